@@ -1,0 +1,12 @@
+package org.taperoom.appliance.cli;
+
+import java.util.List;
+
+/** Every sub-command, in the order {@code taperoom --help} lists them. */
+final class Commands {
+    private Commands() {}
+
+    static List<Command> all() {
+        return List.of();
+    }
+}

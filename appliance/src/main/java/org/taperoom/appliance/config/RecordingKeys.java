@@ -1,0 +1,35 @@
+package org.taperoom.appliance.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Keys read by the recording engine and the take library. */
+public final class RecordingKeys {
+    private RecordingKeys() {}
+
+    public static final ConfigKey<String> DEVICE = ConfigKey.text("device", "sim", true,
+            "Capture device: 'sim' for the simulated interface, or an ALSA PCM name such as hw:CARD=UMC1820,DEV=0.");
+    public static final ConfigKey<Integer> CHANNELS = ConfigKey.integer("channels", 2, 1, 64,
+            "Input channels to capture; one track file per channel.");
+    public static final ConfigKey<Integer> RATE_HZ = ConfigKey.oneOfIntegers("rate", 48000, List.of(44100, 48000, 88200, 96000, 176400, 192000),
+            "Sample rate in Hz.");
+    public static final ConfigKey<String> BITS = ConfigKey.oneOf("bits", "24", List.of("16", "24", "32f"),
+            "Word length of the track files: 16 or 24-bit integer, or 32f for 32-bit float.");
+    public static final ConfigKey<Path> LIBRARY = ConfigKey.path("library", Path.of("/var/lib/taperoom/library"),
+            "Folder that holds the takes (one folder per day, one per take).");
+    public static final ConfigKey<Integer> PERIOD_FRAMES = ConfigKey.integer("periodFrames", 256, 16, 8192,
+            "Frames per capture period: the latency of the capture thread and the size of one device read.");
+    public static final ConfigKey<Integer> BUFFER_PERIODS = ConfigKey.integer("bufferPeriods", 4, 2, 64,
+            "Periods in the device buffer.");
+    public static final ConfigKey<Integer> RING_SECONDS = ConfigKey.integer("ringSeconds", 8, 1, 120,
+            "Seconds of audio each track's ring holds between the capture and writer threads (beyond the pre-roll).");
+    public static final ConfigKey<Integer> FSYNC_INTERVAL_MILLIS = ConfigKey.integer("fsyncIntervalMillis", 1000, 50, 60000,
+            "How often the writer rewrites header sizes and calls fdatasync: the most audio a power cut can lose.");
+    public static final ConfigKey<Integer> MIN_FREE_MINUTES = ConfigKey.integer("minFreeMinutes", 5, 0, 100000,
+            "A take does not start unless the library's free space holds at least this many minutes at the current track count and rate.");
+    public static final ConfigKey<Double> PRE_ROLL_SECONDS = ConfigKey.decimal("preRollSeconds", 10, 0, 60,
+            "Seconds of audio before the record press that every take starts with (kept in RAM).");
+
+    public static final List<ConfigKey<?>> ALL = List.of(DEVICE, CHANNELS, RATE_HZ, BITS, LIBRARY, PERIOD_FRAMES,
+            BUFFER_PERIODS, RING_SECONDS, FSYNC_INTERVAL_MILLIS, MIN_FREE_MINUTES, PRE_ROLL_SECONDS);
+}

@@ -1,0 +1,43 @@
+package org.taperoom.appliance.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every key Taperoom knows, grouped by the part of the appliance that reads it. Each group is a
+ * small class of its own ({@link RecordingKeys}, …) listing its keys in {@code ALL}; a new
+ * feature adds its class here. Unknown keys in a file are errors, so this list is complete.
+ */
+public final class Schema {
+    /** Groups in the order the example file documents them. */
+    public static final List<Group> GROUPS = List.of(
+            new Group("Recording", RecordingKeys.ALL));
+
+    private static final Map<String, ConfigKey<?>> BY_NAME = index();
+
+    private Schema() {}
+
+    /** A titled list of keys. */
+    public record Group(String title, List<ConfigKey<?>> keys) {}
+
+    public static ConfigKey<?> find(String name) {
+        return BY_NAME.get(name);
+    }
+
+    public static List<ConfigKey<?>> all() {
+        return Collections.unmodifiableList(new ArrayList<>(BY_NAME.values()));
+    }
+
+    private static Map<String, ConfigKey<?>> index() {
+        Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
+        for (Group g : GROUPS) {
+            for (ConfigKey<?> k : g.keys()) {
+                if (m.put(k.name(), k) != null) throw new IllegalStateException("duplicate configuration key " + k.name());
+            }
+        }
+        return m;
+    }
+}

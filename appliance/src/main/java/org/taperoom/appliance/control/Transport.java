@@ -1,0 +1,19 @@
+package org.taperoom.appliance.control;
+
+import java.util.function.Consumer;
+
+/**
+ * The one state machine that owns the transport. Every input sends it events; LEDs and the panel
+ * only read its view. Events that do not apply in the current state are ignored and logged,
+ * never thrown.
+ */
+public interface Transport {
+    /** Handles {@code event}; safe from any thread, never blocks on the audio path. */
+    void send(ControlEvent event);
+
+    /** The current view. */
+    TransportView view();
+
+    /** Called after every transition, on the thread that made it; must return quickly. */
+    void addListener(Consumer<TransportView> listener);
+}

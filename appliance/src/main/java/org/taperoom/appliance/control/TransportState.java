@@ -1,0 +1,17 @@
+package org.taperoom.appliance.control;
+
+import java.util.Locale;
+
+/** The states of the one transport state machine (DESIGN.md, Control). */
+public enum TransportState {
+    IDLE, RECORDING, STOPPING,
+    /** Auto-record is armed and waits for signal. */
+    WAITING,
+    /** Something stops recording (no device, no disk); {@link TransportView#reason()} says what. */
+    ERROR;
+
+    /** The name used in the API and logs: {@code idle}, {@code recording}, … */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

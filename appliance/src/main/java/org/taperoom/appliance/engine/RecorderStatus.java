@@ -1,0 +1,23 @@
+package org.taperoom.appliance.engine;
+
+/**
+ * An immutable snapshot of the engine.
+ *
+ * @param running           the capture thread runs (device open)
+ * @param devicePresent     false after the device vanished, until it is back
+ * @param device            the device name
+ * @param channels          input channels
+ * @param rateHz            sample rate
+ * @param bits              "16", "24" or "32f"
+ * @param take              the take being recorded, or null
+ * @param takeFrames        frames in the current take so far (pre-roll included), 0 when idle
+ * @param overruns          overruns since the engine started
+ * @param freeDiskSeconds   seconds of recording the library's free space holds at the current settings
+ * @param lastError         the last error sentence, or empty
+ */
+public record RecorderStatus(boolean running, boolean devicePresent, String device, int channels, int rateHz, String bits,
+                             TakeRef take, long takeFrames, long overruns, long freeDiskSeconds, String lastError) {
+    public boolean recording() {
+        return take != null;
+    }
+}

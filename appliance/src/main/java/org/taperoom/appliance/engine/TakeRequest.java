@@ -1,0 +1,22 @@
+package org.taperoom.appliance.engine;
+
+import java.util.List;
+
+/**
+ * What a take should record.
+ *
+ * @param name        the take's name (becomes the folder slug); empty for an automatic name
+ * @param tracks      1-based input numbers to record, in order; empty for every input
+ * @param trackNames  a name per entry of {@code tracks} (or per input when {@code tracks} is empty); may be empty
+ * @param source      who started it ("button", "panel", "cli", "auto-record") — stored in take.json
+ */
+public record TakeRequest(String name, List<Integer> tracks, List<String> trackNames, String source) {
+    public TakeRequest {
+        tracks = List.copyOf(tracks);
+        trackNames = List.copyOf(trackNames);
+    }
+
+    public static TakeRequest everything(String source) {
+        return new TakeRequest("", List.of(), List.of(), source);
+    }
+}

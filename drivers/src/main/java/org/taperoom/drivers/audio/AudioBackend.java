@@ -1,0 +1,18 @@
+package org.taperoom.drivers.audio;
+
+import java.util.List;
+
+/**
+ * A family of audio devices: the simulator, or ALSA. The engine only sees this interface.
+ */
+public interface AudioBackend {
+
+    /** Every device this backend can open, with its capabilities. */
+    List<DeviceInfo> devices() throws AudioDeviceException;
+
+    /** Opens a capture stream; the exception names what the device supports when the request does not fit. */
+    CaptureStream openCapture(String deviceName, StreamConfig request) throws AudioDeviceException;
+
+    /** Opens a playback stream. */
+    PlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException;
+}

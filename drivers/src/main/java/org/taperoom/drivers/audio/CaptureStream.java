@@ -1,0 +1,31 @@
+package org.taperoom.drivers.audio;
+
+/**
+ * An open capture stream. Owned by one thread, the capture thread, from {@link #start()} to
+ * {@link #close()}; no method is thread-safe.
+ *
+ * <p>Real-time contract: after {@link #start()}, {@link #readPeriod(int[])} allocates nothing,
+ * takes no lock and logs nothing, on every path including overruns and a vanished device.
+ */
+public interface CaptureStream extends AutoCloseable {
+
+    /** The configuration actually negotiated with the device (rate, channels, period, format). */
+    StreamConfig config();
+
+    /** Prepares and starts the device. */
+    void start() throws AudioDeviceException;
+
+    /**
+     * Reads exactly one period: {@code config().periodFrames()} frames, interleaved, converted to
+     * left-justified S32 (see {@link SampleFormat}) into {@code dest[0 .. periodFrames*channels)}.
+     * Blocks until the period is there when the device is paced.
+     */
+    ReadStatus readPeriod(int[] dest);
+
+    /** Overruns (and suspends) recovered since start. Read by the capture thread only. */
+    long overruns();
+
+    /** Stops the device and frees everything the stream holds. Idempotent. */
+    @Override
+    void close();
+}
