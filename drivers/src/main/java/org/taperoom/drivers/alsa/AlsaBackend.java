@@ -1,0 +1,150 @@
+package org.taperoom.drivers.alsa;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.taperoom.drivers.audio.AudioBackend;
+import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.drivers.audio.DeviceInfo;
+import org.taperoom.drivers.audio.DeviceInfo.Capabilities;
+import org.taperoom.drivers.audio.StreamConfig;
+
+/**
+ * ALSA devices through alsa-lib: every card's PCM devices ({@code hw:CARD=<id>,DEV=<n>}), any PCM
+ * name alsa-lib knows ({@code plughw:...}, {@code default}, names from asound.conf), and the PCMs of
+ * an extra configuration text given to the constructor (see {@link AlsaConfigTree}).
+ *
+ * <p>Thread-safe for the methods of {@link AudioBackend}: each call opens its own handles. The
+ * extra configuration tree is owned by the backend until {@link #close()}.
+ */
+public final class AlsaBackend implements AudioBackend, AutoCloseable {
+    private final AlsaLibrary lib;
+    /** Null when no extra configuration was given. */
+    private final AlsaConfigTree extra;
+
+    /** The system's ALSA devices through the real alsa-lib. */
+    public AlsaBackend() {
+        this.lib = AlsaNative.INSTANCE;
+        this.extra = null;
+    }
+
+    /**
+     * @param lib               the binding (a fake in tests that inject errors)
+     * @param extraConfigText   PCM definitions in alsa.conf syntax added to the system's, or null
+     */
+    public AlsaBackend(AlsaLibrary lib, String extraConfigText) throws AudioDeviceException {
+        this.lib = lib;
+        this.extra = extraConfigText == null || extraConfigText.isBlank() ? null : AlsaConfigTree.load(lib, extraConfigText);
+    }
+
+    AlsaLibrary library() {
+        return lib;
+    }
+
+    @Override
+    public List<DeviceInfo> devices() throws AudioDeviceException {
+        List<DeviceInfo> out = new ArrayList<>();
+        IntByReference card = new IntByReference(-1);
+        while (lib.snd_card_next(card) == 0 && card.getValue() >= 0) {
+            out.addAll(cardDevices(card.getValue()));
+        }
+        if (extra != null) {
+            for (String name : extra.pcmNames()) {
+                out.add(new DeviceInfo(name, "defined in Taperoom's ALSA configuration", probe(name, PcmDirection.CAPTURE),
+                        probe(name, PcmDirection.PLAYBACK)));
+            }
+        }
+        return out;
+    }
+
+    private List<DeviceInfo> cardDevices(int index) {
+        List<DeviceInfo> out = new ArrayList<>();
+        PointerByReference ctlRef = new PointerByReference();
+        if (lib.snd_ctl_open(ctlRef, "hw:" + index, 0) < 0) return out;
+        Pointer ctl = ctlRef.getValue();
+        PointerByReference infoRef = new PointerByReference();
+        try {
+            if (lib.snd_ctl_card_info_malloc(infoRef) < 0) return out;
+            Pointer info = infoRef.getValue();
+            try {
+                if (lib.snd_ctl_card_info(ctl, info) < 0) return out;
+                String id = lib.snd_ctl_card_info_get_id(info);
+                String longName = lib.snd_ctl_card_info_get_longname(info);
+                IntByReference dev = new IntByReference(-1);
+                while (lib.snd_ctl_pcm_next_device(ctl, dev) == 0 && dev.getValue() >= 0) {
+                    String name = "hw:CARD=" + id + ",DEV=" + dev.getValue();
+                    out.add(new DeviceInfo(name, longName, probe(name, PcmDirection.CAPTURE), probe(name, PcmDirection.PLAYBACK)));
+                }
+            } finally {
+                lib.snd_ctl_card_info_free(info);
+            }
+        } finally {
+            lib.snd_ctl_close(ctl);
+        }
+        return out;
+    }
+
+    /** Capabilities in one direction, or null when the device cannot be opened that way (absent, or busy). */
+    private Capabilities probe(String name, PcmDirection direction) {
+        try (AlsaPcm pcm = open(name, direction, AlsaLibrary.SND_PCM_NONBLOCK)) {
+            return pcm.capabilities();
+        } catch (AlsaException e) {
+            return null;
+        }
+    }
+
+    private AlsaPcm open(String name, PcmDirection direction, int mode) throws AlsaException {
+        boolean ours = extra != null && extra.pcmNames().contains(name);
+        return AlsaPcm.open(lib, ours ? extra.tree() : null, name, direction, mode);
+    }
+
+    @Override
+    public AlsaCaptureStream openCapture(String deviceName, StreamConfig request) throws AudioDeviceException {
+        AlsaPcm pcm = openOrExplain(deviceName, PcmDirection.CAPTURE);
+        try {
+            return new AlsaCaptureStream(pcm, pcm.configure(request));
+        } catch (AudioDeviceException | RuntimeException e) {
+            pcm.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public AlsaPlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException {
+        AlsaPcm pcm = openOrExplain(deviceName, PcmDirection.PLAYBACK);
+        try {
+            return new AlsaPlaybackStream(pcm, pcm.configure(request));
+        } catch (AudioDeviceException | RuntimeException e) {
+            pcm.close();
+            throw e;
+        }
+    }
+
+    /** Opens in blocking mode; when that fails, the message says why and lists the devices that can. */
+    private AlsaPcm openOrExplain(String deviceName, PcmDirection direction) throws AudioDeviceException {
+        try {
+            return open(deviceName, direction, 0);
+        } catch (AlsaException e) {
+            String why = lib.snd_strerror(e.errorCode());
+            String listing;
+            try {
+                listing = devices().stream()
+                        .filter(d -> (direction == PcmDirection.CAPTURE ? d.capture() : d.playback()) != null)
+                        .map(DeviceInfo::name).collect(Collectors.joining(", "));
+            } catch (AudioDeviceException listingFailed) {
+                listing = "";
+            }
+            throw new AlsaException("cannot open " + direction.word + " device '" + deviceName + "' (" + why + "); "
+                    + (listing.isEmpty() ? "no ALSA " + direction.word + " devices found" : direction.word + " devices: " + listing)
+                    + " (see 'taperoom devices')", e.errorCode());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (extra != null) extra.close();
+    }
+}
