@@ -27,7 +27,7 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
 
     /** The system's ALSA devices through the real alsa-lib. */
     public AlsaBackend() {
-        this.lib = AlsaNative.INSTANCE;
+        this.lib = AlsaNative.quiet();
         this.extra = null;
     }
 
@@ -99,6 +99,15 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
     private AlsaPcm open(String name, PcmDirection direction, int mode) throws AlsaException {
         boolean ours = extra != null && extra.pcmNames().contains(name);
         return AlsaPcm.open(lib, ours ? extra.tree() : null, name, direction, mode);
+    }
+
+    /** Whether {@code name} opens for capture now (non-blocking open, closed at once). */
+    public boolean canOpenCapture(String name) {
+        try (AlsaPcm pcm = open(name, PcmDirection.CAPTURE, AlsaLibrary.SND_PCM_NONBLOCK)) {
+            return true;
+        } catch (AlsaException e) {
+            return false;
+        }
     }
 
     @Override

@@ -104,6 +104,16 @@ public interface AlsaLibrary {
 
     String snd_strerror(int errnum);
 
+    /**
+     * {@code snd_lib_error_handler_t}: alsa-lib's printf-style diagnostics ("Unknown PCM x") that it
+     * otherwise prints on stderr. The C type is variadic; the fixed arguments are all Taperoom reads.
+     */
+    interface ErrorHandler extends com.sun.jna.Callback {
+        void invoke(String file, int line, String function, int err, String fmt);
+    }
+
+    int snd_lib_error_set_handler(ErrorHandler handler);
+
     // --- cards and control devices
     int snd_card_next(IntByReference card);
 

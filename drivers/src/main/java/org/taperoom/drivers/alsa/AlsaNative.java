@@ -15,6 +15,12 @@ public final class AlsaNative implements AlsaLibrary {
     /** The one binding; loading it loads alsa-lib. */
     public static final AlsaNative INSTANCE = new AlsaNative();
 
+    /**
+     * Keeps alsa-lib's own stderr lines out of the command line's one-line answers: every failure
+     * reaches Taperoom as an error code and is reported there. Held here so it is never collected.
+     */
+    private static final ErrorHandler QUIET = (file, line, function, err, fmt) -> {};
+
     static {
         if (Native.LONG_SIZE != 8) {
             // See AlsaLibrary.snd_pcm_readi: the per-period calls map C long to Java long.
@@ -22,6 +28,12 @@ public final class AlsaNative implements AlsaLibrary {
                     + Native.LONG_SIZE + "-byte C longs");
         }
         Native.register(AlsaNative.class, "asound");
+    }
+
+    /** Silences alsa-lib's diagnostics on stderr (see {@link #QUIET}); idempotent. */
+    public static AlsaNative quiet() {
+        INSTANCE.snd_lib_error_set_handler(QUIET);
+        return INSTANCE;
     }
 
     private AlsaNative() {}
@@ -127,6 +139,9 @@ public final class AlsaNative implements AlsaLibrary {
 
     @Override
     public native String snd_strerror(int errnum);
+
+    @Override
+    public native int snd_lib_error_set_handler(ErrorHandler handler);
 
     @Override
     public native int snd_card_next(IntByReference card);

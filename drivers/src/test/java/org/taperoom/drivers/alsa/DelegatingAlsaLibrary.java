@@ -188,6 +188,11 @@ public class DelegatingAlsaLibrary implements AlsaLibrary {
     }
 
     @Override
+    public int snd_lib_error_set_handler(ErrorHandler handler) {
+        return target.snd_lib_error_set_handler(handler);
+    }
+
+    @Override
     public int snd_card_next(IntByReference card) {
         return target.snd_card_next(card);
     }

@@ -1,0 +1,26 @@
+package org.taperoom.drivers.alsa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** SCHED_FIFO for the calling thread: granted or refused, the kernel agrees with what we report. */
+class RealtimeSchedulingTest {
+    @Test
+    void theReportedOutcomeMatchesTheThreadsPolicyInTheKernel() throws Exception {
+        AtomicInteger granted = new AtomicInteger();
+        AtomicInteger before = new AtomicInteger();
+        AtomicInteger after = new AtomicInteger();
+        Thread t = new Thread(() -> {
+            before.set(RealtimeScheduling.callingThreadPolicy());
+            granted.set(RealtimeScheduling.raiseCallingThreadToFifo(10) ? 1 : 0);
+            after.set(RealtimeScheduling.callingThreadPolicy());
+        }, "fifo-probe");
+        t.start();
+        t.join();
+        System.out.println("SCHED_FIFO " + (granted.get() == 1 ? "granted" : "refused") + " here; policy before " + before.get() + ", after " + after.get());
+        assertEquals(0, before.get(), "a new thread starts as SCHED_OTHER");
+        assertEquals(granted.get() == 1 ? 1 : 0, after.get());
+    }
+}
