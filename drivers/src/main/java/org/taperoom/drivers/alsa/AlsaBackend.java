@@ -24,11 +24,14 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
     private final AlsaLibrary lib;
     /** Null when no extra configuration was given. */
     private final AlsaConfigTree extra;
+    /** SCHED_FIFO priority capture streams ask for when they start on their thread; 0 asks for nothing. */
+    private final int fifoPriority;
 
     /** The system's ALSA devices through the real alsa-lib. */
     public AlsaBackend() {
         this.lib = AlsaNative.quiet();
         this.extra = null;
+        this.fifoPriority = 0;
     }
 
     /**
@@ -36,8 +39,17 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
      * @param extraConfigText   PCM definitions in alsa.conf syntax added to the system's, or null
      */
     public AlsaBackend(AlsaLibrary lib, String extraConfigText) throws AudioDeviceException {
+        this(lib, extraConfigText, 0);
+    }
+
+    /**
+     * @param fifoPriority  1..99: each capture stream raises the thread that starts it to SCHED_FIFO
+     *                      at this priority (logging one line either way); 0 leaves scheduling alone
+     */
+    public AlsaBackend(AlsaLibrary lib, String extraConfigText, int fifoPriority) throws AudioDeviceException {
         this.lib = lib;
         this.extra = extraConfigText == null || extraConfigText.isBlank() ? null : AlsaConfigTree.load(lib, extraConfigText);
+        this.fifoPriority = fifoPriority;
     }
 
     AlsaLibrary library() {
@@ -114,7 +126,7 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
     public AlsaCaptureStream openCapture(String deviceName, StreamConfig request) throws AudioDeviceException {
         AlsaPcm pcm = openOrExplain(deviceName, PcmDirection.CAPTURE);
         try {
-            return new AlsaCaptureStream(pcm, pcm.configure(request));
+            return new AlsaCaptureStream(pcm, pcm.configure(request), fifoPriority);
         } catch (AudioDeviceException | RuntimeException e) {
             pcm.close();
             throw e;

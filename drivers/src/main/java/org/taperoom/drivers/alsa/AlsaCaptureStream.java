@@ -37,8 +37,12 @@ public final class AlsaCaptureStream implements CaptureStream {
     private long lastOverrunFrame = -1;
     private boolean closed;
 
-    AlsaCaptureStream(AlsaPcm pcm, StreamConfig config) {
+    /** SCHED_FIFO priority to ask for in start(), on the capture thread; 0 for none. */
+    private final int fifoPriority;
+
+    AlsaCaptureStream(AlsaPcm pcm, StreamConfig config, int fifoPriority) {
         this.pcm = pcm;
+        this.fifoPriority = fifoPriority;
         this.lib = pcm.lib;
         this.config = config;
         this.bytesPerFrame = config.channels() * config.format().bytesPerSample;
@@ -55,6 +59,8 @@ public final class AlsaCaptureStream implements CaptureStream {
 
     @Override
     public void start() throws AudioDeviceException {
+        // start() runs on the capture thread (CaptureStream's contract), before the steady state.
+        if (fifoPriority > 0) RealtimeScheduling.raiseCallingThreadToFifo(fifoPriority);
         AlsaException.check(lib, lib.snd_pcm_prepare(pcm.handle()), "starting capture on '" + pcm.name + "'", "snd_pcm_prepare");
         // Capture starts with the first read (start threshold 1); nothing else to do.
     }

@@ -1,0 +1,16 @@
+package org.taperoom.appliance.config;
+
+import java.util.List;
+
+/** Keys read by the ALSA driver (drivers/.../alsa) when the device is not the simulator. */
+public final class AlsaKeys {
+    private AlsaKeys() {}
+
+    public static final ConfigKey<String> ALSA_CONFIG = ConfigKey.text("alsaConfig", "", false,
+            "An extra ALSA configuration file (alsa.conf syntax) whose pcm.NAME definitions --device can name, "
+                    + "besides the system's; empty for none. The virtual test rig defines its file-plugin devices this way.");
+    public static final ConfigKey<Integer> REALTIME_PRIORITY = ConfigKey.integer("realtimePriority", 70, 0, 99,
+            "SCHED_FIFO priority of the capture thread (needs CAP_SYS_NICE or LimitRTPRIO); 0 keeps normal scheduling.");
+
+    public static final List<ConfigKey<?>> ALL = List.of(ALSA_CONFIG, REALTIME_PRIORITY);
+}
