@@ -80,6 +80,7 @@ public final class CaptureThread {
 
     private void run() {
         try {
+            stream.onCaptureThreadStart();
             while (running) {
                 if (doWork() < 0) break;
             }

@@ -1,7 +1,12 @@
 package org.taperoom.appliance.engine;
 
 import java.util.ServiceLoader;
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.device.AlsaDevices;
 import org.taperoom.drivers.audio.AudioBackend;
+import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.sim.SimBackend;
 
 /**
@@ -11,6 +16,20 @@ import org.taperoom.drivers.sim.SimBackend;
  */
 public final class DeviceBackends {
     private DeviceBackends() {}
+
+    /**
+     * The backend for the configured device: the simulator for {@code sim}, else ALSA with the
+     * configuration's alsaConfig devices and capture-thread priority.
+     */
+    public static AudioBackend forDevice(Config config) throws EngineException {
+        String deviceName = config.get(RecordingKeys.DEVICE);
+        if (SimBackend.handles(deviceName)) return new SimBackend();
+        try {
+            return AlsaDevices.backend(config);
+        } catch (AudioDeviceException | ConfigException e) {
+            throw new EngineException(e.getMessage());
+        }
+    }
 
     public static AudioBackend forDevice(String deviceName) throws EngineException {
         if (SimBackend.handles(deviceName)) return new SimBackend();

@@ -71,7 +71,7 @@ public final class RecordingEngine implements Recorder {
 
     /** An engine for the configured device, through the backend that handles its name. */
     public RecordingEngine(Config config) throws EngineException {
-        this(config, DeviceBackends.forDevice(config.get(RecordingKeys.DEVICE)));
+        this(config, DeviceBackends.forDevice(config));
     }
 
     public RecordingEngine(Config config, AudioBackend backend) {
@@ -180,7 +180,7 @@ public final class RecordingEngine implements Recorder {
     }
 
     private static boolean clockless(CaptureStream stream) {
-        return stream instanceof SimCaptureStream s && !s.options().paced();
+        return !stream.paced() || stream instanceof SimCaptureStream s && !s.options().paced();
     }
 
     private boolean captureEnded() {

@@ -37,12 +37,15 @@ public final class AlsaCaptureStream implements CaptureStream {
     private long lastOverrunFrame = -1;
     private boolean closed;
 
-    /** SCHED_FIFO priority to ask for in start(), on the capture thread; 0 for none. */
+    /** SCHED_FIFO priority to ask for on the capture thread; 0 for none. */
     private final int fifoPriority;
+    /** False for clockless plugin chains (see {@link AlsaPcm#paced()}). */
+    private final boolean paced;
 
     AlsaCaptureStream(AlsaPcm pcm, StreamConfig config, int fifoPriority) {
         this.pcm = pcm;
         this.fifoPriority = fifoPriority;
+        this.paced = pcm.paced();
         this.lib = pcm.lib;
         this.config = config;
         this.bytesPerFrame = config.channels() * config.format().bytesPerSample;
@@ -59,10 +62,19 @@ public final class AlsaCaptureStream implements CaptureStream {
 
     @Override
     public void start() throws AudioDeviceException {
-        // start() runs on the capture thread (CaptureStream's contract), before the steady state.
-        if (fifoPriority > 0) RealtimeScheduling.raiseCallingThreadToFifo(fifoPriority);
         AlsaException.check(lib, lib.snd_pcm_prepare(pcm.handle()), "starting capture on '" + pcm.name + "'", "snd_pcm_prepare");
         // Capture starts with the first read (start threshold 1); nothing else to do.
+    }
+
+    /** Asks for SCHED_FIFO for the capture thread when the backend was configured with a priority. */
+    @Override
+    public void onCaptureThreadStart() {
+        if (fifoPriority > 0) RealtimeScheduling.raiseCallingThreadToFifo(fifoPriority);
+    }
+
+    @Override
+    public boolean paced() {
+        return paced;
     }
 
     @Override

@@ -104,6 +104,16 @@ public interface AlsaLibrary {
 
     String snd_strerror(int errnum);
 
+    /** Writes the PCM's plugin chain and setup as text ("File PCM ... Slave: Null PCM"). */
+    int snd_pcm_dump(Pointer pcm, Pointer out);
+
+    int snd_output_buffer_open(PointerByReference outputp);
+
+    /** Returns the size_t length; {@code buf} points into the output, valid until it is closed. */
+    NativeLong snd_output_buffer_string(Pointer output, PointerByReference buf);
+
+    int snd_output_close(Pointer output);
+
     /**
      * {@code snd_lib_error_handler_t}: alsa-lib's printf-style diagnostics ("Unknown PCM x") that it
      * otherwise prints on stderr. The C type is variadic; the fixed arguments are all Taperoom reads.

@@ -268,4 +268,16 @@ public final class AlsaNative implements AlsaLibrary {
 
     @Override
     public native int snd_mixer_selem_set_playback_switch_all(Pointer elem, int value);
+
+    @Override
+    public native int snd_pcm_dump(Pointer pcm, Pointer out);
+
+    @Override
+    public native int snd_output_buffer_open(PointerByReference outputp);
+
+    @Override
+    public native NativeLong snd_output_buffer_string(Pointer output, PointerByReference buf);
+
+    @Override
+    public native int snd_output_close(Pointer output);
 }

@@ -149,6 +149,27 @@ final class AlsaPcm implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the device has a clock. alsa-lib's null plugin has none: a chain that ends in it (the
+     * file plugin of the virtual rig) delivers periods as fast as they are read. Anything with a
+     * hardware PCM in its chain is paced by the card. Read from {@code snd_pcm_dump}'s text, the
+     * only place alsa-lib shows a plugin's slaves.
+     */
+    boolean paced() {
+        PointerByReference out = new PointerByReference();
+        if (lib.snd_output_buffer_open(out) < 0) return true;
+        try {
+            if (lib.snd_pcm_dump(handle, out.getValue()) < 0) return true;
+            PointerByReference text = new PointerByReference();
+            long length = lib.snd_output_buffer_string(out.getValue(), text).longValue();
+            if (length <= 0 || text.getValue() == null) return true;
+            String dump = new String(text.getValue().getByteArray(0, (int) Math.min(length, 1 << 20)), java.nio.charset.StandardCharsets.UTF_8);
+            return dump.contains("Hardware PCM") || !dump.contains("Null PCM");
+        } finally {
+            lib.snd_output_close(out.getValue());
+        }
+    }
+
     static String range(Capabilities caps) {
         return caps.minChannels() == caps.maxChannels() ? caps.minChannels() + " channel" + (caps.minChannels() == 1 ? "" : "s")
                 : caps.minChannels() + " to " + caps.maxChannels() + " channels";

@@ -22,6 +22,22 @@ public interface CaptureStream extends AutoCloseable {
      */
     ReadStatus readPeriod(int[] dest);
 
+    /**
+     * Called once on the capture thread before its first {@link #readPeriod}: the place for setup
+     * that belongs to the thread (real-time scheduling). May allocate and log; the steady state
+     * has not begun. Does nothing by default.
+     */
+    default void onCaptureThreadStart() {}
+
+    /**
+     * Whether the device delivers periods at its sample rate (a real interface) rather than as
+     * fast as they are read (the simulator unpaced, alsa-lib's file and null plugins). An unpaced
+     * stream cannot overrun, so the engine waits for ring room instead of dropping a period.
+     */
+    default boolean paced() {
+        return true;
+    }
+
     /** Overruns (and suspends) recovered since start. Read by the capture thread only. */
     long overruns();
 

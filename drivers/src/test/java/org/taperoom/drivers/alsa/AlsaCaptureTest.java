@@ -58,6 +58,15 @@ class AlsaCaptureTest {
         }
     }
 
+    @Test
+    void aFilePluginDeviceSaysItHasNoClock() throws Exception {
+        Path in = VirtualRig.writeInfile(dir.resolve("in.raw"), 2, 256, SampleFormat.S32_LE);
+        try (AlsaBackend alsa = new AlsaBackend(AlsaNative.INSTANCE, VirtualRig.filePcm("cap", in));
+             AlsaCaptureStream s = alsa.openCapture("cap", new StreamConfig(2, 48000, 64, 4, null))) {
+            assertEquals(false, s.paced(), "the file plugin over null is read as fast as the reader asks");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(SampleFormat.class)
     void theCaptureThreadAllocatesNothingPerPeriodAfterWarmUp(SampleFormat format) throws Exception {

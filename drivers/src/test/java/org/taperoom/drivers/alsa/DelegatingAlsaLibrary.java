@@ -401,4 +401,24 @@ public class DelegatingAlsaLibrary implements AlsaLibrary {
     public int snd_mixer_selem_set_playback_switch_all(Pointer elem, int value) {
         return target.snd_mixer_selem_set_playback_switch_all(elem, value);
     }
+
+    @Override
+    public int snd_pcm_dump(Pointer pcm, Pointer out) {
+        return target.snd_pcm_dump(pcm, out);
+    }
+
+    @Override
+    public int snd_output_buffer_open(PointerByReference outputp) {
+        return target.snd_output_buffer_open(outputp);
+    }
+
+    @Override
+    public NativeLong snd_output_buffer_string(Pointer output, PointerByReference buf) {
+        return target.snd_output_buffer_string(output, buf);
+    }
+
+    @Override
+    public int snd_output_close(Pointer output) {
+        return target.snd_output_close(output);
+    }
 }
