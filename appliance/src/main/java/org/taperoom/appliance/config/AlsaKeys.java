@@ -12,5 +12,10 @@ public final class AlsaKeys {
     public static final ConfigKey<Integer> REALTIME_PRIORITY = ConfigKey.integer("realtimePriority", 70, 0, 99,
             "SCHED_FIFO priority of the capture thread (needs CAP_SYS_NICE or LimitRTPRIO); 0 keeps normal scheduling.");
 
-    public static final List<ConfigKey<?>> ALL = List.of(ALSA_CONFIG, REALTIME_PRIORITY);
+    public static final ConfigKey<String> ALSA_FORMAT = ConfigKey.oneOf("alsaFormat", "auto",
+            List.of("auto", "S16_LE", "S24_3LE", "S24_LE", "S32_LE", "FLOAT_LE"),
+            "Sample format to open the ALSA device in: auto takes the one matching the files' bits when the device offers it, "
+                    + "else the widest it offers; a name pins that format (for a file-plugin device it is the format of its file).");
+
+    public static final List<ConfigKey<?>> ALL = List.of(ALSA_CONFIG, REALTIME_PRIORITY, ALSA_FORMAT);
 }

@@ -9,6 +9,7 @@ import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.drivers.alsa.AlsaBackend;
 import org.taperoom.drivers.alsa.AlsaNative;
 import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.drivers.audio.SampleFormat;
 
 /** Makes the ALSA backend the configuration describes (extra PCM definitions, capture thread priority). */
 public final class AlsaDevices {
@@ -28,6 +29,8 @@ public final class AlsaDevices {
                 throw new ConfigException("alsaConfig " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
             }
         }
-        return new AlsaBackend(AlsaNative.quiet(), text, config.get(AlsaKeys.REALTIME_PRIORITY));
+        String format = config.get(AlsaKeys.ALSA_FORMAT);
+        return new AlsaBackend(AlsaNative.quiet(), text, config.get(AlsaKeys.REALTIME_PRIORITY),
+                format.equals("auto") ? null : SampleFormat.valueOf(format));
     }
 }

@@ -10,6 +10,7 @@ import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.DeviceInfo;
 import org.taperoom.drivers.audio.DeviceInfo.Capabilities;
+import org.taperoom.drivers.audio.SampleFormat;
 import org.taperoom.drivers.audio.StreamConfig;
 
 /**
@@ -26,12 +27,15 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
     private final AlsaConfigTree extra;
     /** SCHED_FIFO priority capture streams ask for when they start on their thread; 0 asks for nothing. */
     private final int fifoPriority;
+    /** The format every stream is opened in whatever the caller asks, or null to honour the request. */
+    private final SampleFormat pinnedFormat;
 
     /** The system's ALSA devices through the real alsa-lib. */
     public AlsaBackend() {
         this.lib = AlsaNative.quiet();
         this.extra = null;
         this.fifoPriority = 0;
+        this.pinnedFormat = null;
     }
 
     /**
@@ -39,17 +43,26 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
      * @param extraConfigText   PCM definitions in alsa.conf syntax added to the system's, or null
      */
     public AlsaBackend(AlsaLibrary lib, String extraConfigText) throws AudioDeviceException {
-        this(lib, extraConfigText, 0);
+        this(lib, extraConfigText, 0, null);
     }
 
     /**
      * @param fifoPriority  1..99: each capture stream raises the thread that starts it to SCHED_FIFO
      *                      at this priority (logging one line either way); 0 leaves scheduling alone
+     * @param pinnedFormat  the sample format to open every device in, overriding the caller's
+     *                      choice, or null. For interfaces that offer several, and for alsa-lib's
+     *                      file plugin, which takes whatever format it is opened in for its file's
      */
-    public AlsaBackend(AlsaLibrary lib, String extraConfigText, int fifoPriority) throws AudioDeviceException {
+    public AlsaBackend(AlsaLibrary lib, String extraConfigText, int fifoPriority, SampleFormat pinnedFormat) throws AudioDeviceException {
         this.lib = lib;
         this.extra = extraConfigText == null || extraConfigText.isBlank() ? null : AlsaConfigTree.load(lib, extraConfigText);
         this.fifoPriority = fifoPriority;
+        this.pinnedFormat = pinnedFormat;
+    }
+
+    private StreamConfig pinned(StreamConfig request) {
+        return pinnedFormat == null ? request : new StreamConfig(request.channels(), request.rateHz(), request.periodFrames(),
+                request.bufferPeriods(), pinnedFormat);
     }
 
     AlsaLibrary library() {
@@ -126,7 +139,7 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
     public AlsaCaptureStream openCapture(String deviceName, StreamConfig request) throws AudioDeviceException {
         AlsaPcm pcm = openOrExplain(deviceName, PcmDirection.CAPTURE);
         try {
-            return new AlsaCaptureStream(pcm, pcm.configure(request), fifoPriority);
+            return new AlsaCaptureStream(pcm, pcm.configure(pinned(request)), fifoPriority);
         } catch (AudioDeviceException | RuntimeException e) {
             pcm.close();
             throw e;
@@ -137,7 +150,7 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
     public AlsaPlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException {
         AlsaPcm pcm = openOrExplain(deviceName, PcmDirection.PLAYBACK);
         try {
-            return new AlsaPlaybackStream(pcm, pcm.configure(request));
+            return new AlsaPlaybackStream(pcm, pcm.configure(pinned(request)));
         } catch (AudioDeviceException | RuntimeException e) {
             pcm.close();
             throw e;

@@ -11,7 +11,9 @@ import org.taperoom.drivers.audio.SampleFormat;
 /**
  * The virtual rig: capture devices made of alsa-lib's {@code file} plugin reading a raw file of
  * known content (a distinct pseudo-random signal per channel) over the {@code null} plugin.
- * alsa-lib delivers the file's bytes bit-exactly and unpaced; after the file's end it delivers silence.
+ * alsa-lib delivers the file's bytes bit-exactly and unpaced, read as the format the device is
+ * opened in (so open it in the file's); after the file's end it delivers silence. Read it with
+ * readi: through plug's format conversion alsa-lib 1.2.8 delivers wrong data after the first period.
  */
 public final class VirtualRig {
     private VirtualRig() {}
@@ -34,6 +36,14 @@ public final class VirtualRig {
 
     /** Writes {@code frames} interleaved frames of the rig's signal in the device format. */
     public static Path writeInfile(Path file, int channels, long frames, SampleFormat format) throws IOException {
+        return writeInfile(file, channels, frames, format, format);
+    }
+
+    /**
+     * Writes the signal of {@code signal}'s resolution in {@code format}'s container: 24-bit audio in
+     * S32_LE words is what most USB interfaces deliver.
+     */
+    public static Path writeInfile(Path file, int channels, long frames, SampleFormat format, SampleFormat signal) throws IOException {
         int bytesPerFrame = channels * format.bytesPerSample;
         int chunkFrames = Math.max(1, (1 << 20) / bytesPerFrame);
         ByteBuffer b = ByteBuffer.allocate(chunkFrames * bytesPerFrame).order(ByteOrder.LITTLE_ENDIAN);
@@ -43,7 +53,7 @@ public final class VirtualRig {
                 long end = Math.min(frames, f0 + chunkFrames);
                 for (long f = f0; f < end; f++) {
                     for (int c = 0; c < channels; c++) {
-                        int v = expected(c, f, format);
+                        int v = expected(c, f, signal);
                         switch (format) {
                             case S16_LE -> b.putShort((short) (v >> 16));
                             case S24_3LE -> b.put((byte) (v >> 8)).put((byte) (v >> 16)).put((byte) (v >> 24));
