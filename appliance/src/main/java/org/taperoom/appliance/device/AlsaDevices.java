@@ -30,7 +30,13 @@ public final class AlsaDevices {
             }
         }
         String format = config.get(AlsaKeys.ALSA_FORMAT);
-        return new AlsaBackend(AlsaNative.quiet(), text, config.get(AlsaKeys.REALTIME_PRIORITY),
-                format.equals("auto") ? null : SampleFormat.valueOf(format));
+        AlsaNative lib;
+        try {
+            lib = AlsaNative.quiet();
+        } catch (LinkageError e) {
+            // No libasound.so.2 (a laptop without ALSA), or a 32-bit system: say so in one line.
+            throw new AudioDeviceException("ALSA is not available here (" + e.getMessage() + "); use --device sim for the simulated interface");
+        }
+        return new AlsaBackend(lib, text, config.get(AlsaKeys.REALTIME_PRIORITY), format.equals("auto") ? null : SampleFormat.valueOf(format));
     }
 }
