@@ -92,4 +92,19 @@ class DiskFullTest {
             run("umount", library.toString());
         }
     }
+
+    @Test
+    void aReadOnlyLibraryIsRefusedAtStartWithASentence(@TempDir Path dir) throws Exception {
+        assumeTrue(root(), "mounting a tmpfs needs root; skipped");
+        Path library = dir.resolve("ro");
+        Files.createDirectories(library);
+        run("mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", library.toString());
+        try {
+            RecordingEngine engine = new RecordingEngine(Recordings.config(library, 2, 48000, "24"), Recordings.unpaced(SimSignal.SINE));
+            EngineException e = assertThrows(EngineException.class, engine::start);
+            assertTrue(e.getMessage().contains("not writable") && e.getMessage().contains(library.toString()), e.getMessage());
+        } finally {
+            run("umount", library.toString());
+        }
+    }
 }
