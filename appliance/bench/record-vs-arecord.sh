@@ -52,7 +52,7 @@ taperoom_cpu=$(cpu_of "$java_bin" "${java_opts[@]}" --enable-native-access=ALL-U
     record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" --bits 24 \
     --seconds "$seconds" --library "$work/library" --minFreeMinutes 0 --realtimePriority 0)
 taperoom_files=$(find "$work/library" -name '*.wav' | wc -l)
-taperoom_bytes=$(find "$work/library" -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+taperoom_bytes=$(find "$work/library" -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%d\n", s }')
 rm -rf "$work/library"
 
 echo "arecord ..." >&2
@@ -60,7 +60,7 @@ mkdir "$work/arecord"
 arecord_cpu=$(ALSA_CONFIG_PATH="/usr/share/alsa/alsa.conf:$conf" cpu_of arecord -q -D plug:bench32 -I -c "$channels" -r "$rate" \
     -f S24_3LE -d "$seconds" -t wav "$work/arecord/take.wav")
 arecord_files=$(find "$work/arecord" -type f | wc -l)
-arecord_bytes=$(find "$work/arecord" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+arecord_bytes=$(find "$work/arecord" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d\n", s }')
 
 printf 'audio:    %s s x %s channels x %s Hz, S32_LE in, 24-bit out\n' "$seconds" "$channels" "$rate"
 printf 'taperoom: %8.2f s CPU (user+sys), %s files, %s bytes\n' "$taperoom_cpu" "$taperoom_files" "$taperoom_bytes"

@@ -36,7 +36,10 @@ class AlsaEngineFaultsTest {
     /** readi answers -ENODEV from the {@code unplugAtRead}-th call on, as an unplugged USB interface does. */
     static final class UnpluggedAt extends DelegatingAlsaLibrary {
         final long unplugAtRead;
-        long reads;
+        /** Read on the capture thread, so each read sees the latest state. */
+        volatile long reads;
+        /** Set by the test: the interface is plugged back in. */
+        volatile boolean replugged;
 
         UnpluggedAt(long unplugAtRead) {
             super(AlsaNative.INSTANCE);
@@ -45,13 +48,13 @@ class AlsaEngineFaultsTest {
 
         @Override
         public long snd_pcm_readi(Pointer pcm, Pointer buffer, long size) {
-            return ++reads >= unplugAtRead ? -AlsaException.ENODEV : target.snd_pcm_readi(pcm, buffer, size);
+            return ++reads >= unplugAtRead && !replugged ? -AlsaException.ENODEV : target.snd_pcm_readi(pcm, buffer, size);
         }
 
         @Override
         public int snd_pcm_open_lconf(com.sun.jna.ptr.PointerByReference pcm, String name, int stream, int mode, Pointer lconf) {
             // Once unplugged it stays away: reopening fails as for a missing card.
-            return reads >= unplugAtRead ? -AlsaException.ENODEV : target.snd_pcm_open_lconf(pcm, name, stream, mode, lconf);
+            return reads >= unplugAtRead && !replugged ? -AlsaException.ENODEV : target.snd_pcm_open_lconf(pcm, name, stream, mode, lconf);
         }
     }
 
@@ -107,6 +110,30 @@ class AlsaEngineFaultsTest {
                             "track " + (c + 1) + " frame " + i);
                 }
             }
+        }
+    }
+
+    @Test
+    void anInterfacePluggedBackInIsPickedUpAndRecordsAgain_injected() throws Exception {
+        UnpluggedAt lib = new UnpluggedAt(500);
+        java.util.concurrent.LinkedBlockingQueue<Boolean> presence = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (RecordingEngine engine = new RecordingEngine(config(), rig(lib))) {
+            engine.addListener(new RecorderListener() {
+                @Override
+                public void deviceChanged(boolean present) {
+                    presence.add(present);
+                }
+            });
+            engine.start();
+            assertEquals(Boolean.FALSE, presence.poll(60, TimeUnit.SECONDS), "the unplug is noticed");
+            lib.replugged = true;
+            assertEquals(Boolean.TRUE, presence.poll(60, TimeUnit.SECONDS), "the interface is picked up again");
+            assertTrue(engine.status().devicePresent());
+            long before = engine.status().capturePeriods();
+            Thread.sleep(300);
+            assertTrue(engine.status().capturePeriods() > before, "capture runs again");
+            TakeRef take = engine.startTake(TakeRequest.everything("test"), 4800);
+            assertTrue(java.nio.file.Files.isDirectory(take.folder()));
         }
     }
 
