@@ -6,6 +6,7 @@ import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.ReadStatus;
 import org.taperoom.drivers.audio.StreamConfig;
+import org.tinylog.Logger;
 
 /**
  * A capture PCM read one period at a time with {@code snd_pcm_readi} into native memory, converted
@@ -36,6 +37,11 @@ public final class AlsaCaptureStream implements CaptureStream {
     private long framesDelivered;
     private long lastOverrunFrame = -1;
     private boolean closed;
+    /**
+     * True while the owning thread is inside alsa-lib's read/write call; written by the owning
+     * thread, read by a thread that closes the stream because the owner seems stuck.
+     */
+    private volatile boolean inCall;
 
     /** SCHED_FIFO priority to ask for on the capture thread; 0 for none. */
     private final int fifoPriority;
@@ -85,7 +91,9 @@ public final class AlsaCaptureStream implements CaptureStream {
         Pointer handle = pcm.handle();
         while (doneFrames < periodFrames) {
             Pointer.nativeValue(cursor, Pointer.nativeValue(buffer) + (long) doneFrames * bytesPerFrame);
+            inCall = true;
             long got = lib.snd_pcm_readi(handle, cursor, periodFrames - doneFrames);
+            inCall = false;
             if (got >= 0) {
                 doneFrames += (int) got;
                 continue;
@@ -127,10 +135,21 @@ public final class AlsaCaptureStream implements CaptureStream {
         return lastOverrunFrame;
     }
 
+    /**
+     * Stops the device and frees the handle and the buffer. Called by the owning thread, or by
+     * another once the owner has stopped. If the owner is still blocked inside alsa-lib (a hung
+     * device), the handle and buffer are left to the process instead: freeing them under a running
+     * alsa-lib call would crash the JVM, and a leak of one handle is the lesser harm.
+     */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
+        if (inCall) {
+            Logger.warn("'{}' is still inside alsa-lib on its own thread; leaving its handle open rather than freeing it under that call",
+                    pcm.name);
+            return;
+        }
         if (pcm.handle() != null) lib.snd_pcm_drop(pcm.handle());
         pcm.close();
         buffer.close();

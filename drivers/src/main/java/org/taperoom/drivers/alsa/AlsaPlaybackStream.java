@@ -6,6 +6,7 @@ import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.ReadStatus;
 import org.taperoom.drivers.audio.StreamConfig;
+import org.tinylog.Logger;
 
 /**
  * A playback PCM written one period at a time with {@code snd_pcm_writei}; underruns are recovered
@@ -28,6 +29,11 @@ public final class AlsaPlaybackStream implements PlaybackStream {
     // Written and read by the playback thread only.
     private long underruns;
     private boolean closed;
+    /**
+     * True while the owning thread is inside alsa-lib's read/write call; written by the owning
+     * thread, read by a thread that closes the stream because the owner seems stuck.
+     */
+    private volatile boolean inCall;
 
     AlsaPlaybackStream(AlsaPcm pcm, StreamConfig config) {
         this.pcm = pcm;
@@ -60,7 +66,9 @@ public final class AlsaPlaybackStream implements PlaybackStream {
         Pointer handle = pcm.handle();
         while (doneFrames < periodFrames) {
             Pointer.nativeValue(cursor, Pointer.nativeValue(buffer) + (long) doneFrames * bytesPerFrame);
+            inCall = true;
             long put = lib.snd_pcm_writei(handle, cursor, periodFrames - doneFrames);
+            inCall = false;
             if (put >= 0) {
                 doneFrames += (int) put;
                 continue;
@@ -89,10 +97,21 @@ public final class AlsaPlaybackStream implements PlaybackStream {
         close();
     }
 
+    /**
+     * Stops the device and frees the handle and the buffer. Called by the owning thread, or by
+     * another once the owner has stopped. If the owner is still blocked inside alsa-lib (a hung
+     * device), the handle and buffer are left to the process instead: freeing them under a running
+     * alsa-lib call would crash the JVM, and a leak of one handle is the lesser harm.
+     */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
+        if (inCall) {
+            Logger.warn("'{}' is still inside alsa-lib on its own thread; leaving its handle open rather than freeing it under that call",
+                    pcm.name);
+            return;
+        }
         if (pcm.handle() != null) lib.snd_pcm_drop(pcm.handle());
         pcm.close();
         buffer.close();

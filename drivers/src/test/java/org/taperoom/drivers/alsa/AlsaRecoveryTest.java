@@ -142,6 +142,40 @@ class AlsaRecoveryTest {
     }
 
     @Test
+    void closingWhileAReadHangsInAlsaLibLeavesTheHandleToTheHungRead_injected() throws Exception {
+        java.util.concurrent.CountDownLatch inRead = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AlsaLibrary hangsOnSecondRead = new DelegatingAlsaLibrary(AlsaNative.INSTANCE) {
+            int reads;
+
+            @Override
+            public long snd_pcm_readi(Pointer pcm, Pointer buffer, long size) {
+                if (++reads == 2) {
+                    inRead.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return target.snd_pcm_readi(pcm, buffer, size);
+            }
+        };
+        try (AlsaBackend alsa = rig(hangsOnSecondRead)) {
+            AlsaCaptureStream s = alsa.openCapture("cap", new StreamConfig(CHANNELS, 48000, PERIOD_FRAMES, 4, SampleFormat.S32_LE));
+            s.start();
+            int[] period = new int[PERIOD_FRAMES * CHANNELS];
+            assertEquals(ReadStatus.OK, s.readPeriod(period));
+            java.util.concurrent.CompletableFuture<ReadStatus> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> s.readPeriod(period));
+            assertTrue(inRead.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            s.close(); // from this thread, while the reader hangs inside alsa-lib
+            release.countDown();
+            // Had close() freed the handle, this read would run on freed memory and crash the JVM.
+            assertEquals(ReadStatus.OK, second.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void playbackReportsAnInjectedUnplugAsGone() throws Exception {
         FailingAt lib = new FailingAt(-AlsaException.ENODEV, 1, true);
         try (AlsaBackend alsa = rig(lib);
