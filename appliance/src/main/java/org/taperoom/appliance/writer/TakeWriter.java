@@ -50,11 +50,12 @@ public final class TakeWriter {
                                     long startFrame, long maxFrames, long rf64ThresholdBytes) throws IOException {
         BwfTrackFile[] files = new BwfTrackFile[lanes.length];
         try {
+            // take.json first: whatever happens next, recovery finds the take and its track list.
+            TakeJson.write(ref.folder(), info);
             for (int t = 0; t < lanes.length; t++) {
                 Path p = ref.folder().resolve(info.tracks.get(t).file());
                 files[t] = BwfTrackFile.create(p, format, info.rateHz, infos.get(t), rf64ThresholdBytes);
             }
-            TakeJson.write(ref.folder(), info);
             // The new names must survive a power cut too: sync the take's folder and its day folder.
             syncFolder(ref.folder());
             syncFolder(ref.folder().getParent());

@@ -41,7 +41,7 @@ class KillRecoveryTest {
         System.out.println("kill moments from seed " + seed);
         for (int round = 0; round < 3; round++) {
             Path library = dir.resolve("lib" + round);
-            long killAfterMillis = 700 + random.nextInt(2300);
+            long killAfterMillis = 50 + random.nextInt(2950); // from before the first sync to several syncs in
             killAndRecover(library, killAfterMillis);
         }
     }
