@@ -45,6 +45,7 @@ public final class Button {
         this.longPressNanos = TimeUnit.MILLISECONDS.toNanos(longPressMillis);
         this.timer = timer;
         this.listener = listener;
+        timer.execute(() -> {}); // starts the timer's thread now rather than at the first press
         synchronized (this) {
             this.input = gpio.openInput(bcm, function, this::onEdge);
             this.debouncer = new Debouncer(input.isHigh(), debounceNanos);
