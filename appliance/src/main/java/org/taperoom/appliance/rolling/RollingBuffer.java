@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.taperoom.appliance.ring.FrameRing;
+import org.taperoom.appliance.writer.RingTap;
 import org.tinylog.Logger;
 
 /**
@@ -31,7 +33,7 @@ import org.tinylog.Logger;
  * unpin, {@link #segments} and reads may come from the control thread, so the file list is
  * guarded by {@code this}. Appends allocate nothing after construction.
  */
-public final class RollingBuffer implements AutoCloseable {
+public final class RollingBuffer implements RingTap, AutoCloseable {
     private final Path folder;
     private final int channels;
     private final int rateHz;
@@ -51,7 +53,16 @@ public final class RollingBuffer implements AutoCloseable {
     /** Guarded by this: files a take is being assembled from; never deleted while here. */
     private final java.util.Set<Segment> pinned = new java.util.HashSet<>();
 
-    // Writer thread only.
+    /** The ring frame after the last one on disk, -1 before any; written by the writer thread, read by the control side. */
+    private volatile long writtenFrame = -1;
+    /** Set by close() on any thread; appends after it do nothing. Guarded by {@code fileLock}. */
+    private boolean closed;
+    /** Serialises the writer thread's appends with a close from another thread. */
+    private final Object fileLock = new Object();
+    /** The ring's lanes, captured at the first {@link #consume}; writer thread only. */
+    private int[][] ringLanes;
+
+    // Writer thread only (under fileLock).
     private FileChannel current;
     private long currentFirstFrame = -1;
     private long nextFrame = -1;
@@ -107,6 +118,26 @@ public final class RollingBuffer implements AutoCloseable {
      * starts a new file.
      */
     public void append(int[][] lanes, int mask, long from, int frames) throws IOException {
+        synchronized (fileLock) {
+            if (!closed) appendOpen(lanes, mask, from, frames);
+        }
+    }
+
+    @Override
+    public void consume(FrameRing ring, long from, int frames) throws IOException {
+        if (ringLanes == null) {
+            ringLanes = new int[channels][];
+            for (int c = 0; c < channels; c++) ringLanes[c] = ring.lane(c);
+        }
+        append(ringLanes, ring.mask(), from, frames);
+    }
+
+    /** The ring frame after the last one on disk (this session), or -1. */
+    public long writtenFrame() {
+        return writtenFrame;
+    }
+
+    private void appendOpen(int[][] lanes, int mask, long from, int frames) throws IOException {
         long f = from;
         long end = from + frames;
         while (f < end) {
@@ -130,12 +161,16 @@ public final class RollingBuffer implements AutoCloseable {
             }
             f += n;
             nextFrame = f;
+            writtenFrame = f;
         }
     }
 
     /** Writer thread: makes what was appended durable. */
+    @Override
     public void sync() throws IOException {
-        if (current != null) current.force(false);
+        synchronized (fileLock) {
+            if (current != null) current.force(false);
+        }
     }
 
     /** Starts a file at {@code frame}, deleting old ones first; false when paused for lack of room. */
@@ -256,8 +291,16 @@ public final class RollingBuffer implements AutoCloseable {
         return folder;
     }
 
+    /** Any thread: ends the current file; later appends do nothing. */
     @Override
     public void close() throws IOException {
+        synchronized (fileLock) {
+            closed = true;
+            closeCurrent();
+        }
+    }
+
+    private void closeCurrent() throws IOException {
         if (current != null) {
             current.force(false);
             current.close();

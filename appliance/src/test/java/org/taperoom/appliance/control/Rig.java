@@ -14,19 +14,19 @@ import org.taperoom.drivers.sim.SimBackend;
  * The appliance's control side on the simulated interface and Pi4J's mock board: the real
  * RecordingEngine, the ControlService as serve/demo start it, and a hand on the pins.
  */
-final class Rig implements AutoCloseable {
-    final SimBackend sim;
-    final RecordingEngine engine;
-    final ControlService control;
-    final MockPins pins;
-    final Config config;
+public final class Rig implements AutoCloseable {
+    public final SimBackend sim;
+    public final RecordingEngine engine;
+    public final ControlService control;
+    public final MockPins pins;
+    public final Config config;
 
     /** Two channels at 48 kHz, 24-bit, library in {@code dir}, GPIO on the mock board; {@code config} adjusts the rest. */
-    static Config baseConfig(Path dir) {
+    public static Config baseConfig(Path dir) {
         return Recordings.config(dir, 2, 48000, "24").with(GpioKeys.GPIO, "mock");
     }
 
-    Rig(Config config, SimBackend sim) throws Exception {
+    public Rig(Config config, SimBackend sim) throws Exception {
         this.config = config;
         this.sim = sim;
         this.engine = new RecordingEngine(config, sim);
@@ -35,12 +35,12 @@ final class Rig implements AutoCloseable {
         this.pins = new MockPins(control.gpio());
     }
 
-    TransportState state() {
+    public TransportState state() {
         return control.transport().view().state();
     }
 
     /** A press with contact bounce on an active-low button pin; returns after the release has settled. */
-    void press(int bcm, long holdMillis) throws InterruptedException {
+    public void press(int bcm, long holdMillis) throws InterruptedException {
         bounce(bcm, false);
         Thread.sleep(holdMillis);
         bounce(bcm, true);
@@ -79,7 +79,7 @@ final class Rig implements AutoCloseable {
         }
     }
 
-    void awaitState(TransportState s) throws InterruptedException {
+    public void awaitState(TransportState s) throws InterruptedException {
         await(() -> state() == s, 30, "state " + s.wireName() + " (now " + state().wireName() + ")");
     }
 
