@@ -191,4 +191,14 @@ class FrontPanelTest {
             assertEquals(1, info.tracks.get(0).input());
         }
     }
+
+    @Test
+    void twoFunctionsOnOnePinStopTheStartWithAnErrorNamingThePin() throws Exception {
+        Config c = Rig.baseConfig(dir).with(GpioKeys.CLIP_LED, 17);
+        try (org.taperoom.appliance.engine.RecordingEngine engine = new org.taperoom.appliance.engine.RecordingEngine(c, index())) {
+            org.taperoom.drivers.gpio.GpioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.taperoom.drivers.gpio.GpioException.class, () -> ControlService.start(engine, c, InputGain.NONE));
+            assertEquals("GPIO BCM 17 is configured twice: for the record button and the clip LED", e.getMessage());
+        }
+    }
 }
