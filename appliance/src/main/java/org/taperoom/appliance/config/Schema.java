@@ -15,7 +15,10 @@ public final class Schema {
     /** Groups in the order the example file documents them. */
     public static final List<Group> GROUPS = List.of(
             new Group("Recording", RecordingKeys.ALL),
-            new Group("ALSA", AlsaKeys.ALL));
+            new Group("ALSA", AlsaKeys.ALL),
+            new Group("Transport and auto-record", ControlKeys.ALL),
+            new Group("Always-on capture", AlwaysOnKeys.ALL),
+            new Group("GPIO front panel", GpioKeys.ALL));
 
     private static final Map<String, ConfigKey<?>> BY_NAME = index();
 
