@@ -10,7 +10,7 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.config.ServiceKeys;
-import org.taperoom.appliance.control.Transport;
+import org.taperoom.appliance.control.ControlService;
 import org.taperoom.appliance.engine.EngineException;
 import org.taperoom.appliance.engine.Recorder;
 import org.taperoom.appliance.engine.RecorderStatus;
@@ -35,15 +35,20 @@ public final class Service {
         int recoverAll(Path library) throws Exception;
     }
 
-    /** Makes the transport (control state machine) that drives {@code recorder}. */
+    /** Starts the control side (transport state machine, GPIO front panel, control loop) for {@code recorder}. */
     @FunctionalInterface
-    public interface TransportFactory {
-        Transport create(Config config, Recorder recorder);
+    public interface ControlStarter {
+        ControlService start(Config config, Recorder recorder) throws Exception;
     }
 
-    /** Everything the service is built from; the serve command wires the real ones. */
+    /**
+     * Everything the service is built from; the serve command wires the real ones.
+     *
+     * @param configFile the file the configuration came from (the panel writes changed settings
+     *                   there), or null
+     */
     public record Parts(Recorder recorder, Function<RecorderStatus, Progress> progress, Recovery recovery,
-                        TransportFactory transports, PanelProvider panelProvider, SystemdNotifier notifier) {}
+                        ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile) {}
 
     private final Config config;
     private final Parts parts;
@@ -52,8 +57,8 @@ public final class Service {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    /** Written by the main thread in start(), read by stop() after start returned. */
-    private volatile Transport transport;
+    /** Written by the main thread in start(), read by stop() (shutdown-hook thread). */
+    private volatile ControlService control;
     private volatile Panel panel;
     private volatile Watchdog watchdog;
     /** Why takes cannot be recorded now (no disk, no device), or null. Main thread. */
@@ -79,11 +84,11 @@ public final class Service {
         parts.notifier().status("starting");
         recoverIfTheDiskIsThere();
         tryToStartTheEngine();
-        transport = parts.transports().create(config, parts.recorder());
+        control = parts.control().start(config, parts.recorder());
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
             // a refusal is a ConfigException, which serve reports as a configuration error.
-            panel = parts.panelProvider().start(new PanelContext(config, parts.recorder(), transport));
+            panel = parts.panelProvider().start(new PanelContext(config, parts.recorder(), control.transport()));
             Logger.info("panel at {}", panel.url());
         } else {
             Logger.info("no panel on the class path; running without one");
@@ -136,6 +141,8 @@ public final class Service {
             if (w != null) w.close();
             Panel p = panel;
             if (p != null) p.close();
+            ControlService c = control;
+            if (c != null) c.close();
             // Closing the recorder stops the take and finalizes its files before it returns.
             parts.recorder().close();
             Logger.info("stopped{}", recording ? "; the take is finalized" : "");
