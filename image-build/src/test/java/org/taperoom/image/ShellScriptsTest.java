@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class ShellScriptsTest {
     private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "target", "node_modules", ".idea");
 
-    /** Files ending in .sh, and files whose first line starts a POSIX shell or bash. */
+    /**
+     * Files ending in .sh, files whose first line starts a POSIX shell or bash, and shell fragments
+     * that other scripts source (they say so with a {@code # shellcheck shell=} directive).
+     */
     static List<Path> shellScripts(Path root) throws IOException {
         List<Path> scripts = new ArrayList<>();
         try (Stream<Path> all = Files.walk(root)) {
@@ -38,7 +41,11 @@ class ShellScriptsTest {
     private static boolean startsAShell(Path p) throws IOException {
         try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.ISO_8859_1)) {
             String first = r.readLine();
-            return first != null && first.matches("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da)?sh\\b.*");
+            if (first != null && first.matches("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da)?sh\\b.*")) return true;
+            for (String line = first; line != null && line.startsWith("#"); line = r.readLine()) {
+                if (line.startsWith("# shellcheck shell=")) return true;
+            }
+            return false;
         }
     }
 
@@ -47,7 +54,9 @@ class ShellScriptsTest {
         Path root = Run.repo();
         List<String> found = shellScripts(root).stream().map(p -> root.relativize(p).toString()).toList();
         for (String expected : List.of("taperoom", ".ci/run", "image-build/src/deb/bin/taperoom",
-                "image-build/src/deb/control/postinst", "image-build/src/deb/control/prerm", "image-build/src/deb/control/postrm")) {
+                "image-build/src/deb/control/postinst", "image-build/src/deb/control/prerm", "image-build/src/deb/control/postrm",
+                "image-build/build-image.sh", "image-build/pi-gen/config", "image-build/pi-gen/stage-taperoom/prerun.sh",
+                "image-build/pi-gen/stage-taperoom/01-system/files/taperoom-firstboot")) {
             assertTrue(found.contains(expected), expected + " is a shell script but was not found; found " + found);
         }
     }

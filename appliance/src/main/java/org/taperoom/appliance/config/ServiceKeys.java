@@ -7,8 +7,8 @@ public final class ServiceKeys {
     private ServiceKeys() {}
 
     public static final ConfigKey<Boolean> REQUIRE_LIBRARY_DISK = ConfigKey.bool("requireLibraryDisk", false,
-            "When true the library must be a mounted file system of its own (the recordings partition or a USB disk,"
-            + " mounted by label), never the root file system or its RAM overlay; until it is mounted the service"
+            "When true the library must be on a file system of its own (the recordings partition or a USB disk,"
+            + " mounted by label), never on the root file system or its RAM overlay; until it is mounted the service"
             + " waits and says so instead of recording. The Raspberry Pi image sets it.");
     public static final ConfigKey<Integer> STATUS_INTERVAL_SECONDS = ConfigKey.integer("statusIntervalSeconds", 5, 1, 3600,
             "How often the service refreshes the line `systemctl status taperoom` shows, and looks for a device or a library disk it is waiting for.");

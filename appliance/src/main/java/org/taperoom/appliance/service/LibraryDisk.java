@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Whether the library may be recorded into. On the image the root file system is a read-only
  * card under a RAM overlay: a take written there would vanish at the next power cut. The library
- * must then be a file system of its own, mounted at the library folder (by label, from fstab).
+ * must then be on a file system of its own (the recordings partition, mounted by label from
+ * fstab at /var/lib/taperoom, or a USB disk), not on the one mounted at {@code /}.
  */
 public final class LibraryDisk {
     /** File system types that live in RAM: never a place for recordings. */
@@ -28,10 +29,10 @@ public final class LibraryDisk {
         if (!Files.isDirectory(folder)) return "the recordings disk is missing: " + folder + " does not exist";
         try {
             FileStore store = Files.getFileStore(folder);
-            Path parent = folder.getParent();
-            boolean ownMount = parent == null || !store.equals(Files.getFileStore(parent));
-            if (!ownMount || VOLATILE_TYPES.contains(store.type())) {
-                return "the recordings disk is not mounted at " + folder + " (mount the partition labelled TAPEROOM-REC or a USB disk there)";
+            boolean onRoot = store.equals(Files.getFileStore(Path.of("/")));
+            if (onRoot || VOLATILE_TYPES.contains(store.type())) {
+                return "the recordings disk is not mounted: " + folder + " is on the " + (onRoot ? "root" : store.type())
+                        + " file system (mount the partition labelled TAPEROOM-REC or a USB disk)";
             }
             if (!Files.isWritable(folder)) return "the recordings disk at " + folder + " is not writable";
             return null;
