@@ -14,7 +14,8 @@ import java.util.Map;
 public final class Schema {
     /** Groups in the order the example file documents them. */
     public static final List<Group> GROUPS = List.of(
-            new Group("Recording", RecordingKeys.ALL));
+            new Group("Recording", RecordingKeys.ALL),
+            new Group("Web panel", PanelKeys.ALL));
 
     private static final Map<String, ConfigKey<?>> BY_NAME = index();
 
