@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
-import org.taperoom.appliance.inputs.InputSetup;
+import org.taperoom.appliance.control.InputArming;
+import org.taperoom.appliance.control.InputGain;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.web.api.InputsApi;
@@ -60,7 +61,8 @@ public final class WebPanel implements Panel {
         }
         Sessions sessions = new Sessions(TimeUnit.MINUTES.toMillis(config.get(PanelKeys.SESSION_MINUTES)), Clock.systemUTC());
         PinLock pin = new PinLock(pinHash);
-        InputSetup inputs = context.inputs() != null ? context.inputs() : new InputSetup(Math.max(1, context.recorder().status().channels()));
+        InputArming arming = context.arming() != null ? context.arming() : new InputArming(Math.max(1, context.recorder().status().channels()));
+        InputGain gain = context.gain() != null ? context.gain() : InputGain.NONE;
         StateApi state = new StateApi(context.transport(), context.recorder());
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
         TakeCatalog takes = Library.open(context);
@@ -68,7 +70,7 @@ public final class WebPanel implements Panel {
                 .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state).routes())
-                .add(new InputsApi(inputs).routes())
+                .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
                 .add(new RenderApi().routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());

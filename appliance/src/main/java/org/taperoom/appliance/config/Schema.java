@@ -15,6 +15,8 @@ public final class Schema {
     /** Groups in the order the example file documents them. */
     public static final List<Group> GROUPS = List.of(
             new Group("Recording", RecordingKeys.ALL),
+            new Group("Transport and auto-record", ControlKeys.ALL),
+            new Group("GPIO front panel", GpioKeys.ALL),
             new Group("Web panel", PanelKeys.ALL));
 
     private static final Map<String, ConfigKey<?>> BY_NAME = index();

@@ -2,9 +2,10 @@ package org.taperoom.appliance.panel;
 
 import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.control.InputArming;
+import org.taperoom.appliance.control.InputGain;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.Recorder;
-import org.taperoom.appliance.inputs.InputSetup;
 
 /**
  * What the panel is given to work with: the configuration it started with, the engine to read
@@ -13,13 +14,13 @@ import org.taperoom.appliance.inputs.InputSetup;
  *
  * @param configFile where {@code PATCH /api/settings} writes changed keys (the file the service
  *                   read), or null to keep changes in memory until the process ends
- * @param inputs     the input names, arming and gains the transport builds its take requests
- *                   from, shared with it; null makes the panel keep its own (then arming in the
- *                   panel does not reach takes started elsewhere)
+ * @param arming     the transport's input arming ({@code ControlService.arming()}), which the
+ *                   panel's arm buttons change; null gives the panel one of its own that no take sees
+ * @param gain       the interface's input gain controls, or null for none ({@link InputGain#NONE})
  */
-public record PanelContext(Config config, Recorder recorder, Transport transport, Path configFile, InputSetup inputs) {
-    /** A context whose settings changes last until the process ends (demo, tests). */
+public record PanelContext(Config config, Recorder recorder, Transport transport, Path configFile, InputArming arming, InputGain gain) {
+    /** A context without a configuration file, arming or gain controls. */
     public PanelContext(Config config, Recorder recorder, Transport transport) {
-        this(config, recorder, transport, null, null);
+        this(config, recorder, transport, null, null, null);
     }
 }

@@ -20,6 +20,8 @@ import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.Transport;
+import org.taperoom.appliance.control.TransportControl;
+import org.taperoom.appliance.config.ControlKeys;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.web.security.Guard;
@@ -33,8 +35,8 @@ import org.taperoom.web.server.Route;
  * The Settings page's document. Recording keys are the configuration keys of the same names
  * (checked by their {@link ConfigKey}); a change is kept for this run and written to the
  * configuration file when the service has one, and applies when the engine next opens the device
- * (the answer lists such keys under {@code restartNeeded}). {@code autoRecord} is a transport
- * event, effective at once. A PIN change needs the current PIN and logs out every other session.
+ * (the answer lists such keys under {@code restartNeeded}). {@code autoRecord} is sent to the
+ * transport at once and kept as the configuration key of the same name. A PIN change needs the current PIN and logs out every other session.
  */
 public final class SettingsApi {
     /** Configuration keys the page edits, with the JSON type each takes. */
@@ -74,8 +76,7 @@ public final class SettingsApi {
         Config c = config.get();
         Map<String, Object> m = new LinkedHashMap<>();
         for (ConfigKey<?> k : KEYS.keySet()) m.put(k.name(), c.get(k));
-        TransportState s = transport.view().state();
-        m.put("autoRecord", s == TransportState.WAITING);
+        m.put("autoRecord", transport instanceof TransportControl tc ? tc.autoRecordArmed() : transport.view().state() == TransportState.WAITING);
         m.put("pinRequired", pin.required());
         m.put("persisted", configFile != null);
         m.put("restartNeeded", List.copyOf(new java.util.TreeSet<>(restartNeeded)));
@@ -106,6 +107,7 @@ public final class SettingsApi {
             texts.put(name, text);
         }
         Boolean autoRecord = b.has("autoRecord") ? b.bool("autoRecord") : null;
+        if (autoRecord != null) texts.put(ControlKeys.AUTO_RECORD.name(), autoRecord.toString());
         String newPinHash = null;
         if (b.has("pin")) {
             String newPin = b.text("pin", MAX_PIN_CHARS);
@@ -133,7 +135,7 @@ public final class SettingsApi {
         }
         config.set(updated);
         for (String name : texts.keySet()) {
-            if (!name.equals(PanelKeys.PIN_HASH.name())) restartNeeded.add(name);
+            if (KEYS.keySet().stream().anyMatch(k -> k.name().equals(name))) restartNeeded.add(name);
         }
         if (newPinHash != null) {
             pin.set(newPinHash);

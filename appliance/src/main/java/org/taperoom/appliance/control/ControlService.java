@@ -1,0 +1,92 @@
+package org.taperoom.appliance.control;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.GpioKeys;
+import org.taperoom.appliance.engine.Recorder;
+import org.taperoom.drivers.gpio.GpioException;
+import org.taperoom.drivers.gpio.Pi4jGpio;
+import org.tinylog.Logger;
+
+/**
+ * Everything on the control side of {@code serve} and {@code demo}, started together: the
+ * transport state machine, the GPIO front panel (per the {@code gpio} key), and the control
+ * loop (auto-record, LEDs). Other sources (panel, CLI) send to {@link #transport()}.
+ *
+ * <pre>
+ *   ControlService control = ControlService.start(recorder, config, InputGain.NONE);
+ *   control.transport().send(new ControlEvent.Toggle("panel"));
+ * </pre>
+ */
+public final class ControlService implements AutoCloseable {
+    private final TransportControl transport;
+    private final Pi4jGpio gpio;
+    private final FrontPanel panel;
+    private final ControlLoop loop;
+
+    private ControlService(TransportControl transport, Pi4jGpio gpio, FrontPanel panel, ControlLoop loop) {
+        this.transport = transport;
+        this.gpio = gpio;
+        this.panel = panel;
+        this.loop = loop;
+    }
+
+    /**
+     * Starts control for {@code recorder} (started or not). The GPIO board is chosen by the
+     * {@code gpio} key: gpiod, mock, off, or auto (gpiod when /dev/gpiochip0 exists).
+     *
+     * @throws GpioException one line naming a wrong or busy pin
+     */
+    public static ControlService start(Recorder recorder, Config config, InputGain gain) throws GpioException {
+        String mode = config.get(GpioKeys.GPIO);
+        if (mode.equals("auto")) {
+            mode = Files.exists(Path.of("/dev/gpiochip0")) ? "gpiod" : "off";
+            Logger.info("gpio auto: {}", mode.equals("off") ? "no GPIO chip on this machine, front panel off" : "using gpiod");
+        }
+        Pi4jGpio gpio = switch (mode) {
+            case "gpiod" -> Pi4jGpio.gpiod(config.get(GpioKeys.CHIP));
+            case "mock" -> Pi4jGpio.mock();
+            default -> null;
+        };
+        return start(recorder, config, gpio, gain);
+    }
+
+    /** As {@link #start(Recorder, Config, InputGain)} on a given board (null for none); the service closes it. */
+    public static ControlService start(Recorder recorder, Config config, Pi4jGpio gpio, InputGain gain) throws GpioException {
+        TransportControl transport = new TransportControl(recorder, config);
+        FrontPanel panel = null;
+        if (gpio != null) {
+            try {
+                panel = new FrontPanel(gpio, config, transport, gain);
+            } catch (GpioException e) {
+                gpio.close();
+                transport.close();
+                throw e;
+            }
+        }
+        ControlLoop loop = new ControlLoop(recorder, transport, config, panel == null ? null : panel.indicators()).start();
+        return new ControlService(transport, gpio, panel, loop);
+    }
+
+    public TransportControl transport() {
+        return transport;
+    }
+
+    public InputArming arming() {
+        return transport.arming();
+    }
+
+    /** The GPIO board, or null when the front panel is off (the demo drives a mock one with MockPins). */
+    public Pi4jGpio gpio() {
+        return gpio;
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        if (panel != null) panel.close();
+        if (gpio != null) gpio.close();
+        transport.close();
+    }
+}

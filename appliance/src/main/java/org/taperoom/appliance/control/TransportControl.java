@@ -1,0 +1,266 @@
+package org.taperoom.appliance.control;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.ControlKeys;
+import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.engine.EngineException;
+import org.taperoom.appliance.engine.Recorder;
+import org.taperoom.appliance.engine.RecorderListener;
+import org.taperoom.appliance.engine.RecorderStatus;
+import org.taperoom.appliance.engine.TakeRef;
+import org.taperoom.appliance.engine.TakeRequest;
+import org.tinylog.Logger;
+
+/**
+ * The transport state machine (DESIGN.md, Control) driving a {@link Recorder}:
+ *
+ * <pre>
+ *   idle ──Record/Toggle──▶ recording ──Stop/Toggle──▶ stopping ──files final──▶ idle (or waiting)
+ *   idle ◀─AutoRecord(off)─ waiting ◀─AutoRecord(on)── idle;  waiting ──Record (auto-record)──▶ recording
+ *   any ──device gone, disk full, failed start or stop──▶ error(reason) ──Reset or cause gone──▶ idle/waiting
+ * </pre>
+ *
+ * <p>Every transition is logged once with its source and cause; an event that does not apply is
+ * logged and ignored. {@link #send} never blocks for long: a start runs under the state lock (the
+ * engine's startTake opens files and returns), a stop moves to STOPPING at once and finalizes the
+ * files on the transport's own thread, so a press during stopping is seen as such and ignored.
+ *
+ * <p>Threading: state is guarded by {@code this}; listeners run under it, in transition order.
+ * Engine callbacks are handed to the transport thread, so an engine thread never waits for our lock.
+ */
+public final class TransportControl implements Transport, AutoCloseable {
+    /** The source name auto-record uses; takes it starts are stopped by it too. */
+    public static final String AUTO_RECORD = "auto-record";
+
+    private final Recorder recorder;
+    private final InputArming arming;
+    private final long minFreeSeconds;
+    private final List<Consumer<TransportView>> listeners = new CopyOnWriteArrayList<>();
+    /** Runs stops and engine callbacks in order; one thread owned by this machine. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "transport");
+        t.setDaemon(true);
+        return t;
+    });
+
+    // All guarded by this.
+    private TransportView view;
+    private boolean autoArmed;
+    private boolean autoStartedTake;
+
+    /**
+     * Builds the machine for {@code recorder} (which may not be started yet) and registers as its
+     * listener. Reads {@code channels} (inputs to arm), {@code minFreeMinutes} (when a disk error
+     * has cleared) and {@code autoRecord} (start armed, i.e. waiting) from {@code config}.
+     */
+    public TransportControl(Recorder recorder, Config config) {
+        this.recorder = recorder;
+        this.arming = new InputArming(config.get(RecordingKeys.CHANNELS));
+        this.minFreeSeconds = config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L;
+        this.autoArmed = config.get(ControlKeys.AUTO_RECORD);
+        this.view = new TransportView(autoArmed ? TransportState.WAITING : TransportState.IDLE,
+                autoArmed ? "auto-record armed in the configuration" : "started", null, System.currentTimeMillis());
+        recorder.addListener(new EngineEvents());
+    }
+
+    public InputArming arming() {
+        return arming;
+    }
+
+    @Override
+    public synchronized TransportView view() {
+        return view;
+    }
+
+    /** Whether auto-record is armed (state WAITING when idle). */
+    public synchronized boolean autoRecordArmed() {
+        return autoArmed;
+    }
+
+    /** Whether the take being recorded was started by auto-record (which may then stop it). */
+    public synchronized boolean recordingAutoStartedTake() {
+        return view.state() == TransportState.RECORDING && autoStartedTake;
+    }
+
+    @Override
+    public void addListener(Consumer<TransportView> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public synchronized void send(ControlEvent event) {
+        TransportState s = view.state();
+        switch (event) {
+            case ControlEvent.Record r -> {
+                if (s == TransportState.IDLE || s == TransportState.WAITING) start(r.source());
+                else ignore(event, "a take runs or the transport is " + s.wireName());
+            }
+            case ControlEvent.Stop st -> {
+                if (s == TransportState.RECORDING) stop(st.source(), "stop");
+                else ignore(event, "no take is recording");
+            }
+            case ControlEvent.Toggle t -> {
+                if (s == TransportState.IDLE || s == TransportState.WAITING) start(t.source());
+                else if (s == TransportState.RECORDING) stop(t.source(), "toggle");
+                else ignore(event, "the transport is " + s.wireName());
+            }
+            case ControlEvent.Marker m -> {
+                if (s != TransportState.RECORDING) {
+                    ignore(event, "no take is recording");
+                } else {
+                    String label = m.label() == null || m.label().isBlank() ? "marker (" + m.source() + ")" : m.label();
+                    if (recorder.addMarker(label)) Logger.info("marker '{}' from {}", label, m.source());
+                    else ignore(event, "the engine has no take running");
+                }
+            }
+            case ControlEvent.AutoRecord a -> arm(a);
+            case ControlEvent.Reset r -> {
+                if (s != TransportState.ERROR) ignore(event, "there is no error to leave");
+                else {
+                    String still = errorCause();
+                    if (still != null) ignore(event, still);
+                    else move(restState(), r.source(), "reset", null);
+                }
+            }
+        }
+    }
+
+    /**
+     * Leaves the error state by itself once its cause is gone (the device is back and the disk has
+     * room); called about once a second by the control loop.
+     */
+    public synchronized void checkErrorCleared() {
+        if (view.state() == TransportState.ERROR && errorCause() == null) {
+            move(restState(), "transport", "the cause of the error is gone", null);
+        }
+    }
+
+    private void start(String source) {
+        List<Integer> armed = arming.armedInputs();
+        if (armed.isEmpty()) {
+            Logger.info("transport ignored a start from {}: no input is armed", source);
+            return;
+        }
+        List<Integer> tracks = armed.size() == arming.inputs() ? List.of() : armed;
+        try {
+            TakeRef take = recorder.startTake(new TakeRequest("", tracks, List.of(), source));
+            autoStartedTake = AUTO_RECORD.equals(source);
+            move(TransportState.RECORDING, source, "take " + take.id(), take);
+        } catch (EngineException e) {
+            move(TransportState.ERROR, source, e.getMessage(), null);
+        }
+    }
+
+    private void stop(String source, String why) {
+        TakeRef take = view.take();
+        move(TransportState.STOPPING, source, why, take);
+        worker.execute(() -> finishStop(source, take));
+    }
+
+    /** On the transport thread: finalize the files, then rest. */
+    private void finishStop(String source, TakeRef take) {
+        try {
+            recorder.stopTake();
+            synchronized (this) {
+                if (view.state() == TransportState.STOPPING) move(restState(), source, "take " + take.id() + " finalized", null);
+            }
+        } catch (EngineException e) {
+            synchronized (this) {
+                if (view.state() == TransportState.STOPPING) move(TransportState.ERROR, source, e.getMessage(), null);
+            }
+        }
+    }
+
+    private void arm(ControlEvent.AutoRecord a) {
+        if (a.armed() == autoArmed) {
+            ignore(a, "auto-record is already " + (autoArmed ? "armed" : "disarmed"));
+            return;
+        }
+        autoArmed = a.armed();
+        TransportState s = view.state();
+        String cause = autoArmed ? "auto-record armed" : "auto-record disarmed";
+        if (s == TransportState.IDLE && autoArmed) move(TransportState.WAITING, a.source(), cause, null);
+        else if (s == TransportState.WAITING && !autoArmed) move(TransportState.IDLE, a.source(), cause, null);
+        else Logger.info("transport stays {}: {} by {}, effective when the transport rests", s.wireName(), cause, a.source());
+    }
+
+    private TransportState restState() {
+        return autoArmed ? TransportState.WAITING : TransportState.IDLE;
+    }
+
+    /** Why the error state must stay, or null when its cause is gone. */
+    private String errorCause() {
+        RecorderStatus st = recorder.status();
+        if (!st.running()) return "the engine is not running" + (st.lastError().isEmpty() ? "" : ": " + st.lastError());
+        if (!st.devicePresent()) return "the audio device " + st.device() + " is still missing";
+        if (st.freeDiskSeconds() < minFreeSeconds) {
+            return "the library's free space holds " + st.freeDiskSeconds() / 60 + " minutes, below the minimum of " + minFreeSeconds / 60;
+        }
+        return null;
+    }
+
+    private void move(TransportState to, String source, String cause, TakeRef take) {
+        TransportState from = view.state();
+        view = new TransportView(to, cause, take, System.currentTimeMillis());
+        Logger.info("transport {} -> {} by {}: {}", from.wireName(), to.wireName(), source, cause);
+        for (Consumer<TransportView> l : listeners) {
+            try {
+                l.accept(view);
+            } catch (RuntimeException e) {
+                Logger.error(e, "a transport listener failed");
+            }
+        }
+    }
+
+    private void ignore(ControlEvent event, String why) {
+        Logger.info("transport ignored {} from {} in state {}: {}", event.getClass().getSimpleName(), event.source(),
+                view.state().wireName(), why);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Engine callbacks, handed to the transport thread. */
+    private final class EngineEvents implements RecorderListener {
+        @Override
+        public void takeEnded(TakeRef take, EndReason reason, String detail) {
+            if (reason == EndReason.STOPPED) return; // our own stop, or one we will hear about from stopTake
+            worker.execute(() -> {
+                synchronized (TransportControl.this) {
+                    TransportState s = view.state();
+                    if (s == TransportState.RECORDING || s == TransportState.STOPPING) {
+                        String why = detail == null || detail.isBlank() ? "take " + take.id() + " ended: " + reason : detail;
+                        move(TransportState.ERROR, "engine", why, null);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void deviceChanged(boolean present) {
+            worker.execute(() -> {
+                synchronized (TransportControl.this) {
+                    TransportState s = view.state();
+                    if (!present && (s == TransportState.IDLE || s == TransportState.WAITING)) {
+                        move(TransportState.ERROR, "engine", "the audio device disappeared", null);
+                    } else if (present && s == TransportState.ERROR && errorCause() == null) {
+                        move(restState(), "engine", "the audio device is back", null);
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.taperoom.drivers.gpio;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A push button wired from a GPIO pin to ground (active-low, internal pull-up), debounced by
+ * {@link Debouncer}. A press is reported once the contact has settled, at most the bounce time
+ * plus {@code debounceMillis} after the contact closed; the reported time is the first edge.
+ *
+ * <p>Threading: edges arrive on GPIO threads; every {@link Listener} call is made on {@code timer}
+ * (one thread), never on a Pi4J thread, so a listener's exception is not swallowed by Pi4J.
+ */
+public final class Button {
+
+    /** What a button reports; every call runs on the button's timer thread. */
+    public interface Listener {
+        /** The button went down; {@code pressNanos} is {@link System#nanoTime()} of the contact's first edge. */
+        void pressed(long pressNanos);
+
+        /** The button went up after {@code heldMillis}. */
+        default void released(long heldMillis) {}
+
+        /** The button is still down {@code longPressMillis} after the press (once per press). */
+        default void longPressed() {}
+    }
+
+    private final String function;
+    private final long debounceNanos;
+    private final long longPressNanos;
+    private final ScheduledExecutorService timer;
+    private final Listener listener;
+    private final Gpio.Input input;
+    /** Guarded by this: written by GPIO threads and the timer thread. */
+    private final Debouncer debouncer;
+    /** Guarded by this: counts presses so a stale long-press check does nothing. */
+    private long pressCount;
+    /** Guarded by this. */
+    private long pressNanos;
+
+    public Button(Gpio gpio, int bcm, String function, int debounceMillis, int longPressMillis,
+                  ScheduledExecutorService timer, Listener listener) throws GpioException {
+        this.function = function;
+        this.debounceNanos = TimeUnit.MILLISECONDS.toNanos(debounceMillis);
+        this.longPressNanos = TimeUnit.MILLISECONDS.toNanos(longPressMillis);
+        this.timer = timer;
+        this.listener = listener;
+        synchronized (this) {
+            this.input = gpio.openInput(bcm, function, this::onEdge);
+            this.debouncer = new Debouncer(input.isHigh(), debounceNanos);
+        }
+    }
+
+    public String function() {
+        return function;
+    }
+
+    /** The debounced state: true while the button is held down. */
+    public synchronized boolean isDown() {
+        return !debouncer.level();
+    }
+
+    private void onEdge(boolean high, long nanos) {
+        long delayNanos;
+        synchronized (this) {
+            if (debouncer == null) return; // an edge during construction; the initial read covers it
+            debouncer.edge(high, nanos);
+            delayNanos = Math.max(0, debouncer.settleDueNanos() - System.nanoTime());
+        }
+        timer.schedule(this::settle, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void settle() {
+        boolean down;
+        long heldNanos = 0;
+        long press = 0;
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (!debouncer.settle(now)) return;
+            down = !debouncer.level();
+            if (down) {
+                pressNanos = debouncer.burstStartNanos();
+                press = ++pressCount;
+            } else {
+                heldNanos = debouncer.burstStartNanos() - pressNanos;
+            }
+        }
+        if (down) {
+            long pressedAt = pressNanos;
+            long count = press;
+            long delay = Math.max(0, pressedAt + longPressNanos - System.nanoTime());
+            timer.schedule(() -> checkLongPress(count), delay, TimeUnit.NANOSECONDS);
+            listener.pressed(pressedAt);
+        } else {
+            listener.released(TimeUnit.NANOSECONDS.toMillis(heldNanos));
+        }
+    }
+
+    private void checkLongPress(long press) {
+        synchronized (this) {
+            if (press != pressCount || debouncer.level()) return;
+        }
+        listener.longPressed();
+    }
+}
