@@ -30,6 +30,12 @@ public final class RecordingKeys {
     public static final ConfigKey<Double> PRE_ROLL_SECONDS = ConfigKey.decimal("preRollSeconds", 10, 0, 60,
             "Seconds of audio before the record press that every take starts with (kept in RAM).");
 
+    public static final ConfigKey<Integer> RING_MEMORY_MEGABYTES = ConfigKey.integer("ringMemoryMegabytes", 512, 16, 65536,
+            "Most memory the capture rings (pre-roll plus ringSeconds, every channel, rounded up to a power of two frames) may take; the engine refuses to start beyond it.");
+    public static final ConfigKey<Long> RF64_THRESHOLD_BYTES = ConfigKey.longInteger("rf64ThresholdBytes", 0xFFFFFFFFL, 1024, 0xFFFFFFFFL,
+            "For tests only: the RIFF size beyond which a track file switches to RF64 in place. Leave at 4294967295 (the 4 GiB RIFF limit).");
+
     public static final List<ConfigKey<?>> ALL = List.of(DEVICE, CHANNELS, RATE_HZ, BITS, LIBRARY, PERIOD_FRAMES,
-            BUFFER_PERIODS, RING_SECONDS, FSYNC_INTERVAL_MILLIS, MIN_FREE_MINUTES, PRE_ROLL_SECONDS);
+            BUFFER_PERIODS, RING_SECONDS, FSYNC_INTERVAL_MILLIS, MIN_FREE_MINUTES, PRE_ROLL_SECONDS, RING_MEMORY_MEGABYTES,
+            RF64_THRESHOLD_BYTES);
 }

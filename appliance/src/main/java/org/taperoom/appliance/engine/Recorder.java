@@ -25,6 +25,14 @@ public interface Recorder extends AutoCloseable {
     /** Drops a marker at the current capture position of the current take; false when idle. */
     boolean addMarker(String label);
 
+    /**
+     * Drops a marker whose {@code source} ("button", "panel", "cli", …) is kept in take.json; the
+     * default ignores the source.
+     */
+    default boolean addMarker(String label, String source) {
+        return addMarker(label);
+    }
+
     /** A consistent copy of the latest meters (lock-free; never waits for the capture thread). */
     void readMeters(MeterSnapshot into);
 

@@ -1,0 +1,82 @@
+package org.taperoom.appliance.capture;
+
+import java.lang.invoke.VarHandle;
+import org.taperoom.appliance.engine.MeterSnapshot;
+
+/**
+ * The latest meters, published by the capture thread once per period through a sequence lock and
+ * read by anyone (panel, LEDs, CLI) without ever making the capture thread wait.
+ *
+ * <p>Protocol: the writer makes {@link #sequence} odd, writes the figures, makes it even again;
+ * a reader copies the figures between two reads of an equal, even sequence, and retries otherwise.
+ */
+public final class MeterBoard {
+    private final int channels;
+    // Written by the capture thread between sequence bumps, read by readers under the protocol.
+    private final float[] peak;
+    private final float[] meanSquare;
+    private final boolean[] clipped;
+    private long framePosition;
+    /** Odd while the capture thread writes; written by the capture thread, read by readers. */
+    private volatile long sequence;
+
+    public MeterBoard(int channels) {
+        this.channels = channels;
+        this.peak = new float[channels];
+        this.meanSquare = new float[channels];
+        this.clipped = new boolean[channels];
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    /** Capture thread: opens a publication. */
+    void beginWrite() {
+        sequence = sequence + 1;
+        // The figure stores below must not move above the odd sequence store.
+        VarHandle.storeStoreFence();
+    }
+
+    /** Capture thread: one channel's figures, as fractions of full scale (peak) and of full scale squared (mean square). */
+    void put(int channel, float peakLinear, float meanSquareLinear, boolean clip) {
+        peak[channel] = peakLinear;
+        meanSquare[channel] = meanSquareLinear;
+        clipped[channel] = clip;
+    }
+
+    /** Capture thread: closes the publication of the period at {@code position}. */
+    void endWrite(long position) {
+        framePosition = position;
+        sequence = sequence + 1;
+    }
+
+    /** Any thread: copies a consistent set of figures into {@code into}, converted to dBFS; allocates nothing. */
+    public void read(MeterSnapshot into) {
+        int n = Math.min(channels, into.channels());
+        long pos;
+        while (true) {
+            long s1 = sequence;
+            if ((s1 & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            // Linear figures first, converted once the copy is known to be consistent.
+            System.arraycopy(peak, 0, into.peakDbfs, 0, n);
+            System.arraycopy(meanSquare, 0, into.rmsDbfs, 0, n);
+            System.arraycopy(clipped, 0, into.clipped, 0, n);
+            pos = framePosition;
+            VarHandle.loadLoadFence();
+            if (sequence == s1) break;
+        }
+        for (int c = 0; c < n; c++) {
+            into.peakDbfs[c] = toDb(into.peakDbfs[c]);
+            into.rmsDbfs[c] = (float) (10 * Math.log10(into.rmsDbfs[c]));
+        }
+        into.framePosition = pos;
+    }
+
+    private static float toDb(float linear) {
+        return (float) (20 * Math.log10(linear));
+    }
+}

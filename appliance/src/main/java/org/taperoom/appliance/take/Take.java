@@ -1,0 +1,10 @@
+package org.taperoom.appliance.take;
+
+import org.taperoom.appliance.engine.TakeRef;
+
+/** A take of the library: where it is and what its take.json says. */
+public record Take(TakeRef ref, TakeInfo info) {
+    public String id() {
+        return ref.id();
+    }
+}

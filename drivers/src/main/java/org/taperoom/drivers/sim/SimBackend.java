@@ -1,0 +1,92 @@
+package org.taperoom.drivers.sim;
+
+import java.util.List;
+import org.taperoom.drivers.audio.AudioBackend;
+import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.drivers.audio.CaptureStream;
+import org.taperoom.drivers.audio.DeviceInfo;
+import org.taperoom.drivers.audio.PlaybackStream;
+import org.taperoom.drivers.audio.SampleFormat;
+import org.taperoom.drivers.audio.StreamConfig;
+
+/**
+ * The simulated audio interface, device name {@code sim} (options may follow, see
+ * {@link SimOptions#parse}): 1 to 64 channels at 44.1, 48 or 96 kHz, in every {@link SampleFormat}.
+ * One backend instance stands for one interface: its {@link #gains()} act on every stream it
+ * opens, and {@link #lastCapture()} lets a test reach the stream an engine opened.
+ */
+public final class SimBackend implements AudioBackend {
+    public static final String DEVICE_NAME = "sim";
+    public static final List<Integer> RATES_HZ = List.of(44100, 48000, 96000);
+    public static final int MAX_CHANNELS = 64;
+
+    private final SimOptions options;
+    private final SimGains gains = new SimGains();
+    private volatile SimCaptureStream lastCapture;
+
+    public SimBackend() {
+        this(SimOptions.defaults());
+    }
+
+    /** A simulator whose streams behave as {@code options} says (options in a device name override them). */
+    public SimBackend(SimOptions options) {
+        this.options = options;
+    }
+
+    /** Whether {@code deviceName} names the simulator ({@code sim} or {@code sim:options}). */
+    public static boolean handles(String deviceName) {
+        return deviceName.equals(DEVICE_NAME) || deviceName.startsWith(DEVICE_NAME + ":");
+    }
+
+    public SimOptions options() {
+        return options;
+    }
+
+    /** The input gains of this simulated interface. */
+    public SimGains gains() {
+        return gains;
+    }
+
+    /** The capture stream opened last, or null. */
+    public SimCaptureStream lastCapture() {
+        return lastCapture;
+    }
+
+    @Override
+    public List<DeviceInfo> devices() {
+        DeviceInfo.Capabilities caps = new DeviceInfo.Capabilities(1, MAX_CHANNELS, RATES_HZ, List.of(SampleFormat.values()));
+        return List.of(new DeviceInfo(DEVICE_NAME, "Taperoom simulated interface (deterministic test signals)", caps, caps));
+    }
+
+    @Override
+    public CaptureStream openCapture(String deviceName, StreamConfig request) throws AudioDeviceException {
+        SimOptions o = optionsFor(deviceName);
+        StreamConfig negotiated = check(request);
+        SimCaptureStream s = new SimCaptureStream(negotiated, o, gains);
+        lastCapture = s;
+        return s;
+    }
+
+    @Override
+    public PlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException {
+        SimOptions o = optionsFor(deviceName);
+        return new SimPlaybackStream(check(request), o.paced());
+    }
+
+    private SimOptions optionsFor(String deviceName) throws AudioDeviceException {
+        if (!handles(deviceName)) throw new AudioDeviceException("no simulated device '" + deviceName + "'; the simulator is 'sim'");
+        try {
+            return SimOptions.parse(deviceName, options);
+        } catch (IllegalArgumentException e) {
+            throw new AudioDeviceException("device " + deviceName + ": " + e.getMessage());
+        }
+    }
+
+    private static StreamConfig check(StreamConfig r) throws AudioDeviceException {
+        if (!RATES_HZ.contains(r.rateHz())) {
+            throw new AudioDeviceException("the simulated interface does not run at " + r.rateHz() + " Hz; it offers 44100, 48000 or 96000 Hz");
+        }
+        SampleFormat f = r.format() == null ? SampleFormat.S24_3LE : r.format();
+        return new StreamConfig(r.channels(), r.rateHz(), r.periodFrames(), r.bufferPeriods(), f);
+    }
+}

@@ -1,0 +1,140 @@
+package org.taperoom.drivers.sim;
+
+import java.util.concurrent.locks.LockSupport;
+import org.taperoom.drivers.audio.CaptureStream;
+import org.taperoom.drivers.audio.ReadStatus;
+import org.taperoom.drivers.audio.SampleFormat;
+import org.taperoom.drivers.audio.StreamConfig;
+
+/**
+ * A capture stream of the simulated interface. Generates {@link SimSignal}s at the resolution of
+ * the negotiated format, paced by the clock or as fast as it is read, with the faults of its
+ * {@link SimOptions}. After {@link #start()}, {@link #readPeriod} allocates nothing: the sine
+ * cycles are tabulated in {@link #start()}.
+ */
+public final class SimCaptureStream implements CaptureStream {
+    private final StreamConfig config;
+    private final SimOptions options;
+    private final SimGains gains;
+    private final int bits;
+    private final SimSignal[] signalOf;
+    /** Sine cycle per channel, unquantized; built in start(), read by the capture thread. */
+    private double[][] sineCycle;
+    /** Gains in effect for the current period; capture thread only. */
+    private final float[] periodGain;
+
+    /** Device frame of the next read; written by the capture thread, read by tests after it stopped. */
+    private volatile long deviceFrame;
+    private long overruns;
+    private long startNanos;
+    private long periodsRead;
+    private boolean overrunFired;
+    /** Set by close() from any thread; releases a read stuck in the hang fault. */
+    private volatile boolean closed;
+
+    SimCaptureStream(StreamConfig config, SimOptions options, SimGains gains) {
+        this.config = config;
+        this.options = options;
+        this.gains = gains;
+        this.bits = resolutionBits(config.format());
+        this.signalOf = new SimSignal[config.channels()];
+        for (int c = 0; c < signalOf.length; c++) signalOf[c] = options.signalOf(c);
+        this.periodGain = new float[config.channels()];
+    }
+
+    /** Bits of resolution the simulator generates for a device format. */
+    public static int resolutionBits(SampleFormat format) {
+        return switch (format) {
+            case S16_LE -> 16;
+            case S32_LE -> 32;
+            case S24_3LE, S24_LE, FLOAT_LE -> 24;
+        };
+    }
+
+    @Override
+    public StreamConfig config() {
+        return config;
+    }
+
+    /** Bits of resolution of the samples this stream delivers (16, 24 or 32). */
+    public int bits() {
+        return bits;
+    }
+
+    public SimOptions options() {
+        return options;
+    }
+
+    /** The device frame the next read starts at (frames lost to overruns included). */
+    public long deviceFrame() {
+        return deviceFrame;
+    }
+
+    @Override
+    public void start() {
+        sineCycle = new double[config.channels()][];
+        for (int c = 0; c < config.channels(); c++) {
+            if (signalOf[c] != SimSignal.SINE) continue;
+            int n = SimSignal.sineCycleFrames(c, config.rateHz());
+            double[] cycle = new double[n];
+            for (int k = 0; k < n; k++) cycle[k] = SimSignal.sineAt(k, n);
+            sineCycle[c] = cycle;
+        }
+        startNanos = System.nanoTime();
+    }
+
+    @Override
+    public ReadStatus readPeriod(int[] dest) {
+        long first = deviceFrame;
+        if (options.vanishAtFrame() >= 0 && first >= options.vanishAtFrame()) return ReadStatus.GONE;
+        if (options.hangAtFrame() >= 0 && first >= options.hangAtFrame()) {
+            while (!closed) LockSupport.parkNanos(10_000_000L);
+            return ReadStatus.GONE;
+        }
+        ReadStatus status = ReadStatus.OK;
+        if (!overrunFired && options.overrunAtFrame() >= 0 && first >= options.overrunAtFrame()) {
+            overrunFired = true;
+            overruns++;
+            first += options.overrunFrames();
+            status = ReadStatus.OVERRUN_RECOVERED;
+        }
+        if (options.paced()) {
+            long due = startNanos + (periodsRead + 1) * config.periodNanos();
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+        }
+        int channels = config.channels();
+        int frames = config.periodFrames();
+        for (int c = 0; c < channels; c++) periodGain[c] = gains.linear(c);
+        for (int c = 0; c < channels; c++) {
+            SimSignal s = signalOf[c];
+            float g = periodGain[c];
+            if (s == SimSignal.SINE) {
+                double[] cycle = sineCycle[c];
+                int len = cycle.length;
+                int k = (int) (first % len);
+                for (int f = 0; f < frames; f++) {
+                    dest[f * channels + c] = SimSignal.quantize(cycle[k] * g, bits);
+                    if (++k == len) k = 0;
+                }
+            } else {
+                for (int f = 0; f < frames; f++) {
+                    dest[f * channels + c] = SimSignal.sample(s, c, first + f, config.rateHz(), bits, options.seed(), g);
+                }
+            }
+        }
+        deviceFrame = first + frames;
+        periodsRead++;
+        return status;
+    }
+
+    @Override
+    public long overruns() {
+        return overruns;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,108 @@
+package org.taperoom.drivers.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the simulated interface behaves: which signal each channel carries, whether it is paced in
+ * real time, and which faults it injects. Written as a device name for the command line:
+ * {@code sim}, or {@code sim:signal=sine+index,unpaced,overrunAt=48000,overrunFrames=256,vanishAt=96000,hangAt=1000,seed=7}.
+ *
+ * @param signals       signals assigned to channels in turn (channel c gets {@code signals[c % size]})
+ * @param paced         deliver periods in real time (true) or as fast as they are read (false)
+ * @param seed          the noise seed
+ * @param overrunAtFrame the first read starting at or after this device frame loses
+ *                      {@code overrunFrames} frames before it and reports an overrun; -1 for none
+ * @param overrunFrames frames lost by that overrun
+ * @param vanishAtFrame the first read starting at or after this frame, and every later one, reports the device gone; -1 for none
+ * @param hangAtFrame   the first read starting at or after this frame blocks until the stream is closed (a stuck driver); -1 for none
+ */
+public record SimOptions(List<SimSignal> signals, boolean paced, long seed, long overrunAtFrame, int overrunFrames,
+                         long vanishAtFrame, long hangAtFrame) {
+    public SimOptions {
+        signals = List.copyOf(signals);
+        if (signals.isEmpty()) throw new IllegalArgumentException("at least one signal");
+        if (overrunFrames < 0) throw new IllegalArgumentException("overrunFrames must not be negative");
+    }
+
+    /** A distinct sine per channel, paced, no faults. */
+    public static SimOptions defaults() {
+        return new SimOptions(List.of(SimSignal.SINE), true, 1, -1, 256, -1, -1);
+    }
+
+    public SimOptions withSignals(SimSignal... s) {
+        return new SimOptions(List.of(s), paced, seed, overrunAtFrame, overrunFrames, vanishAtFrame, hangAtFrame);
+    }
+
+    public SimOptions withPaced(boolean p) {
+        return new SimOptions(signals, p, seed, overrunAtFrame, overrunFrames, vanishAtFrame, hangAtFrame);
+    }
+
+    public SimOptions withOverrun(long atFrame, int frames) {
+        return new SimOptions(signals, paced, seed, atFrame, frames, vanishAtFrame, hangAtFrame);
+    }
+
+    public SimOptions withVanishAt(long frame) {
+        return new SimOptions(signals, paced, seed, overrunAtFrame, overrunFrames, frame, hangAtFrame);
+    }
+
+    public SimOptions withHangAt(long frame) {
+        return new SimOptions(signals, paced, seed, overrunAtFrame, overrunFrames, vanishAtFrame, frame);
+    }
+
+    /** The signal of channel {@code c} (0-based). */
+    public SimSignal signalOf(int channel) {
+        return signals.get(channel % signals.size());
+    }
+
+    /**
+     * Applies the options written after {@code sim:} in a device name to {@code base}.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the bad option
+     */
+    public static SimOptions parse(String deviceName, SimOptions base) {
+        if (deviceName.equals(SimBackend.DEVICE_NAME)) return base;
+        if (!deviceName.startsWith(SimBackend.DEVICE_NAME + ":")) {
+            throw new IllegalArgumentException("not a simulated device: " + deviceName);
+        }
+        SimOptions o = base;
+        for (String part : deviceName.substring(4).split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) continue;
+            int eq = p.indexOf('=');
+            String key = (eq < 0 ? p : p.substring(0, eq)).toLowerCase(Locale.ROOT);
+            String value = eq < 0 ? "" : p.substring(eq + 1);
+            try {
+                o = switch (key) {
+                    case "signal" -> new SimOptions(parseSignals(value), o.paced, o.seed, o.overrunAtFrame, o.overrunFrames, o.vanishAtFrame, o.hangAtFrame);
+                    case "paced" -> o.withPaced(true);
+                    case "unpaced" -> o.withPaced(false);
+                    case "seed" -> new SimOptions(o.signals, o.paced, Long.parseLong(value), o.overrunAtFrame, o.overrunFrames, o.vanishAtFrame, o.hangAtFrame);
+                    case "overrunat" -> o.withOverrun(Long.parseLong(value), o.overrunFrames);
+                    case "overrunframes" -> o.withOverrun(o.overrunAtFrame, Integer.parseInt(value));
+                    case "vanishat" -> o.withVanishAt(Long.parseLong(value));
+                    case "hangat" -> o.withHangAt(Long.parseLong(value));
+                    default -> throw new IllegalArgumentException("unknown simulator option '" + key
+                            + "'; known: signal, paced, unpaced, seed, overrunAt, overrunFrames, vanishAt, hangAt");
+                };
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("simulator option " + key + " needs an integer, not '" + value + "'");
+            }
+        }
+        return o;
+    }
+
+    /** Parses {@code sine}, {@code sine+index} (channels take them in turn) and so on. */
+    public static List<SimSignal> parseSignals(String text) {
+        List<SimSignal> out = new ArrayList<>();
+        for (String name : text.split("[+/]")) {
+            SimSignal s = SimSignal.parse(name);
+            if (s == null) {
+                throw new IllegalArgumentException("unknown signal '" + name + "'; known: sine, noise, silence, impulse, index");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package org.taperoom.drivers.sim;
+
+import java.util.concurrent.locks.LockSupport;
+import org.taperoom.drivers.audio.PlaybackStream;
+import org.taperoom.drivers.audio.ReadStatus;
+import org.taperoom.drivers.audio.StreamConfig;
+
+/** A playback stream of the simulated interface: a sink that consumes periods, paced or not. */
+public final class SimPlaybackStream implements PlaybackStream {
+    private final StreamConfig config;
+    private final boolean paced;
+    private long startNanos;
+    private long periodsWritten;
+
+    SimPlaybackStream(StreamConfig config, boolean paced) {
+        this.config = config;
+        this.paced = paced;
+    }
+
+    @Override
+    public StreamConfig config() {
+        return config;
+    }
+
+    @Override
+    public void start() {
+        startNanos = System.nanoTime();
+    }
+
+    @Override
+    public ReadStatus writePeriod(int[] src) {
+        if (paced) {
+            long due = startNanos + (periodsWritten + 1) * config.periodNanos();
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+        }
+        periodsWritten++;
+        return ReadStatus.OK;
+    }
+
+    @Override
+    public long underruns() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}
