@@ -11,6 +11,8 @@ import org.taperoom.web.server.ApiError;
  */
 public final class PathIds {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+    /** Trash ids are take ids with an optional {@code ~N} the library adds when the same id is trashed twice. */
+    private static final Pattern TRASH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}(~[0-9]{1,6})?");
 
     private PathIds() {}
 
@@ -18,6 +20,12 @@ public final class PathIds {
     public static String id(Context ctx, String param) {
         String v = ctx.pathParam(param);
         if (!ID.matcher(v).matches()) throw ApiError.notFound("no such " + param + ": ids are letters, digits, '-' and '_'");
+        return v;
+    }
+
+    public static String trashId(Context ctx, String param) {
+        String v = ctx.pathParam(param);
+        if (!TRASH_ID.matcher(v).matches()) throw ApiError.notFound("nothing in the trash with that id");
         return v;
     }
 

@@ -88,7 +88,7 @@ public final class TakesApi {
     }
 
     private void restore(Context ctx) throws IOException {
-        Map<String, Object> doc = takes.restore(PathIds.id(ctx, "trashId"));
+        Map<String, Object> doc = takes.restore(PathIds.trashId(ctx, "trashId"));
         changed.accept(String.valueOf(doc.get("id")));
         ctx.json(doc);
     }
