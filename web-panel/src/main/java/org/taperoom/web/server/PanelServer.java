@@ -36,6 +36,8 @@ public final class PanelServer implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/panel";
                 files.location = Location.CLASSPATH;
+                // The front-end itself is public (the login page is part of it); its data is not.
+                files.roles = java.util.Set.of(Access.PUBLIC);
             });
             config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched(guard::check);
