@@ -7,6 +7,6 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(new ServeCommand());
+        return List.of(new ServeCommand(), new DemoCommand(), new RecordCommand(), new RecoverCommand());
     }
 }

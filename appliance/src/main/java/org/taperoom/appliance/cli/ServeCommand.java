@@ -1,6 +1,13 @@
 package org.taperoom.appliance.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import org.taperoom.appliance.config.PanelKeys;
+import org.taperoom.appliance.panel.PinHash;
+import org.taperoom.appliance.service.ConfigFileEdit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
@@ -34,7 +41,8 @@ final class ServeCommand implements Command {
     public List<Flag> flags() {
         return List.of(
                 Flag.toggle("exit-when-ready", "Start everything, then stop and exit 0 (checks a configuration; trains the start-up archive)."),
-                Flag.toggle("print-default-config", "Print the documented default configuration file and exit."));
+                Flag.toggle("print-default-config", "Print the documented default configuration file and exit."),
+                Flag.toggle("set-pin", "Read a new panel PIN (4 to 8 digits) from standard input, store its hash in the configuration file and exit."));
     }
 
     @Override
@@ -48,6 +56,7 @@ final class ServeCommand implements Command {
             System.out.print(DefaultConfigFile.text());
             return 0;
         }
+        if (args.has("set-pin")) return setPin(args);
         Config config = args.config();
         RecordingEngine engine;
         try {
@@ -77,6 +86,18 @@ final class ServeCommand implements Command {
             return 0;
         }
         service.runUntilStopped();
+        return 0;
+    }
+
+    /** First boot and forgotten PINs: the panel's Settings page needs a PIN to reach it. */
+    private static int setPin(Args args) throws Exception {
+        Path file = args.configFile() != null ? args.configFile() : Config.SYSTEM_FILE;
+        String pin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (pin == null || !pin.strip().matches("[0-9]{4,8}")) {
+            throw new UsageException("--set-pin reads the PIN from standard input: expected 4 to 8 digits on one line");
+        }
+        ConfigFileEdit.set(file, PanelKeys.PIN_HASH, PinHash.of(pin.strip()));
+        System.out.println("taperoom: panel PIN set in " + file + "; restart the service to use it (systemctl restart taperoom)");
         return 0;
     }
 }

@@ -85,7 +85,7 @@ public final class Config {
             try {
                 m.put(key.name(), key.parse(e.getValue()));
             } catch (IllegalArgumentException ex) {
-                throw new ConfigException(prefix + ex.getMessage());
+                throw new ConfigException(prefix + key.name() + ": " + ex.getMessage());
             }
         }
         return new Config(m);

@@ -17,6 +17,7 @@ public final class Schema {
             new Group("Recording", RecordingKeys.ALL),
             new Group("Transport and auto-record", ControlKeys.ALL),
             new Group("GPIO front panel", GpioKeys.ALL),
+            new Group("Web panel", PanelKeys.ALL),
             new Group("Service", ServiceKeys.ALL));
 
     private static final Map<String, ConfigKey<?>> BY_NAME = index();

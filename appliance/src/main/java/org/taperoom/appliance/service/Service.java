@@ -77,8 +77,10 @@ public final class Service {
     /**
      * Brings the service up and sends {@code READY=1}.
      *
-     * @throws ConfigException when the panel refuses the configuration (for example a non-loopback
-     *                         address without a PIN): reported as a configuration error, exit 2
+     * @throws ConfigException when the panel refuses the configuration (it throws
+     *                         IllegalStateException or ConfigException, for example for a non-loopback
+     *                         address without a PIN): reported as a configuration error, exit 2, and
+     *                         taperoom.service does not restart on it (RestartPreventExitStatus=2)
      */
     public void start() throws Exception {
         parts.notifier().status("starting");
@@ -88,7 +90,13 @@ public final class Service {
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
             // a refusal is a ConfigException, which serve reports as a configuration error.
-            panel = parts.panelProvider().start(new PanelContext(config, parts.recorder(), control.transport()));
+            try {
+                panel = parts.panelProvider().start(new PanelContext(config, parts.recorder(), control.transport(),
+                        parts.configFile(), control.arming(), null));
+            } catch (IllegalStateException e) {
+                // The panel's refusal of this configuration (no PIN beyond loopback).
+                throw new ConfigException(e.getMessage());
+            }
             Logger.info("panel at {}", panel.url());
         } else {
             Logger.info("no panel on the class path; running without one");
