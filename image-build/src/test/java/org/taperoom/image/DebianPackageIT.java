@@ -42,21 +42,22 @@ class DebianPackageIT {
         Run run = Run.of(List.of("dpkg-deb", "-c", Deb.file().toString()));
         assertEquals(0, run.exit(), run.output());
         List<String> lines = run.output().lines().toList();
-        Map<String, String> expected = Map.of(
-                "./usr/share/taperoom/taperoom.jar", "-rw-r--r-- root/root",
-                "./usr/bin/taperoom", "-rwxr-xr-x root/root",
-                "./usr/lib/systemd/system/taperoom.service", "-rw-r--r-- root/root",
-                "./usr/lib/sysusers.d/taperoom.conf", "-rw-r--r-- root/root",
-                "./usr/lib/tmpfiles.d/taperoom.conf", "-rw-r--r-- root/root",
-                "./usr/lib/udev/rules.d/70-taperoom-audio.rules", "-rw-r--r-- root/root",
-                "./etc/taperoom/taperoom.conf", "-rw-r--r-- root/root",
-                "./etc/avahi/services/taperoom.service", "-rw-r--r-- root/root",
-                "./usr/share/doc/taperoom/copyright", "-rw-r--r-- root/root",
-                "./usr/share/doc/taperoom/changelog.gz", "-rw-r--r-- root/root");
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            String line = lines.stream().filter(l -> l.endsWith(" " + e.getKey())).findFirst().orElse(null);
-            assertTrue(line != null, e.getKey() + " is missing from the package:\n" + run.output());
-            assertTrue(line.startsWith(e.getValue()), e.getKey() + " should be " + e.getValue() + ": " + line);
+        String[][] expected = {
+                {"./usr/share/taperoom/taperoom.jar", "-rw-r--r-- root/root"},
+                {"./usr/bin/taperoom", "-rwxr-xr-x root/root"},
+                {"./usr/share/taperoom/service.jvmargs", "-rw-r--r-- root/root"},
+                {"./usr/lib/systemd/system/taperoom.service", "-rw-r--r-- root/root"},
+                {"./usr/lib/sysusers.d/taperoom.conf", "-rw-r--r-- root/root"},
+                {"./usr/lib/tmpfiles.d/taperoom.conf", "-rw-r--r-- root/root"},
+                {"./usr/lib/udev/rules.d/70-taperoom-audio.rules", "-rw-r--r-- root/root"},
+                {"./etc/taperoom/taperoom.conf", "-rw-r--r-- root/root"},
+                {"./etc/avahi/services/taperoom.service", "-rw-r--r-- root/root"},
+                {"./usr/share/doc/taperoom/copyright", "-rw-r--r-- root/root"},
+                {"./usr/share/doc/taperoom/changelog.gz", "-rw-r--r-- root/root"}};
+        for (String[] e : expected) {
+            String line = lines.stream().filter(l -> l.endsWith(" " + e[0])).findFirst().orElse(null);
+            assertTrue(line != null, e[0] + " is missing from the package:\n" + run.output());
+            assertTrue(line.startsWith(e[1]), e[0] + " should be " + e[1] + ": " + line);
         }
         assertFalse(run.output().contains("./var/lib/taperoom/library"),
                 "the library is made by tmpfiles.d, never shipped: dpkg would own the recordings folder");
@@ -85,7 +86,8 @@ class DebianPackageIT {
         String postinst = Files.readString(control.resolve("postinst"));
         assertTrue(postinst.contains("systemd-sysusers taperoom.conf"), "postinst creates the user");
         assertTrue(postinst.contains("systemd-tmpfiles --create taperoom.conf"), "postinst creates the folders");
-        assertTrue(postinst.contains("-XX:ArchiveClassesAtExit="), "postinst builds the CDS archive");
+        assertTrue(postinst.contains("TAPEROOM_JAVA_OPTS=\"@/usr/share/taperoom/service.jvmargs\""),
+                "postinst builds the CDS archive with the service's own JVM options");
         assertTrue(postinst.contains("deb-systemd-helper enable taperoom.service"), "postinst enables the service");
     }
 
@@ -125,6 +127,30 @@ class DebianPackageIT {
                 List.of("sh", root.resolve("usr/bin/taperoom").toString(), "--help"));
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("Usage: taperoom <command>"), run.output());
+    }
+
+    @Test
+    void theArchiveTrainedWithTheServicesJvmOptionsIsUsedByTheService(@TempDir Path dir) throws Exception {
+        // What postinst does, in a scratch folder: a training run with the service's argfile writes
+        // the archive at exit; the next start with the same argfile maps it instead of refusing it.
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Deb.extract(root);
+        Path archive = dir.resolve("taperoom.jsa");
+        Path args = dir.resolve("service.jvmargs");
+        Files.writeString(args, Files.readString(root.resolve("usr/share/taperoom/service.jvmargs"))
+                .replace("/var/cache/taperoom/taperoom.jsa", archive.toString()));
+        Files.writeString(dir.resolve("taperoom.conf"), "panelAddress = 127.0.0.1\npanelPort = 0\ngpio = off\nlibrary = " + dir.resolve("library") + "\n");
+        Map<String, String> env = Map.of("TAPEROOM_JAR", root.resolve("usr/share/taperoom/taperoom.jar").toString(), "TAPEROOM_JAVA_OPTS", "@" + args);
+        String launcher = root.resolve("usr/bin/taperoom").toString();
+        Run training = Run.of(dir, env, List.of("sh", launcher, "serve", "--exit-when-ready", "--config", dir.resolve("taperoom.conf").toString()));
+        assertEquals(0, training.exit(), training.output());
+        assertTrue(Files.size(archive) > 1_000_000, "no archive written:\n" + training.output());
+
+        Map<String, String> withLog = Map.of("TAPEROOM_JAR", env.get("TAPEROOM_JAR"), "TAPEROOM_JAVA_OPTS", "@" + args + " -Xlog:cds=info");
+        Run next = Run.of(dir, withLog, List.of("sh", launcher, "--help"));
+        assertEquals(0, next.exit(), next.output());
+        assertFalse(next.output().contains("Loading dynamic archive failed"), next.output());
+        assertTrue(next.output().contains("Mapped dynamic region"), next.output());
     }
 
     @Test
