@@ -103,6 +103,34 @@ class ServeProcessTest {
     }
 
     @Test
+    void withoutItsRecordingsDiskServeIsReadyButSaysSoAndDoesNotRecord(@TempDir Path dir) throws Exception {
+        try (NotifySocket socket = NotifySocket.bindAbstract()) {
+            // The temporary folder is on this machine's root file system, like the RAM overlay of the image.
+            Files.createDirectories(dir.resolve("library"));
+            serve(dir, socket, 0, "device = sim", "requireLibraryDisk = true", "autoRecord = true");
+            List<String> start = until(socket, "READY=1", START, dir);
+            String ready = start.get(start.size() - 1);
+            assertTrue(ready.startsWith("READY=1\nSTATUS=the recordings disk is not mounted: "), ready);
+            Thread.sleep(3000);
+            try (Stream<Path> recorded = Files.list(dir.resolve("library"))) {
+                assertFalse(recorded.findAny().isPresent(), "something was recorded onto the root file system:\n" + log(dir));
+            }
+        }
+    }
+
+    @Test
+    void aBadConfigurationExitsWith2NamingTheKeyAndLine(@TempDir Path dir) throws Exception {
+        try (NotifySocket socket = NotifySocket.bindAbstract()) {
+            serve(dir, socket, 0, "channels = many");
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(2, process.exitValue());
+            String log = log(dir).strip();
+            assertTrue(log.endsWith("taperoom.conf line 4: 'many' is not valid for channels: expected an integer from 1 to 64"), log);
+            assertEquals(null, socket.receive(Duration.ofMillis(200)), "READY must not be sent for a configuration that does not load");
+        }
+    }
+
+    @Test
     void sigtermFinalizesTheTakeBeingRecorded(@TempDir Path dir) throws Exception {
         try (NotifySocket socket = NotifySocket.bindAbstract()) {
             // Auto-record starts a take as soon as the simulated sine crosses the threshold.
