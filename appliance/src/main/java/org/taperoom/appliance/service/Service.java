@@ -85,7 +85,8 @@ public final class Service {
     public void start() throws Exception {
         parts.notifier().status("starting");
         recoverIfTheDiskIsThere();
-        tryToStartTheEngine();
+        // The panel first, the device after: a phone reaches the panel sooner (it shows the engine
+        // as not running until the device is open), and READY still waits for both.
         control = parts.control().start(config, parts.recorder());
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
@@ -101,6 +102,7 @@ public final class Service {
         } else {
             Logger.info("no panel on the class path; running without one");
         }
+        tryToStartTheEngine();
         lastStatus = statusLine();
         parts.notifier().ready(lastStatus);
         Logger.info("ready: {}", lastStatus);
