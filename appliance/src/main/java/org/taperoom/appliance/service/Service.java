@@ -52,6 +52,8 @@ public final class Service {
 
     private final Config config;
     private final Parts parts;
+    /** The engine as control and the panel see it: says why it is not running. */
+    private final ServiceRecorder recorder;
     private final Path library;
     private final Duration statusInterval;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -70,6 +72,7 @@ public final class Service {
     public Service(Config config, Parts parts) {
         this.config = config;
         this.parts = parts;
+        this.recorder = new ServiceRecorder(parts.recorder());
         this.library = config.get(RecordingKeys.LIBRARY);
         this.statusInterval = Duration.ofSeconds(config.get(ServiceKeys.STATUS_INTERVAL_SECONDS));
     }
@@ -87,12 +90,12 @@ public final class Service {
         recoverIfTheDiskIsThere();
         // The panel first, the device after: a phone reaches the panel sooner (it shows the engine
         // as not running until the device is open), and READY still waits for both.
-        control = parts.control().start(config, parts.recorder());
+        control = parts.control().start(config, recorder);
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
             // a refusal is a ConfigException, which serve reports as a configuration error.
             try {
-                panel = parts.panelProvider().start(new PanelContext(config, parts.recorder(), control.transport(),
+                panel = parts.panelProvider().start(new PanelContext(config, recorder, control.transport(),
                         parts.configFile(), control.arming(), null));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
@@ -174,7 +177,7 @@ public final class Service {
         String problem = LibraryDisk.problem(library, config.get(ServiceKeys.REQUIRE_LIBRARY_DISK));
         if (problem != null) {
             if (!problem.equals(waitingFor)) Logger.warn("waiting: {}", problem);
-            waitingFor = problem;
+            waiting(problem);
             return;
         }
         if (recovered) return;
@@ -191,22 +194,27 @@ public final class Service {
     private void tryToStartTheEngine() {
         String diskProblem = LibraryDisk.problem(library, config.get(ServiceKeys.REQUIRE_LIBRARY_DISK));
         if (diskProblem != null) {
-            waitingFor = diskProblem;
+            waiting(diskProblem);
             return;
         }
         if (parts.recorder().status().running()) {
-            waitingFor = null;
+            waiting(null);
             return;
         }
         try {
             parts.recorder().start();
             if (waitingFor != null) Logger.info("the device is there: recording is possible again");
-            waitingFor = null;
+            waiting(null);
         } catch (EngineException e) {
             String why = "waiting for device " + config.get(RecordingKeys.DEVICE) + ": " + e.getMessage();
             if (!why.equals(waitingFor)) Logger.warn(why);
-            waitingFor = why;
+            waiting(why);
         }
+    }
+
+    private void waiting(String reason) {
+        waitingFor = reason;
+        recorder.waitingFor(reason);
     }
 
     /** The current status line, as systemd shows it. */
