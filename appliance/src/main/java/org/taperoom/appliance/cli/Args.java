@@ -21,12 +21,14 @@ public final class Args {
     private final Map<String, String> flags;
     private final List<String> positionals;
     private final Config config;
+    private final Path configFile;
 
-    private Args(String command, Map<String, String> flags, List<String> positionals, Config config) {
+    private Args(String command, Map<String, String> flags, List<String> positionals, Config config, Path configFile) {
         this.command = command;
         this.flags = flags;
         this.positionals = positionals;
         this.config = config;
+        this.configFile = configFile;
     }
 
     /**
@@ -83,9 +85,10 @@ public final class Args {
             }
         }
         Config config = Config.defaults();
+        Path file = null;
         if (cmd.readsConfig()) {
             try {
-                Path file = configFile != null ? configFile
+                file = configFile != null ? configFile
                         : defaultConfigFile != null && defaultConfigFile.toFile().isFile() ? defaultConfigFile : null;
                 if (configFile != null && !configFile.toFile().isFile()) {
                     throw new UsageException("--config " + configFile + ": no such file");
@@ -95,11 +98,16 @@ public final class Args {
                 throw new UsageException(e.getMessage());
             }
         }
-        return new Args(cmd.name(), Collections.unmodifiableMap(flags), List.copyOf(positionals), config);
+        return new Args(cmd.name(), Collections.unmodifiableMap(flags), List.copyOf(positionals), config, file);
     }
 
     public Config config() {
         return config;
+    }
+
+    /** The configuration file that was read ({@code --config}, or the system file when it exists), or null. */
+    public Path configFile() {
+        return configFile;
     }
 
     public boolean has(String flag) {

@@ -116,6 +116,12 @@ public final class ConfigKey<T> {
                 s -> required && s.isEmpty() ? null : s);
     }
 
+    /** Text that must match {@code regex} as a whole; {@code expected} says in words what matches. */
+    public static ConfigKey<String> matching(String name, String defaultValue, String regex, String expected, String description) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        return new ConfigKey<>(name, defaultValue, description, expected, s -> pattern.matcher(s).matches() ? s : null);
+    }
+
     public static ConfigKey<Path> path(String name, Path defaultValue, String description) {
         return new ConfigKey<>(name, defaultValue, description, "a file system path", s -> s.isEmpty() ? null : Path.of(s));
     }

@@ -18,7 +18,9 @@ public final class Schema {
             new Group("ALSA", AlsaKeys.ALL),
             new Group("Transport and auto-record", ControlKeys.ALL),
             new Group("Always-on capture", AlwaysOnKeys.ALL),
-            new Group("GPIO front panel", GpioKeys.ALL));
+            new Group("GPIO front panel", GpioKeys.ALL),
+            new Group("Web panel", PanelKeys.ALL),
+            new Group("Service", ServiceKeys.ALL));
 
     private static final Map<String, ConfigKey<?>> BY_NAME = index();
 

@@ -1,6 +1,9 @@
 package org.taperoom.appliance.panel;
 
+import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.control.InputArming;
+import org.taperoom.appliance.control.InputGain;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.Recorder;
 
@@ -8,5 +11,16 @@ import org.taperoom.appliance.engine.Recorder;
  * What the panel is given to work with: the configuration it started with, the engine to read
  * meters and status from, and the transport to send every command to (the panel never drives
  * the engine directly).
+ *
+ * @param configFile where {@code PATCH /api/settings} writes changed keys (the file the service
+ *                   read), or null to keep changes in memory until the process ends
+ * @param arming     the transport's input arming ({@code ControlService.arming()}), which the
+ *                   panel's arm buttons change; null gives the panel one of its own that no take sees
+ * @param gain       the interface's input gain controls, or null for none ({@link InputGain#NONE})
  */
-public record PanelContext(Config config, Recorder recorder, Transport transport) {}
+public record PanelContext(Config config, Recorder recorder, Transport transport, Path configFile, InputArming arming, InputGain gain) {
+    /** A context without a configuration file, arming or gain controls. */
+    public PanelContext(Config config, Recorder recorder, Transport transport) {
+        this(config, recorder, transport, null, null, null);
+    }
+}

@@ -1,0 +1,47 @@
+package org.taperoom.appliance.service;
+
+import org.taperoom.appliance.engine.EngineException;
+import org.taperoom.appliance.engine.MeterSnapshot;
+import org.taperoom.appliance.engine.Recorder;
+import org.taperoom.appliance.engine.RecorderListener;
+import org.taperoom.appliance.engine.RecorderStatus;
+import org.taperoom.appliance.engine.TakeRef;
+import org.taperoom.appliance.engine.TakeRequest;
+
+/**
+ * The engine as control and the panel see it under {@code serve}: the same engine, except that
+ * while the service cannot start it (no recordings disk, no device) its status says why in
+ * {@code lastError}, so the panel shows "the recordings disk is not mounted: ..." instead of a
+ * silent "not running".
+ */
+final class ServiceRecorder implements Recorder {
+    private final Recorder engine;
+    /** Why the engine is not running, or null. Written by the service's main thread, read by any. */
+    private volatile String waitingFor;
+
+    ServiceRecorder(Recorder engine) {
+        this.engine = engine;
+    }
+
+    void waitingFor(String reason) {
+        waitingFor = reason;
+    }
+
+    @Override
+    public RecorderStatus status() {
+        RecorderStatus s = engine.status();
+        String reason = waitingFor;
+        if (reason == null || s.running()) return s;
+        return new RecorderStatus(s.running(), s.devicePresent(), s.device(), s.channels(), s.rateHz(), s.bits(), s.take(),
+                s.takeFrames(), s.overruns(), s.freeDiskSeconds(), reason, s.capturePeriods(), s.writerLoops());
+    }
+
+    @Override public void start() throws EngineException { engine.start(); }
+    @Override public TakeRef startTake(TakeRequest request) throws EngineException { return engine.startTake(request); }
+    @Override public TakeRef stopTake() throws EngineException { return engine.stopTake(); }
+    @Override public boolean addMarker(String label) { return engine.addMarker(label); }
+    @Override public boolean addMarker(String label, String source) { return engine.addMarker(label, source); }
+    @Override public void readMeters(MeterSnapshot into) { engine.readMeters(into); }
+    @Override public void addListener(RecorderListener listener) { engine.addListener(listener); }
+    @Override public void close() { engine.close(); }
+}

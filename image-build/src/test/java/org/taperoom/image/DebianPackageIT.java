@@ -1,0 +1,167 @@
+package org.taperoom.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The .deb the build makes, as dpkg, lintian and an administrator see it. */
+class DebianPackageIT {
+
+    private static String field(String name) throws Exception {
+        Run run = Run.of(List.of("dpkg-deb", "-f", Deb.file().toString(), name));
+        assertEquals(0, run.exit(), run.output());
+        return run.output().strip();
+    }
+
+    @Test
+    void theControlFieldsNameThePackageAndEveryRuntimeLibraryAndAJava21OrNewer() throws Exception {
+        assertEquals("taperoom", field("Package"));
+        assertEquals("all", field("Architecture"));
+        assertTrue(field("Version").matches("\\d+\\.\\d+\\.\\d+.*"), field("Version"));
+        String depends = field("Depends");
+        System.out.println("Depends: " + depends);
+        List<String> clauses = List.of(depends.split(",\\s*"));
+        assertTrue(clauses.contains("openjdk-21-jre-headless | java21-runtime-headless"),
+                "Java >= 21: every Debian JRE from 21 on provides java21-runtime-headless; " + clauses);
+        assertTrue(clauses.contains("libasound2 | libasound2t64"), clauses.toString());
+        assertTrue(clauses.contains("libsndfile1"), clauses.toString());
+        assertTrue(clauses.contains("libebur128-1"), clauses.toString());
+    }
+
+    @Test
+    void thePackageHoldsTheJarLauncherUnitsAndConfiguration() throws Exception {
+        Run run = Run.of(List.of("dpkg-deb", "-c", Deb.file().toString()));
+        assertEquals(0, run.exit(), run.output());
+        List<String> lines = run.output().lines().toList();
+        String[][] expected = {
+                {"./usr/share/taperoom/taperoom.jar", "-rw-r--r-- root/root"},
+                {"./usr/bin/taperoom", "-rwxr-xr-x root/root"},
+                {"./usr/share/taperoom/service.jvmargs", "-rw-r--r-- root/root"},
+                {"./usr/lib/systemd/system/taperoom.service", "-rw-r--r-- root/root"},
+                {"./usr/lib/sysusers.d/taperoom.conf", "-rw-r--r-- root/root"},
+                {"./usr/lib/tmpfiles.d/taperoom.conf", "-rw-r--r-- root/root"},
+                {"./usr/lib/udev/rules.d/70-taperoom-audio.rules", "-rw-r--r-- root/root"},
+                {"./etc/taperoom/taperoom.conf", "-rw-r--r-- root/root"},
+                {"./etc/avahi/services/taperoom.service", "-rw-r--r-- root/root"},
+                {"./usr/share/doc/taperoom/copyright", "-rw-r--r-- root/root"},
+                {"./usr/share/doc/taperoom/changelog.gz", "-rw-r--r-- root/root"}};
+        for (String[] e : expected) {
+            String line = lines.stream().filter(l -> l.endsWith(" " + e[0])).findFirst().orElse(null);
+            assertTrue(line != null, e[0] + " is missing from the package:\n" + run.output());
+            assertTrue(line.startsWith(e[1]), e[0] + " should be " + e[1] + ": " + line);
+        }
+        assertFalse(run.output().contains("./var/lib/taperoom/library"),
+                "the library is made by tmpfiles.d, never shipped: dpkg would own the recordings folder");
+    }
+
+    @Test
+    void everyFileInEtcIsAConffile(@TempDir Path control) throws Exception {
+        Deb.extractControl(control);
+        List<String> conffiles = Files.readAllLines(control.resolve("conffiles")).stream().map(String::strip).toList();
+        assertEquals(List.of("/etc/avahi/services/taperoom.service", "/etc/taperoom/taperoom.conf"),
+                conffiles.stream().sorted().toList());
+    }
+
+    @Test
+    void theMaintainerScriptsAreExecutableShellThatCreateTheUserBuildTheArchiveAndEnableTheService(@TempDir Path control)
+            throws Exception {
+        Deb.extractControl(control);
+        for (String script : List.of("postinst", "prerm", "postrm")) {
+            Path p = control.resolve(script);
+            assertTrue(Files.isRegularFile(p), script + " is missing");
+            assertTrue(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)).startsWith("rwx"), script + " is not executable");
+            List<String> lines = Files.readAllLines(p);
+            assertEquals("#!/bin/sh", lines.get(0), script);
+            assertTrue(lines.contains("set -e"), script + " must stop at the first failure");
+        }
+        String postinst = Files.readString(control.resolve("postinst"));
+        assertTrue(postinst.contains("systemd-sysusers taperoom.conf"), "postinst creates the user");
+        assertTrue(postinst.contains("systemd-tmpfiles --create taperoom.conf"), "postinst creates the folders");
+        assertTrue(postinst.contains("TAPEROOM_JAVA_OPTS=\"@/usr/share/taperoom/service.jvmargs\""),
+                "postinst builds the CDS archive with the service's own JVM options");
+        assertTrue(postinst.contains("deb-systemd-helper enable taperoom.service"), "postinst enables the service");
+    }
+
+    @Test
+    void purgeRemovesTheConfigurationButNeverTheRecordings(@TempDir Path dir) throws Exception {
+        Path control = Files.createDirectories(dir.resolve("control"));
+        Deb.extractControl(control);
+        Path root = dir.resolve("root");
+        Path take = Files.createDirectories(root.resolve("var/lib/taperoom/library/2026-11-25/120000-song"));
+        Files.writeString(take.resolve("01-in1.wav"), "a take that must survive");
+        Files.createDirectories(root.resolve("etc/taperoom"));
+        Files.writeString(root.resolve("etc/taperoom/taperoom.conf"), "channels = 8\n");
+        Files.writeString(root.resolve("etc/taperoom/pin"), "1234\n");
+        Files.createDirectories(root.resolve("var/cache/taperoom"));
+        Files.writeString(root.resolve("var/cache/taperoom/taperoom.jsa"), "archive");
+        // Stand-ins for the init system's helpers, so the purge touches nothing of this machine.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("deb-systemd-helper", "systemctl")) {
+            Path stub = bin.resolve(tool);
+            Files.writeString(stub, "#!/bin/sh\necho \"$0 $*\" >> \"" + dir.resolve("calls") + "\"\n");
+            stub.toFile().setExecutable(true);
+        }
+        Run run = Run.of(dir, Map.of("DPKG_ROOT", root.toString(), "PATH", bin + ":" + System.getenv("PATH")),
+                List.of("sh", control.resolve("postrm").toString(), "purge"));
+        assertEquals(0, run.exit(), run.output());
+        assertFalse(Files.exists(root.resolve("etc/taperoom")), "purge leaves the configuration behind");
+        assertFalse(Files.exists(root.resolve("var/cache/taperoom")), "purge leaves the CDS archive behind");
+        assertEquals("a take that must survive", Files.readString(take.resolve("01-in1.wav")));
+        assertTrue(run.output().contains("recordings kept"), run.output());
+        assertTrue(Files.readString(dir.resolve("calls")).contains("deb-systemd-helper purge taperoom.service"));
+    }
+
+    @Test
+    void theInstalledLauncherFindsAJava21OrNewerAndRunsTheJar(@TempDir Path root) throws Exception {
+        Deb.extract(root);
+        Run run = Run.of(root, Map.of("TAPEROOM_JAR", root.resolve("usr/share/taperoom/taperoom.jar").toString()),
+                List.of("sh", root.resolve("usr/bin/taperoom").toString(), "--help"));
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("Usage: taperoom <command>"), run.output());
+    }
+
+    @Test
+    void theArchiveTrainedWithTheServicesJvmOptionsIsUsedByTheService(@TempDir Path dir) throws Exception {
+        // What postinst does, in a scratch folder: a training run with the service's argfile writes
+        // the archive at exit; the next start with the same argfile maps it instead of refusing it.
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Deb.extract(root);
+        Path archive = dir.resolve("taperoom.jsa");
+        Path args = dir.resolve("service.jvmargs");
+        Files.writeString(args, Files.readString(root.resolve("usr/share/taperoom/service.jvmargs"))
+                .replace("/var/cache/taperoom/taperoom.jsa", archive.toString()));
+        Files.writeString(dir.resolve("taperoom.conf"), "panelAddress = 127.0.0.1\npanelPort = 0\ngpio = off\nlibrary = " + dir.resolve("library") + "\n");
+        Map<String, String> env = Map.of("TAPEROOM_JAR", root.resolve("usr/share/taperoom/taperoom.jar").toString(), "TAPEROOM_JAVA_OPTS", "@" + args);
+        String launcher = root.resolve("usr/bin/taperoom").toString();
+        Run training = Run.of(dir, env, List.of("sh", launcher, "serve", "--exit-when-ready", "--config", dir.resolve("taperoom.conf").toString()));
+        assertEquals(0, training.exit(), training.output());
+        assertTrue(Files.size(archive) > 1_000_000, "no archive written:\n" + training.output());
+
+        Map<String, String> withLog = Map.of("TAPEROOM_JAR", env.get("TAPEROOM_JAR"), "TAPEROOM_JAVA_OPTS", "@" + args + " -Xlog:cds=info");
+        Run next = Run.of(dir, withLog, List.of("sh", launcher, "--help"));
+        assertEquals(0, next.exit(), next.output());
+        assertFalse(next.output().contains("Loading dynamic archive failed"), next.output());
+        assertTrue(next.output().contains("Mapped dynamic region"), next.output());
+    }
+
+    @Test
+    void lintianReportsNoErrors() throws Exception {
+        Run run = Run.of(List.of("lintian", "--tag-display-limit", "0", Deb.file().toString()));
+        List<String> errors = new ArrayList<>();
+        for (String line : run.output().lines().toList()) {
+            if (line.startsWith("E: ")) errors.add(line);
+            if (line.startsWith("W: ") || line.startsWith("E: ")) System.out.println("lintian " + line);
+        }
+        assertTrue(errors.isEmpty(), "lintian errors:\n" + String.join("\n", errors));
+        assertEquals(0, run.exit(), "lintian failed:\n" + run.output());
+    }
+}

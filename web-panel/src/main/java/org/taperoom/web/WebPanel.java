@@ -1,0 +1,127 @@
+package org.taperoom.web;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.PanelKeys;
+import org.taperoom.appliance.control.InputArming;
+import org.taperoom.appliance.control.InputGain;
+import org.taperoom.appliance.panel.Panel;
+import org.taperoom.appliance.panel.PanelContext;
+import org.taperoom.web.api.InputsApi;
+import org.taperoom.web.api.RenderApi;
+import org.taperoom.web.api.SessionApi;
+import org.taperoom.web.api.SettingsApi;
+import org.taperoom.web.api.StateApi;
+import org.taperoom.web.api.TakesApi;
+import org.taperoom.web.api.TransportApi;
+import org.taperoom.web.live.LiveHub;
+import org.taperoom.web.live.MeterPump;
+import org.taperoom.web.security.Guard;
+import org.taperoom.web.security.LoginThrottle;
+import org.taperoom.web.security.PinLock;
+import org.taperoom.web.security.Sessions;
+import org.taperoom.web.server.PanelServer;
+import org.taperoom.web.server.Route;
+import org.taperoom.web.server.RouteTable;
+import org.taperoom.web.takes.TakeCatalog;
+import org.taperoom.web.takes.Waveforms;
+
+/** A running panel: the server, the live hub and its meter thread, wired to one {@link PanelContext}. */
+public final class WebPanel implements Panel {
+    private final PanelServer server;
+    private final MeterPump meters;
+    private final LiveHub hub;
+    private final String host;
+    private final List<Route> routes;
+
+    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, String host, List<Route> routes) {
+        this.server = server;
+        this.meters = meters;
+        this.hub = hub;
+        this.host = host;
+        this.routes = routes;
+    }
+
+    /**
+     * Starts the panel. Refuses, with a one-line message, to listen beyond loopback without a PIN:
+     * a panel on a school's Wi-Fi without one would let anyone delete the takes.
+     */
+    public static WebPanel start(PanelContext context) throws Exception {
+        Config config = context.config();
+        String host = config.get(PanelKeys.ADDRESS);
+        String pinHash = config.get(PanelKeys.PIN_HASH);
+        if (pinHash.isEmpty() && !isLoopback(host)) {
+            throw new IllegalStateException("the panel would listen on " + host + " without a PIN: set " + PanelKeys.PIN_HASH.name()
+                    + " (the Settings page or 'taperoom demo --pin' makes one) or " + PanelKeys.ADDRESS.name() + " = 127.0.0.1");
+        }
+        Sessions sessions = new Sessions(TimeUnit.MINUTES.toMillis(config.get(PanelKeys.SESSION_MINUTES)), Clock.systemUTC());
+        PinLock pin = new PinLock(pinHash);
+        InputArming arming = context.arming() != null ? context.arming() : new InputArming(Math.max(1, context.recorder().status().channels()));
+        InputGain gain = context.gain() != null ? context.gain() : InputGain.NONE;
+        StateApi state = new StateApi(context.transport(), context.recorder());
+        LiveHub hub = new LiveHub(sessions, state::stateMessage);
+        TakeCatalog takes = Library.open(context);
+        RouteTable table = new RouteTable()
+                .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
+                .add(state.routes())
+                .add(new TransportApi(context.transport(), state).routes())
+                .add(new InputsApi(arming, gain).routes())
+                .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
+                .add(new RenderApi().routes())
+                .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
+        PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
+        context.transport().addListener(view -> {
+            hub.event(state.stateMessage());
+            // A take has just ended (or failed to start): the Takes page refreshes its list.
+            if (view.state() == org.taperoom.appliance.control.TransportState.IDLE) hub.event(takesMessage());
+        });
+        MeterPump meters = new MeterPump(context.recorder(), hub);
+        meters.start();
+        return new WebPanel(server, meters, hub, host, table.routes());
+    }
+
+    static String takesMessage() {
+        return "{\"type\":\"takes\"}";
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public URI url() {
+        return server.url(host);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public PanelServer server() {
+        return server;
+    }
+
+    public MeterPump meters() {
+        return meters;
+    }
+
+    @Override
+    public void close() {
+        meters.close();
+        hub.closeAll();
+        server.close();
+    }
+}

@@ -1,0 +1,93 @@
+package org.taperoom.web.api;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.taperoom.appliance.control.InputArming;
+import org.taperoom.appliance.control.InputGain;
+import org.taperoom.web.server.Access;
+import org.taperoom.web.server.ApiError;
+import org.taperoom.web.server.Route;
+
+/**
+ * The inputs: arming is the transport's own {@link InputArming} (what the next take records);
+ * gain goes to the interface's gain control through {@link InputGain}, and is refused with 409
+ * where the interface has none; names label the meters in the panel.
+ */
+public final class InputsApi {
+    public static final double MIN_GAIN_DB = -60;
+    public static final double MAX_GAIN_DB = 24;
+    private static final int MAX_NAME_CHARS = 40;
+
+    private final InputArming arming;
+    private final InputGain gain;
+    /** Guarded by this. Input names (index 0 is input 1); gainDb as last set, NaN when unknown. */
+    private final String[] names;
+    private final double[] gainDb;
+
+    public InputsApi(InputArming arming, InputGain gain) {
+        this.arming = arming;
+        this.gain = gain;
+        this.names = new String[arming.inputs()];
+        this.gainDb = new double[arming.inputs()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "In " + (i + 1);
+            gainDb[i] = gain.adjust(i + 1, 0);
+        }
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/inputs", Access.SESSION, this::list, "Every input: number (from 1), name, armed, gainDb (null where the interface has no gain control)."),
+                Route.patch("/api/inputs/{n}", Access.CHANGE, this::change,
+                        "Change input n: any of {\"name\": 1–40 characters, \"armed\": true|false, \"gainDb\": -60 to 24}."));
+    }
+
+    private void list(Context ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int n = 1; n <= names.length; n++) out.add(doc(n));
+        ctx.json(out);
+    }
+
+    private void change(Context ctx) {
+        int n = PathIds.number(ctx, "n", names.length);
+        Body b = Body.of(ctx, Set.of("name", "armed", "gainDb"));
+        String name = null;
+        if (b.has("name")) {
+            name = b.text("name", MAX_NAME_CHARS).strip();
+            if (name.isEmpty() || name.contains("\n")) throw ApiError.badRequest("name", "expected 1 to " + MAX_NAME_CHARS + " characters on one line");
+        }
+        Boolean armed = b.has("armed") ? b.bool("armed") : null;
+        Double wantDb = b.has("gainDb") ? b.number("gainDb", MIN_GAIN_DB, MAX_GAIN_DB) : null;
+        if (wantDb != null) {
+            double now;
+            synchronized (this) {
+                now = gainDb[n - 1];
+            }
+            if (Double.isNaN(now)) throw ApiError.conflict("gainDb: input " + n + " has no gain control on this interface");
+            double reached = gain.adjust(n, wantDb - now);
+            synchronized (this) {
+                gainDb[n - 1] = reached;
+            }
+        }
+        if (armed != null) arming.setArmed(n, armed);
+        if (name != null) {
+            synchronized (this) {
+                names[n - 1] = name;
+            }
+        }
+        ctx.json(doc(n));
+    }
+
+    private synchronized Map<String, Object> doc(int n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", n);
+        m.put("name", names[n - 1]);
+        m.put("armed", arming.isArmed(n));
+        m.put("gainDb", Double.isNaN(gainDb[n - 1]) ? null : gainDb[n - 1]);
+        return m;
+    }
+}

@@ -1,0 +1,65 @@
+package org.taperoom.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.taperoom.appliance.control.Transport;
+import org.taperoom.appliance.control.TransportView;
+import org.taperoom.appliance.engine.Recorder;
+import org.taperoom.appliance.engine.RecorderStatus;
+import org.taperoom.web.server.Access;
+import org.taperoom.web.server.Route;
+
+/** {@code GET /api/state}: the transport and the engine at a glance, readable without login (kiosk status screens). */
+public final class StateApi {
+    private final Transport transport;
+    private final Recorder recorder;
+
+    public StateApi(Transport transport, Recorder recorder) {
+        this.transport = transport;
+        this.recorder = recorder;
+    }
+
+    public List<Route> routes() {
+        return List.of(Route.get("/api/state", Access.PUBLIC, this::get,
+                "The transport state (idle, recording, stopping, waiting, error), its reason, the take being recorded, elapsed time and recording time left on disk."));
+    }
+
+    private void get(Context ctx) {
+        ctx.json(state());
+    }
+
+    /** The state document; also the body of the WebSocket {@code state} message (with {@code type}). */
+    public Map<String, Object> state() {
+        TransportView v = transport.view();
+        RecorderStatus s = recorder.status();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", v.state().wireName());
+        m.put("reason", v.reason() == null ? "" : v.reason());
+        m.put("sinceMillis", v.sinceMillis());
+        m.put("take", v.take() == null ? null : v.take().id());
+        m.put("elapsedSeconds", s.rateHz() > 0 ? (double) s.takeFrames() / s.rateHz() : 0.0);
+        m.put("freeDiskSeconds", s.freeDiskSeconds());
+        m.put("device", s.device());
+        m.put("devicePresent", s.devicePresent());
+        m.put("channels", s.channels());
+        m.put("rateHz", s.rateHz());
+        m.put("bits", s.bits());
+        m.put("overruns", s.overruns());
+        m.put("lastError", s.lastError() == null ? "" : s.lastError());
+        return m;
+    }
+
+    public String stateMessage() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "state");
+        m.putAll(state());
+        try {
+            return Body.JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

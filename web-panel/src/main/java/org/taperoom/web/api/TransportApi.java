@@ -1,0 +1,69 @@
+package org.taperoom.web.api;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import org.taperoom.appliance.control.ControlEvent;
+import org.taperoom.appliance.control.Transport;
+import org.taperoom.appliance.control.TransportState;
+import org.taperoom.web.server.Access;
+import org.taperoom.web.server.Route;
+
+/**
+ * Record, stop and markers: each is one {@link ControlEvent} to the transport (source "panel"),
+ * exactly what a GPIO button sends; the panel never drives the engine itself. The answer is the
+ * state after the event (202: the transport may still be getting there).
+ */
+public final class TransportApi {
+    private static final String SOURCE = "panel";
+    private final Transport transport;
+    private final StateApi state;
+
+    public TransportApi(Transport transport, StateApi state) {
+        this.transport = transport;
+        this.state = state;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/api/transport/record", Access.CHANGE, this::record, "Start a take (ignored unless idle or waiting); answers the state."),
+                Route.post("/api/transport/stop", Access.CHANGE, this::stop, "Stop the take (ignored unless recording); answers the state."),
+                Route.post("/api/transport/auto-record", Access.CHANGE, this::autoRecord, "Arm or disarm auto-record: {\"armed\": true|false}."),
+                Route.post("/api/transport/reset", Access.CHANGE, this::reset, "Leave the error state once its cause is gone."),
+                Route.post("/api/markers", Access.CHANGE, this::marker, "Drop a marker at the current position of the take being recorded: {\"label\": \"…\"} (optional)."));
+    }
+
+    private void record(Context ctx) {
+        transport.send(new ControlEvent.Record(SOURCE));
+        ctx.status(202).json(state.state());
+    }
+
+    private void stop(Context ctx) {
+        transport.send(new ControlEvent.Stop(SOURCE));
+        ctx.status(202).json(state.state());
+    }
+
+    private void autoRecord(Context ctx) {
+        Body b = Body.of(ctx, Set.of("armed"));
+        transport.send(new ControlEvent.AutoRecord(SOURCE, b.bool("armed")));
+        ctx.status(202).json(state.state());
+    }
+
+    private void reset(Context ctx) {
+        transport.send(new ControlEvent.Reset(SOURCE));
+        ctx.status(202).json(state.state());
+    }
+
+    private void marker(Context ctx) {
+        String label = "";
+        if (ctx.bodyAsBytes().length > 0) {
+            Body b = Body.of(ctx, Set.of("label"));
+            if (b.has("label")) label = b.text("label", 80);
+        }
+        if (transport.view().state() != TransportState.RECORDING) {
+            throw org.taperoom.web.server.ApiError.conflict("no take is being recorded: markers go into a running take");
+        }
+        transport.send(new ControlEvent.Marker(SOURCE, label));
+        ctx.status(202).json(java.util.Map.of("label", label));
+    }
+}

@@ -1,0 +1,96 @@
+package org.taperoom.web.security;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Logged-in browsers: an unguessable session id (the cookie) mapped to its CSRF token and its
+ * expiry, which every use pushes forward. In memory: a restart logs everyone out, which is fine for
+ * an appliance. Thread-safe (request threads read and write it).
+ */
+public final class Sessions {
+    public static final String COOKIE = "taperoom_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    /** One login. {@code expiresAtMillis} is written by whichever request thread uses it last. */
+    public static final class Session {
+        final String id;
+        final String csrf;
+        volatile long expiresAtMillis;
+
+        Session(String id, String csrf, long expiresAtMillis) {
+            this.id = id;
+            this.csrf = csrf;
+            this.expiresAtMillis = expiresAtMillis;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String csrf() {
+            return csrf;
+        }
+
+        /** Constant-time comparison with the header's value (null or absent never matches). */
+        public boolean csrfMatches(String header) {
+            return header != null && MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private final long idleMillis;
+    private final Clock clock;
+
+    public Sessions(long idleMillis, Clock clock) {
+        this.idleMillis = idleMillis;
+        this.clock = clock;
+    }
+
+    public long idleMillis() {
+        return idleMillis;
+    }
+
+    public Session open() {
+        long now = clock.millis();
+        byId.values().removeIf(s -> s.expiresAtMillis < now);
+        Session s = new Session(token(), token(), now + idleMillis);
+        byId.put(s.id, s);
+        return s;
+    }
+
+    /** The live session with this cookie value, its expiry renewed; null when unknown or expired. */
+    public Session find(String cookie) {
+        if (cookie == null) return null;
+        Session s = byId.get(cookie);
+        if (s == null) return null;
+        long now = clock.millis();
+        if (s.expiresAtMillis < now) {
+            byId.remove(cookie);
+            return null;
+        }
+        s.expiresAtMillis = now + idleMillis;
+        return s;
+    }
+
+    public void close(String cookie) {
+        if (cookie != null) byId.remove(cookie);
+    }
+
+    /** Logs every other session out (after a PIN change). */
+    public void closeAllExcept(String keep) {
+        byId.keySet().removeIf(id -> !id.equals(keep));
+    }
+
+    private static String token() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,119 @@
+// Record: the big button, per-input meters with peak hold and clip, input names and arming,
+// elapsed time and time left on disk.
+import * as api from '../api.js';
+import * as live from '../live.js';
+import { el, clock, hoursMinutes, toast } from '../ui.js';
+
+const HOLD_MILLIS = 1500;
+const FLOOR_DB = -60;
+
+function heightPercent(db) {
+  if (!(db > FLOOR_DB)) return 0;
+  return Math.min(100, ((db - FLOOR_DB) / -FLOOR_DB) * 100);
+}
+
+export async function show(view) {
+  const button = el('button', { id: 'record-button', type: 'button', 'aria-label': 'Record', 'data-recording': 'false' }, el('span', { class: 'dot' }));
+  const elapsed = el('span', { id: 'elapsed', class: 'big-number', text: '00:00' });
+  const left = el('span', { id: 'time-left', class: 'big-number', text: '–' });
+  const reason = el('p', { id: 'state-reason', class: 'muted' });
+  const markerButton = el('button', { id: 'marker-button', type: 'button', disabled: true }, 'Marker');
+  const meterBox = el('div', { class: 'meters', id: 'meters' });
+  view.append(
+    el('section', { class: 'card record-top' },
+      button,
+      el('div', {},
+        el('div', { class: 'times' },
+          el('div', {}, el('h3', { text: 'Elapsed' }), elapsed),
+          el('div', {}, el('h3', { text: 'Time left on disk' }), left)),
+        reason,
+        el('div', { class: 'row' }, markerButton))),
+    el('section', { class: 'card' }, el('h2', { text: 'Inputs' }), meterBox));
+
+  let state = { state: 'idle' };
+  let stateAtMillis = Date.now();
+  const meters = [];
+
+  function renderState(msg) {
+    state = msg;
+    stateAtMillis = Date.now();
+    const recording = msg.state === 'recording' || msg.state === 'stopping';
+    button.dataset.recording = String(recording);
+    button.setAttribute('aria-label', recording ? 'Stop' : 'Record');
+    markerButton.disabled = msg.state !== 'recording';
+    left.textContent = hoursMinutes(msg.freeDiskSeconds);
+    reason.textContent = msg.state === 'error' || msg.state === 'waiting' ? msg.reason : '';
+    tick();
+  }
+
+  function tick() {
+    const recording = state.state === 'recording';
+    const extra = recording ? (Date.now() - stateAtMillis) / 1000 : 0;
+    elapsed.textContent = clock(recording ? state.elapsedSeconds + extra : 0);
+  }
+
+  function buildMeters(inputs) {
+    meterBox.replaceChildren();
+    meters.length = 0;
+    for (const input of inputs) {
+      const fill = el('div', { class: 'fill' });
+      const rms = el('div', { class: 'rms' });
+      const hold = el('div', { class: 'hold' });
+      const db = el('div', { class: 'db', text: '–∞' });
+      const clip = el('button', { class: 'clip', type: 'button', 'data-clipped': 'false', 'aria-label': `Clip indicator ${input.number}` }, 'CLIP');
+      const name = el('input', { type: 'text', value: input.name, maxlength: '40', 'aria-label': `Name of input ${input.number}` });
+      const arm = el('button', { class: 'arm', type: 'button', 'aria-pressed': String(input.armed) }, 'Arm');
+      const m = { fill, rms, hold, db, clip, holdDb: -Infinity, holdAt: 0 };
+      clip.addEventListener('click', () => { clip.dataset.clipped = 'false'; });
+      name.addEventListener('change', async () => {
+        try { await api.patch(`/api/inputs/${input.number}`, { name: name.value }); } catch (e) { toast(e.message); }
+      });
+      arm.addEventListener('click', async () => {
+        const next = arm.getAttribute('aria-pressed') !== 'true';
+        try {
+          const updated = await api.patch(`/api/inputs/${input.number}`, { armed: next });
+          arm.setAttribute('aria-pressed', String(updated.armed));
+        } catch (e) { toast(e.message); }
+      });
+      meters.push(m);
+      meterBox.append(el('div', { class: 'meter', 'data-input': String(input.number) },
+        el('div', { class: 'bar-box' }, fill, rms, hold), db, clip, name, arm));
+    }
+  }
+
+  function renderMeters(msg) {
+    const now = performance.now();
+    msg.peakDbfs.forEach((peak, i) => {
+      const m = meters[i];
+      if (!m) return;
+      m.fill.style.height = `${heightPercent(peak)}%`;
+      m.rms.style.height = `${heightPercent(msg.rmsDbfs[i])}%`;
+      if (peak >= m.holdDb || now - m.holdAt > HOLD_MILLIS) {
+        m.holdDb = peak;
+        m.holdAt = now;
+      }
+      m.hold.style.bottom = `${heightPercent(m.holdDb)}%`;
+      m.db.textContent = peak > -120 ? peak.toFixed(1) : '–∞';
+      m.db.dataset.peak = String(peak);
+      if (msg.clipped[i]) m.clip.dataset.clipped = 'true';
+    });
+  }
+
+  button.addEventListener('click', async () => {
+    const recording = button.dataset.recording === 'true';
+    try {
+      renderState(await api.post(recording ? '/api/transport/stop' : '/api/transport/record'));
+    } catch (e) { toast(e.message); }
+  });
+  markerButton.addEventListener('click', async () => {
+    try { await api.post('/api/markers', { label: '' }); toast('Marker set'); } catch (e) { toast(e.message); }
+  });
+
+  const offs = [live.on('state', renderState), live.on('meters', renderMeters)];
+  const timer = setInterval(tick, 250);
+  try {
+    buildMeters(await api.get('/api/inputs'));
+    renderState(await api.get('/api/state'));
+  } catch (e) { toast(e.message); }
+  return () => { offs.forEach((off) => off()); clearInterval(timer); };
+}

@@ -1,0 +1,141 @@
+// Takes: the library grouped by day; a take's waveform overview, playback with seeking (the
+// track is served with HTTP Range), notes, rename, delete with undo, download.
+import * as api from '../api.js';
+import * as live from '../live.js';
+import { el, clock, toast, setCurrentTakeId, currentTakeId } from '../ui.js';
+
+function dayTitle(day) {
+  const d = new Date(`${day}T12:00:00`);
+  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+function drawWaveform(canvas, peaks, position) {
+  const ratio = window.devicePixelRatio || 1;
+  const w = Math.max(1, Math.round(canvas.clientWidth * ratio));
+  const h = Math.max(1, Math.round(canvas.clientHeight * ratio));
+  canvas.width = w;
+  canvas.height = h;
+  const g = canvas.getContext('2d');
+  g.clearRect(0, 0, w, h);
+  if (!peaks || peaks.min.length === 0) return;
+  const n = peaks.min.length;
+  const mid = h / 2;
+  g.fillStyle = '#3f7fb0';
+  for (let x = 0; x < w; x++) {
+    const i = Math.min(n - 1, Math.floor((x / w) * n));
+    const top = mid - peaks.max[i] * mid;
+    const bottom = mid - peaks.min[i] * mid;
+    g.fillRect(x, top, 1, Math.max(1, bottom - top));
+  }
+  if (position >= 0) {
+    g.fillStyle = '#ffffffcc';
+    g.fillRect(Math.round(position * w), 0, Math.max(1, ratio), h);
+  }
+}
+
+export async function show(view) {
+  const list = el('div', { id: 'take-list' });
+  const detail = el('section', { id: 'take-detail', class: 'card', hidden: true });
+  view.append(detail, el('section', {}, list));
+  let selected = null;
+  let waveform = null;
+  let redraw = () => {};
+
+  async function load() {
+    let takes;
+    try { takes = await api.get('/api/takes'); } catch (e) { toast(e.message); return; }
+    list.replaceChildren();
+    if (takes.length === 0) list.append(el('p', { class: 'muted', text: 'No takes yet. Press the big button on the Record page.' }));
+    let day = null;
+    let group = null;
+    for (const t of takes) {
+      if (t.day !== day) {
+        day = t.day;
+        group = el('div', { class: 'day' }, el('h2', { text: dayTitle(day) }));
+        list.append(group);
+      }
+      const item = el('button', { class: 'take', type: 'button', 'data-take': t.id, 'aria-current': String(selected && selected.id === t.id) },
+        el('span', { class: 'grow' }, el('span', { class: 'name', text: t.name }), el('br'),
+          el('span', { class: 'muted', text: `${t.startedAt ? new Date(t.startedAt).toLocaleTimeString() : ''} · ${clock(t.durationSeconds)} · ${t.tracks.length} tracks` })));
+      item.addEventListener('click', () => open(t.id));
+      group.append(item);
+    }
+  }
+
+  async function open(id) {
+    let take;
+    try { take = await api.get(`/api/takes/${encodeURIComponent(id)}`); } catch (e) { toast(e.message); return; }
+    selected = take;
+    setCurrentTakeId(take.id);
+    for (const b of list.querySelectorAll('.take')) b.setAttribute('aria-current', String(b.dataset.take === id));
+    const canvas = el('canvas', { class: 'waveform', id: 'waveform', 'aria-label': 'Waveform; tap to seek' });
+    const audio = el('audio', { id: 'player', controls: true, preload: 'metadata' });
+    const trackSelect = el('select', { id: 'track-select', 'aria-label': 'Track to play' },
+      take.tracks.map((tr) => el('option', { value: String(tr.number), text: `${tr.number} · ${tr.name}` })));
+    const download = el('a', { class: 'button', id: 'download-track', download: '' }, 'Download track');
+    const setTrack = () => {
+      const n = trackSelect.value;
+      audio.src = `/api/takes/${encodeURIComponent(take.id)}/tracks/${n}/audio`;
+      download.href = `${audio.src}?download=1`;
+    };
+    trackSelect.addEventListener('change', setTrack);
+    setTrack();
+    const name = el('input', { type: 'text', id: 'take-name', value: take.name, maxlength: '80', 'aria-label': 'Take name' });
+    const notes = el('textarea', { id: 'take-notes', maxlength: '4000', 'aria-label': 'Notes' });
+    notes.value = take.notes || '';
+    const save = el('button', { type: 'button', id: 'save-take', class: 'primary' }, 'Save');
+    const remove = el('button', { type: 'button', id: 'delete-take', class: 'danger' }, 'Delete');
+    detail.replaceChildren(
+      el('h2', { text: take.name }),
+      el('p', { class: 'muted', text: `${take.day} · ${clock(take.durationSeconds)} · ${take.rateHz} Hz · ${take.bits}-bit · ${take.markers.length} markers` }),
+      canvas,
+      el('div', { class: 'row' }, el('div', { class: 'grow' }, trackSelect), download),
+      audio,
+      el('label', { for: 'take-name', text: 'Name' }), name,
+      el('label', { for: 'take-notes', text: 'Notes' }), notes,
+      el('div', { class: 'row' }, save, remove, el('a', { class: 'button', href: '#mix' }, 'Mix'), el('a', { class: 'button', href: '#export' }, 'Export')));
+    detail.hidden = false;
+    waveform = null;
+    redraw = () => drawWaveform(canvas, waveform && waveform.tracks[Number(trackSelect.value) - 1],
+      audio.duration > 0 ? audio.currentTime / audio.duration : -1);
+    api.get(`/api/takes/${encodeURIComponent(take.id)}/waveform`).then((w) => { waveform = w; redraw(); }).catch((e) => toast(e.message));
+    audio.addEventListener('timeupdate', redraw);
+    trackSelect.addEventListener('change', redraw);
+    canvas.addEventListener('pointerdown', (e) => {
+      const rect = canvas.getBoundingClientRect();
+      const fraction = Math.min(1, Math.max(0, (e.clientX - rect.left) / rect.width));
+      if (audio.duration > 0) audio.currentTime = fraction * audio.duration;
+      redraw();
+    });
+    save.addEventListener('click', async () => {
+      try {
+        const updated = await api.patch(`/api/takes/${encodeURIComponent(take.id)}`, { name: name.value, notes: notes.value });
+        toast('Saved');
+        await load();
+        await open(updated.id);
+      } catch (e) { toast(e.message); }
+    });
+    remove.addEventListener('click', async () => {
+      try {
+        const gone = await api.del(`/api/takes/${encodeURIComponent(take.id)}`);
+        detail.hidden = true;
+        selected = null;
+        await load();
+        toast(`Deleted "${take.name}"`, 'Undo', async () => {
+          try {
+            const back = await api.post(`/api/trash/${encodeURIComponent(gone.trashId)}/restore`);
+            await load();
+            await open(back.id);
+          } catch (e) { toast(e.message); }
+        }, 10000);
+      } catch (e) { toast(e.message); }
+    });
+  }
+
+  const offs = [live.on('takes', load)];
+  window.addEventListener('resize', () => redraw());
+  await load();
+  const remembered = currentTakeId();
+  if (remembered && list.querySelector(`[data-take="${CSS.escape(remembered)}"]`)) await open(remembered);
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,156 @@
+package org.taperoom.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.PanelKeys;
+import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.control.ControlService;
+import org.taperoom.appliance.control.InputGain;
+import org.taperoom.appliance.engine.RecordingEngine;
+import org.taperoom.appliance.panel.PanelContext;
+import org.taperoom.appliance.panel.PinHash;
+import org.taperoom.drivers.sim.SimBackend;
+
+/**
+ * The real thing on loopback: the recording engine on the simulated interface, the transport,
+ * and the panel on a free port, with a fresh temporary library and configuration file. One per
+ * test class (or per test where a test changes global state such as the PIN).
+ */
+final class PanelRig implements AutoCloseable {
+    static final String PIN = "2468";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path dir;
+    final Path library;
+    final Path configFile;
+    final SimBackend sim;
+    final RecordingEngine engine;
+    final ControlService control;
+    final WebPanel panel;
+    final URI base;
+
+    PanelRig() throws Exception {
+        this(2);
+    }
+
+    PanelRig(int channels) throws Exception {
+        dir = Files.createTempDirectory("taperoom-panel-");
+        library = dir.resolve("library");
+        configFile = dir.resolve("taperoom.conf");
+        Files.writeString(configFile, "# test configuration\n");
+        Config config = Config.defaults().withTexts(Map.of(
+                RecordingKeys.DEVICE.name(), "sim",
+                RecordingKeys.CHANNELS.name(), Integer.toString(channels),
+                RecordingKeys.LIBRARY.name(), library.toString(),
+                RecordingKeys.PRE_ROLL_SECONDS.name(), "0.5",
+                RecordingKeys.MIN_FREE_MINUTES.name(), "0",
+                PanelKeys.ADDRESS.name(), "127.0.0.1",
+                PanelKeys.PORT.name(), "0",
+                "gpio", "off"), "");
+        config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
+        sim = new SimBackend();
+        engine = new RecordingEngine(config, sim);
+        engine.start();
+        control = ControlService.start(engine, config, null, InputGain.NONE);
+        panel = WebPanel.start(new PanelContext(config, engine, control.transport(), configFile, control.arming(), InputGain.NONE));
+        base = URI.create("http://127.0.0.1:" + panel.port());
+    }
+
+    /** A browser-like client with its own cookie jar; {@link #login} makes it a logged-in one. */
+    Client client() {
+        return new Client();
+    }
+
+    Client loggedIn() throws Exception {
+        Client c = client();
+        c.login(PIN);
+        return c;
+    }
+
+    @Override
+    public void close() throws IOException {
+        panel.close();
+        control.close();
+        engine.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    final class Client {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        String csrf = "";
+
+        HttpResponse<String> login(String pin) throws Exception {
+            HttpResponse<String> r = send("POST", "/api/session", "{\"pin\":\"" + pin + "\"}", Map.of());
+            if (r.statusCode() == 200) csrf = JSON.readTree(r.body()).get("csrf").asText();
+            return r;
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send("GET", path, null, Map.of());
+        }
+
+        /** A state-changing request with this session's CSRF token. */
+        HttpResponse<String> change(String method, String path, String body) throws Exception {
+            return send(method, path, body, Map.of("X-CSRF-Token", csrf));
+        }
+
+        HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) b.header("Content-Type", "application/json");
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.forEach(b::header);
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<byte[]> bytes(String path, Map<String, String> headers) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
+            headers.forEach(b::header);
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        JsonNode json(HttpResponse<String> r) throws IOException {
+            return JSON.readTree(r.body());
+        }
+    }
+
+    /** Waits up to {@code millis} for the transport to reach {@code state}. */
+    void awaitState(String state, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (control.transport().view().state().wireName().equals(state)) return;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("transport did not reach " + state + " within " + millis + " ms; it is " + control.transport().view());
+    }
+
+    /** Records a take of about {@code millis} through the API and returns its id. */
+    String recordTake(Client c, long millis) throws Exception {
+        HttpResponse<String> r = c.change("POST", "/api/transport/record", null);
+        if (r.statusCode() != 202) throw new AssertionError("record: " + r.statusCode() + " " + r.body());
+        awaitState("recording", 5000);
+        Thread.sleep(millis);
+        r = c.change("POST", "/api/transport/stop", null);
+        if (r.statusCode() != 202) throw new AssertionError("stop: " + r.statusCode() + " " + r.body());
+        awaitState("idle", 10000);
+        JsonNode takes = c.json(c.get("/api/takes"));
+        return takes.get(0).get("id").asText();
+    }
+}
