@@ -37,7 +37,6 @@ public final class SndfileSink implements AudioSink {
                 writer.tag(Sndfile.SF_STR_COMMENT, tags.comment());
             }
             if (format.lossy) {
-                if (format == OutputFormat.MP3) writer.bitrateMode(Sndfile.SF_BITRATE_MODE_VARIABLE);
                 writer.compressionLevel(quality);
             }
         } catch (SoundFileException e) {
