@@ -19,6 +19,7 @@ public final class LoudnessMeter implements AutoCloseable {
     private final int sampleRate;
     private final int hopFrames;
     private final boolean everything;
+    private final boolean truePeak;
     private final double[] out = new double[1];
     private Pointer state;
     private long frames;
@@ -37,12 +38,22 @@ public final class LoudnessMeter implements AutoCloseable {
      *                   oversampling, no LRA histogram), for the render's normalisation passes
      */
     public LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything) {
+        this(layout, sampleRate, everything, everything);
+    }
+
+    /**
+     * @param truePeak with {@code everything}: whether libebur128 also oversamples for the true
+     *                 peak (the costliest part); without it {@link LoudnessFigures#truePeakDbtp()} is null
+     */
+    public LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything, boolean truePeak) {
         this.layout = layout;
+        this.truePeak = everything && truePeak;
         this.sampleRate = sampleRate;
         this.hopFrames = sampleRate / 10;
         this.framesToNextHop = hopFrames;
         int mode = everything
-                ? Ebur128.EBUR128_MODE_I | Ebur128.EBUR128_MODE_LRA | Ebur128.EBUR128_MODE_TRUE_PEAK | Ebur128.EBUR128_MODE_S
+                ? Ebur128.EBUR128_MODE_I | Ebur128.EBUR128_MODE_LRA | Ebur128.EBUR128_MODE_S | Ebur128.EBUR128_MODE_SAMPLE_PEAK
+                        | (this.truePeak ? Ebur128.EBUR128_MODE_TRUE_PEAK : 0)
                 : Ebur128.EBUR128_MODE_I;
         this.everything = everything;
         state = Ebur128.ebur128_init(layout.channels(), new NativeLong(sampleRate), mode);
@@ -108,17 +119,17 @@ public final class LoudnessMeter implements AutoCloseable {
             lra = query(Ebur128.ebur128_loudness_range(state, out));
         }
         double sample = 0;
-        double truePeak = 0;
+        double truePeakMax = 0;
         for (int c = 0; c < layout.channels(); c++) {
             if (layout.ebur128Channel(c) == Ebur128.EBUR128_UNUSED) continue;
             sample = Math.max(sample, query(Ebur128.ebur128_sample_peak(state, c, out)));
-            truePeak = Math.max(truePeak, query(Ebur128.ebur128_true_peak(state, c, out)));
+            if (this.truePeak) truePeakMax = Math.max(truePeakMax, query(Ebur128.ebur128_true_peak(state, c, out)));
         }
-        return new LoudnessFigures(integrated, lra, db(truePeak), db(sample), finite(momentaryMax), finite(shortTermMax),
+        return new LoudnessFigures(integrated, lra, db(truePeakMax), db(sample), finite(momentaryMax), finite(shortTermMax),
                 frames / (double) sampleRate);
     }
 
-    private static Double db(double linear) {
+    static Double db(double linear) {
         return linear > 0 ? 20 * Math.log10(linear) : null;
     }
 
