@@ -29,7 +29,7 @@ for i in $(seq 1 "$tracks"); do
     file=$(printf '%s/%02d-track%d.wav' "$take" "$i" "$i")
     case $((i % 4)) in
         0) sox -D -n -r 48000 -b 24 -c 1 "$file" synth "$seconds" pinknoise tremolo 1.7 60 vol 0.25 ;;
-        1) sox -D -n -r 48000 -b 24 -c 1 "$file" synth "$seconds" square $((50 + i * 20)) tremolo 2 80 lowpass 2000 vol 0.2 ;;
+        1) sox -D -n -r 48000 -b 24 -c 1 "$file" synth "$seconds" square $((50 + i * 20)) tremolo 2 80 vol 0.2 lowpass 2000 ;;
         2) sox -D -n -r 48000 -b 24 -c 1 "$file" synth "$seconds" brownnoise tremolo 4 90 vol 0.4 ;;
         3) sox -D -n -r 48000 -b 24 -c 1 "$file" synth "$seconds" sine 200-2000 vol 0.3 ;;
     esac
@@ -81,22 +81,26 @@ graph+="${labels}amix=inputs=$tracks:normalize=0,equalizer=f=100:t=q:w=0.707:g=1
 graph+="equalizer=f=10000:t=q:w=0.707:g=1.5,acompressor=threshold=0.251189:ratio=2:knee=2:attack=30:release=200,"
 graph+="alimiter=limit=0.891251:attack=5:release=80:level=0[out]"
 
-now() { date +%s.%N; }
+# Wall-clock and CPU (user + system) seconds of one whole process; results in the globals wall, cpu.
+timed() {
+    local TIMEFORMAT='%R %U %S' times
+    times=$({ time "$@" >/dev/null 2>"$work/stderr"; } 2>&1) || { cat "$work/stderr" >&2; exit 1; }
+    wall=$(awk '{ print $1 }' <<<"$times")
+    cpu=$(awk '{ printf "%.2f", $2 + $3 }' <<<"$times")
+}
 
-start=$(now)
-"$root/taperoom" render --quiet --take "$take" --settings "$work/chain.json" --out "$work/taperoom.wav" >/dev/null
-taperoom_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
-
-start=$(now)
-ffmpeg -nostdin -hide_banner -loglevel error -y "${inputs[@]}" -filter_complex "$graph" -map "[out]" -c:a pcm_s24le "$work/ffmpeg.wav"
-ffmpeg_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
-
-start=$(now)
-"$root/taperoom" render --quiet --take "$take" --settings "$work/full.json" --out "$work/full.wav" >/dev/null
-full_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+timed "$root/taperoom" render --quiet --take "$take" --settings "$work/chain.json" --out "$work/taperoom.wav"
+taperoom_s=$wall taperoom_cpu=$cpu
+timed ffmpeg -nostdin -hide_banner -loglevel error -y "${inputs[@]}" -filter_complex "$graph" -map "[out]" -c:a pcm_s24le "$work/ffmpeg.wav"
+ffmpeg_s=$wall ffmpeg_cpu=$cpu
+timed "$root/taperoom" render --quiet --take "$take" --settings "$work/full.json" --out "$work/full.wav"
+full_s=$wall full_cpu=$cpu
 
 echo "chain: $tracks x ${seconds}s mono 48 kHz 24-bit -> HPF + 3-band EQ + compressor + pan -> mix -> EQ + compressor + limiter -> 24-bit WAV"
-echo "taperoom render: ${taperoom_s} s"
-echo "ffmpeg:          ${ffmpeg_s} s"
-awk -v t="$taperoom_s" -v f="$ffmpeg_s" 'BEGIN { printf "ratio:           %.2fx (ffmpeg time / taperoom time)\n", f / t }'
-awk -v s="$seconds" -v t="$full_s" 'BEGIN { printf "full chain (reverb, delay, normalisation to -14 LUFS): %.2f s = %.1fx real time\n", t, s / t }'
+echo "taperoom render: ${taperoom_s} s wall, ${taperoom_cpu} s CPU"
+echo "ffmpeg:          ${ffmpeg_s} s wall, ${ffmpeg_cpu} s CPU"
+awk -v t="$taperoom_s" -v f="$ffmpeg_s" -v tc="$taperoom_cpu" -v fc="$ffmpeg_cpu" \
+    'BEGIN { printf "ratio:           %.2fx wall, %.2fx CPU (ffmpeg / taperoom; above 1 means taperoom is faster)\n", f / t, fc / tc }'
+awk -v s="$seconds" -v t="$full_s" -v c="$full_cpu" \
+    'BEGIN { printf "full chain (reverb, delay, normalisation to -14 LUFS): %.2f s wall (%.2f s CPU) = %.1fx real time\n", t, c, s / t }'
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
