@@ -31,7 +31,6 @@ public final class LoudnessMeter implements AutoCloseable {
     private double momentaryMax = Double.NEGATIVE_INFINITY;
     private double shortTermMax = Double.NEGATIVE_INFINITY;
     private float[] scratch = new float[0];
-    private float[] interleaved = new float[0];
 
     public LoudnessMeter(ChannelLayout layout, int sampleRate) {
         this(layout, sampleRate, true);
@@ -136,18 +135,6 @@ public final class LoudnessMeter implements AutoCloseable {
 
     void onHops(HopListener listener) {
         this.hopListener = listener;
-    }
-
-    /** Adds planar channels ({@code planes[c][0..count)}). */
-    public void addPlanar(float[][] planes, int count) {
-        int ch = layout.channels();
-        if (interleaved.length < count * ch) interleaved = new float[count * ch];
-        float[] inter = interleaved;
-        for (int c = 0; c < ch; c++) {
-            float[] p = planes[c];
-            for (int i = 0; i < count; i++) inter[i * ch + c] = p[i];
-        }
-        add(inter, count);
     }
 
     /** Integrated loudness so far, or null while it is undefined (silence). */
