@@ -102,12 +102,7 @@ public final class Compressor {
             }
             meanSquare = ms;
             double startGain = gain;
-            double target = ms <= quietBelow ? 0 : staticReductionDb(0.5 * DB_PER_NEPER * ln(ms), thresholdDb, ratio, kneeDb);
-            double coef = target > reductionDb ? attackCoef : releaseCoef;
-            double spanCoef = n == CONTROL_FRAMES ? (coef == attackCoef ? attackSpan : releaseSpan) : Math.pow(coef, n);
-            reductionDb = target + spanCoef * (reductionDb - target);
-            if (reductionDb < 1e-6) reductionDb = 0;
-            gain = reductionDb == 0 ? makeupGain : exp((makeupDb - reductionDb) * NEPER_PER_DB);
+            updateGainAtControlRate(ms, n);
             double step = (gain - startGain) / n;
             for (int k = 0; k < n; k++) buf[i + k] *= startGain + step * (k + 1);
             i += n;
@@ -120,13 +115,47 @@ public final class Compressor {
     /** Compresses a stereo pair with one linked detector (max of the two channels). */
     public void processStereo(double[] left, double[] right, int count) {
         if (!on) return;
-        for (int i = 0; i < count; i++) {
-            double l = left[i];
-            double r = right[i];
-            double g = gainFor(Math.max(l * l, r * r), Math.max(Math.abs(l), Math.abs(r)));
-            left[i] = l * g;
-            right[i] = r * g;
+        if (!rms) {
+            for (int i = 0; i < count; i++) {
+                double l = left[i];
+                double r = right[i];
+                double g = gainFor(Math.max(l * l, r * r), Math.max(Math.abs(l), Math.abs(r)));
+                left[i] = l * g;
+                right[i] = r * g;
+            }
+            return;
         }
+        // RMS at control rate, as in process(), on the louder channel's square.
+        int i = 0;
+        while (i < count) {
+            int n = Math.min(CONTROL_FRAMES, count - i);
+            double ms = meanSquare;
+            for (int k = 0; k < n; k++) {
+                double l = left[i + k];
+                double r = right[i + k];
+                ms += rmsCoef * (Math.max(l * l, r * r) - ms);
+            }
+            meanSquare = ms;
+            double startGain = gain;
+            updateGainAtControlRate(ms, n);
+            double step = (gain - startGain) / n;
+            for (int k = 0; k < n; k++) {
+                double g = startGain + step * (k + 1);
+                left[i + k] *= g;
+                right[i + k] *= g;
+            }
+            i += n;
+        }
+    }
+
+    /** One control-rate step: the gain computer on mean square {@code ms}, attack/release over {@code n} frames. */
+    private void updateGainAtControlRate(double ms, int n) {
+        double target = ms <= quietBelow ? 0 : staticReductionDb(0.5 * DB_PER_NEPER * ln(ms), thresholdDb, ratio, kneeDb);
+        double coef = target > reductionDb ? attackCoef : releaseCoef;
+        double spanCoef = n == CONTROL_FRAMES ? (coef == attackCoef ? attackSpan : releaseSpan) : Math.pow(coef, n);
+        reductionDb = target + spanCoef * (reductionDb - target);
+        if (reductionDb < 1e-6) reductionDb = 0;
+        gain = reductionDb == 0 ? makeupGain : exp((makeupDb - reductionDb) * NEPER_PER_DB);
     }
 
     private double gainFor(double square, double peak) {
