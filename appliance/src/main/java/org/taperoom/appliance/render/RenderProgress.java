@@ -6,7 +6,7 @@ public interface RenderProgress {
     RenderProgress NONE = (stage, fraction) -> {};
 
     /**
-     * @param stage    "mixing", "limiting", "writing" or "checking"
+     * @param stage    "analysing", "mixing", "normalising", "writing", "checking" or "done"
      * @param fraction of the whole render, 0..1, never decreasing
      */
     void update(String stage, double fraction);
