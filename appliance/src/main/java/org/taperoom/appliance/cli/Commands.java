@@ -7,6 +7,7 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(new ServeCommand(), new DemoCommand(), new RecordCommand(), new RecoverCommand(), new DevicesCommand());
+        return List.of(new ServeCommand(), new DemoCommand(), new RecordCommand(), new RecoverCommand(), new DevicesCommand(),
+                new AnalyzeCommand(), new RenderCommand());
     }
 }
