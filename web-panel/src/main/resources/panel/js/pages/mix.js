@@ -72,7 +72,7 @@ export async function show(view) {
   });
 
   for (const track of take.tracks) {
-    const key = track.name;
+    const key = track.stem;
     const t = mix.tracks[key] || (mix.tracks[key] = {});
     t.eq = t.eq || {};
     t.compressor = t.compressor || {};

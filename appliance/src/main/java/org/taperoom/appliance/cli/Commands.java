@@ -7,6 +7,6 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(new RecordCommand(), new RecoverCommand(), new DemoCommand());
+        return List.of(new RecordCommand(), new RecoverCommand(), new DemoCommand(), new AnalyzeCommand(), new RenderCommand());
     }
 }

@@ -1,0 +1,116 @@
+package org.taperoom.appliance.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.taperoom.appliance.loudness.LoudnessFigures;
+import org.taperoom.appliance.render.RenderRecord;
+import org.taperoom.appliance.render.RenderResult;
+import org.taperoom.appliance.render.Renderer;
+import org.taperoom.appliance.render.TakeSettings;
+import org.taperoom.appliance.render.TakeTracks;
+import org.taperoom.appliance.settings.RenderSettings;
+import org.taperoom.appliance.settings.SettingsException;
+
+/** {@code taperoom render --take DIR --settings FILE.json --out FILE}: mix and master a take to a file. */
+final class RenderCommand implements Command {
+    @Override
+    public String name() {
+        return "render";
+    }
+
+    @Override
+    public String summary() {
+        return "Mixes and masters a take to a stereo WAV (16/24/32f), FLAC, MP3 or Ogg Opus file; format from --out's extension.";
+    }
+
+    @Override
+    public List<Flag> flags() {
+        return List.of(
+                Flag.value("take", "DIR", "The take folder (holding NN-<track>.wav files)."),
+                Flag.value("settings", "FILE", "Render settings JSON {mix, master, tags, output} (default: the take's mix.json and master.json)."),
+                Flag.value("out", "FILE", "Output file: .wav, .flac, .mp3 or .opus; FILE.json beside it gets the settings and before/after figures."),
+                Flag.value("threads", "N", "Worker threads for the per-track stage (default: the number of cores)."),
+                Flag.toggle("quiet", "No progress line."));
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        if (!args.positionals().isEmpty()) throw new UsageException("'render' takes no positional arguments; use --take DIR --out FILE");
+        String takeDir = args.string("take", null);
+        String outName = args.string("out", null);
+        if (takeDir == null) throw new UsageException("--take DIR is required (a take folder with NN-<track>.wav files)");
+        if (outName == null) throw new UsageException("--out FILE is required (.wav, .flac, .mp3 or .opus)");
+        int threads = (int) args.integer("threads", Renderer.defaultThreads(), 1, 64);
+        Path take = Path.of(takeDir);
+        Path out = Path.of(outName);
+        TakeTracks tracks;
+        RenderSettings settings;
+        try {
+            tracks = TakeTracks.find(take);
+            String settingsFile = args.string("settings", null);
+            if (settingsFile != null) {
+                if (!Files.isRegularFile(Path.of(settingsFile))) throw new UsageException("--settings " + settingsFile + ": no such file");
+                settings = RenderSettings.load(Path.of(settingsFile));
+            } else {
+                settings = TakeSettings.render(take);
+            }
+        } catch (SettingsException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ProgressLine line = new ProgressLine(!args.has("quiet") && System.console() != null);
+        RenderResult r;
+        try {
+            r = new Renderer(threads).render(tracks, settings, out, line, () -> false);
+        } catch (SettingsException e) {
+            line.clear();
+            throw new UsageException(e.getMessage());
+        }
+        line.clear();
+        System.out.printf("wrote %s (%s, %.1f s of audio in %.1f s, %.1fx real time)%n", out, r.format().extension(),
+                r.frames() / (double) r.sampleRate(), r.elapsedSeconds(), r.realTimeFactor());
+        print("before", r.before());
+        print("after", r.after());
+        if (r.note() != null) System.out.println("note: " + r.note());
+        System.out.println("figures and settings: " + RenderRecord.sidecar(out));
+        return 0;
+    }
+
+    private static void print(String what, LoudnessFigures f) {
+        System.out.printf("%-7s integrated %s LUFS, LRA %s LU, true peak %s dBTP, sample peak %s dBFS%n", what,
+                fmt(f.integratedLufs()), fmt(f.loudnessRangeLu()), fmt(f.truePeakDbtp()), fmt(f.samplePeakDbfs()));
+    }
+
+    private static String fmt(Double d) {
+        return d == null ? "undefined" : String.format("%.1f", d);
+    }
+
+    /** A terminal progress line on stderr, redrawn at most every whole percent. */
+    private static final class ProgressLine implements org.taperoom.appliance.render.RenderProgress {
+        private final boolean enabled;
+        private int shownPercent = -1;
+        private String shownStage = "";
+
+        ProgressLine(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        @Override
+        public void update(String stage, double fraction) {
+            if (!enabled) return;
+            int percent = (int) Math.floor(fraction * 100);
+            if (percent == shownPercent && stage.equals(shownStage)) return;
+            shownPercent = percent;
+            shownStage = stage;
+            System.err.printf("\rrender: %-8s %3d%%", stage, percent);
+            System.err.flush();
+        }
+
+        void clear() {
+            if (enabled && shownPercent >= 0) System.err.print("\r" + " ".repeat(24) + "\r");
+        }
+    }
+}

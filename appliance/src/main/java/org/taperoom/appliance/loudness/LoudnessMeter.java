@@ -1,0 +1,154 @@
+package org.taperoom.appliance.loudness;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+
+/**
+ * An EBU R128 meter over libebur128: feed interleaved frames, read the figures. It tracks the
+ * momentary and short-term maxima itself, sampling them every 100 ms of input (the meters' update
+ * rate in Tech 3341), whatever block sizes the caller feeds.
+ *
+ * <p>Not thread-safe: one thread feeds and reads it. The native {@code ebur128_state} is owned by
+ * this object from {@code ebur128_init} in the constructor to {@code ebur128_destroy} in
+ * {@link #close()}; nothing else holds the pointer.
+ */
+public final class LoudnessMeter implements AutoCloseable {
+    private final ChannelLayout layout;
+    private final int sampleRate;
+    private final int hopFrames;
+    private final boolean everything;
+    private final double[] out = new double[1];
+    private Pointer state;
+    private long frames;
+    private int framesToNextHop;
+    private double momentaryMax = Double.NEGATIVE_INFINITY;
+    private double shortTermMax = Double.NEGATIVE_INFINITY;
+    private float[] scratch = new float[0];
+    private float[] interleaved = new float[0];
+
+    public LoudnessMeter(ChannelLayout layout, int sampleRate) {
+        this(layout, sampleRate, true);
+    }
+
+    /**
+     * @param everything false measures only the integrated loudness (cheaper: no true-peak
+     *                   oversampling, no LRA histogram), for the render's normalisation passes
+     */
+    public LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything) {
+        this.layout = layout;
+        this.sampleRate = sampleRate;
+        this.hopFrames = sampleRate / 10;
+        this.framesToNextHop = hopFrames;
+        int mode = everything
+                ? Ebur128.EBUR128_MODE_I | Ebur128.EBUR128_MODE_LRA | Ebur128.EBUR128_MODE_TRUE_PEAK | Ebur128.EBUR128_MODE_S
+                : Ebur128.EBUR128_MODE_I;
+        this.everything = everything;
+        state = Ebur128.ebur128_init(layout.channels(), new NativeLong(sampleRate), mode);
+        if (state == null) throw new LoudnessException("ebur128_init failed for " + layout + " at " + sampleRate + " Hz");
+        for (int c = 0; c < layout.channels(); c++) {
+            check(Ebur128.ebur128_set_channel(state, c, layout.ebur128Channel(c)), "ebur128_set_channel");
+        }
+    }
+
+    public ChannelLayout layout() {
+        return layout;
+    }
+
+    /** Adds {@code count} interleaved frames from {@code interleaved[0..count*channels)}. */
+    public void add(float[] interleaved, int count) {
+        int ch = layout.channels();
+        int done = 0;
+        while (done < count) {
+            int n = Math.min(count - done, framesToNextHop);
+            float[] part;
+            if (done == 0 && n == count) {
+                part = interleaved;
+            } else {
+                if (scratch.length < n * ch) scratch = new float[n * ch];
+                System.arraycopy(interleaved, done * ch, scratch, 0, n * ch);
+                part = scratch;
+            }
+            check(Ebur128.ebur128_add_frames_float(live(), part, new Ebur128.SizeT(n)), "ebur128_add_frames_float");
+            done += n;
+            frames += n;
+            framesToNextHop -= n;
+            if (framesToNextHop == 0 && !everything) framesToNextHop = hopFrames;
+            if (framesToNextHop == 0 && everything) {
+                if (frames >= sampleRate * 4L / 10) momentaryMax = Math.max(momentaryMax, query(Ebur128.ebur128_loudness_momentary(state, out)));
+                if (frames >= sampleRate * 3L) shortTermMax = Math.max(shortTermMax, query(Ebur128.ebur128_loudness_shortterm(state, out)));
+                framesToNextHop = hopFrames;
+            }
+        }
+    }
+
+    /** Adds planar channels ({@code planes[c][0..count)}). */
+    public void addPlanar(float[][] planes, int count) {
+        int ch = layout.channels();
+        if (interleaved.length < count * ch) interleaved = new float[count * ch];
+        float[] inter = interleaved;
+        for (int c = 0; c < ch; c++) {
+            float[] p = planes[c];
+            for (int i = 0; i < count; i++) inter[i * ch + c] = p[i];
+        }
+        add(inter, count);
+    }
+
+    /** Integrated loudness so far, or null while it is undefined (silence). */
+    public Double integratedLufs() {
+        return finite(query(Ebur128.ebur128_loudness_global(live(), out)));
+    }
+
+    public LoudnessFigures figures() {
+        if (!everything) throw new IllegalStateException("this meter measures only integrated loudness");
+        Double integrated = integratedLufs();
+        Double lra = null;
+        if (integrated != null && Double.isFinite(shortTermMax) && shortTermMax > -70) {
+            lra = query(Ebur128.ebur128_loudness_range(state, out));
+        }
+        double sample = 0;
+        double truePeak = 0;
+        for (int c = 0; c < layout.channels(); c++) {
+            if (layout.ebur128Channel(c) == Ebur128.EBUR128_UNUSED) continue;
+            sample = Math.max(sample, query(Ebur128.ebur128_sample_peak(state, c, out)));
+            truePeak = Math.max(truePeak, query(Ebur128.ebur128_true_peak(state, c, out)));
+        }
+        return new LoudnessFigures(integrated, lra, db(truePeak), db(sample), finite(momentaryMax), finite(shortTermMax),
+                frames / (double) sampleRate);
+    }
+
+    private static Double db(double linear) {
+        return linear > 0 ? 20 * Math.log10(linear) : null;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) && v > -200 ? v : null;
+    }
+
+    private double query(int rc) {
+        check(rc, "ebur128 query");
+        return out[0];
+    }
+
+    private Pointer live() {
+        if (state == null) throw new IllegalStateException("loudness meter closed");
+        return state;
+    }
+
+    private static void check(int rc, String call) {
+        if (rc != Ebur128.EBUR128_SUCCESS && rc != Ebur128.EBUR128_ERROR_NO_CHANGE) {
+            throw new LoudnessException(call + " failed with libebur128 error " + rc);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (state == null) return;
+        try (Memory holder = new Memory(Native.POINTER_SIZE)) {
+            holder.setPointer(0, state);
+            Ebur128.ebur128_destroy(holder);
+        }
+        state = null;
+    }
+}

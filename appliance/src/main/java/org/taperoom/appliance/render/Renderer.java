@@ -1,0 +1,387 @@
+package org.taperoom.appliance.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.taperoom.appliance.audiofile.SoundFileReader;
+import org.taperoom.appliance.export.AudioSink;
+import org.taperoom.appliance.export.OutputFormat;
+import org.taperoom.appliance.export.Sinks;
+import org.taperoom.appliance.loudness.ChannelLayout;
+import org.taperoom.appliance.loudness.LoudnessFigures;
+import org.taperoom.appliance.loudness.LoudnessMeter;
+import org.taperoom.appliance.master.Dither;
+import org.taperoom.appliance.master.Limiter;
+import org.taperoom.appliance.master.MasterBus;
+import org.taperoom.appliance.master.TruePeakEnvelope;
+import org.taperoom.appliance.mix.Mixer;
+import org.taperoom.appliance.settings.MasterSettings;
+import org.taperoom.appliance.settings.RenderSettings;
+import org.taperoom.appliance.settings.SettingsException;
+import org.taperoom.appliance.settings.TrackSettings;
+
+/**
+ * Offline render of a take to a stereo file: tracks through their strips (in parallel across
+ * tracks, one block at a time), the mix and buses, the master bus; then loudness normalisation
+ * through the true-peak limiter, dither and the file. The same settings give the same bytes:
+ * summing is in track order whatever thread processed a track, and dither is seeded.
+ *
+ * <p>Memory: the master bus output is held as two float arrays plus a true-peak envelope
+ * (12 bytes per frame, 35 MB per minute at 48 kHz) because normalising to an integrated loudness
+ * needs the whole programme before the first byte is written.
+ *
+ * <p>Threads: {@link #render} runs on the caller's thread ("render thread"), which owns every
+ * object here; worker threads only process distinct channel strips between two barriers.
+ */
+public final class Renderer {
+    static final int BLOCK_FRAMES = 4096;
+    static final long DITHER_SEED = 0x7A9E_400Dl;
+    /** Internal margin below the ceiling for the limiter, absorbing interpolation differences between our true-peak estimate and a meter's. */
+    static final double CEILING_MARGIN_DB = 0.1;
+    private final int threads;
+
+    /** @param threads worker threads for the per-track stage (1 renders everything on the caller's thread) */
+    public Renderer(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Renders {@code take} with {@code settings} to {@code out} (format from its extension),
+     * writes {@code out + ".json"} beside it with the settings and the before/after figures,
+     * and returns the result. The file appears only when complete (written to a hidden part file
+     * first); cancelling ({@code cancelled} turning true) throws {@link CancellationException} and
+     * leaves nothing behind.
+     */
+    public RenderResult render(TakeTracks take, RenderSettings settings, Path out, RenderProgress progress,
+                               BooleanSupplier cancelled) throws IOException, SettingsException {
+        long started = System.nanoTime();
+        OutputFormat format;
+        try {
+            format = OutputFormat.forPath(out);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+        if (format != OutputFormat.WAV && settings.output().sampleFormat().equals("f32") && !format.lossy) {
+            throw new SettingsException("output.sample_format: f32 is only for .wav; use s16 or s24 for ." + format.extension());
+        }
+        take.check(settings.mix());
+        Mixed mixed = mix(take, settings, progress, cancelled);
+        MasterSettings master = settings.master();
+        int rate = mixed.sampleRate;
+        int frames = mixed.frames;
+
+        progress.update("limiting", 0.70);
+        float[] truePeak = truePeakEnvelope(mixed, cancelled);
+        float tpMax = 0;
+        for (int i = 0; i < frames; i++) tpMax = Math.max(tpMax, truePeak[i]);
+        double limiterCeilingDb = master.ceilingDbtp() - CEILING_MARGIN_DB;
+        double ceilingLin = Math.pow(10, limiterCeilingDb / 20);
+        int lookahead = (int) Math.round(master.lookaheadMs() / 1000 * rate);
+        double releaseFrames = master.releaseMs() / 1000 * rate;
+
+        Double target = master.normalize() ? master.targetLufs() : null;
+        double gainDb = 0;
+        String note = null;
+        Double measured = null;
+        double maxGainDb = Double.POSITIVE_INFINITY;
+        if (target != null) {
+            if (mixed.integratedLufs == null) {
+                note = "the mix is silent (integrated loudness undefined below -70 LUFS): no normalisation gain applied";
+            } else {
+                double headroomDb = tpMax > 0 ? limiterCeilingDb - 20 * Math.log10(tpMax) : 60;
+                maxGainDb = Math.min(60, headroomDb + master.maxLimitingDb());
+                gainDb = Math.min(target - mixed.integratedLufs, maxGainDb);
+                // The limiter only changes loudness when the gain pushes peaks past the ceiling;
+                // then measure and correct (loudness falls as limiting grows, so this converges).
+                if (gainDb > headroomDb) {
+                    for (int pass = 0; pass < 6; pass++) {
+                        checkCancelled(cancelled);
+                        measured = limitedLoudness(mixed, truePeak, gainDb, ceilingLin, lookahead, releaseFrames);
+                        progress.update("limiting", 0.70 + 0.02 * (pass + 1));
+                        if (measured == null || Math.abs(target - measured) <= 0.05) break;
+                        double next = Math.min(maxGainDb, gainDb + (target - measured));
+                        if (Math.abs(next - gainDb) < 0.005) break;
+                        gainDb = next;
+                    }
+                }
+            }
+        }
+
+        progress.update("writing", 0.85);
+        Path part = out.resolveSibling("." + out.getFileName() + ".part");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        LoudnessFigures after = null;
+        double limiterReductionDb = 0;
+        try {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                Written w = write(mixed, truePeak, gainDb, ceilingLin, lookahead, releaseFrames, part, format, settings, progress, cancelled);
+                limiterReductionDb = w.maxReductionDb;
+                after = format.lossy ? measureFile(part) : w.figures;
+                progress.update("checking", 0.99);
+                // The ceiling is a promise about the file as a meter reads it; if quantisation or a
+                // lossy encoder pushed a peak over, take the excess off and write again.
+                if (after.truePeakDbtp() == null || after.truePeakDbtp() <= master.ceilingDbtp()) break;
+                gainDb -= after.truePeakDbtp() - master.ceilingDbtp() + (format.lossy ? 0.1 : 0.02);
+            }
+            checkCancelled(cancelled);
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+
+        Double shortfall = null;
+        if (target != null && after.integratedLufs() != null && after.integratedLufs() < target - 0.5) {
+            shortfall = target - after.integratedLufs();
+            if (note == null) {
+                note = String.format("%.1f LUFS reached, %.1f LU short of %.1f: reaching the target needs more than the %.1f dB of "
+                                + "limiting max_limiting_db allows (the mix's true peak is %.1f dB above its loudness)",
+                        after.integratedLufs(), shortfall, target, master.maxLimitingDb(),
+                        20 * Math.log10(tpMax) - mixed.integratedLufs);
+            }
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        RenderResult result = new RenderResult(out, format, rate, frames, mixed.before, after, target, master.ceilingDbtp(),
+                gainDb, limiterReductionDb, shortfall, note, elapsed);
+        RenderRecord.write(out, settings, result);
+        progress.update("done", 1.0);
+        return result;
+    }
+
+    /** The master bus output held in memory, with the figures measured on the way. */
+    private record Mixed(float[] left, float[] right, int frames, int sampleRate, LoudnessFigures before, Double integratedLufs) {}
+
+    private Mixed mix(TakeTracks take, RenderSettings settings, RenderProgress progress, BooleanSupplier cancelled)
+            throws IOException {
+        List<TakeTracks.Track> tracks = take.tracks();
+        int count = tracks.size();
+        List<SoundFileReader> readers = new ArrayList<>();
+        ExecutorService pool = null;
+        try {
+            for (TakeTracks.Track t : tracks) readers.add(SoundFileReader.open(t.file()));
+            int rate = readers.get(0).sampleRate();
+            long longest = 0;
+            for (SoundFileReader r : readers) {
+                if (r.sampleRate() != rate) {
+                    throw new IOException(r.path().getFileName() + ": " + r.sampleRate() + " Hz, but "
+                            + readers.get(0).path().getFileName() + " is " + rate + " Hz; a take's tracks share one rate");
+                }
+                longest = Math.max(longest, r.frames());
+            }
+            Mixer mixer = new Mixer(rate, count);
+            List<TrackSettings> perTrack = tracks.stream().map(t -> settings.mix().track(t.stem(), t.name())).toList();
+            mixer.configure(settings.mix(), perTrack, true);
+            MasterBus bus = new MasterBus(rate);
+            bus.configure(settings.master(), true);
+            double tailSeconds = settings.output().tailSeconds() != null ? settings.output().tailSeconds() : mixer.tailSeconds();
+            long total = longest + (long) Math.ceil(tailSeconds * rate);
+            if (total > Integer.MAX_VALUE - 16) throw new IOException("take too long to render in one piece (" + total + " frames)");
+            int frames = (int) total;
+            float[] left = new float[frames];
+            float[] right = new float[frames];
+
+            TrackWork[] work = new TrackWork[count];
+            for (int t = 0; t < count; t++) work[t] = new TrackWork(readers.get(t), mixer, t);
+            int workers = Math.min(threads, count);
+            List<Callable<Void>> groups = new ArrayList<>();
+            for (int g = 0; g < workers; g++) {
+                final int group = g;
+                groups.add(() -> {
+                    for (int t = group; t < count; t += workers) work[t].run();
+                    return null;
+                });
+            }
+            if (workers > 1) pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread th = new Thread(r, "render-worker");
+                th.setDaemon(true);
+                return th;
+            });
+            double[][][] outs = new double[count][][];
+            double[] mixL = new double[BLOCK_FRAMES];
+            double[] mixR = new double[BLOCK_FRAMES];
+            float[] interleaved = new float[2 * BLOCK_FRAMES];
+            try (LoudnessMeter before = new LoudnessMeter(ChannelLayout.STEREO, rate);
+                 LoudnessMeter post = new LoudnessMeter(ChannelLayout.STEREO, rate, false)) {
+                for (int pos = 0; pos < frames; pos += BLOCK_FRAMES) {
+                    checkCancelled(cancelled);
+                    int n = Math.min(BLOCK_FRAMES, frames - pos);
+                    for (TrackWork w : work) w.frames = n;
+                    if (pool == null) {
+                        for (TrackWork w : work) w.run();
+                    } else {
+                        for (Future<Void> f : pool.invokeAll(groups)) f.get();
+                    }
+                    for (int t = 0; t < count; t++) outs[t] = work[t].silent ? null : work[t].outs;
+                    mixer.sum(outs, n, mixL, mixR);
+                    interleave(mixL, mixR, n, interleaved);
+                    before.add(interleaved, n);
+                    bus.process(mixL, mixR, n);
+                    for (int i = 0; i < n; i++) {
+                        left[pos + i] = (float) mixL[i];
+                        right[pos + i] = (float) mixR[i];
+                    }
+                    interleave(mixL, mixR, n, interleaved);
+                    post.add(interleaved, n);
+                    progress.update("mixing", 0.70 * (pos + n) / frames);
+                }
+                return new Mixed(left, right, frames, rate, before.figures(), post.integratedLufs());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("render interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            throw new IOException(c);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+            for (SoundFileReader r : readers) r.close();
+        }
+    }
+
+    /** One track's block: read, convert, process through its strip. Owned by one worker at a time. */
+    private static final class TrackWork {
+        final SoundFileReader reader;
+        final Mixer mixer;
+        final int track;
+        final float[] raw;
+        final double[] mono = new double[BLOCK_FRAMES];
+        final double[][] outs = new double[4][BLOCK_FRAMES];
+        int frames;
+        boolean silent;
+        boolean ended;
+
+        TrackWork(SoundFileReader reader, Mixer mixer, int track) {
+            this.reader = reader;
+            this.mixer = mixer;
+            this.track = track;
+            this.raw = new float[BLOCK_FRAMES * reader.channels()];
+        }
+
+        void run() throws IOException {
+            int ch = reader.channels();
+            int got = 0;
+            while (!ended && got < frames) {
+                int n = reader.read(raw, frames - got);
+                if (n == 0) {
+                    ended = true;
+                    break;
+                }
+                if (ch == 1) {
+                    for (int i = 0; i < n; i++) mono[got + i] = raw[i];
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        double s = 0;
+                        for (int c = 0; c < ch; c++) s += raw[i * ch + c];
+                        mono[got + i] = s / ch;
+                    }
+                }
+                got += n;
+            }
+            java.util.Arrays.fill(mono, got, frames, 0);
+            silent = mixer.strip(track).isSilent();
+            if (!silent) mixer.strip(track).process(mono, frames, outs[0], outs[1], outs[2], outs[3]);
+        }
+    }
+
+    private static void interleave(double[] l, double[] r, int n, float[] into) {
+        for (int i = 0; i < n; i++) {
+            into[2 * i] = (float) l[i];
+            into[2 * i + 1] = (float) r[i];
+        }
+    }
+
+    private float[] truePeakEnvelope(Mixed m, BooleanSupplier cancelled) throws IOException {
+        float[] env = new float[m.frames];
+        int parts = Math.max(1, Math.min(threads, m.frames / 65536));
+        if (parts == 1) {
+            TruePeakEnvelope.compute(m.left, m.right, m.frames, env, 0, m.frames);
+            return env;
+        }
+        List<Thread> workers = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) m.frames * p / parts);
+            int to = (int) ((long) m.frames * (p + 1) / parts);
+            Thread t = new Thread(() -> TruePeakEnvelope.compute(m.left, m.right, m.frames, env, from, to), "render-truepeak");
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+        try {
+            for (Thread t : workers) t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("render interrupted");
+        }
+        checkCancelled(cancelled);
+        return env;
+    }
+
+    private static Double limitedLoudness(Mixed m, float[] truePeak, double gainDb, double ceilingLin, int lookahead,
+                                          double releaseFrames) {
+        Limiter limiter = new Limiter(m.left, m.right, truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
+        float[] block = new float[2 * BLOCK_FRAMES];
+        try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, m.sampleRate, false)) {
+            int n;
+            while ((n = limiter.process(block, BLOCK_FRAMES)) > 0) meter.add(block, n);
+            return meter.integratedLufs();
+        }
+    }
+
+    private record Written(LoudnessFigures figures, double maxReductionDb) {}
+
+    private static Written write(Mixed m, float[] truePeak, double gainDb, double ceilingLin, int lookahead, double releaseFrames,
+                                 Path file, OutputFormat format, RenderSettings settings, RenderProgress progress,
+                                 BooleanSupplier cancelled) throws IOException {
+        Limiter limiter = new Limiter(m.left, m.right, truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
+        float[] block = new float[2 * BLOCK_FRAMES];
+        int[] ints = new int[2 * BLOCK_FRAMES];
+        float[] quantised = new float[2 * BLOCK_FRAMES];
+        try (AudioSink sink = Sinks.open(file, format, m.sampleRate, settings.output(), settings.tags());
+             LoudnessMeter meter = format.lossy ? null : new LoudnessMeter(ChannelLayout.STEREO, m.sampleRate)) {
+            // Dither whenever the file's word is shorter than our float processing.
+            Dither dither = sink.wantsIntegers() ? new Dither(sink.bits(), DITHER_SEED) : null;
+            int n;
+            int done = 0;
+            while ((n = limiter.process(block, BLOCK_FRAMES)) > 0) {
+                checkCancelled(cancelled);
+                if (dither != null) {
+                    dither.quantise(block, ints, 2 * n);
+                    sink.writeInts(ints, n);
+                    if (meter != null) {
+                        for (int i = 0; i < 2 * n; i++) quantised[i] = ints[i] * 0x1.0p-31f;
+                        meter.add(quantised, n);
+                    }
+                } else {
+                    sink.writeFloats(block, n);
+                    if (meter != null) meter.add(block, n);
+                }
+                done += n;
+                progress.update("writing", 0.85 + 0.13 * done / m.frames);
+            }
+            return new Written(meter == null ? null : meter.figures(), limiter.maxReductionDb());
+        }
+    }
+
+    private static LoudnessFigures measureFile(Path file) throws IOException {
+        return org.taperoom.appliance.loudness.FileLoudness.measure(file);
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) throw new CancellationException("render cancelled");
+    }
+}
