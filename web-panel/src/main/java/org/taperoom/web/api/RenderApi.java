@@ -26,6 +26,7 @@ import org.taperoom.appliance.settings.SettingsException;
 import org.taperoom.appliance.take.TakeFolders;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
+import org.taperoom.web.server.FileResponses;
 import org.taperoom.web.server.Route;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.web.takes.TakeCatalog;
@@ -136,7 +137,7 @@ public final class RenderApi {
     private void previewAudio(Context ctx) throws IOException {
         Path file = takes.folder(PathIds.id(ctx, "id")).resolve(RenderService.RENDERS_DIR).resolve(PREVIEW_FILE);
         if (!Files.isRegularFile(file)) throw ApiError.notFound("no preview yet: POST /api/takes/{id}/preview renders one");
-        ctx.writeSeekableStream(Files.newInputStream(file), "audio/mpeg", Files.size(file));
+        FileResponses.send(ctx, file, "audio/mpeg");
     }
 
     private void formats(Context ctx) {
@@ -174,7 +175,7 @@ public final class RenderApi {
     private void exportFile(Context ctx) throws IOException {
         Path file = exportPath(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
-        ctx.writeSeekableStream(Files.newInputStream(file), mime(file), Files.size(file));
+        FileResponses.send(ctx, file, mime(file));
     }
 
     private void link(Context ctx) {
@@ -198,7 +199,7 @@ public final class RenderApi {
         Path file = token.matches("[A-Za-z0-9_-]{43}") ? links.file(token) : null;
         if (file == null || !Files.isRegularFile(file)) throw ApiError.notFound("this download link is unknown or has expired; make a new one on the Export page");
         ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
-        ctx.writeSeekableStream(Files.newInputStream(file), mime(file), Files.size(file));
+        FileResponses.send(ctx, file, mime(file));
     }
 
     private void job(Context ctx) {
