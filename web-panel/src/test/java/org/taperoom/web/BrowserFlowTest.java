@@ -165,6 +165,11 @@ class BrowserFlowTest {
             assertNoSidewaysScrolling(b, "phone takes");
             b.screenshot("phone-takes");
             visitEveryPage(b, "phone");
+            b.page("export");
+            b.find("#export-button");
+            b.find("#export-list .take").click();
+            b.find("#qr");
+            assertNoSidewaysScrolling(b, "phone export with its QR code");
             for (String page : List.of("mix", "master", "settings")) {
                 b.page(page);
                 b.find("#view section");
