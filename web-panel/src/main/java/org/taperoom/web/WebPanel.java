@@ -122,6 +122,10 @@ public final class WebPanel implements Panel {
         return server;
     }
 
+    public LiveHub hub() {
+        return hub;
+    }
+
     public MeterPump meters() {
         return meters;
     }

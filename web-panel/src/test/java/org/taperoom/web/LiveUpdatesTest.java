@@ -86,6 +86,15 @@ class LiveUpdatesTest {
         List<Socket> stalled = new ArrayList<>();
         try (LiveSocket healthy = new LiveSocket(rig.base, LiveSocket.cookieOf(user))) {
             for (int i = 0; i < 3; i++) stalled.add(stalledClient(LiveSocket.cookieOf(rig.loggedIn())));
+            // Fill the stalled clients' socket buffers so the server's sends to them cannot finish.
+            String big = "{\"type\":\"takes\",\"padding\":\"" + "x".repeat(512 * 1024) + "\"}";
+            for (int i = 0; i < 8; i++) rig.panel.hub().event(big);
+            long stuckUntil = System.currentTimeMillis() + 5000;
+            while (rig.panel.hub().clientsSendingLongerThan(TimeUnit.MILLISECONDS.toNanos(200)) < 3 && System.currentTimeMillis() < stuckUntil) {
+                Thread.sleep(50);
+            }
+            assertEquals(3, rig.panel.hub().clientsSendingLongerThan(TimeUnit.MILLISECONDS.toNanos(200)),
+                    "the three stalled clients have a send that cannot finish");
             long ticksBefore = rig.panel.meters().ticks();
             long overrunsBefore = rig.engine.status().overruns();
             healthy.messages.clear();

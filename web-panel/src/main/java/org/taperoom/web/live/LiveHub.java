@@ -58,6 +58,13 @@ public final class LiveHub {
         return clients.size();
     }
 
+    /** Clients whose current message has been on the wire longer than {@code nanos} (not reading, or slow). */
+    public int clientsSendingLongerThan(long nanos) {
+        int n = 0;
+        for (LiveClient c : clients.values()) if (c.sendingForNanos() > nanos) n++;
+        return n;
+    }
+
     /** Meters to every client; replaces any meters a client has not been sent yet. */
     public void meters(String json) {
         for (LiveClient c : clients.values()) c.offerMeters(json);
