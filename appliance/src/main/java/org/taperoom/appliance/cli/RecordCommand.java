@@ -58,6 +58,7 @@ final class RecordCommand implements Command {
         String device = config.get(RecordingKeys.DEVICE);
         AudioBackend backend;
         try {
+            if (!SimBackend.handles(device)) SimFlags.refuseFor(args, device);
             backend = SimBackend.handles(device) ? new SimBackend(SimFlags.options(args, device, true)) : DeviceBackends.forDevice(device);
         } catch (EngineException e) {
             throw new UsageException(e.getMessage());

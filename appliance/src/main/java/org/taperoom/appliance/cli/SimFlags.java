@@ -13,6 +13,13 @@ final class SimFlags {
             Flag.value("overrun-at", "FRAME", "Simulator only: inject an overrun (a period of frames lost) at this device frame."),
             Flag.value("vanish-at", "FRAME", "Simulator only: the device disappears at this device frame."));
 
+    /** Refuses the simulator's flags for a real device rather than ignoring them. */
+    static void refuseFor(Args args, String deviceName) throws UsageException {
+        for (Flag f : FLAGS) {
+            if (args.has(f.name())) throw new UsageException("--" + f.name() + " applies to the simulated device only, not " + deviceName);
+        }
+    }
+
     /** The simulator options the flags and the device name ({@code sim:...}) ask for. */
     static SimOptions options(Args args, String deviceName, boolean pacedByDefault) throws UsageException {
         SimOptions o = SimOptions.defaults().withPaced(pacedByDefault && !args.has("unpaced"));

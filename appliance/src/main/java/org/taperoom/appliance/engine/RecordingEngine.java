@@ -57,6 +57,8 @@ public final class RecordingEngine implements Recorder {
     private volatile CaptureThread capture;
     private volatile WriterThread writer;
     private volatile int resolutionBits;
+    /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
+    private volatile CaptureEvents captureEvents;
     private Thread deviceWatch;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
@@ -221,7 +223,7 @@ public final class RecordingEngine implements Recorder {
                     c.close(1000);
                     earlierOverruns += c.overruns();
                     earlierPeriods += c.periods();
-                    CaptureThread fresh = new CaptureThread(stream, ring, meters, eventsOf(), resolutionBits, rateHz, clockless(stream));
+                    CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, clockless(stream));
                     capture = fresh;
                     fresh.start();
                     devicePresent = true;
@@ -233,13 +235,6 @@ public final class RecordingEngine implements Recorder {
                 // still gone; try again
             }
         }
-    }
-
-    /** The event ring of the capture threads; set by start(). */
-    private volatile CaptureEvents captureEvents;
-
-    private CaptureEvents eventsOf() {
-        return captureEvents;
     }
 
     @Override

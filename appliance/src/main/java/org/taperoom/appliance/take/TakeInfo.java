@@ -2,7 +2,6 @@ package org.taperoom.appliance.take;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.Map;
  * <p>Not thread-safe: the writer thread owns the instance of a take being recorded; the library
  * reads and writes its own copies.
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TakeInfo {
     public static final String FORMAT = "taperoom-take/1";

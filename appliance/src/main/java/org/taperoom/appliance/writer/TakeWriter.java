@@ -50,11 +50,15 @@ public final class TakeWriter {
                                     long startFrame, long maxFrames, long rf64ThresholdBytes) throws IOException {
         BwfTrackFile[] files = new BwfTrackFile[lanes.length];
         try {
+            // take.json first: whatever happens next, recovery finds the take and its track list.
+            TakeJson.write(ref.folder(), info);
             for (int t = 0; t < lanes.length; t++) {
                 Path p = ref.folder().resolve(info.tracks.get(t).file());
                 files[t] = BwfTrackFile.create(p, format, info.rateHz, infos.get(t), rf64ThresholdBytes);
             }
-            TakeJson.write(ref.folder(), info);
+            // The new names must survive a power cut too: sync the take's folder and its day folder.
+            syncFolder(ref.folder());
+            syncFolder(ref.folder().getParent());
         } catch (IOException | RuntimeException e) {
             for (BwfTrackFile f : files) {
                 if (f == null) continue;
@@ -70,6 +74,12 @@ public final class TakeWriter {
         }
         long end = maxFrames == Long.MAX_VALUE ? Long.MAX_VALUE : startFrame + maxFrames;
         return new TakeWriter(ref, info, files, lanes, startFrame, end);
+    }
+
+    private static void syncFolder(Path folder) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(folder, java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        }
     }
 
     public TakeRef ref() {

@@ -127,7 +127,7 @@ public final class WriterThread {
                 work = doWork();
             } catch (RuntimeException e) {
                 Logger.error(e, "writer thread failed");
-                if (take != null) endWithError(EndReason.WRITE_FAILED, "internal error: " + e);
+                if (take != null) finish(EndReason.WRITE_FAILED, "internal error: " + e);
                 work = 0;
             }
             loops = loops + 1;
@@ -183,7 +183,7 @@ public final class WriterThread {
             } catch (IOException e) {
                 String msg = e.getMessage() == null ? e.toString() : e.getMessage();
                 boolean full = msg.contains("No space left") || msg.contains("Disk quota");
-                endWithError(full ? EndReason.DISK_FULL : EndReason.WRITE_FAILED,
+                finish(full ? EndReason.DISK_FULL : EndReason.WRITE_FAILED,
                         (full ? "the disk is full: " : "writing failed: ") + msg);
             }
         }
@@ -242,25 +242,21 @@ public final class WriterThread {
             case WRITE_FAILED -> "write-failed";
         };
         EndReason told = reason == null ? EndReason.STOPPED : reason;
-        String told2 = detail == null ? "" : detail;
+        String sentence = detail == null ? "" : detail;
         try {
             t.finish(endReason, detail);
         } catch (IOException e) {
             if (told == EndReason.STOPPED) {
                 told = EndReason.WRITE_FAILED;
-                told2 = "finishing the files failed: " + e.getMessage();
+                sentence = "finishing the files failed: " + e.getMessage();
             }
         }
-        if (detail != null) Logger.warn("take {} ended: {}", t.ref().id(), detail);
-        listener.takeEnded(t.ref(), told, told2);
+        if (!sentence.isEmpty()) Logger.warn("take {} ended: {}", t.ref().id(), sentence);
+        listener.takeEnded(t.ref(), told, sentence);
         if (stopDone != null) {
             stopDone.complete(t.ref());
             stopDone = null;
         }
-    }
-
-    private void endWithError(EndReason reason, String detail) {
-        finish(reason, detail);
     }
 
     /** Stops the thread after the current take (if any) is finished; waits up to {@code waitMillis}. */
