@@ -16,6 +16,7 @@ public final class Schema {
     public static final List<Group> GROUPS = List.of(
             new Group("Recording", RecordingKeys.ALL),
             new Group("Transport and auto-record", ControlKeys.ALL),
+            new Group("Always-on capture", AlwaysOnKeys.ALL),
             new Group("GPIO front panel", GpioKeys.ALL),
             new Group("Web panel", PanelKeys.ALL));
 

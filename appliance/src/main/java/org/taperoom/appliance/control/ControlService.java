@@ -1,10 +1,14 @@
 package org.taperoom.appliance.control;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.taperoom.appliance.config.AlwaysOnKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.engine.Recorder;
+import org.taperoom.appliance.engine.RecordingEngine;
+import org.taperoom.appliance.rolling.AlwaysOn;
 import org.taperoom.drivers.gpio.GpioException;
 import org.taperoom.drivers.gpio.Pi4jGpio;
 import org.tinylog.Logger;
@@ -24,12 +28,14 @@ public final class ControlService implements AutoCloseable {
     private final Pi4jGpio gpio;
     private final FrontPanel panel;
     private final ControlLoop loop;
+    private final AlwaysOn alwaysOn;
 
-    private ControlService(TransportControl transport, Pi4jGpio gpio, FrontPanel panel, ControlLoop loop) {
+    private ControlService(TransportControl transport, Pi4jGpio gpio, FrontPanel panel, ControlLoop loop, AlwaysOn alwaysOn) {
         this.transport = transport;
         this.gpio = gpio;
         this.panel = panel;
         this.loop = loop;
+        this.alwaysOn = alwaysOn;
     }
 
     /**
@@ -37,8 +43,9 @@ public final class ControlService implements AutoCloseable {
      * {@code gpio} key: gpiod, mock, off, or auto (gpiod when /dev/gpiochip0 exists).
      *
      * @throws GpioException one line naming a wrong or busy pin
+     * @throws IOException    always-on capture cannot start (one line says why)
      */
-    public static ControlService start(Recorder recorder, Config config, InputGain gain) throws GpioException {
+    public static ControlService start(Recorder recorder, Config config, InputGain gain) throws GpioException, IOException {
         String mode = config.get(GpioKeys.GPIO);
         if (mode.equals("auto")) {
             mode = Files.exists(Path.of("/dev/gpiochip0")) ? "gpiod" : "off";
@@ -52,9 +59,18 @@ public final class ControlService implements AutoCloseable {
         return start(recorder, config, gpio, gain);
     }
 
-    /** As {@link #start(Recorder, Config, InputGain)} on a given board (null for none); the service closes it. */
-    public static ControlService start(Recorder recorder, Config config, Pi4jGpio gpio, InputGain gain) throws GpioException {
+    /**
+     * As {@link #start(Recorder, Config, InputGain)} on a given board (null for none); the service
+     * closes it. Always-on capture ({@code alwaysOn}) needs the {@link RecordingEngine}, started.
+     */
+    public static ControlService start(Recorder recorder, Config config, Pi4jGpio gpio, InputGain gain) throws GpioException, IOException {
+        AlwaysOn alwaysOn = null;
+        if (config.get(AlwaysOnKeys.ALWAYS_ON)) {
+            if (!(recorder instanceof RecordingEngine engine)) throw new IOException("always-on capture needs the recording engine");
+            alwaysOn = AlwaysOn.start(engine, config);
+        }
         TransportControl transport = new TransportControl(recorder, config);
+        if (alwaysOn != null) transport.addListener(alwaysOn::onTransport);
         FrontPanel panel = null;
         if (gpio != null) {
             try {
@@ -62,11 +78,12 @@ public final class ControlService implements AutoCloseable {
             } catch (GpioException e) {
                 gpio.close();
                 transport.close();
+                if (alwaysOn != null) alwaysOn.close();
                 throw e;
             }
         }
         ControlLoop loop = new ControlLoop(recorder, transport, config, panel == null ? null : panel.indicators()).start();
-        return new ControlService(transport, gpio, panel, loop);
+        return new ControlService(transport, gpio, panel, loop, alwaysOn);
     }
 
     public TransportControl transport() {
@@ -82,11 +99,17 @@ public final class ControlService implements AutoCloseable {
         return gpio;
     }
 
+    /** Always-on capture, or null when {@code alwaysOn} is off. */
+    public AlwaysOn alwaysOn() {
+        return alwaysOn;
+    }
+
     @Override
     public void close() {
         loop.close();
         if (panel != null) panel.close();
         if (gpio != null) gpio.close();
         transport.close();
+        if (alwaysOn != null) alwaysOn.close();
     }
 }

@@ -96,37 +96,35 @@ public final class TransportControl implements Transport, AutoCloseable {
     @Override
     public synchronized void send(ControlEvent event) {
         TransportState s = view.state();
-        switch (event) {
-            case ControlEvent.Record r -> {
-                if (s == TransportState.IDLE || s == TransportState.WAITING) start(r.source());
-                else ignore(event, "a take runs or the transport is " + s.wireName());
+        // An instanceof chain, not a pattern switch: a switch's first use bootstraps for tens of
+        // milliseconds, and the first press after boot must be as quick as any other.
+        if (event instanceof ControlEvent.Record r) {
+            if (s == TransportState.IDLE || s == TransportState.WAITING) start(r.source());
+            else ignore(event, "a take runs or the transport is " + s.wireName());
+        } else if (event instanceof ControlEvent.Toggle t) {
+            if (s == TransportState.IDLE || s == TransportState.WAITING) start(t.source());
+            else if (s == TransportState.RECORDING) stop(t.source(), "toggle");
+            else ignore(event, "the transport is " + s.wireName());
+        } else if (event instanceof ControlEvent.Stop st) {
+            if (s == TransportState.RECORDING) stop(st.source(), "stop");
+            else ignore(event, "no take is recording");
+        } else if (event instanceof ControlEvent.Marker m) {
+            if (s != TransportState.RECORDING) {
+                ignore(event, "no take is recording");
+            } else {
+                String label = m.label() == null || m.label().isBlank() ? "marker (" + m.source() + ")" : m.label();
+                if (recorder.addMarker(label, m.source())) Logger.info("marker '{}' from {}", label, m.source());
+                else ignore(event, "the engine has no take running");
             }
-            case ControlEvent.Stop st -> {
-                if (s == TransportState.RECORDING) stop(st.source(), "stop");
-                else ignore(event, "no take is recording");
-            }
-            case ControlEvent.Toggle t -> {
-                if (s == TransportState.IDLE || s == TransportState.WAITING) start(t.source());
-                else if (s == TransportState.RECORDING) stop(t.source(), "toggle");
-                else ignore(event, "the transport is " + s.wireName());
-            }
-            case ControlEvent.Marker m -> {
-                if (s != TransportState.RECORDING) {
-                    ignore(event, "no take is recording");
-                } else {
-                    String label = m.label() == null || m.label().isBlank() ? "marker (" + m.source() + ")" : m.label();
-                    if (recorder.addMarker(label)) Logger.info("marker '{}' from {}", label, m.source());
-                    else ignore(event, "the engine has no take running");
-                }
-            }
-            case ControlEvent.AutoRecord a -> arm(a);
-            case ControlEvent.Reset r -> {
-                if (s != TransportState.ERROR) ignore(event, "there is no error to leave");
-                else {
-                    String still = errorCause();
-                    if (still != null) ignore(event, still);
-                    else move(restState(), r.source(), "reset", null);
-                }
+        } else if (event instanceof ControlEvent.AutoRecord a) {
+            arm(a);
+        } else if (event instanceof ControlEvent.Reset r) {
+            if (s != TransportState.ERROR) {
+                ignore(event, "there is no error to leave");
+            } else {
+                String still = errorCause();
+                if (still != null) ignore(event, still);
+                else move(restState(), r.source(), "reset", null);
             }
         }
     }

@@ -388,6 +388,16 @@ public final class RecordingEngine implements Recorder {
         return c == null ? null : c.thread();
     }
 
+    /**
+     * Installs a second consumer of the capture ring on the writer thread (always-on capture's
+     * rolling buffer), or removes it with null. The engine must be running.
+     */
+    public void setRingTap(org.taperoom.appliance.writer.RingTap tap) {
+        WriterThread w = writer;
+        if (w == null) throw new IllegalStateException("the engine is not running");
+        w.setTap(tap);
+    }
+
     /** The writer thread; null before start. */
     public Thread writerThread() {
         WriterThread w = writer;

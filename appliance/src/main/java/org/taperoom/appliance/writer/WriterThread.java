@@ -52,7 +52,13 @@ public final class WriterThread {
     /** Reports whether the capture thread has stopped for good (device gone); read by the writer thread. */
     private final java.util.function.BooleanSupplier captureEnded;
 
+    /** The second consumer of the ring, or null; written by any thread (setTap), read by the writer thread. */
+    private volatile RingTap tap;
+
     // Writer-thread state.
+    /** The first ring frame the tap has not consumed; -1 before its first batch. */
+    private long tapNextFrame = -1;
+    private long nextTapSyncNanos;
     private TakeWriter take;
     private CompletableFuture<TakeRef> stopDone;
     private long nextSyncNanos;
@@ -187,11 +193,44 @@ public final class WriterThread {
                         (full ? "the disk is full: " : "writing failed: ") + msg);
             }
         }
+        RingTap t = tap;
+        if (t != null) work += feedTap(t, available, ended);
         long release = available - retainFrames;
         if (take != null) release = Math.min(release, take.nextFrame());
+        if (t != null && tapNextFrame >= 0) release = Math.min(release, tapNextFrame);
         release = Math.min(release, holdFrame);
         ring.release(release);
         return work;
+    }
+
+    /** Any thread: installs (or, with null, removes) a second consumer of the ring; see {@link RingTap}. */
+    public void setTap(RingTap t) {
+        tap = t;
+        LockSupport.unpark(thread);
+    }
+
+    /** Writer thread: hands the tap what the ring holds beyond what it had, in chunks; returns the frames fed. */
+    private int feedTap(RingTap t, long available, boolean ended) {
+        if (tapNextFrame < 0) tapNextFrame = Math.max(ring.readFrame(), available - retainFrames);
+        long pending = available - tapNextFrame;
+        if (pending < minBatchFrames && !ended) return 0;
+        try {
+            while (tapNextFrame < available) {
+                int n = (int) Math.min(chunkFrames, available - tapNextFrame);
+                t.consume(ring, tapNextFrame, n);
+                tapNextFrame += n;
+            }
+            long now = System.nanoTime();
+            if (now >= nextTapSyncNanos) {
+                t.sync();
+                nextTapSyncNanos = now + syncIntervalNanos;
+            }
+        } catch (IOException e) {
+            Logger.warn("the ring tap (always-on capture) stopped: {}", e.getMessage());
+            tap = null;
+            tapNextFrame = -1;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, pending);
     }
 
     private void begin(TakeWriter t) {

@@ -2,6 +2,7 @@ package org.taperoom.drivers.gpio;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.tinylog.Logger;
 
 /**
  * A push button wired from a GPIO pin to ground (active-low, internal pull-up), debounced by
@@ -33,6 +34,8 @@ public final class Button {
     private final Gpio.Input input;
     /** Guarded by this: written by GPIO threads and the timer thread. */
     private final Debouncer debouncer;
+    /** Guarded by this: settled changes not yet told to the listener. */
+    private final java.util.ArrayDeque<Change> changes = new java.util.ArrayDeque<>();
     /** Guarded by this: counts presses so a stale long-press check does nothing. */
     private long pressCount;
     /** Guarded by this. */
@@ -45,6 +48,7 @@ public final class Button {
         this.longPressNanos = TimeUnit.MILLISECONDS.toNanos(longPressMillis);
         this.timer = timer;
         this.listener = listener;
+        timer.execute(() -> {}); // starts the timer's thread now rather than at the first press
         synchronized (this) {
             this.input = gpio.openInput(bcm, function, this::onEdge);
             this.debouncer = new Debouncer(input.isHigh(), debounceNanos);
@@ -60,39 +64,65 @@ public final class Button {
         return !debouncer.level();
     }
 
+    /** A settled level change, in the order they happened. */
+    private record Change(boolean down, long burstStartNanos) {}
+
     private void onEdge(boolean high, long nanos) {
         long delayNanos;
+        boolean accepted;
         synchronized (this) {
             if (debouncer == null) return; // an edge during construction; the initial read covers it
-            debouncer.edge(high, nanos);
+            accepted = debouncer.edge(high, nanos);
+            if (accepted) changes.add(new Change(!debouncer.level(), debouncer.acceptedBurstStartNanos()));
             delayNanos = Math.max(0, debouncer.settleDueNanos() - System.nanoTime());
         }
+        if (accepted) timer.execute(this::deliver);
         timer.schedule(this::settle, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     private void settle() {
-        boolean down;
-        long heldNanos = 0;
-        long press = 0;
         synchronized (this) {
-            long now = System.nanoTime();
-            if (!debouncer.settle(now)) return;
-            down = !debouncer.level();
-            if (down) {
-                pressNanos = debouncer.burstStartNanos();
-                press = ++pressCount;
-            } else {
-                heldNanos = debouncer.burstStartNanos() - pressNanos;
+            if (debouncer.settle(System.nanoTime())) {
+                changes.add(new Change(!debouncer.level(), debouncer.acceptedBurstStartNanos()));
             }
         }
-        if (down) {
-            long pressedAt = pressNanos;
-            long count = press;
-            long delay = Math.max(0, pressedAt + longPressNanos - System.nanoTime());
-            timer.schedule(() -> checkLongPress(count), delay, TimeUnit.NANOSECONDS);
-            listener.pressed(pressedAt);
-        } else {
-            listener.released(TimeUnit.NANOSECONDS.toMillis(heldNanos));
+        deliver();
+    }
+
+    /** On the timer thread: tells the listener every settled change, in order. */
+    private void deliver() {
+        while (true) {
+            Change c;
+            long count;
+            long heldNanos = 0;
+            synchronized (this) {
+                c = changes.poll();
+                if (c == null) return;
+                if (c.down()) {
+                    pressNanos = c.burstStartNanos();
+                    count = ++pressCount;
+                } else {
+                    count = pressCount;
+                    heldNanos = c.burstStartNanos() - pressNanos;
+                }
+            }
+            if (c.down()) {
+                long delay = Math.max(0, c.burstStartNanos() + longPressNanos - System.nanoTime());
+                timer.schedule(() -> checkLongPress(count), delay, TimeUnit.NANOSECONDS);
+                tell(() -> listener.pressed(c.burstStartNanos()));
+            } else {
+                long held = TimeUnit.NANOSECONDS.toMillis(heldNanos);
+                tell(() -> listener.released(held));
+            }
+        }
+    }
+
+    /** Runs a listener call; a failure is logged (the timer would swallow it) and the button keeps working. */
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            Logger.error(e, "the {} listener failed", function);
         }
     }
 
@@ -100,6 +130,6 @@ public final class Button {
         synchronized (this) {
             if (press != pressCount || debouncer.level()) return;
         }
-        listener.longPressed();
+        tell(listener::longPressed);
     }
 }

@@ -3,8 +3,10 @@ package org.taperoom.drivers.gpio;
 /**
  * Turns a bouncing contact into clean level changes: a new level counts once the raw input has
  * held it for {@code debounceNanos} without another edge. A spike that returns to the stable
- * level before then changes nothing. Pure logic with caller-supplied time, so it is tested
- * without a clock; not thread-safe (its owner serialises calls).
+ * level before then changes nothing. Decisions use the edges' own timestamps, so a check that
+ * runs late (a busy machine) still sees a press that was held long enough: the next edge settles
+ * the previous level if it had held. Pure logic with caller-supplied time; not thread-safe (its
+ * owner serialises calls).
  */
 final class Debouncer {
     private final long debounceNanos;
@@ -13,6 +15,7 @@ final class Debouncer {
     private boolean settling;
     private long lastEdgeNanos;
     private long burstStartNanos;
+    private long acceptedBurstStartNanos;
 
     Debouncer(boolean initialLevel, long debounceNanos) {
         this.stable = initialLevel;
@@ -20,14 +23,19 @@ final class Debouncer {
         this.debounceNanos = debounceNanos;
     }
 
-    /** A raw edge seen at {@code nanos}. */
-    void edge(boolean level, long nanos) {
+    /**
+     * A raw edge seen at {@code nanos}. Returns true when the level before it had already held
+     * for the debounce time and so became the stable level (then {@link #level()} is it).
+     */
+    boolean edge(boolean level, long nanos) {
+        boolean accepted = settle(nanos);
         if (!settling) {
             settling = true;
             burstStartNanos = nanos;
         }
         raw = level;
         lastEdgeNanos = nanos;
+        return accepted;
     }
 
     /** When {@link #settle} can next accept a change. */
@@ -41,6 +49,7 @@ final class Debouncer {
         settling = false;
         if (raw == stable) return false;
         stable = raw;
+        acceptedBurstStartNanos = burstStartNanos;
         return true;
     }
 
@@ -48,8 +57,8 @@ final class Debouncer {
         return stable;
     }
 
-    /** The first edge of the burst that the last accepted change came from: when the contact was really pressed. */
-    long burstStartNanos() {
-        return burstStartNanos;
+    /** The first edge of the burst the last accepted change came from: when the contact really moved. */
+    long acceptedBurstStartNanos() {
+        return acceptedBurstStartNanos;
     }
 }

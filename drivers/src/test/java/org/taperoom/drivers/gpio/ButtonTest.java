@@ -113,4 +113,19 @@ class ButtonTest {
         awaitEvents(5);
         assertEquals(List.of("pressed", "released", "pressed", "long", "released"), events);
     }
+
+    @Test
+    void aPressHeldLongerThanTheDebounceTimeCountsEvenWhenTheCheckComesLate() {
+        long ms = 1_000_000L;
+        Debouncer d = new Debouncer(true, 20 * ms);
+        assertEquals(false, d.edge(false, 0));
+        assertEquals(false, d.edge(true, 1 * ms));
+        assertEquals(false, d.edge(false, 2 * ms));
+        // Nobody checked in time (a busy machine); the release 30 ms later shows the press had held.
+        assertEquals(true, d.edge(true, 32 * ms));
+        assertEquals(false, d.level(), "pressed (low) became the stable level");
+        assertEquals(0, d.acceptedBurstStartNanos(), "the press dates from its first edge");
+        assertEquals(true, d.settle(60 * ms));
+        assertEquals(true, d.level(), "then the release settles");
+    }
 }
