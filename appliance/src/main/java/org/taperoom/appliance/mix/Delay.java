@@ -26,9 +26,9 @@ public final class Delay {
     public void configure(DelaySettings s, double tempoBpm) {
         delayFrames = Math.max(1, Math.min(line.length - 1, (int) Math.round(s.effectiveTimeMs(tempoBpm) / 1000 * sampleRate)));
         feedback = s.feedback();
-        // damping 0 leaves repeats bright; 1 puts the loop's corner near 500 Hz.
+        // damping 0 leaves repeats untouched; 1 puts the loop's corner near 500 Hz.
         double cornerHz = 20000 * Math.pow(500.0 / 20000, s.damping());
-        lowPassCoef = 1 - Math.exp(-2 * Math.PI * Math.min(cornerHz, sampleRate * 0.45) / sampleRate);
+        lowPassCoef = s.damping() == 0 ? 1 : 1 - Math.exp(-2 * Math.PI * Math.min(cornerHz, sampleRate * 0.45) / sampleRate);
     }
 
     /** Seconds until the repeats have decayed by 60 dB. */

@@ -135,7 +135,11 @@ public final class Renderer {
                 // The ceiling is a promise about the file as a meter reads it; if quantisation or a
                 // lossy encoder pushed a peak over, take the excess off and write again.
                 if (after.truePeakDbtp() == null || after.truePeakDbtp() <= master.ceilingDbtp()) break;
-                gainDb -= after.truePeakDbtp() - master.ceilingDbtp() + (format.lossy ? 0.1 : 0.02);
+                double excessDb = after.truePeakDbtp() - master.ceilingDbtp() + (format.lossy ? 0.1 : 0.02);
+                // Where the limiter works, its ceiling sets the peaks (less input gain would change
+                // nothing there); where it idles, less gain is the cleaner cure.
+                if (limiterReductionDb < -0.01) ceilingLin *= Math.pow(10, -excessDb / 20);
+                else gainDb -= excessDb;
             }
             checkCancelled(cancelled);
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

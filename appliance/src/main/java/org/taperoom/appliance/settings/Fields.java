@@ -117,6 +117,10 @@ final class Fields {
             String k = it.next();
             if (!known.contains(k)) {
                 String best = Spelling.closest(k, knownOrder);
+                if (best == null) {
+                    // "fader" for "fader_db": a missing unit suffix is the commonest slip.
+                    best = knownOrder.stream().filter(n -> n.startsWith(k + "_")).findFirst().orElse(null);
+                }
                 throw new SettingsException(key(k) + ": unknown key" + (best != null ? " (did you mean " + best + "?)" : "")
                         + "; known keys: " + String.join(", ", knownOrder));
             }
