@@ -109,6 +109,21 @@ class BrowserFlowTest {
     static void visitEveryPage(Browser b, String prefix) throws Exception {
         b.page("mix");
         b.find(".strip");
+        if (prefix.equals("desktop")) {
+            // Listen: a fader move is saved, a preview render follows it, and the browser plays it.
+            b.js("const f = document.getElementById('fader-1'); f.value = '-12'; f.dispatchEvent(new Event('input'));");
+            b.find("#listen").click();
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(90))
+                    .until(d -> "playing the current mix".equals(d.findElement(By.id("listen-status")).getText()) ? true : null);
+            WebElement player = b.find("#listen-player");
+            b.until(d -> ((Number) b.js("return arguments[0].currentTime", player)).doubleValue() > 0.2 ? true : null);
+            String take = (String) b.js("return sessionStorage.getItem('taperoom.take')");
+            PanelRig.Client api = rig.loggedIn();
+            var doc = api.json(api.get("/api/takes/" + take));
+            String stem = doc.get("tracks").get(0).get("stem").asText();
+            var mix = api.json(api.get("/api/takes/" + take + "/mix"));
+            assertEquals(-12, mix.get("tracks").get(stem).get("fader_db").asDouble(), mix.toString());
+        }
         b.screenshot(prefix + "-mix");
         b.page("master");
         b.find("[data-preset='streaming']");
