@@ -38,6 +38,8 @@ import org.tinylog.Logger;
 public final class AlwaysOn implements AutoCloseable {
     /** The rolling buffer's folder inside the library (a dot folder: the take library skips it). */
     public static final String FOLDER = ".always-on";
+    /** The buffer never leaves less free space than this, even with minFreeMinutes = 0. */
+    static final long MIN_RESERVE_BYTES = 64L << 20;
 
     private final RecordingEngine engine;
     private final RollingBuffer buffer;
@@ -77,7 +79,8 @@ public final class AlwaysOn implements AutoCloseable {
         Path folder = engine.library().root().resolve(FOLDER);
         long frameBytes = 4L * channels;
         long maxBytes = (long) Math.ceil(bufferMinutes * 60 * rate) * frameBytes;
-        long reserve = config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L * engine.bytesPerSecond();
+        // What takes need free (minFreeMinutes), and never less than a margin for the system itself.
+        long reserve = Math.max(MIN_RESERVE_BYTES, config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L * engine.bytesPerSecond());
         RollingBuffer buffer = new RollingBuffer(folder, channels, rate, System.currentTimeMillis(),
                 (long) config.get(AlwaysOnKeys.SEGMENT_SECONDS) * rate, maxBytes, reserve, () -> usable(folder));
         engine.setRingTap(buffer);

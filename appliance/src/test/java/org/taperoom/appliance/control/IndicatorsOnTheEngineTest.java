@@ -49,7 +49,7 @@ class IndicatorsOnTheEngineTest {
             assertEquals(0.0, trace(rig, STATUS, 300).litFraction());
 
             rig.control.transport().send(new ControlEvent.Record("panel"));
-            Thread.sleep(50);
+            Rig.await(() -> rig.pins.isHigh(STATUS), 5, "the status LED to light");
             assertEquals(1.0, trace(rig, STATUS, 300).litFraction());
             rig.control.transport().send(new ControlEvent.Stop("panel"));
             rig.awaitState(TransportState.IDLE);
@@ -84,10 +84,11 @@ class IndicatorsOnTheEngineTest {
             Thread.sleep(100);
             assertEquals(0.0, trace(rig, CLIP, 200).litFraction(), "a -6 dBFS sine does not clip");
             sim.gains().setGainDb(1, 12);
-            Thread.sleep(100);
+            Rig.await(() -> rig.pins.isHigh(CLIP), 5, "the clip LED to light");
             assertTrue(trace(rig, CLIP, 300).litFraction() > 0.8, "a sine driven 6 dB over full scale clips");
             sim.gains().setGainDb(1, 0);
-            Thread.sleep(300);
+            Rig.await(() -> !rig.pins.isHigh(CLIP), 5, "the clip LED to go dark");
+            Thread.sleep(Indicators.CLIP_FLASH_MILLIS * 2);
             assertEquals(0.0, trace(rig, CLIP, 200).litFraction());
         }
     }

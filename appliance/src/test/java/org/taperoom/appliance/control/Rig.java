@@ -71,7 +71,7 @@ public final class Rig implements AutoCloseable {
         }
     }
 
-    static void await(BooleanSupplier condition, long seconds, String what) throws InterruptedException {
+    public static void await(BooleanSupplier condition, long seconds, String what) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);

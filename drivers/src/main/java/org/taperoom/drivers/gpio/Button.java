@@ -48,7 +48,8 @@ public final class Button {
         this.longPressNanos = TimeUnit.MILLISECONDS.toNanos(longPressMillis);
         this.timer = timer;
         this.listener = listener;
-        timer.execute(() -> {}); // starts the timer's thread now rather than at the first press
+        // Start the timer's thread and link the delivery path now rather than at the first press.
+        timer.execute(this::deliver);
         synchronized (this) {
             this.input = gpio.openInput(bcm, function, this::onEdge);
             this.debouncer = new Debouncer(input.isHigh(), debounceNanos);
@@ -107,9 +108,14 @@ public final class Button {
                 }
             }
             if (c.down()) {
+                // The press goes out first; the long-press check is scheduled after it.
+                try {
+                    listener.pressed(c.burstStartNanos());
+                } catch (RuntimeException e) {
+                    Logger.error(e, "the {} listener failed", function);
+                }
                 long delay = Math.max(0, c.burstStartNanos() + longPressNanos - System.nanoTime());
                 timer.schedule(() -> checkLongPress(count), delay, TimeUnit.NANOSECONDS);
-                tell(() -> listener.pressed(c.burstStartNanos()));
             } else {
                 long held = TimeUnit.NANOSECONDS.toMillis(heldNanos);
                 tell(() -> listener.released(held));

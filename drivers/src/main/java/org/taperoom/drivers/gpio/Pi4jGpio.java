@@ -139,8 +139,11 @@ public final class Pi4jGpio implements Gpio {
     }
 
     private static GpioException busy(int bcm, String function, RuntimeException e) {
-        return new GpioException("GPIO BCM " + bcm + " (" + function + ") cannot be opened: " + oneLine(e)
-                + " (is it used by another program or a device-tree overlay?)", e);
+        String why = oneLine(e);
+        String hint = why.toLowerCase(java.util.Locale.ROOT).contains("chip")
+                ? " (no GPIO chip: is this a Raspberry Pi, is gpioChip right, and is the user in the 'gpio' group?)"
+                : " (is it used by another program or a device-tree overlay?)";
+        return new GpioException("GPIO BCM " + bcm + " (" + function + ") cannot be opened: " + why + hint, e);
     }
 
     private static String oneLine(Throwable e) {
