@@ -53,12 +53,6 @@ public final class SoundFileWriter implements AutoCloseable {
         }
     }
 
-    public void bitrateMode(int mode) throws SoundFileException {
-        if (Sndfile.sf_command(live(), Sndfile.SFC_SET_BITRATE_MODE, new int[] {mode}, 4) != 1) {
-            throw new SoundFileException(path + ": bitrate mode refused (" + Sndfile.sf_strerror(handle) + ")");
-        }
-    }
-
     public void writeFloat(float[] interleaved, int frames) throws SoundFileException {
         if (Sndfile.sf_writef_float(live(), interleaved, frames) != frames) {
             throw new SoundFileException(path + ": write failed (" + Sndfile.sf_strerror(handle) + ")");

@@ -23,7 +23,7 @@ public final class WavWriter implements AudioSink {
     private final boolean isFloat;
     private final int bytesPerSample;
     private final long dataSizeOffset;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buffer = ByteBuffer.allocate(3 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private long dataBytes;
     private boolean closed;
 
@@ -88,14 +88,28 @@ public final class WavWriter implements AudioSink {
     public void writeInts(int[] interleaved, int frames) throws IOException {
         if (isFloat) throw new IllegalStateException("float WAV takes floats");
         int samples = frames * channels;
-        for (int i = 0; i < samples; i++) {
-            if (buffer.remaining() < 4) drain();
-            int v = interleaved[i];
+        byte[] b = buffer.array();
+        int done = 0;
+        while (done < samples) {
+            if (buffer.remaining() < bytesPerSample) drain();
+            int pos = buffer.position();
+            int n = Math.min(samples - done, buffer.remaining() / bytesPerSample);
             if (bits == 16) {
-                buffer.putShort((short) (v >> 16));
+                for (int i = 0; i < n; i++, pos += 2) {
+                    int v = interleaved[done + i];
+                    b[pos] = (byte) (v >> 16);
+                    b[pos + 1] = (byte) (v >> 24);
+                }
             } else {
-                buffer.put((byte) (v >> 8)).put((byte) (v >> 16)).put((byte) (v >> 24));
+                for (int i = 0; i < n; i++, pos += 3) {
+                    int v = interleaved[done + i];
+                    b[pos] = (byte) (v >> 8);
+                    b[pos + 1] = (byte) (v >> 16);
+                    b[pos + 2] = (byte) (v >> 24);
+                }
             }
+            buffer.position(pos);
+            done += n;
         }
         dataBytes += (long) samples * bytesPerSample;
     }

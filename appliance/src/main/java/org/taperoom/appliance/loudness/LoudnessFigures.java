@@ -18,6 +18,12 @@ import java.util.Map;
 public record LoudnessFigures(Double integratedLufs, Double loudnessRangeLu, Double truePeakDbtp, Double samplePeakDbfs,
                               Double momentaryMaxLufs, Double shortTermMaxLufs, double durationSeconds) {
 
+    /** These figures with another true peak (linear), e.g. from the render's own oversampling. */
+    public LoudnessFigures withTruePeak(double linear) {
+        return new LoudnessFigures(integratedLufs, loudnessRangeLu, linear > 0 ? 20 * Math.log10(linear) : null, samplePeakDbfs,
+                momentaryMaxLufs, shortTermMaxLufs, durationSeconds);
+    }
+
     /** The figures under the keys {@code taperoom analyze --json} prints (part of the contract). */
     public Map<String, Object> toJsonMap() {
         Map<String, Object> m = new LinkedHashMap<>();

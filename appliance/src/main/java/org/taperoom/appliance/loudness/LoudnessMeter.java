@@ -6,9 +6,11 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
- * An EBU R128 meter over libebur128: feed interleaved frames, read the figures. It tracks the
- * momentary and short-term maxima itself, sampling them every 100 ms of input (the meters' update
- * rate in Tech 3341), whatever block sizes the caller feeds.
+ * An EBU R128 meter: feed interleaved frames, read the figures. libebur128 measures integrated
+ * loudness, loudness range, sample and true peak; the momentary and short-term maxima, sampled
+ * every 100 ms of input (the meters' update rate in Tech 3341) whatever block sizes the caller
+ * feeds, come from {@link KWeightedWindows}, which agrees with libebur128's own to 0.01 LU and
+ * costs less than querying it ten times a second.
  *
  * <p>Not thread-safe: one thread feeds and reads it. The native {@code ebur128_state} is owned by
  * this object from {@code ebur128_init} in the constructor to {@code ebur128_destroy} in
@@ -19,6 +21,9 @@ public final class LoudnessMeter implements AutoCloseable {
     private final int sampleRate;
     private final int hopFrames;
     private final boolean everything;
+    private final boolean truePeak;
+    private final KWeightedWindows windows;
+    private HopListener hopListener;
     private final double[] out = new double[1];
     private Pointer state;
     private long frames;
@@ -26,7 +31,6 @@ public final class LoudnessMeter implements AutoCloseable {
     private double momentaryMax = Double.NEGATIVE_INFINITY;
     private double shortTermMax = Double.NEGATIVE_INFINITY;
     private float[] scratch = new float[0];
-    private float[] interleaved = new float[0];
 
     public LoudnessMeter(ChannelLayout layout, int sampleRate) {
         this(layout, sampleRate, true);
@@ -37,12 +41,28 @@ public final class LoudnessMeter implements AutoCloseable {
      *                   oversampling, no LRA histogram), for the render's normalisation passes
      */
     public LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything) {
+        this(layout, sampleRate, everything, everything);
+    }
+
+    /**
+     * @param truePeak with {@code everything}: whether libebur128 also oversamples for the true
+     *                 peak (the costliest part); without it {@link LoudnessFigures#truePeakDbtp()} is null
+     */
+    public LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything, boolean truePeak) {
+        this(layout, sampleRate, everything, truePeak, false);
+    }
+
+    /** @param libebur128Windows query libebur128 for momentary/short-term (the slower reference path, for tests) */
+    LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything, boolean truePeak, boolean libebur128Windows) {
         this.layout = layout;
+        this.windows = everything && !libebur128Windows ? new KWeightedWindows(layout, sampleRate) : null;
+        this.truePeak = everything && truePeak;
         this.sampleRate = sampleRate;
         this.hopFrames = sampleRate / 10;
         this.framesToNextHop = hopFrames;
         int mode = everything
-                ? Ebur128.EBUR128_MODE_I | Ebur128.EBUR128_MODE_LRA | Ebur128.EBUR128_MODE_TRUE_PEAK | Ebur128.EBUR128_MODE_S
+                ? Ebur128.EBUR128_MODE_I | Ebur128.EBUR128_MODE_LRA | Ebur128.EBUR128_MODE_S | Ebur128.EBUR128_MODE_SAMPLE_PEAK
+                        | (this.truePeak ? Ebur128.EBUR128_MODE_TRUE_PEAK : 0)
                 : Ebur128.EBUR128_MODE_I;
         this.everything = everything;
         state = Ebur128.ebur128_init(layout.channels(), new NativeLong(sampleRate), mode);
@@ -58,6 +78,25 @@ public final class LoudnessMeter implements AutoCloseable {
 
     /** Adds {@code count} interleaved frames from {@code interleaved[0..count*channels)}. */
     public void add(float[] interleaved, int count) {
+        if (count <= 0) return;
+        if (windows == null && everything) {
+            addQueryingLibebur128(interleaved, count);
+            return;
+        }
+        check(Ebur128.ebur128_add_frames_float(live(), interleaved, new Ebur128.SizeT(count)), "ebur128_add_frames_float");
+        frames += count;
+        if (windows == null) return;
+        int done = 0;
+        while (done < count) {
+            int n = Math.min(count - done, windows.framesToBlockEnd());
+            boolean hop = windows.add(interleaved, done, n);
+            done += n;
+            if (hop) hop(windows.momentaryLufs(), windows.shortTermLufs());
+        }
+    }
+
+    /** The reference path: libebur128's own momentary/short-term, queried at every 100 ms hop. */
+    private void addQueryingLibebur128(float[] interleaved, int count) {
         int ch = layout.channels();
         int done = 0;
         while (done < count) {
@@ -74,25 +113,28 @@ public final class LoudnessMeter implements AutoCloseable {
             done += n;
             frames += n;
             framesToNextHop -= n;
-            if (framesToNextHop == 0 && !everything) framesToNextHop = hopFrames;
-            if (framesToNextHop == 0 && everything) {
-                if (frames >= sampleRate * 4L / 10) momentaryMax = Math.max(momentaryMax, query(Ebur128.ebur128_loudness_momentary(state, out)));
-                if (frames >= sampleRate * 3L) shortTermMax = Math.max(shortTermMax, query(Ebur128.ebur128_loudness_shortterm(state, out)));
+            if (framesToNextHop == 0) {
                 framesToNextHop = hopFrames;
+                double m = frames >= sampleRate * 4L / 10 ? query(Ebur128.ebur128_loudness_momentary(state, out)) : Double.NEGATIVE_INFINITY;
+                double st = frames >= sampleRate * 3L ? query(Ebur128.ebur128_loudness_shortterm(state, out)) : Double.NEGATIVE_INFINITY;
+                hop(m, st);
             }
         }
     }
 
-    /** Adds planar channels ({@code planes[c][0..count)}). */
-    public void addPlanar(float[][] planes, int count) {
-        int ch = layout.channels();
-        if (interleaved.length < count * ch) interleaved = new float[count * ch];
-        float[] inter = interleaved;
-        for (int c = 0; c < ch; c++) {
-            float[] p = planes[c];
-            for (int i = 0; i < count; i++) inter[i * ch + c] = p[i];
-        }
-        add(inter, count);
+    private void hop(double momentaryLufs, double shortTermLufs) {
+        momentaryMax = Math.max(momentaryMax, momentaryLufs);
+        shortTermMax = Math.max(shortTermMax, shortTermLufs);
+        if (hopListener != null) hopListener.onHop(momentaryLufs, shortTermLufs);
+    }
+
+    /** Sees every 100 ms meter update (tests compare the two momentary/short-term paths with it). */
+    interface HopListener {
+        void onHop(double momentaryLufs, double shortTermLufs);
+    }
+
+    void onHops(HopListener listener) {
+        this.hopListener = listener;
     }
 
     /** Integrated loudness so far, or null while it is undefined (silence). */
@@ -108,17 +150,17 @@ public final class LoudnessMeter implements AutoCloseable {
             lra = query(Ebur128.ebur128_loudness_range(state, out));
         }
         double sample = 0;
-        double truePeak = 0;
+        double truePeakMax = 0;
         for (int c = 0; c < layout.channels(); c++) {
             if (layout.ebur128Channel(c) == Ebur128.EBUR128_UNUSED) continue;
             sample = Math.max(sample, query(Ebur128.ebur128_sample_peak(state, c, out)));
-            truePeak = Math.max(truePeak, query(Ebur128.ebur128_true_peak(state, c, out)));
+            if (this.truePeak) truePeakMax = Math.max(truePeakMax, query(Ebur128.ebur128_true_peak(state, c, out)));
         }
-        return new LoudnessFigures(integrated, lra, db(truePeak), db(sample), finite(momentaryMax), finite(shortTermMax),
+        return new LoudnessFigures(integrated, lra, db(truePeakMax), db(sample), finite(momentaryMax), finite(shortTermMax),
                 frames / (double) sampleRate);
     }
 
-    private static Double db(double linear) {
+    static Double db(double linear) {
         return linear > 0 ? 20 * Math.log10(linear) : null;
     }
 

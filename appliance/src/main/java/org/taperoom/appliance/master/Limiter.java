@@ -20,6 +20,8 @@ public final class Limiter {
     private final double releaseCoef;
     private final double ceiling;
     private final double inputGain;
+    /** Input true peak above which gain reduction is needed: ceiling / inputGain. */
+    private final double peakLimit;
     private final int[] dequeIndex;
     private final double[] dequeValue;
     private final double[] minRing;
@@ -27,6 +29,8 @@ public final class Limiter {
     private int tail;
     private int t;
     private int next;
+    /** minRing slot of window end t (t mod lookahead, kept without division). */
+    private int slot;
     private double released = 1;
     private double boxSum;
     private double minGain = 1;
@@ -45,6 +49,7 @@ public final class Limiter {
         this.inputGain = inputGain;
         this.ceiling = ceiling;
         this.lookahead = Math.max(1, lookaheadFrames);
+        this.peakLimit = ceiling / inputGain;
         this.releaseCoef = 1 - Math.exp(-1 / Math.max(1, releaseFrames));
         dequeIndex = new int[lookahead + 1];
         dequeValue = new double[lookahead + 1];
@@ -60,25 +65,28 @@ public final class Limiter {
         if (d < 0 || d >= frames) return 1;
         double peak = truePeak[d];
         if (d > 0) peak = Math.max(peak, truePeak[d - 1]);
-        peak *= inputGain;
-        return peak > ceiling ? ceiling / peak : 1;
+        return peak > peakLimit ? ceiling / (peak * inputGain) : 1;
     }
 
     /** Pushes window end t: sliding minimum over [t-L+1, t], release, box sum over the last L minima. */
     private void advance() {
         double r = allowed(t);
-        while (tail != head && dequeValue[(tail - 1 + dequeIndex.length) % dequeIndex.length] >= r) {
-            tail = (tail - 1 + dequeIndex.length) % dequeIndex.length;
+        int cap = dequeIndex.length;
+        // Ring-buffer deque without division: indices wrap by comparison.
+        while (tail != head) {
+            int last = tail == 0 ? cap - 1 : tail - 1;
+            if (dequeValue[last] < r) break;
+            tail = last;
         }
         dequeIndex[tail] = t;
         dequeValue[tail] = r;
-        tail = (tail + 1) % dequeIndex.length;
-        while (dequeIndex[head] <= t - lookahead) head = (head + 1) % dequeIndex.length;
+        tail = tail + 1 == cap ? 0 : tail + 1;
+        while (dequeIndex[head] <= t - lookahead) head = head + 1 == cap ? 0 : head + 1;
         double m = dequeValue[head];
         released = Math.min(m, released + (1 - released) * releaseCoef);
-        int slot = Math.floorMod(t, lookahead);
         boxSum += released - minRing[slot];
         minRing[slot] = released;
+        slot = slot + 1 == lookahead ? 0 : slot + 1;
         t++;
     }
 

@@ -102,6 +102,44 @@ public final class Biquad {
         z2 = 0;
     }
 
+    /**
+     * Runs {@code buf[0..count)} through {@code stages[0..n)} in series, one sample through all
+     * stages before the next: each stage's recursion then overlaps with the others' in the CPU
+     * pipeline, where stage-by-stage passes would wait on one recursion at a time. {@code c}
+     * (5n) and {@code z} (2n) are the caller's scratch, so the audio path allocates nothing.
+     */
+    static void processCascade(Biquad[] stages, int n, double[] buf, int count, double[] c, double[] z) {
+        if (n == 0) return;
+        if (n == 1) {
+            stages[0].process(buf, 0, count);
+            return;
+        }
+        for (int s = 0; s < n; s++) {
+            Biquad q = stages[s];
+            c[5 * s] = q.b0;
+            c[5 * s + 1] = q.b1;
+            c[5 * s + 2] = q.b2;
+            c[5 * s + 3] = q.a1;
+            c[5 * s + 4] = q.a2;
+            z[2 * s] = q.z1;
+            z[2 * s + 1] = q.z2;
+        }
+        for (int i = 0; i < count; i++) {
+            double x = buf[i];
+            for (int s = 0, k = 0, m = 0; s < n; s++, k += 5, m += 2) {
+                double y = c[k] * x + z[m];
+                z[m] = c[k + 1] * x - c[k + 3] * y + z[m + 1];
+                z[m + 1] = c[k + 2] * x - c[k + 4] * y;
+                x = y;
+            }
+            buf[i] = x;
+        }
+        for (int s = 0; s < n; s++) {
+            stages[s].z1 = Math.abs(z[2 * s]) < 1e-30 ? 0 : z[2 * s];
+            stages[s].z2 = Math.abs(z[2 * s + 1]) < 1e-30 ? 0 : z[2 * s + 1];
+        }
+    }
+
     /** Filters {@code buf[from..from+count)} in place. */
     public void process(double[] buf, int from, int count) {
         double s1 = z1;

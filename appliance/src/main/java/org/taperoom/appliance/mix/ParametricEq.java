@@ -96,7 +96,22 @@ public final class ParametricEq {
         sections[4].set(s.highShelf(), now);
     }
 
+    private final Biquad[] steady = new Biquad[5];
+    private final double[] cascadeCoefficients = new double[25];
+    private final double[] cascadeState = new double[10];
+
     public void process(double[] buf, int count) {
+        boolean anySmoothing = false;
+        int n = 0;
+        for (Section s : sections) {
+            if (!s.active()) continue;
+            anySmoothing |= s.smoothing();
+            steady[n++] = s.filter;
+        }
+        if (!anySmoothing) {
+            Biquad.processCascade(steady, n, buf, count, cascadeCoefficients, cascadeState);
+            return;
+        }
         for (Section s : sections) {
             if (!s.active()) continue;
             if (!s.smoothing()) {
@@ -104,9 +119,9 @@ public final class ParametricEq {
                 continue;
             }
             for (int from = 0; from < count; from += UPDATE_FRAMES) {
-                int n = Math.min(UPDATE_FRAMES, count - from);
-                s.filter.process(buf, from, n);
-                s.advance(n);
+                int frames = Math.min(UPDATE_FRAMES, count - from);
+                s.filter.process(buf, from, frames);
+                s.advance(frames);
             }
         }
     }

@@ -9,17 +9,20 @@ import org.taperoom.appliance.loudness.LoudnessFigures;
 /**
  * What a render produced and measured.
  *
- * @param before               figures of the mix bus before the master chain
+ * @param before               figures of the master bus (after its EQ and glue compressor) before loudness
+ *                             normalisation and the limiter
  * @param after                figures of the file as written (lossy files: as decoded again)
  * @param targetLufs           the normalisation target, or null when normalisation was off
  * @param normalisationGainDb  static gain applied before the limiter
  * @param limiterMaxReductionDb deepest limiter gain reduction (<= 0)
  * @param shortfallLu          how far the integrated loudness stayed below the target (null when within 0.5 LU)
  * @param note                 why it fell short or was not normalised, or null
+ * @param stageSeconds         wall-clock seconds per stage (mixing, true_peak, normalising, writing)
  */
 public record RenderResult(Path file, OutputFormat format, int sampleRate, long frames, LoudnessFigures before,
                            LoudnessFigures after, Double targetLufs, double ceilingDbtp, double normalisationGainDb,
-                           double limiterMaxReductionDb, Double shortfallLu, String note, double elapsedSeconds) {
+                           double limiterMaxReductionDb, Double shortfallLu, String note, double elapsedSeconds,
+                           java.util.Map<String, Double> stageSeconds) {
 
     public double realTimeFactor() {
         return frames / (double) sampleRate / elapsedSeconds;
@@ -43,6 +46,8 @@ public record RenderResult(Path file, OutputFormat format, int sampleRate, long 
         if (note != null) n.put("note", note);
         else n.putNull("note");
         n.put("render_seconds", Math.round(elapsedSeconds * 1000) / 1000.0);
+        ObjectNode stages = n.putObject("stage_seconds");
+        stageSeconds.forEach((k, v) -> stages.put(k, Math.round(v * 1000) / 1000.0));
         return n;
     }
 }

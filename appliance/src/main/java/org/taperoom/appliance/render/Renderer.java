@@ -79,15 +79,25 @@ public final class Renderer {
             throw new SettingsException("output.sample_format: f32 is only for .wav; use s16 or s24 for ." + format.extension());
         }
         take.check(settings.mix());
+        java.util.Map<String, Double> stageSeconds = new java.util.LinkedHashMap<>();
+        long mark = System.nanoTime();
         Mixed mixed = mix(take, settings, progress, cancelled);
+        mark = lap(stageSeconds, "mixing", mark);
         MasterSettings master = settings.master();
         int rate = mixed.sampleRate;
         int frames = mixed.frames;
 
-        progress.update("limiting", 0.70);
-        float[] truePeak = truePeakEnvelope(mixed, cancelled);
+        progress.update("analysing", 0.70);
+        float[] truePeak = new float[frames];
+        LoudnessFigures before = inParallel(
+                () -> measure(mixed.left, mixed.right, frames, rate),
+                () -> TruePeakEnvelope.compute(mixed.left, mixed.right, frames, truePeak, 0, frames));
+        checkCancelled(cancelled);
+        Double integratedBefore = before.integratedLufs();
+        mark = lap(stageSeconds, "analysing", mark);
         float tpMax = 0;
         for (int i = 0; i < frames; i++) tpMax = Math.max(tpMax, truePeak[i]);
+        before = before.withTruePeak(tpMax);
         double limiterCeilingDb = master.ceilingDbtp() - CEILING_MARGIN_DB;
         double ceilingLin = Math.pow(10, limiterCeilingDb / 20);
         int lookahead = (int) Math.round(master.lookaheadMs() / 1000 * rate);
@@ -99,19 +109,19 @@ public final class Renderer {
         Double measured = null;
         double maxGainDb = Double.POSITIVE_INFINITY;
         if (target != null) {
-            if (mixed.integratedLufs == null) {
+            if (integratedBefore == null) {
                 note = "the mix is silent (integrated loudness undefined below -70 LUFS): no normalisation gain applied";
             } else {
                 double headroomDb = tpMax > 0 ? limiterCeilingDb - 20 * Math.log10(tpMax) : 60;
                 maxGainDb = Math.min(60, headroomDb + master.maxLimitingDb());
-                gainDb = Math.min(target - mixed.integratedLufs, maxGainDb);
+                gainDb = Math.min(target - integratedBefore, maxGainDb);
                 // The limiter only changes loudness when the gain pushes peaks past the ceiling;
                 // then measure and correct (loudness falls as limiting grows, so this converges).
                 if (gainDb > headroomDb) {
                     for (int pass = 0; pass < 6; pass++) {
                         checkCancelled(cancelled);
                         measured = limitedLoudness(mixed, truePeak, gainDb, ceilingLin, lookahead, releaseFrames);
-                        progress.update("limiting", 0.70 + 0.02 * (pass + 1));
+                        progress.update("normalising", 0.72 + 0.02 * (pass + 1));
                         if (measured == null || Math.abs(target - measured) <= 0.05) break;
                         double next = Math.min(maxGainDb, gainDb + (target - measured));
                         if (Math.abs(next - gainDb) < 0.005) break;
@@ -121,6 +131,7 @@ public final class Renderer {
             }
         }
 
+        mark = lap(stageSeconds, "normalising", mark);
         progress.update("writing", 0.85);
         Path part = out.resolveSibling("." + out.getFileName() + ".part");
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -142,6 +153,7 @@ public final class Renderer {
                 else gainDb -= excessDb;
             }
             checkCancelled(cancelled);
+            lap(stageSeconds, "writing", mark);
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(part);
@@ -154,19 +166,25 @@ public final class Renderer {
                 note = String.format("%.1f LUFS reached, %.1f LU short of %.1f: reaching the target needs more than the %.1f dB of "
                                 + "limiting max_limiting_db allows (the mix's true peak is %.1f dB above its loudness)",
                         after.integratedLufs(), shortfall, target, master.maxLimitingDb(),
-                        20 * Math.log10(tpMax) - mixed.integratedLufs);
+                        20 * Math.log10(tpMax) - integratedBefore);
             }
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        RenderResult result = new RenderResult(out, format, rate, frames, mixed.before, after, target, master.ceilingDbtp(),
-                gainDb, limiterReductionDb, shortfall, note, elapsed);
+        RenderResult result = new RenderResult(out, format, rate, frames, before, after, target, master.ceilingDbtp(),
+                gainDb, limiterReductionDb, shortfall, note, elapsed, stageSeconds);
         RenderRecord.write(out, settings, result);
         progress.update("done", 1.0);
         return result;
     }
 
+    private static long lap(java.util.Map<String, Double> stageSeconds, String stage, long since) {
+        long now = System.nanoTime();
+        stageSeconds.put(stage, (now - since) / 1e9);
+        return now;
+    }
+
     /** The master bus output held in memory, with the figures measured on the way. */
-    private record Mixed(float[] left, float[] right, int frames, int sampleRate, LoudnessFigures before, Double integratedLufs) {}
+    private record Mixed(float[] left, float[] right, int frames, int sampleRate) {}
 
     private Mixed mix(TakeTracks take, RenderSettings settings, RenderProgress progress, BooleanSupplier cancelled)
             throws IOException {
@@ -208,7 +226,7 @@ public final class Renderer {
                     return null;
                 });
             }
-            if (workers > 1) pool = Executors.newFixedThreadPool(workers, r -> {
+            if (workers > 1) pool = Executors.newFixedThreadPool(workers - 1, r -> {
                 Thread th = new Thread(r, "render-worker");
                 th.setDaemon(true);
                 return th;
@@ -216,33 +234,29 @@ public final class Renderer {
             double[][][] outs = new double[count][][];
             double[] mixL = new double[BLOCK_FRAMES];
             double[] mixR = new double[BLOCK_FRAMES];
-            float[] interleaved = new float[2 * BLOCK_FRAMES];
-            try (LoudnessMeter before = new LoudnessMeter(ChannelLayout.STEREO, rate);
-                 LoudnessMeter post = new LoudnessMeter(ChannelLayout.STEREO, rate, false)) {
-                for (int pos = 0; pos < frames; pos += BLOCK_FRAMES) {
-                    checkCancelled(cancelled);
-                    int n = Math.min(BLOCK_FRAMES, frames - pos);
-                    for (TrackWork w : work) w.frames = n;
-                    if (pool == null) {
-                        for (TrackWork w : work) w.run();
-                    } else {
-                        for (Future<Void> f : pool.invokeAll(groups)) f.get();
-                    }
-                    for (int t = 0; t < count; t++) outs[t] = work[t].silent ? null : work[t].outs;
-                    mixer.sum(outs, n, mixL, mixR);
-                    interleave(mixL, mixR, n, interleaved);
-                    before.add(interleaved, n);
-                    bus.process(mixL, mixR, n);
-                    for (int i = 0; i < n; i++) {
-                        left[pos + i] = (float) mixL[i];
-                        right[pos + i] = (float) mixR[i];
-                    }
-                    interleave(mixL, mixR, n, interleaved);
-                    post.add(interleaved, n);
-                    progress.update("mixing", 0.70 * (pos + n) / frames);
+            for (int pos = 0; pos < frames; pos += BLOCK_FRAMES) {
+                checkCancelled(cancelled);
+                int n = Math.min(BLOCK_FRAMES, frames - pos);
+                for (TrackWork w : work) w.frames = n;
+                if (pool == null) {
+                    for (TrackWork w : work) w.run();
+                } else {
+                    // The render thread takes the first group itself rather than idle at a barrier.
+                    List<Future<Void>> others = new ArrayList<>();
+                    for (int g = 1; g < groups.size(); g++) others.add(pool.submit(groups.get(g)));
+                    groups.get(0).call();
+                    for (Future<Void> f : others) f.get();
                 }
-                return new Mixed(left, right, frames, rate, before.figures(), post.integratedLufs());
+                for (int t = 0; t < count; t++) outs[t] = work[t].silent ? null : work[t].outs;
+                mixer.sum(outs, n, mixL, mixR);
+                bus.process(mixL, mixR, n);
+                for (int i = 0; i < n; i++) {
+                    left[pos + i] = (float) mixL[i];
+                    right[pos + i] = (float) mixR[i];
+                }
+                progress.update("mixing", 0.70 * (pos + n) / frames);
             }
+            return new Mixed(left, right, frames, rate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("render interrupted");
@@ -251,6 +265,10 @@ public final class Renderer {
             if (c instanceof IOException io) throw io;
             if (c instanceof RuntimeException re) throw re;
             throw new IOException(c);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         } finally {
             if (pool != null) pool.shutdownNow();
             for (SoundFileReader r : readers) r.close();
@@ -309,30 +327,56 @@ public final class Renderer {
         }
     }
 
-    private float[] truePeakEnvelope(Mixed m, BooleanSupplier cancelled) throws IOException {
-        float[] env = new float[m.frames];
-        int parts = Math.max(1, Math.min(threads, m.frames / 65536));
-        if (parts == 1) {
-            TruePeakEnvelope.compute(m.left, m.right, m.frames, env, 0, m.frames);
-            return env;
-        }
-        List<Thread> workers = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
-            int from = (int) ((long) m.frames * p / parts);
-            int to = (int) ((long) m.frames * (p + 1) / parts);
-            Thread t = new Thread(() -> TruePeakEnvelope.compute(m.left, m.right, m.frames, env, from, to), "render-truepeak");
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
-        }
+    /** Runs {@code side} on a helper thread while the caller computes {@code main}; both done on return. */
+    private static <T> T inParallel(java.util.concurrent.Callable<T> main, Runnable side) throws IOException {
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(() -> {
+            try {
+                side.run();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "render-side");
+        t.setDaemon(true);
+        t.start();
+        T result;
         try {
-            for (Thread t : workers) t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("render interrupted");
+            result = main.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        } finally {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("render interrupted");
+            }
         }
-        checkCancelled(cancelled);
-        return env;
+        if (failure[0] instanceof RuntimeException re) throw re;
+        if (failure[0] instanceof Error err) throw err;
+        return result;
+    }
+
+    /**
+     * Figures (libebur128) of a stereo programme held in memory, all but the true peak: the
+     * render's own envelope ({@link TruePeakEnvelope}, held to the same Tech 3341 cases) supplies
+     * that, computed on the other core at the same time.
+     */
+    private static LoudnessFigures measure(float[] left, float[] right, int frames, int rate) {
+        float[] block = new float[2 * BLOCK_FRAMES];
+        try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, rate, true, false)) {
+            for (int pos = 0; pos < frames; pos += BLOCK_FRAMES) {
+                int n = Math.min(BLOCK_FRAMES, frames - pos);
+                for (int i = 0; i < n; i++) {
+                    block[2 * i] = left[pos + i];
+                    block[2 * i + 1] = right[pos + i];
+                }
+                meter.add(block, n);
+            }
+            return meter.figures();
+        }
     }
 
     private static Double limitedLoudness(Mixed m, float[] truePeak, double gainDb, double ceilingLin, int lookahead,
@@ -352,32 +396,94 @@ public final class Renderer {
                                  Path file, OutputFormat format, RenderSettings settings, RenderProgress progress,
                                  BooleanSupplier cancelled) throws IOException {
         Limiter limiter = new Limiter(m.left, m.right, truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
-        float[] block = new float[2 * BLOCK_FRAMES];
         int[] ints = new int[2 * BLOCK_FRAMES];
-        float[] quantised = new float[2 * BLOCK_FRAMES];
-        try (AudioSink sink = Sinks.open(file, format, m.sampleRate, settings.output(), settings.tags());
-             LoudnessMeter meter = format.lossy ? null : new LoudnessMeter(ChannelLayout.STEREO, m.sampleRate)) {
+        MeterThread meter = format.lossy ? null : new MeterThread(m.sampleRate);
+        try (AudioSink sink = Sinks.open(file, format, m.sampleRate, settings.output(), settings.tags())) {
             // Dither whenever the file's word is shorter than our float processing.
             Dither dither = sink.wantsIntegers() ? new Dither(sink.bits(), DITHER_SEED) : null;
-            int n;
             int done = 0;
-            while ((n = limiter.process(block, BLOCK_FRAMES)) > 0) {
+            while (true) {
+                // One spare slot: MeterThread.offer carries the frame count there.
+                float[] block = new float[2 * BLOCK_FRAMES + 1];
+                int n = limiter.process(block, BLOCK_FRAMES);
+                if (n == 0) break;
                 checkCancelled(cancelled);
                 if (dither != null) {
                     dither.quantise(block, ints, 2 * n);
                     sink.writeInts(ints, n);
-                    if (meter != null) {
-                        for (int i = 0; i < 2 * n; i++) quantised[i] = ints[i] * 0x1.0p-31f;
-                        meter.add(quantised, n);
-                    }
+                    // The meter reads what the file holds: the dithered words.
+                    for (int i = 0; i < 2 * n; i++) block[i] = ints[i] * 0x1.0p-31f;
                 } else {
                     sink.writeFloats(block, n);
-                    if (meter != null) meter.add(block, n);
                 }
+                if (meter != null) meter.offer(block, n);
                 done += n;
                 progress.update("writing", 0.85 + 0.13 * done / m.frames);
             }
-            return new Written(meter == null ? null : meter.figures(), limiter.maxReductionDb());
+        } finally {
+            if (meter != null) meter.finish();
+        }
+        return new Written(meter == null ? null : meter.figures(), limiter.maxReductionDb());
+    }
+
+    /**
+     * Measures the output on its own thread while the render thread limits, dithers and writes.
+     * Blocks pass through a bounded queue (the render thread hands each block over and never
+     * touches it again); an empty block ends the stream.
+     */
+    private static final class MeterThread {
+        private final java.util.concurrent.ArrayBlockingQueue<float[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        private final Thread thread;
+        // Written by the meter thread before it ends; read by the render thread after join().
+        private LoudnessFigures figures;
+        private RuntimeException failure;
+
+        MeterThread(int rate) {
+            thread = new Thread(() -> {
+                try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, rate)) {
+                    while (true) {
+                        float[] b = queue.take();
+                        if (b.length == 0) break;
+                        int frames = Float.floatToRawIntBits(b[b.length - 1]);
+                        meter.add(b, frames);
+                    }
+                    figures = meter.figures();
+                } catch (InterruptedException e) {
+                    failure = new CancellationException("render interrupted");
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }, "render-meter");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Hands over {@code block} (its last slot carries the frame count). */
+        void offer(float[] block, int frames) {
+            float[] b = block.length > 2 * frames ? block : java.util.Arrays.copyOf(block, 2 * frames + 1);
+            b[b.length - 1] = Float.intBitsToFloat(frames);
+            try {
+                queue.put(b);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("render interrupted");
+            }
+        }
+
+        void finish() {
+            try {
+                queue.put(new float[0]);
+                thread.join();
+            } catch (InterruptedException e) {
+                thread.interrupt();
+                Thread.currentThread().interrupt();
+                throw new CancellationException("render interrupted");
+            }
+        }
+
+        LoudnessFigures figures() {
+            if (failure != null) throw failure;
+            return figures;
         }
     }
 
