@@ -19,8 +19,13 @@ final class LiveSocket implements AutoCloseable {
     final WebSocket socket;
 
     LiveSocket(URI base, String cookieHeader) throws Exception {
+        this(base, cookieHeader, null);
+    }
+
+    LiveSocket(URI base, String cookieHeader, String origin) throws Exception {
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
         if (cookieHeader != null) b.header("Cookie", cookieHeader);
+        if (origin != null) b.header("Origin", origin);
         socket = b.buildAsync(URI.create("ws://" + base.getAuthority() + "/ws"), new WebSocket.Listener() {
             final StringBuilder text = new StringBuilder();
 

@@ -39,6 +39,12 @@ class LiveUpdatesTest {
         try (LiveSocket forged = new LiveSocket(rig.base, "taperoom_session=forged")) {
             assertEquals(1008, forged.closedWith.get(5, TimeUnit.SECONDS));
         }
+        try (LiveSocket crossSite = new LiveSocket(rig.base, LiveSocket.cookieOf(user), "http://evil.example")) {
+            assertEquals(1008, crossSite.closedWith.get(5, TimeUnit.SECONDS));
+        }
+        try (LiveSocket sameSite = new LiveSocket(rig.base, LiveSocket.cookieOf(user), "http://" + rig.base.getAuthority())) {
+            assertNotNull(sameSite.next("meters", 3000), "a same-origin connection gets meters");
+        }
     }
 
     @Test
