@@ -117,6 +117,13 @@ class BrowserFlowTest {
                     .until(d -> "playing the current mix".equals(d.findElement(By.id("listen-status")).getText()) ? true : null);
             WebElement player = b.find("#listen-player");
             b.until(d -> ((Number) b.js("return arguments[0].currentTime", player)).doubleValue() > 0.2 ? true : null);
+            b.js("arguments[0].currentTime = 0; arguments[0].play()", player);
+            // The strip meters follow the playing mix; track 1's fader is 12 dB below track 2's.
+            b.until(d -> b.js("const f = document.querySelectorAll('.strip-meter-fill');"
+                    + "return f.length === 4 && parseFloat(f[1].style.width) > 0 ? true : null;"));
+            double db1 = Double.parseDouble((String) b.js("return document.querySelectorAll('.strip-meter-fill')[0].dataset.db"));
+            double db2 = Double.parseDouble((String) b.js("return document.querySelectorAll('.strip-meter-fill')[1].dataset.db"));
+            assertTrue(db1 < db2 - 6, "the -12 dB fader shows on strip 1's meter: " + db1 + " vs " + db2);
             String take = (String) b.js("return sessionStorage.getItem('taperoom.take')");
             PanelRig.Client api = rig.loggedIn();
             var doc = api.json(api.get("/api/takes/" + take));
