@@ -45,7 +45,10 @@ async function start() {
   await showPage();
 }
 
+let pillSinceMillis = 0;
 function statePill(msg) {
+  if (msg.sinceMillis < pillSinceMillis) return;
+  pillSinceMillis = msg.sinceMillis;
   const pill = document.getElementById('state-pill');
   pill.dataset.state = msg.state;
   pill.textContent = msg.state;

@@ -141,6 +141,8 @@ final class Library implements TakeCatalog {
             d.put("number", n);
             d.put("name", tr.name());
             d.put("input", tr.input());
+            // The file name without .wav: the key the mix settings use for this track.
+            d.put("stem", tr.file().replaceFirst("(?i)\\.wav$", ""));
             tracks.add(d);
         }
         m.put("tracks", tracks);

@@ -11,6 +11,8 @@ import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.appliance.control.InputGain;
 import org.taperoom.appliance.panel.Panel;
+import org.taperoom.appliance.render.RenderService;
+import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.web.api.InputsApi;
 import org.taperoom.web.api.RenderApi;
@@ -36,13 +38,15 @@ public final class WebPanel implements Panel {
     private final PanelServer server;
     private final MeterPump meters;
     private final LiveHub hub;
+    private final RenderService renders;
     private final String host;
     private final List<Route> routes;
 
-    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, String host, List<Route> routes) {
+    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService renders, String host, List<Route> routes) {
         this.server = server;
         this.meters = meters;
         this.hub = hub;
+        this.renders = renders;
         this.host = host;
         this.routes = routes;
     }
@@ -66,15 +70,19 @@ public final class WebPanel implements Panel {
         StateApi state = new StateApi(context.transport(), context.recorder());
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
         TakeCatalog takes = Library.open(context);
+        RenderService renders = new RenderService();
+        // The share links need the panel's address, known only once the server listens.
+        URI[] urlHolder = new URI[1];
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state).routes())
                 .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
-                .add(new RenderApi().routes())
+                .add(new RenderApi(takes, renders, new ShareLinks(Clock.systemUTC()), hub::event, () -> urlHolder[0]).routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
+        urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {
             hub.event(state.stateMessage());
             // A take has just ended (or failed to start): the Takes page refreshes its list.
@@ -82,7 +90,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, host, table.routes());
+        return new WebPanel(server, meters, hub, renders, host, table.routes());
     }
 
     static String takesMessage() {
@@ -114,6 +122,10 @@ public final class WebPanel implements Panel {
         return server;
     }
 
+    public LiveHub hub() {
+        return hub;
+    }
+
     public MeterPump meters() {
         return meters;
     }
@@ -123,5 +135,6 @@ public final class WebPanel implements Panel {
         meters.close();
         hub.closeAll();
         server.close();
+        renders.close();
     }
 }

@@ -37,7 +37,8 @@ export async function show(view) {
     const link = await api.post(`/api/takes/${encodeURIComponent(id)}/exports/${encodeURIComponent(exp.id)}/link`);
     result.replaceChildren(
       el('div', { class: 'row' },
-        el('a', { class: 'button primary', id: 'download-export', href: exp.url, download: exp.file }, `Download ${exp.file}`)),
+        el('a', { class: 'button primary', id: 'download-export', href: exp.url, download: exp.file }, 'Download')),
+      el('p', { class: 'muted file-name', text: exp.file }),
       el('p', { class: 'muted', text: `Scan to download on a phone (link valid for ${Math.round(link.expiresInSeconds / 60)} min):` }),
       el('div', { class: 'qr' }, el('img', { id: 'qr', src: link.qr, alt: `QR code for ${link.url}` })),
       el('p', {}, el('a', { href: link.url, id: 'share-link', text: link.url })));
@@ -46,7 +47,7 @@ export async function show(view) {
   async function loadList() {
     const exports = await api.get(`/api/takes/${encodeURIComponent(id)}/exports`).catch(() => []);
     list.replaceChildren(...exports.map((exp) => {
-      const b = el('button', { type: 'button', class: 'take' }, `${exp.file} · ${(exp.bytes / 1e6).toFixed(1)} MB`);
+      const b = el('button', { type: 'button', class: 'take file-name' }, `${exp.file} · ${(exp.bytes / 1e6).toFixed(1)} MB`);
       b.addEventListener('click', () => showShare(exp).catch((e) => toast(e.message)));
       return b;
     }));

@@ -71,8 +71,32 @@ export async function show(view) {
     if (listening) await preview(); else { audio.pause(); status.textContent = ''; }
   });
 
+  // Strip meters while Listen plays: each track's peak at the playing position (from the take's
+  // waveform overview, measured from its file) plus its fader, so a fader move shows at once.
+  const stripMeters = [];
+  let overview = null;
+  api.get(`/api/takes/${encodeURIComponent(id)}/waveform`).then((w) => { overview = w; }).catch(() => {});
+  let frame = 0;
+  const drawMeters = () => {
+    frame = requestAnimationFrame(drawMeters);
+    if (!overview || audio.paused) return;
+    const b = Math.floor((audio.currentTime / Math.max(0.001, take.durationSeconds)) * overview.buckets);
+    stripMeters.forEach(({ fill, track, settings }, i) => {
+      const peaks = overview.tracks[i];
+      let db = -120;
+      if (peaks && b >= 0 && b < peaks.max.length && !settings.mute) {
+        const linear = Math.max(Math.abs(peaks.min[b]), Math.abs(peaks.max[b]));
+        const fader = settings.fader_db === '-inf' ? -120 : Number(settings.fader_db ?? 0);
+        db = linear > 0 ? 20 * Math.log10(linear) + fader : -120;
+      }
+      fill.style.width = `${Math.max(0, Math.min(100, ((db + 60) / 60) * 100))}%`;
+      fill.dataset.db = String(db);
+    });
+  };
+  frame = requestAnimationFrame(drawMeters);
+
   for (const track of take.tracks) {
-    const key = track.name;
+    const key = track.stem;
     const t = mix.tracks[key] || (mix.tracks[key] = {});
     t.eq = t.eq || {};
     t.compressor = t.compressor || {};
@@ -84,8 +108,11 @@ export async function show(view) {
     const comp = el('button', { type: 'button', 'aria-pressed': String(!!t.compressor.on) }, 'Comp');
     comp.addEventListener('click', () => { t.compressor.on = !t.compressor.on; comp.setAttribute('aria-pressed', String(t.compressor.on)); changed(); });
     const band = (name) => (t.eq[name] = t.eq[name] || {});
+    const meterFill = el('div', { class: 'strip-meter-fill' });
+    stripMeters.push({ fill: meterFill, track, settings: t });
     strips.append(el('div', { class: 'strip card', 'data-track': String(track.number) },
       el('h3', { text: `${track.number} · ${track.name}` }),
+      el('div', { class: 'strip-meter', title: 'Level while Listen plays' }, meterFill),
       el('div', { class: 'row' }, mute, solo, comp),
       slider('Fader', `fader-${track.number}`, OFF_DB, 12, 0.5, levelToSlider(t.fader_db ?? 0), set((v) => { t.fader_db = sliderToLevel(v); })),
       slider('Pan', `pan-${track.number}`, -1, 1, 0.05, t.pan ?? 0, set((v) => { t.pan = v; }), ''),
@@ -98,5 +125,5 @@ export async function show(view) {
       slider('Reverb send', `rev-${track.number}`, OFF_DB, 6, 0.5, levelToSlider(t.reverb_send_db ?? '-inf'), set((v) => { t.reverb_send_db = sliderToLevel(v); })),
       slider('Delay send', `dly-${track.number}`, OFF_DB, 6, 0.5, levelToSlider(t.delay_send_db ?? '-inf'), set((v) => { t.delay_send_db = sliderToLevel(v); }))));
   }
-  return () => { clearTimeout(saveTimer); audio.pause(); if (previewJob) jobs.cancel(previewJob).catch(() => {}); };
+  return () => { cancelAnimationFrame(frame); clearTimeout(saveTimer); audio.pause(); if (previewJob) jobs.cancel(previewJob).catch(() => {}); };
 }

@@ -30,11 +30,13 @@ export async function show(view) {
         el('div', { class: 'row' }, markerButton))),
     el('section', { class: 'card' }, el('h2', { text: 'Inputs' }), meterBox));
 
-  let state = { state: 'idle' };
+  let state = { state: 'idle', sinceMillis: 0 };
   let stateAtMillis = Date.now();
   const meters = [];
 
   function renderState(msg) {
+    // A POST's answer can arrive after a newer WebSocket state: never step back in time.
+    if (msg.sinceMillis < state.sinceMillis) return;
     state = msg;
     stateAtMillis = Date.now();
     const recording = msg.state === 'recording' || msg.state === 'stopping';

@@ -88,6 +88,12 @@ class TakesApiTest {
         assertEquals(206, part.statusCode());
         assertEquals("bytes 1000-1999/" + disk.length, part.headers().firstValue("Content-Range").orElse(""));
         assertArrayEquals(Arrays.copyOfRange(disk, 1000, 2000), part.body());
+        HttpResponse<byte[]> tail = user.bytes("/api/takes/" + takeId + "/tracks/1/audio", Map.of("Range", "bytes=-16"));
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(disk, disk.length - 16, disk.length), tail.body());
+        HttpResponse<byte[]> beyond = user.bytes("/api/takes/" + takeId + "/tracks/1/audio", Map.of("Range", "bytes=" + disk.length + "-"));
+        assertEquals(416, beyond.statusCode());
+        assertEquals("bytes */" + disk.length, beyond.headers().firstValue("Content-Range").orElse(""));
         HttpResponse<byte[]> download = user.bytes("/api/takes/" + takeId + "/tracks/2/audio?download=1", Map.of());
         assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"02-"));
         assertEquals(404, user.get("/api/takes/" + takeId + "/tracks/3/audio").statusCode());

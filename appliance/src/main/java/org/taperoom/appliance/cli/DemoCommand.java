@@ -9,7 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.control.ControlService;
+import org.taperoom.appliance.control.InputGain;
+import org.taperoom.appliance.panel.Panel;
+import org.taperoom.appliance.panel.PanelContext;
+import org.taperoom.appliance.panel.PanelProvider;
+import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.engine.EngineException;
 import org.taperoom.appliance.engine.MeterSnapshot;
 import org.taperoom.appliance.engine.RecorderListener;
@@ -24,8 +31,8 @@ import org.tinylog.Logger;
  * Keys (then Enter): r starts or stops a take, m drops a marker, q quits. Runs on a fresh temporary
  * library unless one is configured.
  *
- * <p>The web panel joins here: {@link #startViews} is where {@code PanelProvider.find()} is
- * started with a {@code PanelContext} once the control state machine exists.
+ * <p>The web panel joins in {@link #startViews}: {@code PanelProvider.find()} started with the
+ * engine and the control state machine; it prints the panel's URL and PIN.
  */
 final class DemoCommand implements Command {
     @Override
@@ -42,6 +49,8 @@ final class DemoCommand implements Command {
     public List<Flag> flags() {
         List<Flag> f = new ArrayList<>(SimFlags.FLAGS);
         f.add(Flag.toggle("no-console", "Do not draw the console meter view (print status lines instead)."));
+        f.add(Flag.value("port", "N", "TCP port of the web panel (default 8080; 0 picks a free one)."));
+        f.add(Flag.value("pin", "PIN", "The web panel's PIN (default: a random 6-digit PIN, printed with the URL)."));
         return f;
     }
 
@@ -75,7 +84,7 @@ final class DemoCommand implements Command {
         Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "taperoom-demo-stop"));
         System.out.println("Taperoom demo: " + config.get(RecordingKeys.CHANNELS) + " simulated inputs at "
                 + config.get(RecordingKeys.RATE_HZ) + " Hz, library " + config.get(RecordingKeys.LIBRARY));
-        startViews(config, engine);
+        AutoCloseable views = startViews(args, config, engine, sim);
         System.out.println("keys: r+Enter record/stop, m+Enter marker, q+Enter quit (or Ctrl-C)");
         Thread keys = new Thread(() -> readKeys(engine, quit), "taperoom-demo-keys");
         keys.setDaemon(true);
@@ -94,16 +103,49 @@ final class DemoCommand implements Command {
                 lastLine = System.currentTimeMillis();
             }
         }
+        views.close();
         engine.close();
         return 0;
     }
 
-    /**
-     * Starts the views beside the console: the web panel comes here (PanelProvider.find() with a
-     * PanelContext of config, engine and the transport) once the control state machine exists.
-     */
-    private static void startViews(Config config, RecordingEngine engine) {
-        Logger.debug("no panel yet: console view only ({} inputs)", config.get(RecordingKeys.CHANNELS));
+    /** Starts the views beside the console: the transport and, when it is on the class path, the web panel. */
+    private static AutoCloseable startViews(Args args, Config config, RecordingEngine engine, SimBackend sim) throws Exception {
+        PanelProvider provider = PanelProvider.find();
+        if (provider == null) {
+            Logger.debug("no web panel on the class path: console view only ({} inputs)", config.get(RecordingKeys.CHANNELS));
+            return () -> {};
+        }
+        String pin = args.string("pin", PinHash.randomPin(6));
+        if (!pin.matches("[0-9A-Za-z]{4,32}")) throw new UsageException("--pin " + pin + ": expected 4 to 32 letters or digits");
+        Config panelConfig = config.with(PanelKeys.PIN_HASH, PinHash.of(pin))
+                .with(PanelKeys.PORT, (int) args.integer("port", config.get(PanelKeys.PORT), 0, 65535));
+        InputGain gain = simGain(sim, config.get(RecordingKeys.CHANNELS));
+        ControlService control = ControlService.start(engine, panelConfig, gain);
+        Panel panel;
+        try {
+            panel = provider.start(new PanelContext(panelConfig, engine, control.transport(), null, control.arming(), gain));
+        } catch (Exception e) {
+            control.close();
+            throw e;
+        }
+        System.out.println("panel: " + panel.url() + "  PIN " + pin);
+        return () -> {
+            panel.close();
+            control.close();
+        };
+    }
+
+    /** The simulated interface's per-input gain knobs, as the panel and the encoder turn them (-60 to +24 dB). */
+    private static InputGain simGain(SimBackend sim, int channels) {
+        double[] gainDb = new double[channels];
+        return (input, deltaDb) -> {
+            synchronized (gainDb) {
+                double v = Math.max(-60, Math.min(24, gainDb[input - 1] + deltaDb));
+                gainDb[input - 1] = v;
+                sim.gains().setGainDb(input - 1, v);
+                return v;
+            }
+        };
     }
 
     private static void readKeys(RecordingEngine engine, CountDownLatch quit) {

@@ -10,22 +10,21 @@ import org.taperoom.web.server.ApiError;
  * lookup itself only ever matches ids the library listed.
  */
 public final class PathIds {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
-    /** Trash ids are take ids with an optional {@code ~N} the library adds when the same id is trashed twice. */
-    private static final Pattern TRASH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}(~[0-9]{1,6})?");
+    /** Library ids; the library appends {@code ~N} when two takes (or two trashed ones) would share a folder name. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}(~[0-9]{1,6})?");
 
     private PathIds() {}
 
     /** The parameter as an id, or 404 (an id that cannot exist is simply not found). */
     public static String id(Context ctx, String param) {
         String v = ctx.pathParam(param);
-        if (!ID.matcher(v).matches()) throw ApiError.notFound("no such " + param + ": ids are letters, digits, '-' and '_'");
+        if (!ID.matcher(v).matches()) throw ApiError.notFound("no such " + param + ": ids are letters, digits, '-' and '_' (and ~N)");
         return v;
     }
 
     public static String trashId(Context ctx, String param) {
         String v = ctx.pathParam(param);
-        if (!TRASH_ID.matcher(v).matches()) throw ApiError.notFound("nothing in the trash with that id");
+        if (!ID.matcher(v).matches()) throw ApiError.notFound("nothing in the trash with that id");
         return v;
     }
 

@@ -2,7 +2,6 @@ package org.taperoom.web.api;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.TakeRef;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
+import org.taperoom.web.server.FileResponses;
 import org.taperoom.web.server.Route;
 import org.taperoom.web.takes.TakeCatalog;
 import org.taperoom.web.takes.Waveforms;
@@ -99,12 +99,10 @@ public final class TakesApi {
         int count = ((List<?>) take.get("tracks")).size();
         int n = PathIds.number(ctx, "n", count);
         Path file = takes.track(id, n);
-        long size = Files.size(file);
         if ("1".equals(ctx.queryParam("download"))) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName().toString().replace("\"", "") + "\"");
         }
-        InputStream in = Files.newInputStream(file);
-        ctx.writeSeekableStream(in, "audio/wav", size);
+        FileResponses.send(ctx, file, "audio/wav");
     }
 
     private void waveform(Context ctx) throws IOException {

@@ -13,7 +13,8 @@ import org.taperoom.web.security.Sessions;
 /**
  * The browsers connected to {@code /ws} and what they are pushed: {@code state}, {@code meters},
  * {@code progress} and {@code takes} messages (JSON with a {@code type}). A connection needs a
- * logged-in session cookie; others are closed at once with code 1008.
+ * logged-in session cookie and, when the browser names one, this server as its origin; others are
+ * closed at once with code 1008.
  */
 public final class LiveHub {
     /** Written on Jetty's connect/close threads, read by the meter thread and event senders. */
@@ -39,6 +40,14 @@ public final class LiveHub {
             ctx.closeSession(1008, "log in first");
             return;
         }
+        // Another site's page must not read the meters through a visitor's browser (the cookie's
+        // SameSite=Strict already keeps it out; this says so explicitly).
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.isEmpty() && (host == null || !origin.replaceFirst("^[a-z]+://", "").equalsIgnoreCase(host))) {
+            ctx.closeSession(1008, "cross-origin connection refused");
+            return;
+        }
         ctx.session.setIdleTimeout(java.time.Duration.ofSeconds(60));
         LiveClient c = new LiveClient(ctx.session);
         clients.put(ctx.sessionId(), c);
@@ -56,6 +65,13 @@ public final class LiveHub {
 
     public int clientCount() {
         return clients.size();
+    }
+
+    /** Clients whose current message has been on the wire longer than {@code nanos} (not reading, or slow). */
+    public int clientsSendingLongerThan(long nanos) {
+        int n = 0;
+        for (LiveClient c : clients.values()) if (c.sendingForNanos() > nanos) n++;
+        return n;
     }
 
     /** Meters to every client; replaces any meters a client has not been sent yet. */

@@ -59,18 +59,29 @@ public final class PanelServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The URL a person types: the configured host, or this machine's name when it listens everywhere. */
+    /**
+     * The URL a person types: the configured host, or, when it listens everywhere, this machine's
+     * first LAN (IPv4, non-loopback) address, which a phone on the same network can reach.
+     */
     public URI url(String host) {
         String shown = host;
-        if (host.equals("0.0.0.0") || host.equals("::")) {
-            try {
-                shown = InetAddress.getLocalHost().getHostAddress();
-            } catch (java.io.IOException e) {
-                shown = "127.0.0.1";
-            }
-        }
+        if (host.equals("0.0.0.0") || host.equals("::")) shown = lanAddress();
         if (shown.contains(":")) shown = "[" + shown + "]";
         return URI.create("http://" + shown + ":" + port() + "/");
+    }
+
+    private static String lanAddress() {
+        try {
+            for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) continue;
+                for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) return a.getHostAddress();
+                }
+            }
+        } catch (java.io.IOException e) {
+            // fall through to loopback
+        }
+        return "127.0.0.1";
     }
 
     /** The Javalin instance, for the route-enumerating test. */
