@@ -93,10 +93,14 @@ class LiveUpdatesTest {
         try (LiveSocket healthy = new LiveSocket(rig.base, LiveSocket.cookieOf(user))) {
             for (int i = 0; i < 3; i++) stalled.add(stalledClient(LiveSocket.cookieOf(rig.loggedIn())));
             // Fill the stalled clients' socket buffers so the server's sends to them cannot finish.
+            // How much that takes depends on the kernel's TCP buffer autotuning (several MiB on
+            // loopback), so keep sending until all three are stuck rather than a fixed amount — but
+            // stay below the hub's own limits (LiveClient.MAX_QUEUED messages, the 10 s dead-peer drop).
             String big = "{\"type\":\"takes\",\"padding\":\"" + "x".repeat(512 * 1024) + "\"}";
-            for (int i = 0; i < 8; i++) rig.panel.hub().event(big);
-            long stuckUntil = System.currentTimeMillis() + 5000;
-            while (rig.panel.hub().clientsSendingLongerThan(TimeUnit.MILLISECONDS.toNanos(200)) < 3 && System.currentTimeMillis() < stuckUntil) {
+            long stuckUntil = System.currentTimeMillis() + 8000;
+            for (int sent = 0; rig.panel.hub().clientsSendingLongerThan(TimeUnit.MILLISECONDS.toNanos(200)) < 3
+                    && System.currentTimeMillis() < stuckUntil; sent++) {
+                if (sent < 64) rig.panel.hub().event(big);
                 Thread.sleep(50);
             }
             assertEquals(3, rig.panel.hub().clientsSendingLongerThan(TimeUnit.MILLISECONDS.toNanos(200)),
