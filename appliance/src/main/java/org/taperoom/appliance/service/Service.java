@@ -11,6 +11,8 @@ import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.config.ServiceKeys;
 import org.taperoom.appliance.control.ControlService;
+import org.taperoom.appliance.control.InputGain;
+import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.EngineException;
 import org.taperoom.appliance.engine.Recorder;
 import org.taperoom.appliance.engine.RecorderStatus;
@@ -46,9 +48,11 @@ public final class Service {
      *
      * @param configFile the file the configuration came from (the panel writes changed settings
      *                   there), or null
+     * @param gain       the interface's input gain controls as the panel turns them, or null for none
      */
     public record Parts(Recorder recorder, Function<RecorderStatus, Progress> progress, Recovery recovery,
-                        ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile) {}
+                        ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile,
+                        InputGain gain) {}
 
     private final Config config;
     private final Parts parts;
@@ -96,7 +100,7 @@ public final class Service {
             // a refusal is a ConfigException, which serve reports as a configuration error.
             try {
                 panel = parts.panelProvider().start(new PanelContext(config, recorder, control.transport(),
-                        parts.configFile(), control.arming(), null));
+                        parts.configFile(), control.arming(), parts.gain()));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());
@@ -115,6 +119,12 @@ public final class Service {
             watchdog.start();
             Logger.info("watchdog: pinging every {} ms while capture and writer move", watchdog.pingInterval().toMillis());
         }
+    }
+
+    /** The transport every command goes to (the demo's keys, tests); null before {@link #start}. */
+    public Transport transport() {
+        ControlService c = control;
+        return c == null ? null : c.transport();
     }
 
     /** The panel, when one started (for the printed URL and tests). */

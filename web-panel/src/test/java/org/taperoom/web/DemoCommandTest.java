@@ -1,0 +1,117 @@
+package org.taperoom.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code taperoom demo} in a child process, its output going to a file (not a terminal),
+ * as a newcomer's first run or a CI log sees it. Waits are generous for a busy 2-core machine.
+ */
+class DemoCommandTest {
+    private static final Pattern PANEL = Pattern.compile("panel: http://localhost:(\\d+)/ +PIN (\\d+)");
+    private static final Pattern TAKE = Pattern.compile("(?m)^take (\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void killTheChild() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theDemoPrintsALocalPanelUrlWithItsPinAndItsKeysDriveTheTransport() throws Exception {
+        Path log = dir.resolve("demo.log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "org.taperoom.appliance.cli.Main", "demo", "--port", "0", "--library", dir.resolve("library").toString(),
+                "--minFreeMinutes", "0")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long started = System.nanoTime();
+        Matcher panel = await(log, PANEL, Duration.ofSeconds(60));
+        URI base = URI.create("http://localhost:" + panel.group(1) + "/");
+        String pin = panel.group(2);
+
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(base.resolve("/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), "the printed PIN opens a session: " + login.body());
+        assertEquals("idle", state(base));
+
+        OutputStream keys = process.getOutputStream();
+        key(keys, "r");
+        awaitState(base, "recording");
+        Thread.sleep(1500);
+        key(keys, "r");
+        awaitState(base, "idle");
+        Path take = Path.of(await(log, TAKE, Duration.ofSeconds(30)).group(1));
+        assertTrue(Files.isRegularFile(take.resolve("take.json")), "the take the keys recorded is in the library: " + take);
+        assertTrue(take.startsWith(dir.resolve("library")), "--library is used: " + take);
+
+        key(keys, "q");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "q ends the demo");
+        assertEquals(0, process.exitValue(), Files.readString(log));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long meterLines = Files.readAllLines(log).stream().filter(l -> l.contains("  peak ")).count();
+        System.out.printf("demo ran %.1f s and printed %d meter lines to a file%n", seconds, meterLines);
+        assertTrue(meterLines <= seconds / 5 + 2, "not a terminal: a meter line every 5 s at most, not " + meterLines + " in " + seconds + " s");
+        assertTrue(Files.readString(log).lines().noneMatch(l -> l.contains("\u001b[")), "no terminal escapes in a file");
+    }
+
+    private static void key(OutputStream keys, String key) throws IOException {
+        keys.write((key + "\n").getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    private String state(URI base) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/state")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).get("state").asText();
+    }
+
+    private void awaitState(URI base, String want) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String now = "";
+        while (System.nanoTime() < end) {
+            now = state(base);
+            if (now.equals(want)) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the demo's transport did not reach " + want + "; it is " + now);
+    }
+
+    private Matcher await(Path log, Pattern pattern, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            Matcher m = pattern.matcher(text);
+            if (m.find()) return m;
+            if (!process.isAlive()) throw new AssertionError("the demo ended early:\n" + text);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line matching " + pattern + " in:\n" + Files.readString(log));
+    }
+}
