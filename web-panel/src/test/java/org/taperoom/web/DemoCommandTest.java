@@ -44,7 +44,7 @@ class DemoCommandTest {
     }
 
     @Test
-    void theDemoPrintsALocalPanelUrlWithItsPinAndItsKeysDriveTheTransport() throws Exception {
+    void theDemoPrintsALocalPanelUrlWithItsPinItsKeysDriveTheTransportAndATakeGetsAQuickMix() throws Exception {
         Path log = dir.resolve("demo.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
@@ -61,6 +61,8 @@ class DemoCommandTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode(), "the printed PIN opens a session: " + login.body());
         assertEquals("idle", state(base));
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        LiveSocket live = new LiveSocket(base, cookie);
 
         OutputStream keys = process.getOutputStream();
         key(keys, "r");
@@ -71,6 +73,15 @@ class DemoCommandTest {
         Path take = Path.of(await(log, TAKE, Duration.ofSeconds(30)).group(1));
         assertTrue(Files.isRegularFile(take.resolve("take.json")), "the take the keys recorded is in the library: " + take);
         assertTrue(take.startsWith(dir.resolve("library")), "--library is used: " + take);
+        assertQuickMixIsPlayable(take.resolve("renders").resolve("quick-mix.mp3"), 1.5);
+        LiveSocket.Message done = null;
+        for (LiveSocket.Message m; done == null && (m = live.next("progress", 30_000)) != null; ) {
+            if (m.json().path("state").asText().equals("done")) done = m;
+        }
+        assertTrue(done != null && done.json().path("result").path("file").asText().equals("quick-mix.mp3"),
+                "the panel's browsers see the quick mix finish: " + (done == null ? "no progress message" : done.json()));
+        assertTrue(live.next("takes", 10_000) != null, "and their take list refreshes");
+        live.close();
 
         key(keys, "q");
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "q ends the demo");
@@ -80,6 +91,24 @@ class DemoCommandTest {
         System.out.printf("demo ran %.1f s and printed %d meter lines to a file%n", seconds, meterLines);
         assertTrue(meterLines <= seconds / 5 + 2, "not a terminal: a meter line every 5 s at most, not " + meterLines + " in " + seconds + " s");
         assertTrue(Files.readString(log).lines().noneMatch(l -> l.contains("\u001b[")), "no terminal escapes in a file");
+    }
+
+    /** The quick mix renders in the background after the take: an MP3 that ffprobe reads as stereo, as long as the take. */
+    private static void assertQuickMixIsPlayable(Path mp3, double takeSeconds) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!Files.exists(mp3) && System.nanoTime() < end) Thread.sleep(100);
+        assertTrue(Files.exists(mp3), "the quick mix appears after the take: " + mp3);
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries",
+                "stream=codec_name,channels:format=duration", "-of", "default=noprint_wrappers=1", mp3.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, probe.waitFor(), out);
+        assertTrue(out.contains("codec_name=mp3"), out);
+        assertTrue(out.contains("channels=2"), out);
+        Matcher d = Pattern.compile("duration=([0-9.]+)").matcher(out);
+        assertTrue(d.find(), out);
+        double seconds = Double.parseDouble(d.group(1));
+        assertTrue(seconds > takeSeconds * 0.8 && seconds < takeSeconds + 3, "the quick mix lasts about as long as the take, not " + seconds + " s");
     }
 
     private static void key(OutputStream keys, String key) throws IOException {

@@ -8,6 +8,7 @@ import org.taperoom.appliance.control.InputGain;
 import org.taperoom.appliance.engine.RecordingEngine;
 import org.taperoom.appliance.panel.PanelProvider;
 import org.taperoom.appliance.recover.TakeRecovery;
+import org.taperoom.appliance.render.RenderService;
 import org.taperoom.appliance.service.Progress;
 import org.taperoom.appliance.service.Service;
 import org.taperoom.appliance.service.SystemdNotifier;
@@ -15,7 +16,8 @@ import org.taperoom.appliance.service.SystemdNotifier;
 /**
  * The one assembly behind {@code serve} and {@code demo}: the engine under the {@link Service}
  * (recovery, waiting for the device or disk, systemd status and watchdog), the control side with
- * its GPIO board (the {@code gpio} key), and the web panel when it is on the class path. serve
+ * its GPIO board (the {@code gpio} key), the quick mix of every take, and the web panel when it is
+ * on the class path. serve
  * gives it the configured device; demo gives it the simulated interface and a mock board.
  */
 final class Appliance {
@@ -37,7 +39,8 @@ final class Appliance {
                 PanelProvider.find(),
                 SystemdNotifier.fromEnvironment(),
                 configFile,
-                gain));
+                gain,
+                new RenderService()));
         Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "taperoom-shutdown"));
         try {
             service.start();

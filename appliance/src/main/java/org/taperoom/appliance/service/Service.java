@@ -19,6 +19,8 @@ import org.taperoom.appliance.engine.RecorderStatus;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelProvider;
+import org.taperoom.appliance.render.QuickMix;
+import org.taperoom.appliance.render.RenderService;
 import org.tinylog.Logger;
 
 /**
@@ -49,10 +51,12 @@ public final class Service {
      * @param configFile the file the configuration came from (the panel writes changed settings
      *                   there), or null
      * @param gain       the interface's input gain controls as the panel turns them, or null for none
+     * @param renders    background renders: the quick mix of every take that ends, shared with the
+     *                   panel (the service closes it); null for no quick mix
      */
     public record Parts(Recorder recorder, Function<RecorderStatus, Progress> progress, Recovery recovery,
                         ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile,
-                        InputGain gain) {}
+                        InputGain gain, RenderService renders) {}
 
     private final Config config;
     private final Parts parts;
@@ -100,7 +104,7 @@ public final class Service {
             // a refusal is a ConfigException, which serve reports as a configuration error.
             try {
                 panel = parts.panelProvider().start(new PanelContext(config, recorder, control.transport(),
-                        parts.configFile(), control.arming(), parts.gain()));
+                        parts.configFile(), control.arming(), parts.gain(), parts.renders()));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());
@@ -108,6 +112,12 @@ public final class Service {
             Logger.info("panel at {}", panel.url());
         } else {
             Logger.info("no panel on the class path; running without one");
+        }
+        if (parts.renders() != null) {
+            parts.recorder().addListener(new QuickMixAfterTakes(new QuickMix(parts.renders()), job -> {
+                Panel p = panel;
+                if (p != null) p.follow(job);
+            }));
         }
         tryToStartTheEngine();
         lastStatus = statusLine();
@@ -168,6 +178,7 @@ public final class Service {
             if (c != null) c.close();
             // Closing the recorder stops the take and finalizes its files before it returns.
             parts.recorder().close();
+            if (parts.renders() != null) parts.renders().close();
             Logger.info("stopped{}", recording ? "; the take is finalized" : "");
         } finally {
             parts.notifier().close();
