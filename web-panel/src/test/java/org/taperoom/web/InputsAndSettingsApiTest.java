@@ -7,7 +7,9 @@ import static org.taperoom.web.TakesApiTest.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,24 @@ class InputsAndSettingsApiTest {
         JsonNode take = user.json(user.get("/api/takes/" + id));
         assertEquals(1, take.get("tracks").size(), take.toString());
         assertEquals(1, take.get("tracks").get(0).get("input").asInt());
+    }
+
+    @Test
+    void inputNamesSetInThePanelNameTheNextTakesTrackFilesIxmlAndMetadata() throws Exception {
+        assertEquals(200, user.change("PATCH", "/api/inputs/1", "{\"name\":\"Kick Drüm\"}").statusCode());
+        assertEquals(200, user.change("PATCH", "/api/inputs/2", "{\"name\":\"Lead Vocal\"}").statusCode());
+        String id = rig.recordTake(user, 400);
+        Path folder = rig.library.resolve(id.substring(0, id.indexOf('_'))).resolve(id.substring(id.indexOf('_') + 1));
+        Path kick = folder.resolve("01-kick-drum.wav");
+        Path vocal = folder.resolve("02-lead-vocal.wav");
+        assertTrue(Files.isRegularFile(kick) && Files.isRegularFile(vocal), "track files named after the inputs in " + folder);
+        String ixml = new String(Files.readAllBytes(vocal), 0, 8192, StandardCharsets.UTF_8);
+        assertTrue(ixml.contains("<NAME>Lead Vocal</NAME>"), "the iXML chunk carries the input's name");
+        JsonNode meta = PanelRig.JSON.readTree(folder.resolve("take.json").toFile());
+        assertEquals("Kick Drüm", meta.get("tracks").get(0).get("name").asText(), meta.toString());
+        assertEquals("02-lead-vocal.wav", meta.get("tracks").get(1).get("file").asText(), meta.toString());
+        JsonNode take = user.json(user.get("/api/takes/" + id));
+        assertEquals("Lead Vocal", take.get("tracks").get(1).get("name").asText(), take.toString());
     }
 
     @Test
