@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.control.InputArming;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.render.RenderJob;
 import org.taperoom.appliance.render.RenderService;

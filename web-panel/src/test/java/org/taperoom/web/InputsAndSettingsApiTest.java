@@ -87,6 +87,21 @@ class InputsAndSettingsApiTest {
     }
 
     @Test
+    void aGainChangeOnAnInterfaceWithGainControlsTurnsItsInputAndIsClampedToTheApiRange() throws Exception {
+        try (PanelRig withGain = new PanelRig(2, true)) {
+            PanelRig.Client c = withGain.loggedIn();
+            assertEquals(0.0, c.json(c.get("/api/inputs")).get(1).get("gainDb").asDouble());
+            HttpResponse<String> r = c.change("PATCH", "/api/inputs/2", "{\"gainDb\":-12.5}");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(-12.5, c.json(r).get("gainDb").asDouble());
+            assertEquals((float) Math.pow(10, -12.5 / 20), withGain.sim.gains().linear(1), 1e-6, "the simulated input 2 is turned down");
+            assertEquals(1f, withGain.sim.gains().linear(0), "input 1 is untouched");
+            assertEquals(20.0, c.json(c.change("PATCH", "/api/inputs/2", "{\"gainDb\":24}")).get("gainDb").asDouble(),
+                    "the interface's own maximum (+20 dB) bounds what the API allows");
+        }
+    }
+
+    @Test
     void aPartialSettingsDocumentChangesOnlyTheKeysItNamesAndIsWrittenToTheFile() throws Exception {
         JsonNode before = user.json(user.get("/api/settings"));
         assertEquals("sim", before.get("device").asText());

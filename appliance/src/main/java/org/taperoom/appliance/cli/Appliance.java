@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.engine.RecordingEngine;
 import org.taperoom.appliance.panel.PanelProvider;
 import org.taperoom.appliance.recover.TakeRecovery;

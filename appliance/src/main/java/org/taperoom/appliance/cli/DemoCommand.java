@@ -16,7 +16,6 @@ import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlEvent;
-import org.taperoom.appliance.control.SimInputGain;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.MeterSnapshot;
 import org.taperoom.appliance.engine.RecorderListener;
@@ -75,7 +74,7 @@ final class DemoCommand implements Command {
                 System.out.println("take " + take.folder() + (detail.isEmpty() ? "" : " (" + detail + ")"));
             }
         });
-        Service service = Appliance.start(config, engine, new SimInputGain(sim.gains()), null);
+        Service service = Appliance.start(config, engine, sim.gains(), null);
         System.out.println("Taperoom demo: " + config.get(RecordingKeys.CHANNELS) + " simulated inputs at "
                 + config.get(RecordingKeys.RATE_HZ) + " Hz, library " + config.get(RecordingKeys.LIBRARY));
         service.panel().ifPresent(p -> printPanel(p, config.get(PanelKeys.ADDRESS), pin));

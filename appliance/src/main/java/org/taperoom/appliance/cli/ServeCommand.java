@@ -10,7 +10,7 @@ import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.service.ConfigFileEdit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.appliance.device.AlsaDevices;
 import org.taperoom.appliance.engine.EngineException;
 import org.taperoom.appliance.engine.RecordingEngine;
 import org.taperoom.appliance.service.DefaultConfigFile;
@@ -58,7 +58,7 @@ final class ServeCommand implements Command {
         } catch (EngineException e) {
             throw new UsageException(RecordingKeys.DEVICE.name() + ": " + e.getMessage());
         }
-        Service service = Appliance.start(config, engine, InputGain.NONE, args.configFile());
+        Service service = Appliance.start(config, engine, AlsaDevices.inputGain(config), args.configFile());
         service.panel().ifPresent(p -> System.out.println("taperoom: panel at " + p.url()));
         if (args.has("exit-when-ready")) {
             service.stop();

@@ -9,6 +9,7 @@ import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.engine.Recorder;
 import org.taperoom.appliance.engine.RecordingEngine;
 import org.taperoom.appliance.rolling.AlwaysOn;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.gpio.GpioException;
 import org.taperoom.drivers.gpio.Pi4jGpio;
 import org.tinylog.Logger;

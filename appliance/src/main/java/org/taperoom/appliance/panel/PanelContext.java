@@ -3,7 +3,7 @@ package org.taperoom.appliance.panel;
 import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.control.InputArming;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.Recorder;
 import org.taperoom.appliance.render.RenderService;

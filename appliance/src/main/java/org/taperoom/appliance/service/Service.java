@@ -11,7 +11,7 @@ import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.config.ServiceKeys;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.EngineException;
 import org.taperoom.appliance.engine.Recorder;
@@ -179,6 +179,7 @@ public final class Service {
             // Closing the recorder stops the take and finalizes its files before it returns.
             parts.recorder().close();
             if (parts.renders() != null) parts.renders().close();
+            if (parts.gain() != null) parts.gain().close();
             Logger.info("stopped{}", recording ? "; the take is finalized" : "");
         } finally {
             parts.notifier().close();
