@@ -91,6 +91,7 @@ class DemoCommandTest {
         System.out.printf("demo ran %.1f s and printed %d meter lines to a file%n", seconds, meterLines);
         assertTrue(meterLines <= seconds / 5 + 2, "not a terminal: a meter line every 5 s at most, not " + meterLines + " in " + seconds + " s");
         assertTrue(Files.readString(log).lines().noneMatch(l -> l.contains("\u001b[")), "no terminal escapes in a file");
+        assertTrue(Files.readString(log).lines().noneMatch(l -> l.startsWith("on your network")), "the demo's panel listens on loopback only");
     }
 
     /** The quick mix renders in the background after the take: an MP3 that ffprobe reads as stereo, as long as the take. */

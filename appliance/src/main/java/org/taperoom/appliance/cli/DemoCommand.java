@@ -88,15 +88,19 @@ final class DemoCommand implements Command {
         return 0;
     }
 
-    /** The configuration with the demo's defaults where the person left the key at its default. */
+    /**
+     * The configuration with the demo's own defaults: a fresh library where none is configured, and
+     * the simulated interface, a mock GPIO board and a loopback-only panel unless the command line
+     * says otherwise (a configuration file written for an appliance does not count).
+     */
     private static Config demoConfig(Args args, String pin) throws Exception {
         Config config = args.config();
         if (config.get(RecordingKeys.LIBRARY).equals(RecordingKeys.LIBRARY.defaultValue())) {
             config = config.with(RecordingKeys.LIBRARY, Files.createTempDirectory("taperoom-demo-"));
         }
         if (!SimBackend.handles(config.get(RecordingKeys.DEVICE))) config = config.with(RecordingKeys.DEVICE, "sim");
-        if (config.get(GpioKeys.GPIO).equals(GpioKeys.GPIO.defaultValue())) config = config.with(GpioKeys.GPIO, "mock");
-        if (config.get(PanelKeys.ADDRESS).equals(PanelKeys.ADDRESS.defaultValue())) config = config.with(PanelKeys.ADDRESS, "127.0.0.1");
+        if (!args.gave(GpioKeys.GPIO)) config = config.with(GpioKeys.GPIO, "mock");
+        if (!args.gave(PanelKeys.ADDRESS)) config = config.with(PanelKeys.ADDRESS, "127.0.0.1");
         return config.with(PanelKeys.PIN_HASH, PinHash.of(pin))
                 .with(PanelKeys.PORT, (int) args.integer("port", config.get(PanelKeys.PORT), 0, 65535));
     }
