@@ -35,7 +35,7 @@ final class Appliance {
                 engine,
                 s -> new Progress(s.running() && s.devicePresent(), s.capturePeriods(), s.writerLoops()),
                 library -> TakeRecovery.recoverLibrary(library).size(),
-                (c, recorder) -> ControlService.start(recorder, c, gain),
+                (c, recorder) -> ControlService.start(recorder, engine, c, gain),
                 PanelProvider.find(),
                 SystemdNotifier.fromEnvironment(),
                 configFile,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.taperoom.appliance.config.AlwaysOnKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
@@ -97,7 +98,10 @@ public final class Service {
         parts.notifier().status("starting");
         recoverIfTheDiskIsThere();
         // The panel first, the device after: a phone reaches the panel sooner (it shows the engine
-        // as not running until the device is open), and READY still waits for both.
+        // as not running until the device is open), and READY still waits for both. Always-on
+        // capture is the exception: it taps a running engine from the moment control starts.
+        boolean engineFirst = config.get(AlwaysOnKeys.ALWAYS_ON);
+        if (engineFirst) tryToStartTheEngine();
         control = parts.control().start(config, recorder);
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
@@ -119,7 +123,7 @@ public final class Service {
                 if (p != null) p.follow(job);
             }));
         }
-        tryToStartTheEngine();
+        if (!engineFirst) tryToStartTheEngine();
         lastStatus = statusLine();
         parts.notifier().ready(lastStatus);
         Logger.info("ready: {}", lastStatus);
