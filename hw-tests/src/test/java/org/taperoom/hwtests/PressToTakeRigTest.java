@@ -14,7 +14,7 @@ import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.engine.RecordingEngine;
 import org.taperoom.appliance.engine.TakeRef;

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.control.InputArming;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.panel.Panel;
+import org.taperoom.appliance.render.RenderJob;
 import org.taperoom.appliance.render.RenderService;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
@@ -38,15 +39,19 @@ public final class WebPanel implements Panel {
     private final PanelServer server;
     private final MeterPump meters;
     private final LiveHub hub;
-    private final RenderService renders;
+    /** Closed with the panel only when it is the panel's own (not the service's shared one). */
+    private final RenderService ownRenders;
+    private final RenderApi renderApi;
     private final String host;
     private final List<Route> routes;
 
-    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService renders, String host, List<Route> routes) {
+    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, RenderApi renderApi, String host,
+                     List<Route> routes) {
         this.server = server;
         this.meters = meters;
         this.hub = hub;
-        this.renders = renders;
+        this.ownRenders = ownRenders;
+        this.renderApi = renderApi;
         this.host = host;
         this.routes = routes;
     }
@@ -70,16 +75,18 @@ public final class WebPanel implements Panel {
         StateApi state = new StateApi(context.transport(), context.recorder());
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
         TakeCatalog takes = Library.open(context);
-        RenderService renders = new RenderService();
+        RenderService ownRenders = context.renders() == null ? new RenderService() : null;
+        RenderService renders = ownRenders != null ? ownRenders : context.renders();
         // The share links need the panel's address, known only once the server listens.
         URI[] urlHolder = new URI[1];
+        RenderApi renderApi = new RenderApi(takes, renders, new ShareLinks(Clock.systemUTC()), hub::event, () -> urlHolder[0]);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state).routes())
                 .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
-                .add(new RenderApi(takes, renders, new ShareLinks(Clock.systemUTC()), hub::event, () -> urlHolder[0]).routes())
+                .add(renderApi.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
         urlHolder[0] = server.url(host);
@@ -90,7 +97,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, renders, host, table.routes());
+        return new WebPanel(server, meters, hub, ownRenders, renderApi, host, table.routes());
     }
 
     static String takesMessage() {
@@ -103,6 +110,11 @@ public final class WebPanel implements Panel {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    @Override
+    public void follow(RenderJob job) {
+        renderApi.follow(job, null, () -> hub.event(takesMessage()));
     }
 
     @Override
@@ -135,6 +147,6 @@ public final class WebPanel implements Panel {
         meters.close();
         hub.closeAll();
         server.close();
-        renders.close();
+        if (ownRenders != null) ownRenders.close();
     }
 }

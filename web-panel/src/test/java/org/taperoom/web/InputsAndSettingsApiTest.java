@@ -7,7 +7,9 @@ import static org.taperoom.web.TakesApiTest.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,24 @@ class InputsAndSettingsApiTest {
     }
 
     @Test
+    void inputNamesSetInThePanelNameTheNextTakesTrackFilesIxmlAndMetadata() throws Exception {
+        assertEquals(200, user.change("PATCH", "/api/inputs/1", "{\"name\":\"Kick Drüm\"}").statusCode());
+        assertEquals(200, user.change("PATCH", "/api/inputs/2", "{\"name\":\"Lead Vocal\"}").statusCode());
+        String id = rig.recordTake(user, 400);
+        Path folder = rig.library.resolve(id.substring(0, id.indexOf('_'))).resolve(id.substring(id.indexOf('_') + 1));
+        Path kick = folder.resolve("01-kick-drum.wav");
+        Path vocal = folder.resolve("02-lead-vocal.wav");
+        assertTrue(Files.isRegularFile(kick) && Files.isRegularFile(vocal), "track files named after the inputs in " + folder);
+        String ixml = new String(Files.readAllBytes(vocal), 0, 8192, StandardCharsets.UTF_8);
+        assertTrue(ixml.contains("<NAME>Lead Vocal</NAME>"), "the iXML chunk carries the input's name");
+        JsonNode meta = PanelRig.JSON.readTree(folder.resolve("take.json").toFile());
+        assertEquals("Kick Drüm", meta.get("tracks").get(0).get("name").asText(), meta.toString());
+        assertEquals("02-lead-vocal.wav", meta.get("tracks").get(1).get("file").asText(), meta.toString());
+        JsonNode take = user.json(user.get("/api/takes/" + id));
+        assertEquals("Lead Vocal", take.get("tracks").get(1).get("name").asText(), take.toString());
+    }
+
+    @Test
     void badInputChangesGet400NamingTheFieldNeverA500() throws Exception {
         assertError(user.change("PATCH", "/api/inputs/1", "{\"gainDb\":1e9}"), 400, "gainDb: expected a number from -60 to 24, got 1.0E9");
         assertError(user.change("PATCH", "/api/inputs/1", "{\"gainDb\":\"loud\"}"), 400, "gainDb: expected a number from -60 to 24, got a string");
@@ -64,6 +84,21 @@ class InputsAndSettingsApiTest {
     void aGainChangeOnAnInterfaceWithoutGainControlsIs409() throws Exception {
         assertEquals(true, user.json(user.get("/api/inputs")).get(0).get("gainDb").isNull());
         assertError(user.change("PATCH", "/api/inputs/1", "{\"gainDb\":6}"), 409, "gainDb: input 1 has no gain control on this interface");
+    }
+
+    @Test
+    void aGainChangeOnAnInterfaceWithGainControlsTurnsItsInputAndIsClampedToTheApiRange() throws Exception {
+        try (PanelRig withGain = new PanelRig(2, true)) {
+            PanelRig.Client c = withGain.loggedIn();
+            assertEquals(0.0, c.json(c.get("/api/inputs")).get(1).get("gainDb").asDouble());
+            HttpResponse<String> r = c.change("PATCH", "/api/inputs/2", "{\"gainDb\":-12.5}");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(-12.5, c.json(r).get("gainDb").asDouble());
+            assertEquals((float) Math.pow(10, -12.5 / 20), withGain.sim.gains().linear(1), 1e-6, "the simulated input 2 is turned down");
+            assertEquals(1f, withGain.sim.gains().linear(0), "input 1 is untouched");
+            assertEquals(20.0, c.json(c.change("PATCH", "/api/inputs/2", "{\"gainDb\":24}")).get("gainDb").asDouble(),
+                    "the interface's own maximum (+20 dB) bounds what the API allows");
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.engine.RecordingEngine;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PinHash;
@@ -48,6 +48,11 @@ final class PanelRig implements AutoCloseable {
     }
 
     PanelRig(int channels) throws Exception {
+        this(channels, false);
+    }
+
+    /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
+    PanelRig(int channels, boolean simGain) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
@@ -65,8 +70,9 @@ final class PanelRig implements AutoCloseable {
         sim = new SimBackend();
         engine = new RecordingEngine(config, sim);
         engine.start();
-        control = ControlService.start(engine, config, null, InputGain.NONE);
-        panel = WebPanel.start(new PanelContext(config, engine, control.transport(), configFile, control.arming(), InputGain.NONE));
+        InputGain gain = simGain ? sim.gains() : InputGain.NONE;
+        control = ControlService.start(engine, config, null, gain);
+        panel = WebPanel.start(new PanelContext(config, engine, control.transport(), configFile, control.arming(), gain));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.web.security.SecurityHeaders;
 import org.taperoom.web.server.PanelServer;

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.ConfigKey;
@@ -22,10 +23,14 @@ public final class Args {
     private final List<String> positionals;
     private final Config config;
     private final Path configFile;
+    /** Names of the configuration keys given as flags ({@code --panelAddress ...}). */
+    private final Set<String> configFlags;
 
-    private Args(String command, Map<String, String> flags, List<String> positionals, Config config, Path configFile) {
+    private Args(String command, Map<String, String> flags, List<String> positionals, Config config, Path configFile,
+                 Set<String> configFlags) {
         this.command = command;
         this.flags = flags;
+        this.configFlags = configFlags;
         this.positionals = positionals;
         this.config = config;
         this.configFile = configFile;
@@ -98,7 +103,8 @@ public final class Args {
                 throw new UsageException(e.getMessage());
             }
         }
-        return new Args(cmd.name(), Collections.unmodifiableMap(flags), List.copyOf(positionals), config, file);
+        return new Args(cmd.name(), Collections.unmodifiableMap(flags), List.copyOf(positionals), config, file,
+                Set.copyOf(configFlags.keySet()));
     }
 
     public Config config() {
@@ -108,6 +114,11 @@ public final class Args {
     /** The configuration file that was read ({@code --config}, or the system file when it exists), or null. */
     public Path configFile() {
         return configFile;
+    }
+
+    /** Whether {@code key} was given on the command line (not only in a file or by default). */
+    public boolean gave(ConfigKey<?> key) {
+        return configFlags.contains(key.name());
     }
 
     public boolean has(String flag) {

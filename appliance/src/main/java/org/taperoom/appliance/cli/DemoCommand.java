@@ -2,39 +2,41 @@ package org.taperoom.appliance.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.control.ControlService;
-import org.taperoom.appliance.control.InputGain;
-import org.taperoom.appliance.panel.Panel;
-import org.taperoom.appliance.panel.PanelContext;
-import org.taperoom.appliance.panel.PanelProvider;
-import org.taperoom.appliance.panel.PinHash;
-import org.taperoom.appliance.engine.EngineException;
+import org.taperoom.appliance.control.ControlEvent;
+import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.MeterSnapshot;
 import org.taperoom.appliance.engine.RecorderListener;
 import org.taperoom.appliance.engine.RecordingEngine;
 import org.taperoom.appliance.engine.TakeRef;
-import org.taperoom.appliance.engine.TakeRequest;
+import org.taperoom.appliance.panel.Panel;
+import org.taperoom.appliance.panel.PinHash;
+import org.taperoom.appliance.service.Service;
 import org.taperoom.drivers.sim.SimBackend;
-import org.tinylog.Logger;
 
 /**
- * {@code taperoom demo}: the engine on the simulated interface with a console view of the meters.
- * Keys (then Enter): r starts or stops a take, m drops a marker, q quits. Runs on a fresh temporary
- * library unless one is configured.
- *
- * <p>The web panel joins in {@link #startViews}: {@code PanelProvider.find()} started with the
- * engine and the control state machine; it prints the panel's URL and PIN.
+ * {@code taperoom demo}: the same appliance as {@code serve} ({@link Appliance}) on the simulated
+ * interface, with a mock GPIO board so the front-panel logic runs, a fresh temporary library, a
+ * generated PIN and the panel on loopback unless configured otherwise; plus a console view of the
+ * meters. Keys (then Enter) send events to the transport as a button would: r starts or stops a
+ * take, m drops a marker, q quits.
  */
 final class DemoCommand implements Command {
+    /** How often the meter line is printed when standard output is not a terminal (a log, a pipe). */
+    private static final long PLAIN_LINE_MILLIS = 5000;
+
     @Override
     public String name() {
         return "demo";
@@ -42,13 +44,13 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "Run the appliance on the simulated interface (console meters; r+Enter records/stops, m+Enter marks, q+Enter quits).";
+        return "Run the appliance on the simulated interface with the web panel (console meters; r+Enter records/stops, m+Enter marks, q+Enter quits).";
     }
 
     @Override
     public List<Flag> flags() {
         List<Flag> f = new ArrayList<>(SimFlags.FLAGS);
-        f.add(Flag.toggle("no-console", "Do not draw the console meter view (print status lines instead)."));
+        f.add(Flag.toggle("no-console", "Do not draw the console meter view (print a status line every few seconds instead)."));
         f.add(Flag.value("port", "N", "TCP port of the web panel (default 8080; 0 picks a free one)."));
         f.add(Flag.value("pin", "PIN", "The web panel's PIN (default: a random 6-digit PIN, printed with the URL)."));
         return f;
@@ -61,12 +63,9 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        Config config = args.config();
-        if (config.get(RecordingKeys.LIBRARY).equals(RecordingKeys.LIBRARY.defaultValue())) {
-            Path tmp = Files.createTempDirectory("taperoom-demo-");
-            config = config.with(RecordingKeys.LIBRARY, tmp);
-        }
-        if (!SimBackend.handles(config.get(RecordingKeys.DEVICE))) config = config.with(RecordingKeys.DEVICE, "sim");
+        String pin = args.string("pin", PinHash.randomPin(6));
+        if (!pin.matches("[0-9A-Za-z]{4,32}")) throw new UsageException("--pin " + pin + ": expected 4 to 32 letters or digits");
+        Config config = demoConfig(args, pin);
         SimBackend sim = new SimBackend(SimFlags.options(args, config.get(RecordingKeys.DEVICE), true));
         RecordingEngine engine = new RecordingEngine(config, sim);
         engine.addListener(new RecorderListener() {
@@ -75,93 +74,79 @@ final class DemoCommand implements Command {
                 System.out.println("take " + take.folder() + (detail.isEmpty() ? "" : " (" + detail + ")"));
             }
         });
-        try {
-            engine.start();
-        } catch (EngineException e) {
-            throw new UsageException(e.getMessage());
-        }
-        CountDownLatch quit = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "taperoom-demo-stop"));
+        Service service = Appliance.start(config, engine, sim.gains(), null);
         System.out.println("Taperoom demo: " + config.get(RecordingKeys.CHANNELS) + " simulated inputs at "
                 + config.get(RecordingKeys.RATE_HZ) + " Hz, library " + config.get(RecordingKeys.LIBRARY));
-        AutoCloseable views = startViews(args, config, engine, sim);
+        service.panel().ifPresent(p -> printPanel(p, config.get(PanelKeys.ADDRESS), pin));
         System.out.println("keys: r+Enter record/stop, m+Enter marker, q+Enter quit (or Ctrl-C)");
-        Thread keys = new Thread(() -> readKeys(engine, quit), "taperoom-demo-keys");
+        CountDownLatch quit = new CountDownLatch(1);
+        Thread keys = new Thread(() -> readKeys(service.transport(), quit), "taperoom-demo-keys");
         keys.setDaemon(true);
         keys.start();
-        boolean terminal = System.console() != null && !args.has("no-console");
-        MeterSnapshot m = new MeterSnapshot(config.get(RecordingKeys.CHANNELS));
+        showMeters(engine, config.get(RecordingKeys.CHANNELS), Terminal.isStdout() && !args.has("no-console"), quit);
+        service.stop();
+        return 0;
+    }
+
+    /**
+     * The configuration with the demo's own defaults: a fresh library where none is configured, and
+     * the simulated interface, a mock GPIO board and a loopback-only panel unless the command line
+     * says otherwise (a configuration file written for an appliance does not count).
+     */
+    private static Config demoConfig(Args args, String pin) throws Exception {
+        Config config = args.config();
+        if (config.get(RecordingKeys.LIBRARY).equals(RecordingKeys.LIBRARY.defaultValue())) {
+            config = config.with(RecordingKeys.LIBRARY, Files.createTempDirectory("taperoom-demo-"));
+        }
+        if (!SimBackend.handles(config.get(RecordingKeys.DEVICE))) config = config.with(RecordingKeys.DEVICE, "sim");
+        if (!args.gave(GpioKeys.GPIO)) config = config.with(GpioKeys.GPIO, "mock");
+        if (!args.gave(PanelKeys.ADDRESS)) config = config.with(PanelKeys.ADDRESS, "127.0.0.1");
+        return config.with(PanelKeys.PIN_HASH, PinHash.of(pin))
+                .with(PanelKeys.PORT, (int) args.integer("port", config.get(PanelKeys.PORT), 0, 65535));
+    }
+
+    /** The address a person on this machine opens, and the network one when the panel listens beyond loopback. */
+    private static void printPanel(Panel panel, String address, String pin) {
+        System.out.println("panel: http://localhost:" + panel.url().getPort() + "/  PIN " + pin);
+        if (!isLoopback(address)) {
+            URI lan = panel.url();
+            System.out.println("on your network: " + lan);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Until q: live bars on a terminal, else one status line every few seconds so a log is not flooded. */
+    private static void showMeters(RecordingEngine engine, int channels, boolean terminal, CountDownLatch quit) throws InterruptedException {
+        MeterSnapshot m = new MeterSnapshot(channels);
         long lastLine = 0;
-        while (!quit.await(terminal ? 100 : 500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (!quit.await(terminal ? 100 : 500, TimeUnit.MILLISECONDS)) {
             engine.readMeters(m);
             if (terminal) {
                 System.out.print("\u001b[s" + ConsoleMeters.progressLine(engine.status(), m) + "\u001b[K\n"
                         + ConsoleMeters.bars(m, 40) + "\u001b[u");
                 System.out.flush();
-            } else if (System.currentTimeMillis() - lastLine > 5000) {
+            } else if (System.currentTimeMillis() - lastLine >= PLAIN_LINE_MILLIS) {
                 System.out.println(ConsoleMeters.progressLine(engine.status(), m));
                 lastLine = System.currentTimeMillis();
             }
         }
-        views.close();
-        engine.close();
-        return 0;
     }
 
-    /** Starts the views beside the console: the transport and, when it is on the class path, the web panel. */
-    private static AutoCloseable startViews(Args args, Config config, RecordingEngine engine, SimBackend sim) throws Exception {
-        PanelProvider provider = PanelProvider.find();
-        if (provider == null) {
-            Logger.debug("no web panel on the class path: console view only ({} inputs)", config.get(RecordingKeys.CHANNELS));
-            return () -> {};
-        }
-        String pin = args.string("pin", PinHash.randomPin(6));
-        if (!pin.matches("[0-9A-Za-z]{4,32}")) throw new UsageException("--pin " + pin + ": expected 4 to 32 letters or digits");
-        Config panelConfig = config.with(PanelKeys.PIN_HASH, PinHash.of(pin))
-                .with(PanelKeys.PORT, (int) args.integer("port", config.get(PanelKeys.PORT), 0, 65535));
-        InputGain gain = simGain(sim, config.get(RecordingKeys.CHANNELS));
-        ControlService control = ControlService.start(engine, panelConfig, gain);
-        Panel panel;
-        try {
-            panel = provider.start(new PanelContext(panelConfig, engine, control.transport(), null, control.arming(), gain));
-        } catch (Exception e) {
-            control.close();
-            throw e;
-        }
-        System.out.println("panel: " + panel.url() + "  PIN " + pin);
-        return () -> {
-            panel.close();
-            control.close();
-        };
-    }
-
-    /** The simulated interface's per-input gain knobs, as the panel and the encoder turn them (-60 to +24 dB). */
-    private static InputGain simGain(SimBackend sim, int channels) {
-        double[] gainDb = new double[channels];
-        return (input, deltaDb) -> {
-            synchronized (gainDb) {
-                double v = Math.max(-60, Math.min(24, gainDb[input - 1] + deltaDb));
-                gainDb[input - 1] = v;
-                sim.gains().setGainDb(input - 1, v);
-                return v;
-            }
-        };
-    }
-
-    private static void readKeys(RecordingEngine engine, CountDownLatch quit) {
+    /** The keys send what a front-panel button sends; the transport decides what they mean now. */
+    private static void readKeys(Transport transport, CountDownLatch quit) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 switch (line.strip()) {
-                    case "r" -> {
-                        try {
-                            if (engine.status().recording()) engine.stopTake();
-                            else System.out.println("recording " + engine.startTake(TakeRequest.everything("demo")).folder());
-                        } catch (EngineException e) {
-                            System.out.println(e.getMessage());
-                        }
-                    }
-                    case "m" -> System.out.println(engine.addMarker("marker", "demo") ? "marker" : "no take to mark");
+                    case "r" -> transport.send(new ControlEvent.Toggle("demo"));
+                    case "m" -> transport.send(new ControlEvent.Marker("demo", "marker"));
                     case "q" -> {
                         quit.countDown();
                         return;

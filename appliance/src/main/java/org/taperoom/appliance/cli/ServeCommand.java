@@ -9,18 +9,12 @@ import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.service.ConfigFileEdit;
 import org.taperoom.appliance.config.Config;
-import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.control.ControlService;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.appliance.device.AlsaDevices;
 import org.taperoom.appliance.engine.EngineException;
 import org.taperoom.appliance.engine.RecordingEngine;
-import org.taperoom.appliance.panel.PanelProvider;
-import org.taperoom.appliance.recover.TakeRecovery;
 import org.taperoom.appliance.service.DefaultConfigFile;
-import org.taperoom.appliance.service.Progress;
 import org.taperoom.appliance.service.Service;
-import org.taperoom.appliance.service.SystemdNotifier;
 
 /**
  * {@code taperoom serve}: the appliance service that systemd starts (taperoom.service). Runs until
@@ -64,22 +58,7 @@ final class ServeCommand implements Command {
         } catch (EngineException e) {
             throw new UsageException(RecordingKeys.DEVICE.name() + ": " + e.getMessage());
         }
-        Service service = new Service(config, new Service.Parts(
-                engine,
-                s -> new Progress(s.running() && s.devicePresent(), s.capturePeriods(), s.writerLoops()),
-                library -> TakeRecovery.recoverLibrary(library).size(),
-                (c, recorder) -> ControlService.start(recorder, c, InputGain.NONE),
-                PanelProvider.find(),
-                SystemdNotifier.fromEnvironment(),
-                args.configFile()));
-        Thread shutdown = new Thread(service::stop, "taperoom-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        try {
-            service.start();
-        } catch (ConfigException e) {
-            service.stop();
-            throw new UsageException(e.getMessage());
-        }
+        Service service = Appliance.start(config, engine, AlsaDevices.inputGain(config), args.configFile());
         service.panel().ifPresent(p -> System.out.println("taperoom: panel at " + p.url()));
         if (args.has("exit-when-ready")) {
             service.stop();

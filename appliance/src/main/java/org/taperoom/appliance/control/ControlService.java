@@ -9,6 +9,7 @@ import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.engine.Recorder;
 import org.taperoom.appliance.engine.RecordingEngine;
 import org.taperoom.appliance.rolling.AlwaysOn;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.gpio.GpioException;
 import org.taperoom.drivers.gpio.Pi4jGpio;
 import org.tinylog.Logger;
@@ -46,6 +47,15 @@ public final class ControlService implements AutoCloseable {
      * @throws IOException    always-on capture cannot start (one line says why)
      */
     public static ControlService start(Recorder recorder, Config config, InputGain gain) throws GpioException, IOException {
+        return start(recorder, recorder instanceof RecordingEngine engine ? engine : null, config, gain);
+    }
+
+    /**
+     * As {@link #start(Recorder, Config, InputGain)} for a recorder that stands for {@code engine}
+     * (the service's view of it, which says why it waits): always-on capture taps {@code engine}.
+     */
+    public static ControlService start(Recorder recorder, RecordingEngine engine, Config config, InputGain gain)
+            throws GpioException, IOException {
         String mode = config.get(GpioKeys.GPIO);
         if (mode.equals("auto")) {
             mode = Files.exists(Path.of("/dev/gpiochip0")) ? "gpiod" : "off";
@@ -56,7 +66,7 @@ public final class ControlService implements AutoCloseable {
             case "mock" -> Pi4jGpio.mock();
             default -> null;
         };
-        return start(recorder, config, gpio, gain);
+        return start(recorder, engine, config, gpio, gain);
     }
 
     /**
@@ -64,9 +74,14 @@ public final class ControlService implements AutoCloseable {
      * closes it. Always-on capture ({@code alwaysOn}) needs the {@link RecordingEngine}, started.
      */
     public static ControlService start(Recorder recorder, Config config, Pi4jGpio gpio, InputGain gain) throws GpioException, IOException {
+        return start(recorder, recorder instanceof RecordingEngine engine ? engine : null, config, gpio, gain);
+    }
+
+    private static ControlService start(Recorder recorder, RecordingEngine engine, Config config, Pi4jGpio gpio, InputGain gain)
+            throws GpioException, IOException {
         AlwaysOn alwaysOn = null;
         if (config.get(AlwaysOnKeys.ALWAYS_ON)) {
-            if (!(recorder instanceof RecordingEngine engine)) throw new IOException("always-on capture needs the recording engine");
+            if (engine == null) throw new IOException("always-on capture needs the recording engine");
             alwaysOn = AlwaysOn.start(engine, config);
         }
         TransportControl transport = new TransportControl(recorder, config);

@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.GpioKeys;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.gpio.Button;
 import org.taperoom.drivers.gpio.Gpio;
 import org.taperoom.drivers.gpio.GpioException;

@@ -147,7 +147,7 @@ public final class TransportControl implements Transport, AutoCloseable {
         }
         List<Integer> tracks = armed.size() == arming.inputs() ? List.of() : armed;
         try {
-            TakeRef take = recorder.startTake(new TakeRequest("", tracks, List.of(), source));
+            TakeRef take = recorder.startTake(new TakeRequest("", tracks, arming.names(armed), source));
             autoStartedTake = AUTO_RECORD.equals(source);
             move(TransportState.RECORDING, source, "take " + take.id(), take);
         } catch (EngineException e) {

@@ -3,17 +3,71 @@ package org.taperoom.appliance.device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.taperoom.appliance.config.AlsaKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.drivers.alsa.AlsaBackend;
+import org.taperoom.drivers.alsa.AlsaMixer;
 import org.taperoom.drivers.alsa.AlsaNative;
 import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.audio.SampleFormat;
+import org.taperoom.drivers.sim.SimBackend;
+import org.tinylog.Logger;
 
-/** Makes the ALSA backend the configuration describes (extra PCM definitions, capture thread priority). */
+/**
+ * Makes the ALSA backend the configuration describes (extra PCM definitions, capture thread
+ * priority), and the input gain controls of the configured device's card.
+ */
 public final class AlsaDevices {
+    private static final Pattern CARD_ID = Pattern.compile("(?:^|[:,])CARD=([^,]+)");
+    private static final Pattern CARD_NUMBER = Pattern.compile("^(?:plug)?hw:([^,=]+)(?:,.*)?$");
+
     private AlsaDevices() {}
+
+    /**
+     * The capture volume controls of the card the configured device is on, for the encoder and the
+     * panel's {@code gainDb}; {@link InputGain#NONE} (and one log line saying why) for the
+     * simulator, a device name that names no card ({@code default}, a plugin), a card that cannot
+     * be opened or one without capture volumes. The caller closes it.
+     */
+    public static InputGain inputGain(Config config) {
+        String device = config.get(RecordingKeys.DEVICE);
+        if (SimBackend.handles(device)) return InputGain.NONE;
+        String card = cardOf(device);
+        if (card == null) {
+            Logger.info("input gain: device '{}' names no card (hw:CARD=..., plughw:N), so the panel and encoder have no gain control", device);
+            return InputGain.NONE;
+        }
+        AlsaMixer mixer;
+        try {
+            mixer = AlsaMixer.open(AlsaNative.quiet(), card);
+        } catch (AudioDeviceException | LinkageError e) {
+            Logger.info("input gain: no mixer for {} ({})", card, e.getMessage());
+            return InputGain.NONE;
+        }
+        List<InputGain.Control> volumes = mixer.controls().stream().filter(InputGain.Control::hasCaptureVolume).toList();
+        if (volumes.isEmpty()) {
+            mixer.close();
+            Logger.info("input gain: {} has no capture volume control", card);
+            return InputGain.NONE;
+        }
+        Logger.info("input gain: inputs 1 to {} turn {}'s capture volumes {}", volumes.size(), card,
+                volumes.stream().map(InputGain.Control::id).toList());
+        return mixer;
+    }
+
+    /** The mixer name of the card in an ALSA PCM name ({@code hw:CARD=UMC,DEV=0} gives {@code hw:CARD=UMC}), or null. */
+    static String cardOf(String deviceName) {
+        Matcher id = CARD_ID.matcher(deviceName);
+        if (id.find()) return "hw:CARD=" + id.group(1);
+        Matcher number = CARD_NUMBER.matcher(deviceName);
+        return number.matches() ? "hw:" + number.group(1) : null;
+    }
 
     /**
      * The caller owns the backend and closes it. An unreadable alsaConfig file is a configuration

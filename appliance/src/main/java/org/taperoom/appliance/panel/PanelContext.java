@@ -3,9 +3,10 @@ package org.taperoom.appliance.panel;
 import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.control.InputArming;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.Recorder;
+import org.taperoom.appliance.render.RenderService;
 
 /**
  * What the panel is given to work with: the configuration it started with, the engine to read
@@ -17,8 +18,16 @@ import org.taperoom.appliance.engine.Recorder;
  * @param arming     the transport's input arming ({@code ControlService.arming()}), which the
  *                   panel's arm buttons change; null gives the panel one of its own that no take sees
  * @param gain       the interface's input gain controls, or null for none ({@link InputGain#NONE})
+ * @param renders    the render jobs the panel shares with the quick mix (the service closes it), or
+ *                   null for one of the panel's own
  */
-public record PanelContext(Config config, Recorder recorder, Transport transport, Path configFile, InputArming arming, InputGain gain) {
+public record PanelContext(Config config, Recorder recorder, Transport transport, Path configFile, InputArming arming, InputGain gain,
+                           RenderService renders) {
+    /** A context whose panel runs its own render jobs. */
+    public PanelContext(Config config, Recorder recorder, Transport transport, Path configFile, InputArming arming, InputGain gain) {
+        this(config, recorder, transport, configFile, arming, gain, null);
+    }
+
     /** A context without a configuration file, arming or gain controls. */
     public PanelContext(Config config, Recorder recorder, Transport transport) {
         this(config, recorder, transport, null, null, null);

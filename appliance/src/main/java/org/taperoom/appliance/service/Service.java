@@ -6,17 +6,22 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.taperoom.appliance.config.AlwaysOnKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.config.ServiceKeys;
 import org.taperoom.appliance.control.ControlService;
+import org.taperoom.drivers.audio.InputGain;
+import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.engine.EngineException;
 import org.taperoom.appliance.engine.Recorder;
 import org.taperoom.appliance.engine.RecorderStatus;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelProvider;
+import org.taperoom.appliance.render.QuickMix;
+import org.taperoom.appliance.render.RenderService;
 import org.tinylog.Logger;
 
 /**
@@ -46,9 +51,13 @@ public final class Service {
      *
      * @param configFile the file the configuration came from (the panel writes changed settings
      *                   there), or null
+     * @param gain       the interface's input gain controls as the panel turns them, or null for none
+     * @param renders    background renders: the quick mix of every take that ends, shared with the
+     *                   panel (the service closes it); null for no quick mix
      */
     public record Parts(Recorder recorder, Function<RecorderStatus, Progress> progress, Recovery recovery,
-                        ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile) {}
+                        ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile,
+                        InputGain gain, RenderService renders) {}
 
     private final Config config;
     private final Parts parts;
@@ -89,14 +98,17 @@ public final class Service {
         parts.notifier().status("starting");
         recoverIfTheDiskIsThere();
         // The panel first, the device after: a phone reaches the panel sooner (it shows the engine
-        // as not running until the device is open), and READY still waits for both.
+        // as not running until the device is open), and READY still waits for both. Always-on
+        // capture is the exception: it taps a running engine from the moment control starts.
+        boolean engineFirst = config.get(AlwaysOnKeys.ALWAYS_ON);
+        if (engineFirst) tryToStartTheEngine();
         control = parts.control().start(config, recorder);
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
             // a refusal is a ConfigException, which serve reports as a configuration error.
             try {
                 panel = parts.panelProvider().start(new PanelContext(config, recorder, control.transport(),
-                        parts.configFile(), control.arming(), null));
+                        parts.configFile(), control.arming(), parts.gain(), parts.renders()));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());
@@ -105,7 +117,13 @@ public final class Service {
         } else {
             Logger.info("no panel on the class path; running without one");
         }
-        tryToStartTheEngine();
+        if (parts.renders() != null) {
+            parts.recorder().addListener(new QuickMixAfterTakes(new QuickMix(parts.renders()), job -> {
+                Panel p = panel;
+                if (p != null) p.follow(job);
+            }));
+        }
+        if (!engineFirst) tryToStartTheEngine();
         lastStatus = statusLine();
         parts.notifier().ready(lastStatus);
         Logger.info("ready: {}", lastStatus);
@@ -115,6 +133,12 @@ public final class Service {
             watchdog.start();
             Logger.info("watchdog: pinging every {} ms while capture and writer move", watchdog.pingInterval().toMillis());
         }
+    }
+
+    /** The transport every command goes to (the demo's keys, tests); null before {@link #start}. */
+    public Transport transport() {
+        ControlService c = control;
+        return c == null ? null : c.transport();
     }
 
     /** The panel, when one started (for the printed URL and tests). */
@@ -158,6 +182,8 @@ public final class Service {
             if (c != null) c.close();
             // Closing the recorder stops the take and finalizes its files before it returns.
             parts.recorder().close();
+            if (parts.renders() != null) parts.renders().close();
+            if (parts.gain() != null) parts.gain().close();
             Logger.info("stopped{}", recording ? "; the take is finalized" : "");
         } finally {
             parts.notifier().close();

@@ -15,6 +15,7 @@ import org.taperoom.appliance.engine.TakeRef;
 import org.taperoom.appliance.take.TakeInfo;
 import org.taperoom.appliance.take.TakeJson;
 import org.taperoom.appliance.writer.RiffReader;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 import org.taperoom.drivers.sim.SimSignal;

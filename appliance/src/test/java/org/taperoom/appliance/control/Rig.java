@@ -31,7 +31,7 @@ public final class Rig implements AutoCloseable {
         this.sim = sim;
         this.engine = new RecordingEngine(config, sim);
         engine.start();
-        this.control = ControlService.start(engine, config, new SimInputGain(sim.gains()));
+        this.control = ControlService.start(engine, config, sim.gains());
         this.pins = new MockPins(control.gpio());
     }
 

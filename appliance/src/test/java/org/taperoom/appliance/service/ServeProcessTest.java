@@ -119,6 +119,26 @@ class ServeProcessTest {
     }
 
     @Test
+    void withAlwaysOnCaptureServeStartsTheEngineFirstAndItsRollingBufferFills(@TempDir Path dir) throws Exception {
+        try (NotifySocket socket = NotifySocket.bindAbstract()) {
+            serve(dir, socket, 0, "device = sim", "channels = 2", "alwaysOn = true", "alwaysOnMinutes = 1", "alwaysOnKeepMinutes = 0.5");
+            String ready = until(socket, "READY=1", START, dir).getLast();
+            assertTrue(ready.startsWith("READY=1\nSTATUS=idle, device sim"), ready + "\n" + log(dir));
+            Path buffer = dir.resolve("library").resolve(".always-on");
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long bytes = 0;
+            while (bytes == 0 && System.nanoTime() < end) {
+                Thread.sleep(200);
+                if (!Files.isDirectory(buffer)) continue;
+                try (Stream<Path> files = Files.walk(buffer)) {
+                    bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+                }
+            }
+            assertTrue(bytes > 0, "the rolling buffer holds audio\n" + log(dir));
+        }
+    }
+
+    @Test
     void aBadConfigurationExitsWith2NamingTheKeyAndLine(@TempDir Path dir) throws Exception {
         try (NotifySocket socket = NotifySocket.bindAbstract()) {
             serve(dir, socket, 0, "channels = many");

@@ -100,8 +100,6 @@ class SystemdNotifierTest {
             }
             public NativeLong recv(int sockfd, byte[] buf, NativeLong len, int flags) { return new NativeLong(0); }
             public int close(int fd) { return 0; }
-            public int sched_setscheduler(int pid, int policy, int[] param) { return 0; }
-            public int sched_getscheduler(int pid) { return 0; }
             public String strerror(int errnum) { return Libc.LIBC.strerror(errnum); }
         };
         try (SystemdNotifier notifier = SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", "@x"), PID, full)) {

@@ -114,6 +114,20 @@ class AlsaMixerTest {
     }
 
     @Test
+    void inputNumbersTurnTheCardsCaptureVolumesInOrderClampedToTheirRange_injected() throws Exception {
+        try (InputGain gain = AlsaMixer.open(new InjectedCard(), "hw:CARD=UMC")) {
+            assertEquals(0.0, gain.adjust(1, 0), "a zero turn reads the gain");
+            assertEquals(-3.0, gain.adjust(2, -3));
+            assertEquals(-3.0, gain.captureDb("Mic,1"), "input 2 is the second capture volume");
+            assertEquals(0.0, gain.captureDb("Mic"), "input 1 is untouched");
+            assertEquals(36.0, gain.adjust(1, 100), "clamped to the control's maximum");
+            assertTrue(Double.isNaN(gain.adjust(3, 1)), "the card has two capture volumes: input 3 has none");
+            assertTrue(Double.isNaN(gain.adjust(0, 1)));
+        }
+        assertTrue(Double.isNaN(InputGain.NONE.adjust(1, 1)), "an interface without controls has no gain");
+    }
+
+    @Test
     void switchesTurnOnAndOffWhetherTheCardCallsThemCaptureOrPlayback_injected() throws Exception {
         try (InputGain gain = AlsaMixer.open(new InjectedCard(), "hw:CARD=UMC")) {
             gain.setSwitch("Phantom Power", false);

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** SCHED_FIFO for the calling thread: granted or refused, the kernel agrees with what we report. */
+/**
+ * SCHED_FIFO for the calling thread (the capture thread raises itself when it starts): granted or
+ * refused, the kernel agrees with what we report, and no other thread changes policy (the JVM's
+ * GC, JIT and panel threads must keep the normal scheduler).
+ */
 class RealtimeSchedulingTest {
     @Test
     void theReportedOutcomeMatchesTheThreadsPolicyInTheKernel() throws Exception {
@@ -22,5 +26,6 @@ class RealtimeSchedulingTest {
         System.out.println("SCHED_FIFO " + (granted.get() == 1 ? "granted" : "refused") + " here; policy before " + before.get() + ", after " + after.get());
         assertEquals(0, before.get(), "a new thread starts as SCHED_OTHER");
         assertEquals(granted.get() == 1 ? 1 : 0, after.get());
+        assertEquals(0, RealtimeScheduling.callingThreadPolicy(), "the thread that started the probe keeps SCHED_OTHER");
     }
 }

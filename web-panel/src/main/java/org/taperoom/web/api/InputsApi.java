@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.taperoom.appliance.control.InputArming;
-import org.taperoom.appliance.control.InputGain;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.Route;
@@ -15,7 +15,8 @@ import org.taperoom.web.server.Route;
 /**
  * The inputs: arming is the transport's own {@link InputArming} (what the next take records);
  * gain goes to the interface's gain control through {@link InputGain}, and is refused with 409
- * where the interface has none; names label the meters in the panel.
+ * where the interface has none; names label the meters and name the next take's tracks (kept in
+ * the same {@link InputArming}, which the transport reads when it starts a take).
  */
 public final class InputsApi {
     public static final double MIN_GAIN_DB = -60;
@@ -24,17 +25,14 @@ public final class InputsApi {
 
     private final InputArming arming;
     private final InputGain gain;
-    /** Guarded by this. Input names (index 0 is input 1); gainDb as last set, NaN when unknown. */
-    private final String[] names;
+    /** Guarded by this. gainDb as last set (index 0 is input 1), NaN when unknown. */
     private final double[] gainDb;
 
     public InputsApi(InputArming arming, InputGain gain) {
         this.arming = arming;
         this.gain = gain;
-        this.names = new String[arming.inputs()];
         this.gainDb = new double[arming.inputs()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = "In " + (i + 1);
+        for (int i = 0; i < gainDb.length; i++) {
             gainDb[i] = gain.adjust(i + 1, 0);
         }
     }
@@ -48,12 +46,12 @@ public final class InputsApi {
 
     private void list(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int n = 1; n <= names.length; n++) out.add(doc(n));
+        for (int n = 1; n <= arming.inputs(); n++) out.add(doc(n));
         ctx.json(out);
     }
 
     private void change(Context ctx) {
-        int n = PathIds.number(ctx, "n", names.length);
+        int n = PathIds.number(ctx, "n", arming.inputs());
         Body b = Body.of(ctx, Set.of("name", "armed", "gainDb"));
         String name = null;
         if (b.has("name")) {
@@ -74,18 +72,14 @@ public final class InputsApi {
             }
         }
         if (armed != null) arming.setArmed(n, armed);
-        if (name != null) {
-            synchronized (this) {
-                names[n - 1] = name;
-            }
-        }
+        if (name != null) arming.setName(n, name);
         ctx.json(doc(n));
     }
 
     private synchronized Map<String, Object> doc(int n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", n);
-        m.put("name", names[n - 1]);
+        m.put("name", arming.name(n));
         m.put("armed", arming.isArmed(n));
         m.put("gainDb", Double.isNaN(gainDb[n - 1]) ? null : gainDb[n - 1]);
         return m;

@@ -130,7 +130,7 @@ public final class RenderApi {
         TakeTracks tracks = TakeTracks.find(take);
         settings(() -> TakeSettings.render(take));
         RenderJob job = renders.submit(tracks, () -> TakeSettings.render(take), take.resolve(RenderService.RENDERS_DIR).resolve(fileName));
-        follow(job, id);
+        follow(job, id, () -> {});
         ctx.status(202).json(Map.of("job", job.id()));
     }
 
@@ -168,7 +168,7 @@ public final class RenderApi {
         Path folder = takes.folder(id);
         String name = TakeFolders.slug(String.valueOf(take.get("name")));
         RenderJob job = settings(() -> renders.start(folder, name, format, doc.toString()));
-        follow(job, id);
+        follow(job, id, () -> {});
         ctx.status(202).json(Map.of("job", job.id()));
     }
 
@@ -227,8 +227,11 @@ public final class RenderApi {
         throw ApiError.notFound("take " + id + " has no export " + name);
     }
 
-    /** Pushes the job's progress to the browsers until it ends (on a virtual thread; polling is cheap). */
-    private void follow(RenderJob job, String takeId) {
+    /**
+     * Pushes the job's progress to the browsers until it ends (on a virtual thread; polling is
+     * cheap), then runs {@code ended}. {@code takeId} null: found from the job's take folder.
+     */
+    public void follow(RenderJob job, String takeId, Runnable ended) {
         Thread.ofVirtual().name("panel-job-" + job.id()).start(() -> {
             try {
                 RenderJob.State last = null;
@@ -243,7 +246,10 @@ public final class RenderApi {
                         last = s.state();
                         lastFraction = s.fraction();
                     }
-                    if (s.state() == RenderJob.State.DONE || s.state() == RenderJob.State.FAILED || s.state() == RenderJob.State.CANCELLED) return;
+                    if (s.state() == RenderJob.State.DONE || s.state() == RenderJob.State.FAILED || s.state() == RenderJob.State.CANCELLED) {
+                        ended.run();
+                        return;
+                    }
                     Thread.sleep(200);
                 }
             } catch (InterruptedException | IOException e) {

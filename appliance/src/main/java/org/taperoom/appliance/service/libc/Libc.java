@@ -20,10 +20,6 @@ public interface Libc {
     /** Linux: fail with EAGAIN instead of waiting. */
     int MSG_DONTWAIT = 0x40;
     int EAGAIN = 11;
-    int EPERM = 1;
-    /** Linux scheduling policies. */
-    int SCHED_OTHER = 0;
-    int SCHED_FIFO = 1;
 
     Libc LIBC = new LibcDirect();
 
@@ -41,16 +37,6 @@ public interface Libc {
 
     /** {@code int close(int fd)} */
     int close(int fd) throws LastErrorException;
-
-    /**
-     * {@code int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param)}; on
-     * Linux {@code pid} 0 is the calling thread only. {@code param} is {@code struct sched_param},
-     * whose one field is {@code int sched_priority}: an {@code int[1]}.
-     */
-    int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
-
-    /** {@code int sched_getscheduler(pid_t pid)} */
-    int sched_getscheduler(int pid) throws LastErrorException;
 
     /** {@code char *strerror(int errnum)}: the C library's sentence for an errno. */
     String strerror(int errnum);

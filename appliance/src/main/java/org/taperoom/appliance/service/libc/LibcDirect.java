@@ -19,8 +19,6 @@ final class LibcDirect implements Libc {
                 throws LastErrorException;
         static native NativeLong recv(int sockfd, byte[] buf, NativeLong len, int flags) throws LastErrorException;
         static native int close(int fd) throws LastErrorException;
-        static native int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
-        static native int sched_getscheduler(int pid) throws LastErrorException;
         static native String strerror(int errnum);
     }
 
@@ -31,7 +29,5 @@ final class LibcDirect implements Libc {
     }
     @Override public NativeLong recv(int sockfd, byte[] buf, NativeLong len, int flags) { return C.recv(sockfd, buf, len, flags); }
     @Override public int close(int fd) { return C.close(fd); }
-    @Override public int sched_setscheduler(int pid, int policy, int[] param) { return C.sched_setscheduler(pid, policy, param); }
-    @Override public int sched_getscheduler(int pid) { return C.sched_getscheduler(pid); }
     @Override public String strerror(int errnum) { return C.strerror(errnum); }
 }
