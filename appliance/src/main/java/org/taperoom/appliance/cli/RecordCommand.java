@@ -95,7 +95,7 @@ final class RecordCommand implements Command {
         Thread hook = new Thread(finish, "taperoom-record-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Thread progress = null;
-        if (System.console() != null) {
+        if (Terminal.isStdout()) {
             progress = new Thread(() -> showProgress(engine, ended), "taperoom-progress");
             progress.setDaemon(true);
             progress.start();

@@ -61,7 +61,7 @@ final class RenderCommand implements Command {
         } catch (IOException e) {
             throw new UsageException(e.getMessage());
         }
-        ProgressLine line = new ProgressLine(!args.has("quiet") && System.console() != null);
+        ProgressLine line = new ProgressLine(!args.has("quiet") && Terminal.isStdout());
         RenderResult r;
         try {
             r = new Renderer(threads).render(tracks, settings, out, line, () -> false);
