@@ -11,8 +11,9 @@
 # Target: ratio <= 1.5.
 #
 # Usage: appliance/bench/record-vs-arecord.sh [SECONDS [RUNS]]   (needs /usr/bin/time, arecord, a JDK >= 21)
-# Environment: TAPEROOM_JAVA_OPTS extra JVM flags (split on spaces, as the launcher does; they
-#   replace the launcher's default JVM flags); TAPEROOM_JAR another jar to measure (default: this tree's).
+# Environment: TAPEROOM_JAVA_OPTS extra JVM flags (split on spaces, as the launcher does);
+#   TAPEROOM_JAR another jar to measure (default: this tree's); TAPEROOM_RECORD_OPTS extra flags
+#   for `taperoom record` (e.g. "--fsyncIntervalMillis 60000" to see what syncing costs).
 # Scratch space: SECONDS * 32 * 4 * 48000 bytes of input (3.7 GB for 600 s) plus 3/4 of that for
 # one recording at a time, under ${TMPDIR:-/tmp}; all of it is deleted at the end.
 set -euo pipefail
@@ -36,9 +37,8 @@ for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then java_bin="$d/bin/java"; break; fi
 done
 [ -n "$java_bin" ] || { echo "no JDK >= 21 found" >&2; exit 1; }
-# The launcher's JVM flags, unless TAPEROOM_JAVA_OPTS replaces them.
-default_opts=$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/taperoom")
-read -r -a java_opts <<<"${TAPEROOM_JAVA_OPTS-$default_opts}"
+read -r -a java_opts <<<"${TAPEROOM_JAVA_OPTS:-}"
+read -r -a record_opts <<<"${TAPEROOM_RECORD_OPTS:-}"
 
 input="$work/in32.raw"
 bytes=$((seconds * channels * 4 * rate))
@@ -71,7 +71,7 @@ cpu_of() {
         # Last sample per thread id, then summed per thread name (GC and compiler threads come in numbered families).
         awk -v hz="$(getconf CLK_TCK)" '{ name[$1] = $2; u[$1] = $3; s[$1] = $4 }
              END { for (t in name) { n = name[t]; sub(/#?[0-9]+$/, "#", n); U[n] += u[t]; S[n] += s[t] }
-                   for (n in U) printf "%-18s %7.2f %7.2f\n", n, U[n] / hz, S[n] / hz }' "$snap" | sort -k2,2nr >"$threads_out"
+                   for (n in U) if (U[n] + S[n] > 0) printf "%-18s %7.2f %7.2f\n", n, U[n] / hz, S[n] / hz }' "$snap" | sort -k2,2nr >"$threads_out"
     fi
     wait "$time_pid"
     awk '{ printf "%.2f\n", $1 + $2 }' "$t"
@@ -86,8 +86,8 @@ taperoom_once() {
     rm -rf "$work/library"
     cpu_of "$work/threads.$i" "$java_bin" "${java_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$jar" \
         record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" --bits 24 \
-        --seconds "$seconds" --library "$work/library" --minFreeMinutes 0 --realtimePriority 0
-    find "$work/library" -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%d files, %d bytes\n", NR, s }' >"$work/taperoom.out"
+        --seconds "$seconds" --library "$work/library" --minFreeMinutes 0 --realtimePriority 0 "${record_opts[@]}"
+    find "$work/library" -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%d files, %.0f bytes\n", NR, s }' >"$work/taperoom.out"
     rm -rf "$work/library"
 }
 
@@ -96,7 +96,7 @@ arecord_once() {
     mkdir "$work/arecord"
     ALSA_CONFIG_PATH="/usr/share/alsa/alsa.conf:$conf" cpu_of "" arecord -q -D plug:bench32 -I -c "$channels" -r "$rate" \
         -f S24_3LE -d "$seconds" -t wav "$work/arecord/take.wav"
-    find "$work/arecord" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d files, %d bytes\n", NR, s }' >"$work/arecord.out"
+    find "$work/arecord" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d files, %.0f bytes\n", NR, s }' >"$work/arecord.out"
     rm -rf "$work/arecord"
 }
 
