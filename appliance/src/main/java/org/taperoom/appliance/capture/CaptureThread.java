@@ -157,9 +157,10 @@ public final class CaptureThread {
     /**
      * Copies channel {@code c} of period frames [{@code fromFrame}, {@code toFrame}) into
      * {@code lane} from {@code laneStart} on, and folds them into the channel's meter figures
-     * (reset at {@code fromFrame == 0}). One pass, int and long arithmetic only: the sum of
-     * squares is taken on the top 24 bits (s >> 8, squares up to 2^46), so a period of up to
-     * 2^17 frames cannot overflow it, and meters resolve RMS down to about -144 dBFS.
+     * (reset at {@code fromFrame == 0}). One pass, int and long arithmetic only (a double sum was
+     * a chain of dependent floating-point adds): the sum of squares is taken on the top 24 bits
+     * (s >> 8, squares up to 2^46), so periods below 2^17 frames cannot overflow it, and RMS
+     * resolves down to one 24-bit step (about -138 dBFS).
      */
     private void copyAndMeasure(int c, int[] lane, int laneStart, int fromFrame, int toFrame) {
         int[] src = interleaved;
