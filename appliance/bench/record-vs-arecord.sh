@@ -3,16 +3,23 @@
 #
 # Both record the same SECONDS (default 600) of 32-channel 48 kHz S32_LE audio from the same
 # alsa-lib `file`-plugin capture device (unpaced: as fast as each can read) into 24-bit files, one
-# per channel: Taperoom into its take (broadcast WAV per track), arecord through plug (S32_LE ->
-# S24_3LE) with -I (one file per channel). Prints each whole process's CPU time (user + sys, from
-# GNU time) and Taperoom's ratio to arecord. Target: ratio <= 1.5.
+# per channel: Taperoom into its take (broadcast WAV per track, synced every fsyncIntervalMillis),
+# arecord through plug (S32_LE -> S24_3LE) with -I (one file per channel, never synced).
+# Each side runs RUNS times (default 3), alternating, so a burst of load elsewhere on the machine
+# hits both; prints every run's CPU time (user + sys of the whole process, from GNU time), the
+# median of each side, the ratio of the medians, and Taperoom's CPU per thread in its median run.
+# Target: ratio <= 1.5.
 #
-# Usage: appliance/bench/record-vs-arecord.sh [SECONDS]      (needs /usr/bin/time, arecord, a JDK >= 21)
+# Usage: appliance/bench/record-vs-arecord.sh [SECONDS [RUNS]]   (needs /usr/bin/time, arecord, a JDK >= 21)
+# Environment: TAPEROOM_JAVA_OPTS extra JVM flags (split on spaces, as the launcher does);
+#   TAPEROOM_JAR another jar to measure (default: this tree's); TAPEROOM_RECORD_OPTS extra flags
+#   for `taperoom record` (e.g. "--fsyncIntervalMillis 60000" to see what syncing costs).
 # Scratch space: SECONDS * 32 * 4 * 48000 bytes of input (3.7 GB for 600 s) plus 3/4 of that for
-# each recording, under ${TMPDIR:-/tmp}; all of it is deleted at the end.
+# one recording at a time, under ${TMPDIR:-/tmp}; all of it is deleted at the end.
 set -euo pipefail
 
 seconds=${1:-600}
+runs=${2:-3}
 channels=32
 rate=48000
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,6 +29,7 @@ trap 'rm -rf "$work"' EXIT
 # Build the jar if needed (the launcher does), then run java directly so the launcher's own JDK
 # probing is not counted.
 "$root/taperoom" --help >/dev/null
+jar=${TAPEROOM_JAR:-$root/appliance/target/taperoom.jar}
 java_bin=""
 for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
     [ -x "$d/bin/java" ] || continue
@@ -29,6 +37,8 @@ for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then java_bin="$d/bin/java"; break; fi
 done
 [ -n "$java_bin" ] || { echo "no JDK >= 21 found" >&2; exit 1; }
+read -r -a java_opts <<<"${TAPEROOM_JAVA_OPTS:-}"
+read -r -a record_opts <<<"${TAPEROOM_RECORD_OPTS:-}"
 
 input="$work/in32.raw"
 bytes=$((seconds * channels * 4 * rate))
@@ -38,31 +48,76 @@ head -c "$bytes" /dev/urandom >"$input"
 conf="$work/bench.conf"
 printf 'pcm.bench32 { type file slave.pcm { type null } file "/dev/null" infile "%s" format "raw" }\n' "$input" >"$conf"
 
+# Runs "$@" under GNU time; prints user+sys seconds of the whole process. With a second
+# argument THREADS_OUT, also samples /proc/<pid>/task/*/stat every 0.1 s while it runs and
+# writes the last seen user and sys seconds of every thread to THREADS_OUT ("name user sys").
 cpu_of() {
-    # Runs "$@" under GNU time; prints user+sys seconds of the whole process.
+    local threads_out=$1
+    shift
     local t="$work/time.txt"
-    /usr/bin/time -f '%U %S' -o "$t" "$@" >/dev/null
+    /usr/bin/time -f '%U %S' -o "$t" "$@" >/dev/null &
+    local time_pid=$!
+    if [ -n "$threads_out" ]; then
+        local pid="" snap="$work/threads.last"
+        : >"$snap"
+        while kill -0 "$time_pid" 2>/dev/null; do
+            [ -n "$pid" ] || pid=$(pgrep -P "$time_pid" | head -n 1 || true)
+            # comm may hold spaces; fields after ')' are stable: utime is the 12th, stime the 13th.
+            [ -n "$pid" ] && cat /proc/"$pid"/task/*/stat 2>/dev/null | sed -n 's/^\([0-9]*\) (\(.*\)) \(.*\)$/\1 \2|\3/p' \
+                | awk -F'|' '{ split($2, f, " "); n = split($1, a, " "); tid = a[1]; name = substr($1, length(tid) + 2); gsub(/ /, "_", name);
+                               print tid, name, f[12], f[13] }' >>"$snap"
+            sleep 0.1
+        done
+        # Last sample per thread id, then summed per thread name (GC and compiler threads come in numbered families).
+        awk -v hz="$(getconf CLK_TCK)" '{ name[$1] = $2; u[$1] = $3; s[$1] = $4 }
+             END { for (t in name) { n = name[t]; sub(/#?[0-9]+$/, "#", n); U[n] += u[t]; S[n] += s[t] }
+                   for (n in U) if (U[n] + S[n] > 0) printf "%-18s %7.2f %7.2f\n", n, U[n] / hz, S[n] / hz }' "$snap" | sort -k2,2nr >"$threads_out"
+    fi
+    wait "$time_pid"
     awk '{ printf "%.2f\n", $1 + $2 }' "$t"
 }
 
-echo "taperoom record ..." >&2
-# TAPEROOM_JAVA_OPTS: extra JVM flags, split on spaces as the launcher does.
-read -r -a java_opts <<<"${TAPEROOM_JAVA_OPTS:-}"
-taperoom_cpu=$(cpu_of "$java_bin" "${java_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$root/appliance/target/taperoom.jar" \
-    record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" --bits 24 \
-    --seconds "$seconds" --library "$work/library" --minFreeMinutes 0 --realtimePriority 0)
-taperoom_files=$(find "$work/library" -name '*.wav' | wc -l)
-taperoom_bytes=$(find "$work/library" -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%d\n", s }')
-rm -rf "$work/library"
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
 
-echo "arecord ..." >&2
-mkdir "$work/arecord"
-arecord_cpu=$(ALSA_CONFIG_PATH="/usr/share/alsa/alsa.conf:$conf" cpu_of arecord -q -D plug:bench32 -I -c "$channels" -r "$rate" \
-    -f S24_3LE -d "$seconds" -t wav "$work/arecord/take.wav")
-arecord_files=$(find "$work/arecord" -type f | wc -l)
-arecord_bytes=$(find "$work/arecord" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d\n", s }')
+taperoom_once() {
+    local i=$1
+    rm -rf "$work/library"
+    cpu_of "$work/threads.$i" "$java_bin" "${java_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$jar" \
+        record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" --bits 24 \
+        --seconds "$seconds" --library "$work/library" --minFreeMinutes 0 --realtimePriority 0 "${record_opts[@]}"
+    find "$work/library" -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%d files, %.0f bytes\n", NR, s }' >"$work/taperoom.out"
+    rm -rf "$work/library"
+}
 
-printf 'audio:    %s s x %s channels x %s Hz, S32_LE in, 24-bit out\n' "$seconds" "$channels" "$rate"
-printf 'taperoom: %8.2f s CPU (user+sys), %s files, %s bytes\n' "$taperoom_cpu" "$taperoom_files" "$taperoom_bytes"
-printf 'arecord:  %8.2f s CPU (user+sys), %s files, %s bytes\n' "$arecord_cpu" "$arecord_files" "$arecord_bytes"
-awk -v t="$taperoom_cpu" -v a="$arecord_cpu" 'BEGIN { printf "ratio:    %.2f (taperoom / arecord; target <= 1.5)\n", t / a }'
+arecord_once() {
+    rm -rf "$work/arecord"
+    mkdir "$work/arecord"
+    ALSA_CONFIG_PATH="/usr/share/alsa/alsa.conf:$conf" cpu_of "" arecord -q -D plug:bench32 -I -c "$channels" -r "$rate" \
+        -f S24_3LE -d "$seconds" -t wav "$work/arecord/take.wav"
+    find "$work/arecord" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d files, %.0f bytes\n", NR, s }' >"$work/arecord.out"
+    rm -rf "$work/arecord"
+}
+
+printf 'audio:    %s s x %s channels x %s Hz, S32_LE in, 24-bit out; %s runs each, alternating\n' "$seconds" "$channels" "$rate" "$runs"
+printf 'jvm:      %s %s\n' "$java_bin" "${java_opts[*]}"
+: >"$work/taperoom.cpu"
+: >"$work/arecord.cpu"
+for i in $(seq 1 "$runs"); do
+    echo "run $i/$runs: taperoom record ..." >&2
+    t_cpu=$(taperoom_once "$i")
+    echo "$t_cpu $i" >>"$work/taperoom.cpu"
+    echo "run $i/$runs: arecord ..." >&2
+    a_cpu=$(arecord_once)
+    echo "$a_cpu" >>"$work/arecord.cpu"
+    printf 'run %s:    taperoom %7.2f s   arecord %7.2f s CPU (user+sys)\n' "$i" "$t_cpu" "$a_cpu"
+done
+taperoom_med=$(cut -d' ' -f1 "$work/taperoom.cpu" | median)
+arecord_med=$(median <"$work/arecord.cpu")
+median_run=$(sort -n "$work/taperoom.cpu" | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }')
+printf 'taperoom: median %8.2f s CPU (user+sys); last run wrote %s\n' "$taperoom_med" "$(cat "$work/taperoom.out")"
+printf 'arecord:  median %8.2f s CPU (user+sys); last run wrote %s\n' "$arecord_med" "$(cat "$work/arecord.out")"
+awk -v t="$taperoom_med" -v a="$arecord_med" 'BEGIN { printf "ratio:    %.2f (median taperoom / median arecord; target <= 1.5)\n", t / a }'
+printf 'taperoom threads in its median run (run %s; user s, sys s; last sample, up to 0.1 s before exit):\n' "$median_run"
+sed 's/^/  /' "$work/threads.$median_run"

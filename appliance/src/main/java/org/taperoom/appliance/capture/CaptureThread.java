@@ -32,6 +32,12 @@ public final class CaptureThread {
     // Capture-thread-only state, allocated in the constructor.
     private final int[] interleaved;
     private final long[] lastClipEventFrame;
+    /** Where a dropped period's samples go (the ring has no room for them): the meters still see them. */
+    private final int[] droppedLane;
+    /** Meter figures of the period being processed, per channel: largest and smallest sample, sum of (s >> 8)^2. */
+    private final int[] maxSample;
+    private final int[] minSample;
+    private final long[] sumSquares;
     private final Thread thread;
 
     /** Set by close() on any thread, read by the capture thread once per period. */
@@ -67,6 +73,10 @@ public final class CaptureThread {
         this.clipHigh = resolutionBits >= 32 ? Integer.MAX_VALUE : (int) (((1L << (resolutionBits - 1)) - 1) << (32 - resolutionBits));
         this.interleaved = new int[channels * periodFrames];
         this.lastClipEventFrame = new long[channels];
+        this.droppedLane = new int[periodFrames];
+        this.maxSample = new int[channels];
+        this.minSample = new int[channels];
+        this.sumSquares = new long[channels];
         java.util.Arrays.fill(lastClipEventFrame, Long.MIN_VALUE / 2);
         this.thread = new Thread(this::run, "taperoom-capture");
         this.thread.setDaemon(true);
@@ -106,27 +116,28 @@ public final class CaptureThread {
             LockSupport.parkNanos(200_000L);
             room = ring.freeFrames() >= periodFrames;
         }
-        int mask = ring.mask();
-        int[] buf = interleaved;
-        int ch = channels;
+        // Each lane's slots for this period: [ringStart, ringStart + firstRun) then [0, periodFrames - firstRun).
+        // A dropped period (no room) still feeds the meters, through a scratch lane the writer never reads.
+        int ringStart = (int) (position & ring.mask());
+        int firstRun = Math.min(periodFrames, ring.capacityFrames() - ringStart);
         meters.beginWrite();
-        for (int c = 0; c < ch; c++) {
-            int[] lane = ring.lane(c);
-            long peak = 0;
-            double sumSquares = 0;
-            int firstClip = -1;
-            for (int f = 0, i = c; f < periodFrames; f++, i += ch) {
-                int s = buf[i];
-                if (room) lane[(int) ((position + f) & mask)] = s;
-                long a = Math.abs((long) s);
-                if (a > peak) peak = a;
-                sumSquares += (double) s * s;
-                if (firstClip < 0 && (s >= clipHigh || s == Integer.MIN_VALUE)) firstClip = f;
-            }
-            meters.put(c, (float) (peak * 0x1.0p-31), (float) (sumSquares * 0x1.0p-62 / periodFrames), firstClip >= 0);
-            if (firstClip >= 0 && room && position + firstClip - lastClipEventFrame[c] >= clipMinFrames) {
-                lastClipEventFrame[c] = position + firstClip;
-                events.publish(CaptureEvents.CLIP, position + firstClip, c);
+        for (int c = 0; c < channels; c++) {
+            int[] lane = room ? ring.lane(c) : droppedLane;
+            int laneStart = room ? ringStart : 0;
+            int laneRun = room ? firstRun : periodFrames;
+            copyAndMeasure(c, lane, laneStart, 0, laneRun);
+            if (laneRun < periodFrames) copyAndMeasure(c, lane, 0, laneRun, periodFrames);
+            int max = maxSample[c];
+            int min = minSample[c];
+            long peak = Math.max((long) max, -(long) min);
+            boolean clip = max >= clipHigh || min == Integer.MIN_VALUE;
+            meters.put(c, (float) (peak * 0x1.0p-31), (float) (sumSquares[c] * 0x1.0p-46 / periodFrames), clip);
+            if (clip && room) {
+                int firstClip = firstClipFrame(c);
+                if (position + firstClip - lastClipEventFrame[c] >= clipMinFrames) {
+                    lastClipEventFrame[c] = position + firstClip;
+                    events.publish(CaptureEvents.CLIP, position + firstClip, c);
+                }
             }
         }
         long captured = capturedFrames + periodFrames;
@@ -141,6 +152,44 @@ public final class CaptureThread {
         capturedFrames = captured;
         periods = periods + 1;
         return periodFrames;
+    }
+
+    /**
+     * Copies channel {@code c} of period frames [{@code fromFrame}, {@code toFrame}) into
+     * {@code lane} from {@code laneStart} on, and folds them into the channel's meter figures
+     * (reset at {@code fromFrame == 0}). One pass, int and long arithmetic only (a double sum was
+     * a chain of dependent floating-point adds): the sum of squares is taken on the top 24 bits
+     * (s >> 8, squares up to 2^46), so periods below 2^17 frames cannot overflow it, and RMS
+     * resolves down to one 24-bit step (about -138 dBFS).
+     */
+    private void copyAndMeasure(int c, int[] lane, int laneStart, int fromFrame, int toFrame) {
+        int[] src = interleaved;
+        int stride = channels;
+        int max = fromFrame == 0 ? Integer.MIN_VALUE : maxSample[c];
+        int min = fromFrame == 0 ? Integer.MAX_VALUE : minSample[c];
+        long sum = fromFrame == 0 ? 0 : sumSquares[c];
+        int i = fromFrame * stride + c;
+        int end = laneStart + (toFrame - fromFrame);
+        for (int j = laneStart; j < end; j++, i += stride) {
+            int s = src[i];
+            lane[j] = s;
+            max = Math.max(max, s);
+            min = Math.min(min, s);
+            long top = s >> 8;
+            sum += top * top;
+        }
+        maxSample[c] = max;
+        minSample[c] = min;
+        sumSquares[c] = sum;
+    }
+
+    /** The first frame of the current period at which channel {@code c} is at full scale; only called when it is somewhere. */
+    private int firstClipFrame(int c) {
+        for (int f = 0, i = c; f < periodFrames; f++, i += channels) {
+            int s = interleaved[i];
+            if (s >= clipHigh || s == Integer.MIN_VALUE) return f;
+        }
+        return 0;
     }
 
     public long periods() {

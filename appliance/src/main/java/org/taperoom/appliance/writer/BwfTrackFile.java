@@ -63,11 +63,13 @@ public final class BwfTrackFile implements AutoCloseable {
 
     /**
      * Appends {@code frames} samples of a ring lane from position {@code from}, through
-     * {@code scratch} (big enough for them).
+     * {@code scratch}: a little-endian direct buffer big enough for them plus
+     * {@link WordFormat#ENCODE_SLACK_BYTES} (direct, so the write call copies it only once, into
+     * the page cache).
      */
-    public void append(int[] lane, int mask, long from, int frames, byte[] scratch) throws IOException {
-        int n = format.encode(lane, mask, from, frames, scratch, 0);
-        ByteBuffer b = ByteBuffer.wrap(scratch, 0, n);
+    public void append(int[] lane, int mask, long from, int frames, ByteBuffer scratch) throws IOException {
+        format.encode(lane, mask, from, frames, scratch);
+        ByteBuffer b = scratch;
         long pos = layout.dataOffset() + dataBytes;
         try {
             while (b.hasRemaining()) pos += channel.write(b, pos);

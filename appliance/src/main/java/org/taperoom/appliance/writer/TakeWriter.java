@@ -115,7 +115,7 @@ public final class TakeWriter {
      * Writes what the ring holds up to {@code available} (and up to the end of the take), in
      * chunks of at most {@code chunkFrames}; returns the frames written.
      */
-    public long writeFrom(FrameRing ring, long available, int chunkFrames, byte[] scratch) throws IOException {
+    public long writeFrom(FrameRing ring, long available, int chunkFrames, java.nio.ByteBuffer scratch) throws IOException {
         long target = Math.min(available, endFrame);
         long written = 0;
         while (nextFrame < target) {

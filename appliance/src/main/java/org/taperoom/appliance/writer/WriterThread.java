@@ -1,6 +1,8 @@
 package org.taperoom.appliance.writer;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,7 +45,8 @@ public final class WriterThread {
     private final int chunkFrames;
     private final long minBatchFrames;
     private final long syncIntervalNanos;
-    private final byte[] scratch;
+    /** Encoded samples of one track's chunk, on their way to its file; writer thread only. */
+    private final ByteBuffer scratch;
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
     /** Capture events of the last seconds while idle, so a take's pre-roll gets its overruns and clips. Writer thread only. */
     private final ArrayDeque<RecentEvent> recent = new ArrayDeque<>();
@@ -81,10 +84,12 @@ public final class WriterThread {
         this.rateHz = rateHz;
         // A margin beyond the pre-roll covers the time between a press and this thread seeing the take.
         this.retainFrames = preRollFrames + rateHz / 4;
-        this.chunkFrames = 1 << 14;
+        // About 1.4 s at 48 kHz: one write call per track per chunk keeps the system calls few and large.
+        this.chunkFrames = 1 << 16;
         this.minBatchFrames = rateHz / 10;
         this.syncIntervalNanos = fsyncIntervalMillis * 1_000_000L;
-        this.scratch = new byte[chunkFrames * maxBytesPerSample];
+        this.scratch = ByteBuffer.allocateDirect(chunkFrames * maxBytesPerSample + WordFormat.ENCODE_SLACK_BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
         this.captureEnded = captureEnded;
         this.thread = new Thread(this::run, "taperoom-writer");
         this.thread.setDaemon(true);
