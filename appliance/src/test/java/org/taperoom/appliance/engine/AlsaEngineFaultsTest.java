@@ -35,7 +35,8 @@ class AlsaEngineFaultsTest {
 
     /** readi answers -ENODEV from the {@code unplugAtRead}-th call on, as an unplugged USB interface does. */
     static final class UnpluggedAt extends DelegatingAlsaLibrary {
-        final long unplugAtRead;
+        /** Written by the test thread, read by the capture thread. */
+        volatile long unplugAtRead;
         /** Read on the capture thread, so each read sees the latest state. */
         volatile long reads;
         /** Set by the test: the interface is plugged back in. */
@@ -44,6 +45,14 @@ class AlsaEngineFaultsTest {
         UnpluggedAt(long unplugAtRead) {
             super(AlsaNative.INSTANCE);
             this.unplugAtRead = unplugAtRead;
+        }
+
+        /**
+         * Unplugs {@code reads} device reads from now. The device is unpaced, so an unplug counted
+         * from the engine's start could come before a slow startTake; counted from the take it cannot.
+         */
+        void unplugAfterMoreReads(long moreReads) {
+            unplugAtRead = reads + moreReads;
         }
 
         @Override
@@ -69,7 +78,7 @@ class AlsaEngineFaultsTest {
 
     @Test
     void aDeviceUnpluggedMidTakeEndsItWithValidFilesThatSoxReads_injected() throws Exception {
-        UnpluggedAt lib = new UnpluggedAt(3_000); // 3000 periods of 256 frames: 16 s of audio
+        UnpluggedAt lib = new UnpluggedAt(Long.MAX_VALUE);
         CompletableFuture<Recordings.Ended> ended = new CompletableFuture<>();
         CompletableFuture<Boolean> presence = new CompletableFuture<>();
         try (RecordingEngine engine = new RecordingEngine(config(), rig(lib))) {
@@ -90,6 +99,7 @@ class AlsaEngineFaultsTest {
             });
             engine.start();
             engine.startTake(TakeRequest.everything("test"));
+            lib.unplugAfterMoreReads(1_000); // 1000 periods of 256 frames: 5 s of audio into the take
             Recordings.Ended e = ended.get(120, TimeUnit.SECONDS);
             assertEquals(RecorderListener.EndReason.DEVICE_GONE, e.reason(), e.detail());
             assertEquals(false, presence.get(10, TimeUnit.SECONDS), "listeners hear the device is gone");
@@ -98,7 +108,7 @@ class AlsaEngineFaultsTest {
 
             TakeInfo info = e.info();
             assertEquals(TakeInfo.COMPLETE, info.state);
-            assertTrue(info.frames > 0 && info.startFrame + info.frames <= 2_999L * 256, "frames " + info.frames + " from " + info.startFrame);
+            assertTrue(info.frames > 0 && info.startFrame + info.frames <= (lib.unplugAtRead - 1) * 256, "frames " + info.frames + " from " + info.startFrame);
             for (int c = 0; c < CHANNELS; c++) {
                 Path track = e.ref().folder().resolve(info.tracks.get(c).file());
                 ExternalReaders.SoxView sox = ExternalReaders.soxi(track);
