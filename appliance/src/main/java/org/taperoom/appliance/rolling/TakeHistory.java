@@ -95,13 +95,14 @@ final class TakeHistory {
             copy(in, 0, layout.dataOffset(), out, 0);
             long pos = layout.dataOffset();
             int[] lane = new int[CHUNK_FRAMES];
-            byte[] bytes = new byte[CHUNK_FRAMES * format.bytesPerSample];
+            ByteBuffer bytes = ByteBuffer.allocate(CHUNK_FRAMES * format.bytesPerSample + WordFormat.ENCODE_SLACK_BYTES)
+                    .order(ByteOrder.LITTLE_ENDIAN);
             for (RollingBuffer.Slice s : history) {
                 for (long f = s.fromFrame(); f < s.toFrame(); f += CHUNK_FRAMES) {
                     int n = (int) Math.min(CHUNK_FRAMES, s.toFrame() - f);
                     RollingBuffer.read(s.segment(), channel, f, n, lane);
-                    int len = format.encode(lane, CHUNK_FRAMES - 1, 0, n, bytes, 0);
-                    pos += writeFully(out, ByteBuffer.wrap(bytes, 0, len), pos);
+                    format.encode(lane, CHUNK_FRAMES - 1, 0, n, bytes);
+                    pos += writeFully(out, bytes, pos);
                 }
             }
             pos += copy(in, layout.dataOffset(), takeBytes, out, pos);
