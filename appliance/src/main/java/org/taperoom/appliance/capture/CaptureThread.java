@@ -141,7 +141,7 @@ public final class CaptureThread {
             }
         }
         long captured = capturedFrames + periodFrames;
-        meters.endWrite(captured);
+        meters.endWrite(captured, room ? position + periodFrames : position, System.nanoTime());
         if (room) {
             ring.publish(position + periodFrames);
         } else {

@@ -17,6 +17,9 @@ public final class MeterBoard {
     private final float[] meanSquare;
     private final boolean[] clipped;
     private long framePosition;
+    /** Ring position just after the latest period, and System.nanoTime() when it was read: the capture clock. */
+    private long ringFrameEnd;
+    private long periodEndNanos;
     /** Odd while the capture thread writes; written by the capture thread, read by readers. */
     private volatile long sequence;
 
@@ -45,10 +48,37 @@ public final class MeterBoard {
         clipped[channel] = clip;
     }
 
-    /** Capture thread: closes the publication of the period at {@code position}. */
-    void endWrite(long position) {
+    /**
+     * Capture thread: closes the publication of the period at {@code position}; {@code ringFrame}
+     * is the ring position after it, read at System.nanoTime() {@code nanos}.
+     */
+    void endWrite(long position, long ringFrame, long nanos) {
         framePosition = position;
+        ringFrameEnd = ringFrame;
+        periodEndNanos = nanos;
         sequence = sequence + 1;
+    }
+
+    /**
+     * Any thread: the ring frame that was being captured at System.nanoTime() {@code nanos}, from
+     * the latest period's position and read time; accurate to about one period on a clocked device
+     * (a clockless one, such as the unpaced simulator, has no such relation: callers clamp).
+     */
+    public long ringFrameAt(long nanos, int rateHz) {
+        long frame;
+        long at;
+        while (true) {
+            long s1 = sequence;
+            if ((s1 & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            frame = ringFrameEnd;
+            at = periodEndNanos;
+            VarHandle.loadLoadFence();
+            if (sequence == s1) break;
+        }
+        return frame - Math.round((at - nanos) * (double) rateHz / 1_000_000_000.0);
     }
 
     /** Any thread: copies a consistent set of figures into {@code into}, converted to dBFS; allocates nothing. */

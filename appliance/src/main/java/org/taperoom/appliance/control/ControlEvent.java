@@ -8,14 +8,25 @@ package org.taperoom.appliance.control;
 public sealed interface ControlEvent {
     String source();
 
-    /** Start a take (ignored unless idle or waiting). */
-    record Record(String source) implements ControlEvent {}
+    /**
+     * Start a take (ignored unless idle or waiting). {@code pressedNanos} is System.nanoTime() of
+     * the press (0 for now): the take's first sample after the pre-roll is the one captured then.
+     */
+    record Record(String source, long pressedNanos) implements ControlEvent {
+        public Record(String source) {
+            this(source, 0);
+        }
+    }
 
     /** Stop the take (ignored unless recording). */
     record Stop(String source) implements ControlEvent {}
 
-    /** Record when idle or waiting, stop when recording: the one-button wall switch. */
-    record Toggle(String source) implements ControlEvent {}
+    /** Record when idle or waiting, stop when recording: the one-button wall switch. {@code pressedNanos} as for {@link Record}. */
+    record Toggle(String source, long pressedNanos) implements ControlEvent {
+        public Toggle(String source) {
+            this(source, 0);
+        }
+    }
 
     /** Drop a marker at the current position (ignored unless recording). */
     record Marker(String source, String label) implements ControlEvent {}

@@ -54,7 +54,7 @@ public final class FrontPanel implements AutoCloseable {
             int record = config.get(GpioKeys.RECORD_BUTTON);
             if (record >= 0) {
                 new Button(gpio, record, "record button", debounce, longPress, timer,
-                        pressNanos -> transport.send(new ControlEvent.Toggle("button")));
+                        pressNanos -> transport.send(new ControlEvent.Toggle("button", pressNanos)));
             }
             int marker = config.get(GpioKeys.MARKER_BUTTON);
             if (marker >= 0) {

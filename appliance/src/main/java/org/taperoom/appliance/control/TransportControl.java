@@ -99,10 +99,10 @@ public final class TransportControl implements Transport, AutoCloseable {
         // An instanceof chain, not a pattern switch: a switch's first use bootstraps for tens of
         // milliseconds, and the first press after boot must be as quick as any other.
         if (event instanceof ControlEvent.Record r) {
-            if (s == TransportState.IDLE || s == TransportState.WAITING) start(r.source());
+            if (s == TransportState.IDLE || s == TransportState.WAITING) start(r.source(), r.pressedNanos());
             else ignore(event, "a take runs or the transport is " + s.wireName());
         } else if (event instanceof ControlEvent.Toggle t) {
-            if (s == TransportState.IDLE || s == TransportState.WAITING) start(t.source());
+            if (s == TransportState.IDLE || s == TransportState.WAITING) start(t.source(), t.pressedNanos());
             else if (s == TransportState.RECORDING) stop(t.source(), "toggle");
             else ignore(event, "the transport is " + s.wireName());
         } else if (event instanceof ControlEvent.Stop st) {
@@ -139,7 +139,7 @@ public final class TransportControl implements Transport, AutoCloseable {
         }
     }
 
-    private void start(String source) {
+    private void start(String source, long pressedNanos) {
         List<Integer> armed = arming.armedInputs();
         if (armed.isEmpty()) {
             Logger.info("transport ignored a start from {}: no input is armed", source);
@@ -147,7 +147,7 @@ public final class TransportControl implements Transport, AutoCloseable {
         }
         List<Integer> tracks = armed.size() == arming.inputs() ? List.of() : armed;
         try {
-            TakeRef take = recorder.startTake(new TakeRequest("", tracks, arming.names(armed), source));
+            TakeRef take = recorder.startTake(new TakeRequest("", tracks, arming.names(armed), source, pressedNanos));
             autoStartedTake = AUTO_RECORD.equals(source);
             move(TransportState.RECORDING, source, "take " + take.id(), take);
         } catch (EngineException e) {

@@ -268,10 +268,18 @@ public final class RecordingEngine implements Recorder {
         WriterThread w = writer;
         // Keep everything from the oldest frame still there until the writer has the take.
         w.hold(r.readFrame());
-        long pressFrame = r.writeFrame();
+        // The press instant, not the moment this request arrived after debounce and scheduling;
+        // never later than what has been captured, never earlier than what the ring still holds.
+        long capturedFrame = r.writeFrame();
+        long pressFrame = capturedFrame;
+        MeterBoard board = meters;
+        if (request.pressedNanos() != 0 && board != null) {
+            pressFrame = Math.max(r.readFrame(), Math.min(pressFrame, board.ringFrameAt(request.pressedNanos(), rateHz)));
+        }
         long startFrame = Math.max(r.readFrame(), pressFrame - preRollFrames);
         Instant now = Instant.now();
-        Instant firstSample = now.minusNanos((pressFrame - startFrame) * 1_000_000_000L / rateHz);
+        Instant firstSample = now.minusNanos((capturedFrame - startFrame) * 1_000_000_000L / rateHz);
+        Instant pressed = now.minusNanos((capturedFrame - pressFrame) * 1_000_000_000L / rateHz);
         LocalDateTime firstLocal = LocalDateTime.ofInstant(firstSample, ZoneId.systemDefault());
         try {
             Path folder = library.createTakeFolder(firstLocal, request.name());
@@ -279,7 +287,7 @@ public final class RecordingEngine implements Recorder {
             TakeInfo info = new TakeInfo();
             info.name = request.name().isEmpty() ? folder.getFileName().toString() : request.name();
             info.started = OffsetDateTime.ofInstant(firstSample, ZoneId.systemDefault()).toString();
-            info.pressed = OffsetDateTime.ofInstant(now, ZoneId.systemDefault()).toString();
+            info.pressed = OffsetDateTime.ofInstant(pressed, ZoneId.systemDefault()).toString();
             info.device = device;
             info.rateHz = rateHz;
             info.bits = format.bits;

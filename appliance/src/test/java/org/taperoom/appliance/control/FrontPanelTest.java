@@ -80,9 +80,10 @@ class FrontPanelTest {
             long latency = pressFrame - before;
             System.out.printf("press to take: %d frames (%.1f ms); bound: period %d + debounce %d frames (%.1f ms)%n",
                     latency, latency / 48.0, period, debounceFrames, (period + debounceFrames) / 48.0);
-            assertTrue(latency >= debounceFrames - period, "a press cannot count before it held for the debounce time: " + latency);
-            // The bound plus 50 ms for thread scheduling on a loaded 2-core build machine.
-            assertTrue(latency <= period + debounceFrames + 2400, "press to take took " + latency + " frames");
+            // The take is anchored at the contact's first edge (not at the end of the debounce), so
+            // the press maps to within about one period of the frame captured when the pin moved.
+            assertTrue(latency >= -period, "the take starts before the press: " + latency);
+            assertTrue(latency <= period + debounceFrames, "press to take took " + latency + " frames");
         }
     }
 
