@@ -26,7 +26,10 @@ class CaptureAllocationTest {
         // the rare paths must not allocate either.
         SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false)
                 .withSignals(SimSignal.SINE, SimSignal.NOISE, SimSignal.INDEX, SimSignal.IMPULSE, SimSignal.SILENCE)
-                .withOverrun(30_000L * 256, 256));
+                // Overruns every 5000 periods: the first during warm-up (its first run through the
+                // JIT's never-taken branch deoptimizes and reinterprets, which is warm-up), the next
+                // ones inside the measured window.
+                .withOverrun(10_000L * 256, 256).withOverrunEvery(5_000L * 256));
         sim.gains().setGainDb(0, 12);
         try (RecordingEngine engine = new RecordingEngine(Recordings.config(dir, 8, 48000, "24").with(
                 org.taperoom.appliance.config.RecordingKeys.PERIOD_FRAMES, 256), sim)) {
@@ -39,6 +42,7 @@ class CaptureAllocationTest {
             waitForPeriods(engine, p0 + 10_000);
             long a1 = mx.getThreadAllocatedBytes(tid);
             long p1 = engine.status().capturePeriods();
+            assertTrue(engine.status().overruns() >= 3, "overruns happened in the window too: " + engine.status().overruns());
             System.out.printf("capture thread: %d bytes allocated over %d periods%n", a1 - a0, p1 - p0);
             assertTrue(p1 - p0 >= 10_000);
             assertEquals(0, a1 - a0, "bytes the capture thread allocated over " + (p1 - p0) + " periods");

@@ -29,12 +29,15 @@ public final class SimCaptureStream implements CaptureStream {
     private long startNanos;
     private long periodsRead;
     private boolean overrunFired;
+    /** Device frame at or after which the next injected overrun fires; capture thread only. */
+    private long nextOverrunFrame;
     /** Set by close() from any thread; releases a read stuck in the hang fault. */
     private volatile boolean closed;
 
     SimCaptureStream(StreamConfig config, SimOptions options, SimGains gains) {
         this.config = config;
         this.options = options;
+        this.nextOverrunFrame = options.overrunAtFrame();
         this.gains = gains;
         this.bits = resolutionBits(config.format());
         this.signalOf = new SimSignal[config.channels()];
@@ -92,8 +95,9 @@ public final class SimCaptureStream implements CaptureStream {
             return ReadStatus.GONE;
         }
         ReadStatus status = ReadStatus.OK;
-        if (!overrunFired && options.overrunAtFrame() >= 0 && first >= options.overrunAtFrame()) {
-            overrunFired = true;
+        if (!overrunFired && options.overrunAtFrame() >= 0 && first >= nextOverrunFrame) {
+            overrunFired = options.overrunEveryFrames() == 0;
+            nextOverrunFrame = first + options.overrunFrames() + options.overrunEveryFrames();
             overruns++;
             first += options.overrunFrames();
             status = ReadStatus.OVERRUN_RECOVERED;

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * How the simulated interface behaves: which signal each channel carries, whether it is paced in
  * real time, and which faults it injects. Written as a device name for the command line:
- * {@code sim}, or {@code sim:signal=sine+index,unpaced,overrunAt=48000,overrunFrames=256,vanishAt=96000,hangAt=1000,seed=7}.
+ * {@code sim}, or {@code sim:signal=sine+index,unpaced,overrunAt=48000,overrunFrames=256,overrunEvery=480000,vanishAt=96000,hangAt=1000,seed=7}.
  *
  * @param signals       signals assigned to channels in turn (channel c gets {@code signals[c % size]})
  * @param paced         deliver periods in real time (true) or as fast as they are read (false)
@@ -19,36 +19,42 @@ import java.util.Locale;
  * @param hangAtFrame   the first read starting at or after this frame blocks until the stream is closed (a stuck driver); -1 for none
  */
 public record SimOptions(List<SimSignal> signals, boolean paced, long seed, long overrunAtFrame, int overrunFrames,
-                         long vanishAtFrame, long hangAtFrame) {
+                         long vanishAtFrame, long hangAtFrame, long overrunEveryFrames) {
     public SimOptions {
         signals = List.copyOf(signals);
         if (signals.isEmpty()) throw new IllegalArgumentException("at least one signal");
         if (overrunFrames < 0) throw new IllegalArgumentException("overrunFrames must not be negative");
+        if (overrunEveryFrames < 0) throw new IllegalArgumentException("overrunEvery must not be negative");
     }
 
     /** A distinct sine per channel, paced, no faults. */
     public static SimOptions defaults() {
-        return new SimOptions(List.of(SimSignal.SINE), true, 1, -1, 256, -1, -1);
+        return new SimOptions(List.of(SimSignal.SINE), true, 1, -1, 256, -1, -1, 0);
     }
 
     public SimOptions withSignals(SimSignal... s) {
-        return new SimOptions(List.of(s), paced, seed, overrunAtFrame, overrunFrames, vanishAtFrame, hangAtFrame);
+        return new SimOptions(List.of(s), paced, seed, overrunAtFrame, overrunFrames, vanishAtFrame, hangAtFrame, overrunEveryFrames);
     }
 
     public SimOptions withPaced(boolean p) {
-        return new SimOptions(signals, p, seed, overrunAtFrame, overrunFrames, vanishAtFrame, hangAtFrame);
+        return new SimOptions(signals, p, seed, overrunAtFrame, overrunFrames, vanishAtFrame, hangAtFrame, overrunEveryFrames);
     }
 
     public SimOptions withOverrun(long atFrame, int frames) {
-        return new SimOptions(signals, paced, seed, atFrame, frames, vanishAtFrame, hangAtFrame);
+        return new SimOptions(signals, paced, seed, atFrame, frames, vanishAtFrame, hangAtFrame, overrunEveryFrames);
+    }
+
+    /** After the first overrun, another every {@code frames} device frames (0: only one). */
+    public SimOptions withOverrunEvery(long frames) {
+        return new SimOptions(signals, paced, seed, overrunAtFrame, overrunFrames, vanishAtFrame, hangAtFrame, frames);
     }
 
     public SimOptions withVanishAt(long frame) {
-        return new SimOptions(signals, paced, seed, overrunAtFrame, overrunFrames, frame, hangAtFrame);
+        return new SimOptions(signals, paced, seed, overrunAtFrame, overrunFrames, frame, hangAtFrame, overrunEveryFrames);
     }
 
     public SimOptions withHangAt(long frame) {
-        return new SimOptions(signals, paced, seed, overrunAtFrame, overrunFrames, vanishAtFrame, frame);
+        return new SimOptions(signals, paced, seed, overrunAtFrame, overrunFrames, vanishAtFrame, frame, overrunEveryFrames);
     }
 
     /** The signal of channel {@code c} (0-based). */
@@ -75,16 +81,17 @@ public record SimOptions(List<SimSignal> signals, boolean paced, long seed, long
             String value = eq < 0 ? "" : p.substring(eq + 1);
             try {
                 o = switch (key) {
-                    case "signal" -> new SimOptions(parseSignals(value), o.paced, o.seed, o.overrunAtFrame, o.overrunFrames, o.vanishAtFrame, o.hangAtFrame);
+                    case "signal" -> new SimOptions(parseSignals(value), o.paced, o.seed, o.overrunAtFrame, o.overrunFrames, o.vanishAtFrame, o.hangAtFrame, o.overrunEveryFrames);
                     case "paced" -> o.withPaced(true);
                     case "unpaced" -> o.withPaced(false);
-                    case "seed" -> new SimOptions(o.signals, o.paced, Long.parseLong(value), o.overrunAtFrame, o.overrunFrames, o.vanishAtFrame, o.hangAtFrame);
+                    case "seed" -> new SimOptions(o.signals, o.paced, Long.parseLong(value), o.overrunAtFrame, o.overrunFrames, o.vanishAtFrame, o.hangAtFrame, o.overrunEveryFrames);
                     case "overrunat" -> o.withOverrun(Long.parseLong(value), o.overrunFrames);
                     case "overrunframes" -> o.withOverrun(o.overrunAtFrame, Integer.parseInt(value));
+                    case "overrunevery" -> o.withOverrunEvery(Long.parseLong(value));
                     case "vanishat" -> o.withVanishAt(Long.parseLong(value));
                     case "hangat" -> o.withHangAt(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown simulator option '" + key
-                            + "'; known: signal, paced, unpaced, seed, overrunAt, overrunFrames, vanishAt, hangAt");
+                            + "'; known: signal, paced, unpaced, seed, overrunAt, overrunFrames, overrunEvery, vanishAt, hangAt");
                 };
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("simulator option " + key + " needs an integer, not '" + value + "'");
