@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Render benchmark: Taperoom against ffmpeg on the same chain, whole process against whole process.
 #
-#   appliance/bench/render-benchmark.sh [SECONDS] [TRACKS]      (defaults: 180 s, 16 tracks)
+#   appliance/bench/render-benchmark.sh [SECONDS] [TRACKS] [RUNS]   (defaults: 180 s, 16 tracks, 3 runs)
 #
 # Makes TRACKS mono 48 kHz 24-bit tracks of SECONDS with sox, then renders them to a 24-bit
 # stereo WAV through per-track high-pass + 3-band EQ + compressor + pan, a mix, and a master
@@ -9,17 +9,26 @@
 #   1. with `taperoom render` (JVM start included; true-peak limiter, loudness normalisation off),
 #   2. with one ffmpeg -filter_complex (highpass, equalizer x3, acompressor, pan, amix, equalizer x3,
 #      acompressor, alimiter),
-# and prints both wall-clock times and their ratio. Then renders the full chain (reverb and delay
-# sends, loudness normalisation to -14 LUFS) and prints its speed in x real time.
+# RUNS times each, alternating (taperoom, ffmpeg, taperoom, ...) so that a change in the machine's
+# load hits both sides alike, and prints every run, the median wall-clock and CPU (user + system)
+# seconds of each side and their ratios. Then renders the full chain (reverb and delay sends,
+# loudness normalisation to -14 LUFS) once and prints its speed in x real time.
 # Needs sox, ffmpeg and a JDK >= 21; builds the jar first if needed (not timed).
+# BENCH_WORK=DIR keeps the generated tracks in DIR and reuses them on the next run.
 set -euo pipefail
 
 seconds=${1:-180}
 tracks=${2:-16}
+runs=${3:-3}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-take="$work/take"
+if [ -n "${BENCH_WORK:-}" ]; then
+    work=$BENCH_WORK
+    mkdir -p "$work"
+else
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+fi
+take="$work/take-${tracks}x${seconds}"
 mkdir -p "$take"
 
 echo "benchmark: $tracks tracks x $seconds s, 48 kHz 24-bit; work folder $work" >&2
@@ -27,6 +36,7 @@ echo "benchmark: $tracks tracks x $seconds s, 48 kHz 24-bit; work folder $work" 
 
 for i in $(seq 1 "$tracks"); do
     file=$(printf '%s/%02d-track%d.wav' "$take" "$i" "$i")
+    [ -s "$file" ] && continue
     case $((i % 4)) in
         0) sox -D -n -r 48000 -b 24 -c 1 "$file" synth "$seconds" pinknoise tremolo 1.7 60 vol 0.25 ;;
         1) sox -D -n -r 48000 -b 24 -c 1 "$file" synth "$seconds" square $((50 + i * 20)) tremolo 2 80 vol 0.2 lowpass 2000 ;;
@@ -89,18 +99,27 @@ timed() {
     cpu=$(awk '{ printf "%.2f", $2 + $3 }' <<<"$times")
 }
 
-timed "$root/taperoom" render --quiet --take "$take" --settings "$work/chain.json" --out "$work/taperoom.wav"
-taperoom_s=$wall taperoom_cpu=$cpu
-timed ffmpeg -nostdin -hide_banner -loglevel error -y "${inputs[@]}" -filter_complex "$graph" -map "[out]" -c:a pcm_s24le "$work/ffmpeg.wav"
-ffmpeg_s=$wall ffmpeg_cpu=$cpu
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+t_walls=() t_cpus=() f_walls=() f_cpus=()
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for run in $(seq 1 "$runs"); do
+    timed "$root/taperoom" render --quiet --take "$take" --settings "$work/chain.json" --out "$work/taperoom.wav"
+    t_walls+=("$wall") t_cpus+=("$cpu")
+    echo "run $run taperoom: ${wall} s wall, ${cpu} s CPU" >&2
+    timed ffmpeg -nostdin -hide_banner -loglevel error -y "${inputs[@]}" -filter_complex "$graph" -map "[out]" -c:a pcm_s24le "$work/ffmpeg.wav"
+    f_walls+=("$wall") f_cpus+=("$cpu")
+    echo "run $run ffmpeg:   ${wall} s wall, ${cpu} s CPU" >&2
+done
+taperoom_s=$(printf '%s\n' "${t_walls[@]}" | median) taperoom_cpu=$(printf '%s\n' "${t_cpus[@]}" | median)
+ffmpeg_s=$(printf '%s\n' "${f_walls[@]}" | median) ffmpeg_cpu=$(printf '%s\n' "${f_cpus[@]}" | median)
 timed "$root/taperoom" render --quiet --take "$take" --settings "$work/full.json" --out "$work/full.wav"
 full_s=$wall full_cpu=$cpu
 
 echo "chain: $tracks x ${seconds}s mono 48 kHz 24-bit -> HPF + 3-band EQ + compressor + pan -> mix -> EQ + compressor + limiter -> 24-bit WAV"
-echo "taperoom render: ${taperoom_s} s wall, ${taperoom_cpu} s CPU"
-echo "ffmpeg:          ${ffmpeg_s} s wall, ${ffmpeg_cpu} s CPU"
+echo "taperoom render: ${taperoom_s} s wall, ${taperoom_cpu} s CPU (median of $runs; runs: ${t_walls[*]} s wall, ${t_cpus[*]} s CPU)"
+echo "ffmpeg:          ${ffmpeg_s} s wall, ${ffmpeg_cpu} s CPU (median of $runs; runs: ${f_walls[*]} s wall, ${f_cpus[*]} s CPU)"
 awk -v t="$taperoom_s" -v f="$ffmpeg_s" -v tc="$taperoom_cpu" -v fc="$ffmpeg_cpu" \
-    'BEGIN { printf "ratio:           %.2fx wall, %.2fx CPU (ffmpeg / taperoom; above 1 means taperoom is faster)\n", f / t, fc / tc }'
+    'BEGIN { printf "ratio:           %.2fx wall, %.2fx CPU (ffmpeg / taperoom medians; above 1 means taperoom is faster)\n", f / t, fc / tc }'
 awk -v s="$seconds" -v t="$full_s" -v c="$full_cpu" \
     'BEGIN { printf "full chain (reverb, delay, normalisation to -14 LUFS): %.2f s wall (%.2f s CPU) = %.1fx real time\n", t, c, s / t }'
-echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "load average before / after the runs: $load_before / $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

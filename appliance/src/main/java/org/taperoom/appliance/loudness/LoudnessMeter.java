@@ -7,10 +7,11 @@ import com.sun.jna.Pointer;
 
 /**
  * An EBU R128 meter: feed interleaved frames, read the figures. libebur128 measures integrated
- * loudness, loudness range, sample and true peak; the momentary and short-term maxima, sampled
+ * loudness, loudness range, sample and true peak; the momentary and short-term values, reported
  * every 100 ms of input (the meters' update rate in Tech 3341) whatever block sizes the caller
  * feeds, come from {@link KWeightedWindows}, which agrees with libebur128's own to 0.01 LU and
- * costs less than querying it ten times a second.
+ * costs less than querying it ten times a second. Their maxima are taken every 10 ms, so a short
+ * burst between two updates still reads its full level (Tech 3341 cases 10 and 13).
  *
  * <p>Not thread-safe: one thread feeds and reads it. The native {@code ebur128_state} is owned by
  * this object from {@code ebur128_init} in the constructor to {@code ebur128_destroy} in
@@ -93,6 +94,8 @@ public final class LoudnessMeter implements AutoCloseable {
             done += n;
             if (hop) hop(windows.momentaryLufs(), windows.shortTermLufs());
         }
+        momentaryMax = windows.momentaryMaxLufs();
+        shortTermMax = windows.shortTermMaxLufs();
     }
 
     /** The reference path: libebur128's own momentary/short-term, queried at every 100 ms hop. */

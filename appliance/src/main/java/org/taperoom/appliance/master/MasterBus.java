@@ -33,10 +33,8 @@ public final class MasterBus {
     }
 
     public void process(double[] left, double[] right, int count) {
-        dcLeft.process(left, 0, count);
-        dcRight.process(right, 0, count);
-        eqLeft.process(left, count);
-        eqRight.process(right, count);
+        eqLeft.process(dcLeft, left, count);
+        eqRight.process(dcRight, right, count);
         glue.processStereo(left, right, count);
     }
 

@@ -9,6 +9,7 @@ package org.taperoom.appliance.master;
  * <p>Stateless; {@link #compute} may run on several threads over disjoint ranges.
  */
 public final class TruePeakEnvelope {
+    /** A multiple of 4 ({@link #multiplyAdd4}). */
     static final int TAPS = 24;
     private static final int HALF = TAPS / 2;
     /** PHASES[p][j]: weight of sample n - HALF + 1 + j for the point n + (p + 1) / 4. */
@@ -32,7 +33,7 @@ public final class TruePeakEnvelope {
         }
     }
 
-    private static final float[][] PHASES_FLOAT = new float[3][TAPS];
+    static final float[][] PHASES_FLOAT = new float[3][TAPS];
 
     static {
         for (int p = 0; p < 3; p++) for (int j = 0; j < TAPS; j++) PHASES_FLOAT[p][j] = (float) PHASES[p][j];
@@ -58,6 +59,21 @@ public final class TruePeakEnvelope {
     }
 
     /**
+     * Four taps in one pass: for each i the same float operations in the same order as four
+     * {@link #multiplyAdd} passes (so the same bits), with a quarter of the loads and stores of
+     * {@code acc}, which bounded the tap-by-tap loop.
+     */
+    private static void multiplyAdd4(float[] acc, float[] h, int j, float[] x, int off, int n) {
+        final float h0 = h[j];
+        final float h1 = h[j + 1];
+        final float h2 = h[j + 2];
+        final float h3 = h[j + 3];
+        for (int i = 0; i < n; i++) {
+            acc[i] = (((acc[i] + h0 * x[off + i]) + h1 * x[off + i + 1]) + h2 * x[off + i + 2]) + h3 * x[off + i + 3];
+        }
+    }
+
+    /**
      * Fills {@code env[from..to)} from the whole signal {@code left}/{@code right} of {@code frames}
      * frames. The filter runs tap by tap over a block ({@code acc[i] += h[j] * x[i + j]}) rather
      * than sample by sample, so the JIT turns the inner loop into SIMD multiply-adds.
@@ -71,11 +87,17 @@ public final class TruePeakEnvelope {
                 for (int p = 0; p < 3; p++) {
                     float[] h = PHASES_FLOAT[p];
                     java.util.Arrays.fill(acc, 0, n, 0f);
-                    for (int j = 0; j < TAPS; j++) {
-                        int off = start - HALF + 1 + j;
-                        int lo = Math.max(0, -off);
-                        int hi = Math.min(n, frames - off);
-                        multiplyAdd(acc, h[j], x, off, lo, hi);
+                    int first = start - HALF + 1;
+                    if (first >= 0 && first + TAPS - 1 + n <= frames) {
+                        for (int j = 0; j < TAPS; j += 4) multiplyAdd4(acc, h, j, x, first + j, n);
+                    } else {
+                        // Near either end of the signal: taps that fall outside read nothing (zeros).
+                        for (int j = 0; j < TAPS; j++) {
+                            int off = first + j;
+                            int lo = Math.max(0, -off);
+                            int hi = Math.min(n, frames - off);
+                            multiplyAdd(acc, h[j], x, off, lo, hi);
+                        }
                     }
                     for (int i = 0; i < n; i++) {
                         float a = Math.abs(acc[i]);

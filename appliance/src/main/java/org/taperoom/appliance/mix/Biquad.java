@@ -124,6 +124,22 @@ public final class Biquad {
             z[2 * s] = q.z1;
             z[2 * s + 1] = q.z2;
         }
+        if (n == 3) {
+            cascade3(buf, count, c, z);
+        } else if (n == 4) {
+            cascade4(buf, count, c, z);
+        } else if (n == 5) {
+            cascade5(buf, count, c, z);
+        } else {
+            cascadeAny(n, buf, count, c, z);
+        }
+        for (int s = 0; s < n; s++) {
+            stages[s].z1 = Math.abs(z[2 * s]) < 1e-30 ? 0 : z[2 * s];
+            stages[s].z2 = Math.abs(z[2 * s + 1]) < 1e-30 ? 0 : z[2 * s + 1];
+        }
+    }
+
+    private static void cascadeAny(int n, double[] buf, int count, double[] c, double[] z) {
         for (int i = 0; i < count; i++) {
             double x = buf[i];
             for (int s = 0, k = 0, m = 0; s < n; s++, k += 5, m += 2) {
@@ -134,10 +150,93 @@ public final class Biquad {
             }
             buf[i] = x;
         }
-        for (int s = 0; s < n; s++) {
-            stages[s].z1 = Math.abs(z[2 * s]) < 1e-30 ? 0 : z[2 * s];
-            stages[s].z2 = Math.abs(z[2 * s + 1]) < 1e-30 ? 0 : z[2 * s + 1];
+    }
+
+    /*
+     * The same arithmetic as cascadeAny, in the same order (so the same bits), with every
+     * coefficient and state in a local: the JIT keeps them in registers, where the general loop
+     * stores each state to the array and loads it back on the next sample, putting a store-to-load
+     * round trip into every stage's recursion. Four stages is a strip's usual EQ (high-pass, low
+     * shelf, two peaks) or the master's DC blocker and three bands, five the full set.
+     */
+    private static void cascade4(double[] buf, int count, double[] c, double[] z) {
+        final double b00 = c[0], b01 = c[1], b02 = c[2], a01 = c[3], a02 = c[4];
+        final double b10 = c[5], b11 = c[6], b12 = c[7], a11 = c[8], a12 = c[9];
+        final double b20 = c[10], b21 = c[11], b22 = c[12], a21 = c[13], a22 = c[14];
+        final double b30 = c[15], b31 = c[16], b32 = c[17], a31 = c[18], a32 = c[19];
+        double z01 = z[0], z02 = z[1], z11 = z[2], z12 = z[3], z21 = z[4], z22 = z[5], z31 = z[6], z32 = z[7];
+        for (int i = 0; i < count; i++) {
+            double x = buf[i];
+            double y = b00 * x + z01;
+            z01 = b01 * x - a01 * y + z02;
+            z02 = b02 * x - a02 * y;
+            x = y;
+            y = b10 * x + z11;
+            z11 = b11 * x - a11 * y + z12;
+            z12 = b12 * x - a12 * y;
+            x = y;
+            y = b20 * x + z21;
+            z21 = b21 * x - a21 * y + z22;
+            z22 = b22 * x - a22 * y;
+            x = y;
+            y = b30 * x + z31;
+            z31 = b31 * x - a31 * y + z32;
+            z32 = b32 * x - a32 * y;
+            buf[i] = y;
         }
+        z[0] = z01;
+        z[1] = z02;
+        z[2] = z11;
+        z[3] = z12;
+        z[4] = z21;
+        z[5] = z22;
+        z[6] = z31;
+        z[7] = z32;
+    }
+
+    private static void cascade3(double[] buf, int count, double[] c, double[] z) {
+        final double b00 = c[0], b01 = c[1], b02 = c[2], a01 = c[3], a02 = c[4];
+        final double b10 = c[5], b11 = c[6], b12 = c[7], a11 = c[8], a12 = c[9];
+        final double b20 = c[10], b21 = c[11], b22 = c[12], a21 = c[13], a22 = c[14];
+        double z01 = z[0], z02 = z[1], z11 = z[2], z12 = z[3], z21 = z[4], z22 = z[5];
+        for (int i = 0; i < count; i++) {
+            double x = buf[i];
+            double y = b00 * x + z01;
+            z01 = b01 * x - a01 * y + z02;
+            z02 = b02 * x - a02 * y;
+            x = y;
+            y = b10 * x + z11;
+            z11 = b11 * x - a11 * y + z12;
+            z12 = b12 * x - a12 * y;
+            x = y;
+            y = b20 * x + z21;
+            z21 = b21 * x - a21 * y + z22;
+            z22 = b22 * x - a22 * y;
+            buf[i] = y;
+        }
+        z[0] = z01;
+        z[1] = z02;
+        z[2] = z11;
+        z[3] = z12;
+        z[4] = z21;
+        z[5] = z22;
+    }
+
+    private static void cascade5(double[] buf, int count, double[] c, double[] z) {
+        cascade4(buf, count, c, z);
+        // A fifth stage after four: the same per-sample order as one pass through five, because
+        // each stage only reads its own state and the previous stage's output for the same sample.
+        final double b0 = c[20], b1 = c[21], b2 = c[22], a1 = c[23], a2 = c[24];
+        double z1 = z[8], z2 = z[9];
+        for (int i = 0; i < count; i++) {
+            double x = buf[i];
+            double y = b0 * x + z1;
+            z1 = b1 * x - a1 * y + z2;
+            z2 = b2 * x - a2 * y;
+            buf[i] = y;
+        }
+        z[8] = z1;
+        z[9] = z2;
     }
 
     /** Filters {@code buf[from..from+count)} in place. */

@@ -114,7 +114,16 @@ public final class ChannelStrip {
         }
         double rs = fader * reverbSend.current();
         double ds = fader * delaySend.current();
-        for (int i = 0; i < count; i++) toReverb[i] = mono[i] * rs;
-        for (int i = 0; i < count; i++) toDelay[i] = mono[i] * ds;
+        // A send that is off is silence: filling costs less than multiplying by zero (the sum is the same).
+        if (rs != 0) {
+            for (int i = 0; i < count; i++) toReverb[i] = mono[i] * rs;
+        } else {
+            java.util.Arrays.fill(toReverb, 0, count, 0);
+        }
+        if (ds != 0) {
+            for (int i = 0; i < count; i++) toDelay[i] = mono[i] * ds;
+        } else {
+            java.util.Arrays.fill(toDelay, 0, count, 0);
+        }
     }
 }

@@ -96,13 +96,23 @@ public final class ParametricEq {
         sections[4].set(s.highShelf(), now);
     }
 
-    private final Biquad[] steady = new Biquad[5];
-    private final double[] cascadeCoefficients = new double[25];
-    private final double[] cascadeState = new double[10];
+    private final Biquad[] steady = new Biquad[6];
+    private final double[] cascadeCoefficients = new double[30];
+    private final double[] cascadeState = new double[12];
 
     public void process(double[] buf, int count) {
+        process(null, buf, count);
+    }
+
+    /**
+     * Runs {@code before} (a fixed filter ahead of the EQ, such as the master's DC blocker), then
+     * the EQ, in one pass over {@code buf} when nothing glides: the same arithmetic in the same
+     * order as running them one after the other.
+     */
+    public void process(Biquad before, double[] buf, int count) {
         boolean anySmoothing = false;
         int n = 0;
+        if (before != null) steady[n++] = before;
         for (Section s : sections) {
             if (!s.active()) continue;
             anySmoothing |= s.smoothing();
@@ -112,6 +122,7 @@ public final class ParametricEq {
             Biquad.processCascade(steady, n, buf, count, cascadeCoefficients, cascadeState);
             return;
         }
+        if (before != null) before.process(buf, 0, count);
         for (Section s : sections) {
             if (!s.active()) continue;
             if (!s.smoothing()) {

@@ -89,21 +89,48 @@ public final class Renderer {
 
         progress.update("analysing", 0.70);
         float[] truePeak = new float[frames];
-        LoudnessFigures before = inParallel(
-                () -> measure(mixed.left, mixed.right, frames, rate),
-                () -> TruePeakEnvelope.compute(mixed.left, mixed.right, frames, truePeak, 0, frames));
+        Double target = master.normalize() ? master.targetLufs() : null;
+        LoudnessFigures before = null;
+        Background<LoudnessFigures> beforeLater = null;
+        if (target == null) {
+            // Nothing written depends on the "before" figures without normalisation: they are
+            // measured on a helper thread while this one computes the envelope, limits and writes,
+            // so the cores share both jobs instead of one waiting at a barrier. Joined below.
+            beforeLater = new Background<>(() -> measure(mixed.left, mixed.right, frames, rate));
+            TruePeakEnvelope.compute(mixed.left, mixed.right, frames, truePeak, 0, frames);
+        } else {
+            before = inParallel(
+                    () -> measure(mixed.left, mixed.right, frames, rate),
+                    () -> TruePeakEnvelope.compute(mixed.left, mixed.right, frames, truePeak, 0, frames));
+        }
+        try {
+            return finish(settings, out, progress, cancelled, started, format, stageSeconds, mark, mixed, truePeak, target,
+                    before, beforeLater);
+        } finally {
+            if (beforeLater != null) beforeLater.awaitQuietly();
+        }
+    }
+
+    /** The render after the analysis: normalisation, writing, checking and the record beside the file. */
+    private RenderResult finish(RenderSettings settings, Path out, RenderProgress progress, BooleanSupplier cancelled,
+                                long started, OutputFormat format, java.util.Map<String, Double> stageSeconds, long mark, Mixed mixed,
+                                float[] truePeak, Double target, LoudnessFigures measuredBefore,
+                                Background<LoudnessFigures> beforeLater) throws IOException {
+        MasterSettings master = settings.master();
+        int rate = mixed.sampleRate;
+        int frames = mixed.frames;
+        LoudnessFigures before = measuredBefore;
         checkCancelled(cancelled);
-        Double integratedBefore = before.integratedLufs();
+        Double integratedBefore = before == null ? null : before.integratedLufs();
         mark = lap(stageSeconds, "analysing", mark);
         float tpMax = 0;
         for (int i = 0; i < frames; i++) tpMax = Math.max(tpMax, truePeak[i]);
-        before = before.withTruePeak(tpMax);
+        if (before != null) before = before.withTruePeak(tpMax);
         double limiterCeilingDb = master.ceilingDbtp() - CEILING_MARGIN_DB;
         double ceilingLin = Math.pow(10, limiterCeilingDb / 20);
         int lookahead = (int) Math.round(master.lookaheadMs() / 1000 * rate);
         double releaseFrames = master.releaseMs() / 1000 * rate;
 
-        Double target = master.normalize() ? master.targetLufs() : null;
         double gainDb = 0;
         String note = null;
         Double measured = null;
@@ -169,6 +196,7 @@ public final class Renderer {
                         20 * Math.log10(tpMax) - integratedBefore);
             }
         }
+        if (beforeLater != null) before = beforeLater.join().withTruePeak(tpMax);
         double elapsed = (System.nanoTime() - started) / 1e9;
         RenderResult result = new RenderResult(out, format, rate, frames, before, after, target, master.ceilingDbtp(),
                 gainDb, limiterReductionDb, shortfall, note, elapsed, stageSeconds);
@@ -324,6 +352,52 @@ public final class Renderer {
         for (int i = 0; i < n; i++) {
             into[2 * i] = (float) l[i];
             into[2 * i + 1] = (float) r[i];
+        }
+    }
+
+    /**
+     * A computation on its own daemon thread, started at construction; {@link #join} waits for it
+     * and returns its result or rethrows its failure.
+     */
+    private static final class Background<T> {
+        private final Thread thread;
+        // Written by the background thread before it ends; read by the render thread after join().
+        private T result;
+        private Throwable failure;
+
+        Background(Callable<T> work) {
+            thread = new Thread(() -> {
+                try {
+                    result = work.call();
+                } catch (Throwable e) {
+                    failure = e;
+                }
+            }, "render-before");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        T join() throws IOException {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("render interrupted");
+            }
+            if (failure instanceof IOException io) throw io;
+            if (failure instanceof RuntimeException re) throw re;
+            if (failure instanceof Error err) throw err;
+            if (failure != null) throw new IOException(failure);
+            return result;
+        }
+
+        /** Waits for the thread to end, ignoring its outcome (after the render failed or was cancelled). */
+        void awaitQuietly() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -14,9 +14,18 @@ import org.junit.jupiter.api.Test;
  * from their published definitions (tone frequency, levels in dBFS, durations, channel set),
  * measured through {@link LoudnessMeter} and checked against the published tolerances:
  * +-0.1 LU for M/S/I, +-1 LU for LRA, +0.2/-0.4 dB for true peak.
+ *
+ * <p>Not here, because they are not synthetic: Tech 3341 cases 7 and 8 and Tech 3342 cases 5 and
+ * 6 are authentic programme material (film soundtracks the EBU ships as files, not a recipe), and
+ * may not be redistributed in this repository. Tech 3341 cases 20-23 (true peak, expected
+ * 0.0 dBTP) are published as files too; their text gives no recipe we could regenerate them from.
+ * Cases 10, 11, 13 and 14 state the expected readings but leave the bursts' exact positions to
+ * the files; here each burst is placed at offsets that sweep every alignment to the meter's
+ * 100 ms update grid, which is what those cases exist to exercise.
  */
 class LoudnessConformanceTest {
     private static final int RATE = 48000;
+    private static final double SILENT = Double.NEGATIVE_INFINITY;
 
     /** A segment of a 1 kHz sine at a level in dBFS (peak), for a duration. */
     private record Part(double dbfs, double seconds) {}
@@ -114,6 +123,106 @@ class LoudnessConformanceTest {
     void monoIsOneFrontChannel() {
         LoudnessFigures f = measure(ChannelLayout.MONO, tone(1000, List.of(new Part(-23, 10)), 0));
         assertEquals(-26.0, f.integratedLufs(), 0.1);
+    }
+
+    /** Stereo 1 kHz bursts: {@code repeats} times (loudDb for loudSeconds, then quietDb for quietSeconds). */
+    private static float[] alternating(double loudDb, double loudSeconds, double quietDb, double quietSeconds, int repeats) {
+        List<Part> parts = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            parts.add(new Part(loudDb, loudSeconds));
+            parts.add(new Part(quietDb, quietSeconds));
+        }
+        return stereo(parts.toArray(Part[]::new));
+    }
+
+    /** The meter's 100 ms readings of {@code x}: {momentary, short-term, seconds of input}. */
+    private static List<double[]> hops(float[] x) {
+        List<double[]> hops = new ArrayList<>();
+        try (LoudnessMeter m = new LoudnessMeter(ChannelLayout.STEREO, RATE)) {
+            m.onHops((mo, st) -> hops.add(new double[] {mo, st, (hops.size() + 1) / 10.0}));
+            m.add(x, x.length / 2);
+        }
+        return hops;
+    }
+
+    @Test
+    void tech3341Case9ShortTermStaysAtMinus23AfterThreeSeconds() {
+        // 1.34 s at -20 dBFS and 1.66 s at -30 dBFS, five times: every 3 s window holds one of each.
+        List<String> off = new ArrayList<>();
+        for (double[] h : hops(alternating(-20, 1.34, -30, 1.66, 5))) {
+            if (h[2] >= 3.0 && Math.abs(h[1] + 23) > 0.1) off.add(String.format("S %.2f at %.1f s", h[1], h[2]));
+        }
+        assertTrue(off.isEmpty(), String.join("; ", off));
+    }
+
+    @Test
+    void tech3341Case10ShortTermMaximumOfA3SecondBurstWhereverItStarts() {
+        List<String> off = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            double startSeconds = 0.5 + k * 0.005 + (k % 4) * 0.1; // 20 starts, 5 ms apart modulo the 100 ms grid
+            double s = measure(ChannelLayout.STEREO, stereo(new Part(SILENT, startSeconds), new Part(-23, 3), new Part(SILENT, 1)))
+                    .shortTermMaxLufs();
+            if (Math.abs(s + 23) > 0.1) off.add(String.format("start %.3f s: max S %.2f", startSeconds, s));
+        }
+        assertTrue(off.isEmpty(), String.join("; ", off));
+    }
+
+    @Test
+    void tech3341Case11SuccessiveShortTermMaximaFromMinus38ToMinus19() {
+        // Twenty 6 s segments, each a 3 s burst at -38, -37, ... -19 dBFS and silence; the bursts'
+        // starts drift by 13 ms per segment against the 100 ms grid. Levels rise, so the running
+        // maximum at the end of a segment is that segment's own.
+        List<String> off = new ArrayList<>();
+        try (LoudnessMeter m = new LoudnessMeter(ChannelLayout.STEREO, RATE)) {
+            for (int i = 0; i < 20; i++) {
+                double lead = 0.013 * i;
+                float[] segment = stereo(new Part(SILENT, lead), new Part(-38 + i, 3), new Part(SILENT, 3 - lead));
+                m.add(segment, segment.length / 2);
+                double s = m.figures().shortTermMaxLufs();
+                if (Math.abs(s - (-38 + i)) > 0.1) off.add(String.format("segment %d: max S %.2f, expected %d", i + 1, s, -38 + i));
+            }
+        }
+        assertTrue(off.isEmpty(), String.join("; ", off));
+    }
+
+    @Test
+    void tech3341Case12MomentaryStaysAtMinus23AfterOneSecond() {
+        // 0.18 s at -20 dBFS and 0.22 s at -30 dBFS, 25 times: every 400 ms window holds one of each.
+        List<String> off = new ArrayList<>();
+        for (double[] h : hops(alternating(-20, 0.18, -30, 0.22, 25))) {
+            if (h[2] >= 1.0 && Math.abs(h[0] + 23) > 0.1) off.add(String.format("M %.2f at %.1f s", h[0], h[2]));
+        }
+        assertTrue(off.isEmpty(), String.join("; ", off));
+    }
+
+    @Test
+    void tech3341Case13MomentaryMaximumOfA400MsBurstWhereverItStarts() {
+        // A 400 ms burst fills one 400 ms window exactly; the 20 starts, 20 ms apart, put it
+        // between the 100 ms updates, where a meter that only looks at updates reads it 0.2-0.6 LU low.
+        List<String> off = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            double startSeconds = 0.5 + k * 0.02;
+            double mo = measure(ChannelLayout.STEREO, stereo(new Part(SILENT, startSeconds), new Part(-23, 0.4), new Part(SILENT, 1)))
+                    .momentaryMaxLufs();
+            if (Math.abs(mo + 23) > 0.1) off.add(String.format("start %.3f s: max M %.2f", startSeconds, mo));
+        }
+        assertTrue(off.isEmpty(), String.join("; ", off));
+    }
+
+    @Test
+    void tech3341Case14SuccessiveMomentaryMaximaFromMinus38ToMinus19() {
+        // Twenty 800 ms segments, each a 400 ms burst at -38 ... -19 dBFS and silence, drifting 7 ms per segment.
+        List<String> off = new ArrayList<>();
+        try (LoudnessMeter m = new LoudnessMeter(ChannelLayout.STEREO, RATE)) {
+            for (int i = 0; i < 20; i++) {
+                double lead = 0.007 * i;
+                float[] segment = stereo(new Part(SILENT, lead), new Part(-38 + i, 0.4), new Part(SILENT, 0.4 - lead));
+                m.add(segment, segment.length / 2);
+                double mo = m.figures().momentaryMaxLufs();
+                if (Math.abs(mo - (-38 + i)) > 0.1) off.add(String.format("segment %d: max M %.2f, expected %d", i + 1, mo, -38 + i));
+            }
+        }
+        assertTrue(off.isEmpty(), String.join("; ", off));
     }
 
     @Test

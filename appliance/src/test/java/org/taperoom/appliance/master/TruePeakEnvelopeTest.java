@@ -1,9 +1,11 @@
 package org.taperoom.appliance.master;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,5 +51,36 @@ class TruePeakEnvelopeTest {
         // fs/4 at 45 degrees: every sample is at 0.707 of the peak, the envelope must see the peak.
         double tp = truePeakDb(0.25, 1.0, 45);
         assertTrue(tp > -0.2, "found " + tp + " dBTP; the samples alone say -3.0");
+    }
+
+    @Test
+    void theBlockedFilterGivesTheBitsOfTheTapByTapDefinition() {
+        // The limiter works on this envelope, so a faster filter must not change a single value:
+        // each interpolated point is the float sum over taps 0..23 in order, zeros outside the signal.
+        Random random = new Random(5);
+        int n = 10_000;
+        float[] left = new float[n];
+        float[] right = new float[n];
+        for (int i = 0; i < n; i++) {
+            left[i] = (float) (random.nextGaussian() * 0.3);
+            right[i] = (float) (random.nextGaussian() * 0.3);
+        }
+        float[] env = new float[n];
+        TruePeakEnvelope.compute(left, right, n, env, 0, n);
+        int half = TruePeakEnvelope.TAPS / 2;
+        for (int i = 0; i < n; i++) {
+            float expected = Math.max(Math.abs(left[i]), Math.abs(right[i]));
+            for (float[] x : new float[][] {left, right}) {
+                for (float[] h : TruePeakEnvelope.PHASES_FLOAT) {
+                    float acc = 0;
+                    for (int j = 0; j < TruePeakEnvelope.TAPS; j++) {
+                        int k = i - half + 1 + j;
+                        acc += h[j] * (k >= 0 && k < n ? x[k] : 0f);
+                    }
+                    expected = Math.max(expected, Math.abs(acc));
+                }
+            }
+            assertEquals(expected, env[i], 0f, "frame " + i);
+        }
     }
 }
