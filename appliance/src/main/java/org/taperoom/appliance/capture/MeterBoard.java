@@ -16,6 +16,7 @@ public final class MeterBoard {
     private final float[] peak;
     private final float[] meanSquare;
     private final boolean[] clipped;
+    private final long[] clipCounts;
     private long framePosition;
     /** Ring position just after the latest period, and System.nanoTime() when it was read: the capture clock. */
     private long ringFrameEnd;
@@ -28,6 +29,7 @@ public final class MeterBoard {
         this.peak = new float[channels];
         this.meanSquare = new float[channels];
         this.clipped = new boolean[channels];
+        this.clipCounts = new long[channels];
     }
 
     public int channels() {
@@ -46,6 +48,7 @@ public final class MeterBoard {
         peak[channel] = peakLinear;
         meanSquare[channel] = meanSquareLinear;
         clipped[channel] = clip;
+        if (clip) clipCounts[channel] = clipCounts[channel] + 1;
     }
 
     /**
@@ -95,6 +98,7 @@ public final class MeterBoard {
             System.arraycopy(peak, 0, into.peakDbfs, 0, n);
             System.arraycopy(meanSquare, 0, into.rmsDbfs, 0, n);
             System.arraycopy(clipped, 0, into.clipped, 0, n);
+            System.arraycopy(clipCounts, 0, into.clipCounts, 0, n);
             pos = framePosition;
             VarHandle.loadLoadFence();
             if (sequence == s1) break;

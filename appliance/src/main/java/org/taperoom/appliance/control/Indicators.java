@@ -22,6 +22,8 @@ public final class Indicators {
     private final Lamp clip;
     /** Owned by the control loop's thread. */
     private long clipUntilMillis = Long.MIN_VALUE;
+    /** Clip counts at the previous update; control thread only. */
+    private long[] lastClipCounts = new long[0];
 
     /** {@code clip} may be null when there is no clip LED. */
     public Indicators(Lamp status, Lamp clip) {
@@ -52,8 +54,14 @@ public final class Indicators {
         if (clip != null) clip.set(false);
     }
 
-    private static boolean anyClipped(MeterSnapshot m) {
-        for (boolean c : m.clipped) if (c) return true;
-        return false;
+    /** A clip in the latest period, or in any period since the previous update (the counts moved). */
+    private boolean anyClipped(MeterSnapshot m) {
+        boolean any = false;
+        if (lastClipCounts.length != m.channels()) lastClipCounts = m.clipCounts.clone();
+        for (int c = 0; c < m.channels(); c++) {
+            if (m.clipped[c] || m.clipCounts[c] != lastClipCounts[c]) any = true;
+            lastClipCounts[c] = m.clipCounts[c];
+        }
+        return any;
     }
 }

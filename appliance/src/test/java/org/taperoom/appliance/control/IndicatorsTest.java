@@ -74,4 +74,20 @@ class IndicatorsTest {
         ind.update(5000 + Indicators.CLIP_FLASH_MILLIS + 1, TransportState.RECORDING, false, null);
         assertEquals(true, pins.isHigh(STATUS));
     }
+
+    @Test
+    void aClipBetweenTwoUpdatesStillFlashesTheClipLed() throws GpioException {
+        Led status = new Led(gpio, STATUS, "status LED");
+        Led clip = new Led(gpio, CLIP, "clip LED");
+        Indicators ind = new Indicators(status::set, clip::set);
+        MeterSnapshot m = new MeterSnapshot(2);
+        ind.update(1000, TransportState.RECORDING, false, m);
+        assertEquals(false, pins.isHigh(CLIP));
+        // One period clipped on input 2 between the updates: its flag is already clear again.
+        m.clipCounts[1] = 1;
+        ind.update(1010, TransportState.RECORDING, false, m);
+        assertEquals(true, pins.isHigh(CLIP), "the clip count moved, so the LED flashes");
+        ind.update(1010 + Indicators.CLIP_FLASH_MILLIS + 10, TransportState.RECORDING, false, m);
+        assertEquals(false, pins.isHigh(CLIP), "no new clip, no new flash");
+    }
 }

@@ -23,6 +23,8 @@ public final class MeterPump implements AutoCloseable {
     /** Owned by the meter thread. */
     private MeterSnapshot snapshot;
     private final StringBuilder json = new StringBuilder(1024);
+    /** Clip counts at the previous message; meter thread only. */
+    private long[] lastClipCounts = new long[0];
     /** Written by the meter thread, read by tests and stats. */
     private volatile long ticks;
     private volatile boolean running = true;
@@ -78,7 +80,13 @@ public final class MeterPump implements AutoCloseable {
         b.append("],\"rmsDbfs\":[");
         for (int i = 0; i < m.channels(); i++) appendDb(b.append(i == 0 ? "" : ","), m.rmsDbfs[i]);
         b.append("],\"clipped\":[");
-        for (int i = 0; i < m.channels(); i++) b.append(i == 0 ? "" : ",").append(m.clipped[i]);
+        // A clip in any period since the previous message counts: at 30 Hz the pump sees only one
+        // period in several, and a one-period clip must still light the indicator.
+        if (lastClipCounts.length != m.channels()) lastClipCounts = m.clipCounts.clone();
+        for (int i = 0; i < m.channels(); i++) {
+            b.append(i == 0 ? "" : ",").append(m.clipped[i] || m.clipCounts[i] != lastClipCounts[i]);
+            lastClipCounts[i] = m.clipCounts[i];
+        }
         return b.append("]}").toString();
     }
 
