@@ -11,9 +11,11 @@
 # Target: ratio <= 1.5.
 #
 # Usage: appliance/bench/record-vs-arecord.sh [SECONDS [RUNS]]   (needs /usr/bin/time, arecord, a JDK >= 21)
-# Environment: TAPEROOM_JAVA_OPTS extra JVM flags (split on spaces, as the launcher does);
-#   TAPEROOM_JAR another jar to measure (default: this tree's); TAPEROOM_RECORD_OPTS extra flags
-#   for `taperoom record` (e.g. "--fsyncIntervalMillis 60000" to see what syncing costs).
+# Environment: TAPEROOM_JAVA_OPTS extra JVM flags (through the launcher, which splits them on
+#   spaces); TAPEROOM_CDS=0 measures without the launcher's class-data-sharing archive (what start-up
+#   costs without it); TAPEROOM_JAR another jar to measure (default: this tree's; no archive);
+#   TAPEROOM_RECORD_OPTS extra flags for `taperoom record` (e.g. "--fsyncIntervalMillis 60000" to see
+#   what syncing costs).
 # Scratch space: SECONDS * 32 * 4 * 48000 bytes of input (3.7 GB for 600 s) plus 3/4 of that for
 # one recording at a time, under ${TMPDIR:-/tmp}; all of it is deleted at the end.
 set -euo pipefail
