@@ -11,9 +11,11 @@
 # Target: ratio <= 1.5.
 #
 # Usage: appliance/bench/record-vs-arecord.sh [SECONDS [RUNS]]   (needs /usr/bin/time, arecord, a JDK >= 21)
-# Environment: TAPEROOM_JAVA_OPTS extra JVM flags (split on spaces, as the launcher does);
-#   TAPEROOM_JAR another jar to measure (default: this tree's); TAPEROOM_RECORD_OPTS extra flags
-#   for `taperoom record` (e.g. "--fsyncIntervalMillis 60000" to see what syncing costs).
+# Environment: TAPEROOM_JAVA_OPTS extra JVM flags (through the launcher, which splits them on
+#   spaces); TAPEROOM_CDS=0 measures without the launcher's class-data-sharing archive (what start-up
+#   costs without it); TAPEROOM_JAR another jar to measure (default: this tree's; no archive);
+#   TAPEROOM_RECORD_OPTS extra flags for `taperoom record` (e.g. "--fsyncIntervalMillis 60000" to see
+#   what syncing costs).
 # Scratch space: SECONDS * 32 * 4 * 48000 bytes of input (3.7 GB for 600 s) plus 3/4 of that for
 # one recording at a time, under ${TMPDIR:-/tmp}; all of it is deleted at the end.
 set -euo pipefail
@@ -26,18 +28,21 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/taperoom-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# Build the jar if needed (the launcher does), then run java directly so the launcher's own JDK
-# probing is not counted.
+# Build the jar if needed (the launcher does), then run the java command the launcher would run
+# (TAPEROOM_LAUNCHER_PRINT=1: its JVM options and class-data-sharing archive) directly, so the
+# launcher's own JDK probing is not counted.
 "$root/taperoom" --help >/dev/null
-jar=${TAPEROOM_JAR:-$root/appliance/target/taperoom.jar}
-java_bin=""
-for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-    [ -x "$d/bin/java" ] || continue
-    major=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then java_bin="$d/bin/java"; break; fi
-done
-[ -n "$java_bin" ] || { echo "no JDK >= 21 found" >&2; exit 1; }
-read -r -a java_opts <<<"${TAPEROOM_JAVA_OPTS:-}"
+mapfile -t java_cmd < <(TAPEROOM_LAUNCHER_PRINT=1 "$root/taperoom" record)
+unset 'java_cmd[-1]'
+[ "${#java_cmd[@]}" -ge 3 ] || { echo "the launcher printed no java command" >&2; exit 1; }
+if [ -n "${TAPEROOM_JAR:-}" ]; then
+    # Another jar: the launcher's archive belongs to this tree's jar (the JVM would ignore it).
+    for i in "${!java_cmd[@]}"; do
+        case "${java_cmd[$i]}" in -XX:SharedArchiveFile=* | -XX:+AutoCreateSharedArchive) unset "java_cmd[$i]" ;; esac
+    done
+    java_cmd=("${java_cmd[@]}")
+    java_cmd[-1]=$TAPEROOM_JAR
+fi
 read -r -a record_opts <<<"${TAPEROOM_RECORD_OPTS:-}"
 
 input="$work/in32.raw"
@@ -84,8 +89,7 @@ median() {
 taperoom_once() {
     local i=$1
     rm -rf "$work/library"
-    cpu_of "$work/threads.$i" "$java_bin" "${java_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$jar" \
-        record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" --bits 24 \
+    cpu_of "$work/threads.$i" "${java_cmd[@]}" record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" --bits 24 \
         --seconds "$seconds" --library "$work/library" --minFreeMinutes 0 --realtimePriority 0 "${record_opts[@]}"
     find "$work/library" -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%d files, %.0f bytes\n", NR, s }' >"$work/taperoom.out"
     rm -rf "$work/library"
@@ -101,7 +105,15 @@ arecord_once() {
 }
 
 printf 'audio:    %s s x %s channels x %s Hz, S32_LE in, 24-bit out; %s runs each, alternating\n' "$seconds" "$channels" "$rate" "$runs"
-printf 'jvm:      %s %s\n' "$java_bin" "${java_opts[*]}"
+printf 'jvm:      %s\n' "${java_cmd[*]}"
+# The launcher writes a command's class-data-sharing archive at the end of that command's first run
+# after a build; one short recording here does that, so the measured runs are what every later
+# `taperoom record` costs.
+echo "warm-up: 1 s recording (writes the launcher's class-data-sharing archive if missing) ..." >&2
+rm -rf "$work/library"
+"${java_cmd[@]}" record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" \
+    --bits 24 --seconds 1 --library "$work/library" --minFreeMinutes 0 --realtimePriority 0 "${record_opts[@]}" >/dev/null 2>&1
+rm -rf "$work/library"
 : >"$work/taperoom.cpu"
 : >"$work/arecord.cpu"
 for i in $(seq 1 "$runs"); do
