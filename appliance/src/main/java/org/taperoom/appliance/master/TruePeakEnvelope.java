@@ -10,7 +10,7 @@ package org.taperoom.appliance.master;
  */
 public final class TruePeakEnvelope {
     /** {@link #filterInto} spells out exactly this many. */
-    static final int TAPS = 24;
+    public static final int TAPS = 24;
     private static final int HALF = TAPS / 2;
     /** PHASES[p][j]: weight of sample n - HALF + 1 + j for the point n + (p + 1) / 4. */
     private static final double[][] PHASES = new double[3][TAPS];

@@ -23,7 +23,6 @@ import org.taperoom.appliance.loudness.LoudnessMeter;
 import org.taperoom.appliance.master.Dither;
 import org.taperoom.appliance.master.Limiter;
 import org.taperoom.appliance.master.MasterBus;
-import org.taperoom.appliance.master.TruePeakEnvelope;
 import org.taperoom.appliance.mix.Mixer;
 import org.taperoom.appliance.settings.MasterSettings;
 import org.taperoom.appliance.settings.RenderSettings;
@@ -36,9 +35,11 @@ import org.taperoom.appliance.settings.TrackSettings;
  * through the true-peak limiter, dither and the file. The same settings give the same bytes:
  * summing is in track order whatever thread processed a track, and dither is seeded.
  *
- * <p>Memory: the master bus output is held as two float arrays plus a true-peak envelope
- * (12 bytes per frame, 35 MB per minute at 48 kHz) because normalising to an integrated loudness
- * needs the whole programme before the first byte is written.
+ * <p>Memory: the master bus output is kept with its true-peak envelope ({@link BusTape}, 12 bytes
+ * per frame, 35 MB per minute at 48 kHz) because normalising to an integrated loudness needs the
+ * whole programme before the first byte is written; on the heap while that takes at most a
+ * quarter of the heap's limit, else in a mapped temp file beside the output, so a long take
+ * renders in bounded heap (the same bytes either way).
  *
  * <p>Threads: {@link #render} runs on the caller's thread ("render thread"), which owns every
  * object here; worker threads only process distinct channel strips between two barriers.
@@ -49,10 +50,18 @@ public final class Renderer {
     /** Internal margin below the ceiling for the limiter, absorbing interpolation differences between our true-peak estimate and a meter's. */
     static final double CEILING_MARGIN_DB = 0.1;
     private final int threads;
+    /** Largest bus tape kept on the heap, bytes; longer takes go to a mapped temp file. */
+    private final long heapTapeBytes;
 
     /** @param threads worker threads for the per-track stage (1 renders everything on the caller's thread) */
     public Renderer(int threads) {
+        this(threads, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** @param heapTapeBytes largest bus tape (12 bytes a frame) kept on the heap; 0 always uses a temp file */
+    Renderer(int threads, long heapTapeBytes) {
         this.threads = Math.max(1, threads);
+        this.heapTapeBytes = heapTapeBytes;
     }
 
     public static int defaultThreads() {
@@ -81,14 +90,25 @@ public final class Renderer {
         take.check(settings.mix());
         java.util.Map<String, Double> stageSeconds = new java.util.LinkedHashMap<>();
         long mark = System.nanoTime();
-        Mixed mixed = mix(take, settings, progress, cancelled);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Mixed mixed = mix(take, settings, progress, cancelled, out.resolveSibling("." + out.getFileName() + ".tape"));
+        try {
+            return analyseAndFinish(settings, out, progress, cancelled, started, format, stageSeconds, mark, mixed);
+        } finally {
+            mixed.tape.close();
+        }
+    }
+
+    private RenderResult analyseAndFinish(RenderSettings settings, Path out, RenderProgress progress, BooleanSupplier cancelled,
+                                          long started, OutputFormat format, java.util.Map<String, Double> stageSeconds, long mark,
+                                          Mixed mixed) throws IOException {
         mark = lap(stageSeconds, "mixing", mark);
         MasterSettings master = settings.master();
         int rate = mixed.sampleRate;
         int frames = mixed.frames;
+        BusTape tape = mixed.tape;
 
         progress.update("analysing", 0.70);
-        float[] truePeak = new float[frames];
         Double target = master.normalize() ? master.targetLufs() : null;
         LoudnessFigures before = null;
         Background<LoudnessFigures> beforeLater = null;
@@ -96,15 +116,13 @@ public final class Renderer {
             // Nothing written depends on the "before" figures without normalisation: they are
             // measured on a helper thread while this one computes the envelope, limits and writes,
             // so the cores share both jobs instead of one waiting at a barrier. Joined below.
-            beforeLater = new Background<>(() -> measure(mixed.left, mixed.right, frames, rate));
-            TruePeakEnvelope.compute(mixed.left, mixed.right, frames, truePeak, 0, frames);
+            beforeLater = new Background<>(() -> measure(tape, rate));
+            tape.computeTruePeak(0, frames);
         } else {
-            before = inParallel(
-                    () -> measure(mixed.left, mixed.right, frames, rate),
-                    () -> TruePeakEnvelope.compute(mixed.left, mixed.right, frames, truePeak, 0, frames));
+            before = inParallel(() -> measure(tape, rate), () -> tape.computeTruePeak(0, frames));
         }
         try {
-            return finish(settings, out, progress, cancelled, started, format, stageSeconds, mark, mixed, truePeak, target,
+            return finish(settings, out, progress, cancelled, started, format, stageSeconds, mark, mixed, target,
                     before, beforeLater);
         } finally {
             if (beforeLater != null) beforeLater.awaitQuietly();
@@ -114,7 +132,7 @@ public final class Renderer {
     /** The render after the analysis: normalisation, writing, checking and the record beside the file. */
     private RenderResult finish(RenderSettings settings, Path out, RenderProgress progress, BooleanSupplier cancelled,
                                 long started, OutputFormat format, java.util.Map<String, Double> stageSeconds, long mark, Mixed mixed,
-                                float[] truePeak, Double target, LoudnessFigures measuredBefore,
+                                Double target, LoudnessFigures measuredBefore,
                                 Background<LoudnessFigures> beforeLater) throws IOException {
         MasterSettings master = settings.master();
         int rate = mixed.sampleRate;
@@ -124,7 +142,7 @@ public final class Renderer {
         Double integratedBefore = before == null ? null : before.integratedLufs();
         mark = lap(stageSeconds, "analysing", mark);
         float tpMax = 0;
-        for (int i = 0; i < frames; i++) tpMax = Math.max(tpMax, truePeak[i]);
+        for (int i = 0; i < frames; i++) tpMax = Math.max(tpMax, mixed.tape.truePeak.get(i));
         if (before != null) before = before.withTruePeak(tpMax);
         double limiterCeilingDb = master.ceilingDbtp() - CEILING_MARGIN_DB;
         double ceilingLin = Math.pow(10, limiterCeilingDb / 20);
@@ -147,7 +165,7 @@ public final class Renderer {
                 if (gainDb > headroomDb) {
                     for (int pass = 0; pass < 6; pass++) {
                         checkCancelled(cancelled);
-                        measured = limitedLoudness(mixed, truePeak, gainDb, ceilingLin, lookahead, releaseFrames);
+                        measured = limitedLoudness(mixed, gainDb, ceilingLin, lookahead, releaseFrames);
                         progress.update("normalising", 0.72 + 0.02 * (pass + 1));
                         if (measured == null || Math.abs(target - measured) <= 0.05) break;
                         double next = Math.min(maxGainDb, gainDb + (target - measured));
@@ -161,12 +179,11 @@ public final class Renderer {
         mark = lap(stageSeconds, "normalising", mark);
         progress.update("writing", 0.85);
         Path part = out.resolveSibling("." + out.getFileName() + ".part");
-        Files.createDirectories(out.toAbsolutePath().getParent());
         LoudnessFigures after = null;
         double limiterReductionDb = 0;
         try {
             for (int attempt = 0; attempt < 4; attempt++) {
-                Written w = write(mixed, truePeak, gainDb, ceilingLin, lookahead, releaseFrames, part, format, settings, progress, cancelled);
+                Written w = write(mixed, gainDb, ceilingLin, lookahead, releaseFrames, part, format, settings, progress, cancelled);
                 limiterReductionDb = w.maxReductionDb;
                 after = format.lossy ? measureFile(part) : w.figures;
                 progress.update("checking", 0.99);
@@ -211,15 +228,17 @@ public final class Renderer {
         return now;
     }
 
-    /** The master bus output held in memory, with the figures measured on the way. */
-    private record Mixed(float[] left, float[] right, int frames, int sampleRate) {}
+    /** The master bus output on its tape. */
+    private record Mixed(BusTape tape, int frames, int sampleRate) {}
 
-    private Mixed mix(TakeTracks take, RenderSettings settings, RenderProgress progress, BooleanSupplier cancelled)
+    private Mixed mix(TakeTracks take, RenderSettings settings, RenderProgress progress, BooleanSupplier cancelled, Path tapeFile)
             throws IOException {
         List<TakeTracks.Track> tracks = take.tracks();
         int count = tracks.size();
         List<SoundFileReader> readers = new ArrayList<>();
         ExecutorService pool = null;
+        BusTape tape = null;
+        boolean mixed = false;
         try {
             for (TakeTracks.Track t : tracks) readers.add(SoundFileReader.open(t.file()));
             int rate = readers.get(0).sampleRate();
@@ -240,8 +259,9 @@ public final class Renderer {
             long total = longest + (long) Math.ceil(tailSeconds * rate);
             if (total > Integer.MAX_VALUE - 16) throw new IOException("take too long to render in one piece (" + total + " frames)");
             int frames = (int) total;
-            float[] left = new float[frames];
-            float[] right = new float[frames];
+            tape = 12L * frames <= heapTapeBytes ? BusTape.onHeap(frames) : BusTape.inFile(tapeFile, frames);
+            float[] blockL = new float[BLOCK_FRAMES];
+            float[] blockR = new float[BLOCK_FRAMES];
 
             TrackWork[] work = new TrackWork[count];
             for (int t = 0; t < count; t++) work[t] = new TrackWork(readers.get(t), mixer, t);
@@ -279,12 +299,14 @@ public final class Renderer {
                 mixer.sum(outs, n, mixL, mixR);
                 bus.process(mixL, mixR, n);
                 for (int i = 0; i < n; i++) {
-                    left[pos + i] = (float) mixL[i];
-                    right[pos + i] = (float) mixR[i];
+                    blockL[i] = (float) mixL[i];
+                    blockR[i] = (float) mixR[i];
                 }
+                tape.put(pos, blockL, blockR, n);
                 progress.update("mixing", 0.70 * (pos + n) / frames);
             }
-            return new Mixed(left, right, frames, rate);
+            mixed = true;
+            return new Mixed(tape, frames, rate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("render interrupted");
@@ -300,6 +322,7 @@ public final class Renderer {
         } finally {
             if (pool != null) pool.shutdownNow();
             for (SoundFileReader r : readers) r.close();
+            if (!mixed && tape != null) tape.close();
         }
     }
 
@@ -438,24 +461,23 @@ public final class Renderer {
      * render's own envelope ({@link TruePeakEnvelope}, held to the same Tech 3341 cases) supplies
      * that, computed on the other core at the same time.
      */
-    private static LoudnessFigures measure(float[] left, float[] right, int frames, int rate) {
+    private static LoudnessFigures measure(BusTape tape, int rate) {
         float[] block = new float[2 * BLOCK_FRAMES];
+        float[] l = new float[BLOCK_FRAMES];
+        float[] r = new float[BLOCK_FRAMES];
         try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, rate, true, false)) {
-            for (int pos = 0; pos < frames; pos += BLOCK_FRAMES) {
-                int n = Math.min(BLOCK_FRAMES, frames - pos);
-                for (int i = 0; i < n; i++) {
-                    block[2 * i] = left[pos + i];
-                    block[2 * i + 1] = right[pos + i];
-                }
+            for (int pos = 0; pos < tape.frames; pos += BLOCK_FRAMES) {
+                int n = Math.min(BLOCK_FRAMES, tape.frames - pos);
+                tape.interleave(pos, n, l, r, block);
                 meter.add(block, n);
             }
             return meter.figures();
         }
     }
 
-    private static Double limitedLoudness(Mixed m, float[] truePeak, double gainDb, double ceilingLin, int lookahead,
+    private static Double limitedLoudness(Mixed m, double gainDb, double ceilingLin, int lookahead,
                                           double releaseFrames) {
-        Limiter limiter = new Limiter(m.left, m.right, truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
+        Limiter limiter = new Limiter(m.tape.left, m.tape.right, m.tape.truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
         float[] block = new float[2 * BLOCK_FRAMES];
         try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, m.sampleRate, false)) {
             int n;
@@ -466,10 +488,10 @@ public final class Renderer {
 
     private record Written(LoudnessFigures figures, double maxReductionDb) {}
 
-    private static Written write(Mixed m, float[] truePeak, double gainDb, double ceilingLin, int lookahead, double releaseFrames,
+    private static Written write(Mixed m, double gainDb, double ceilingLin, int lookahead, double releaseFrames,
                                  Path file, OutputFormat format, RenderSettings settings, RenderProgress progress,
                                  BooleanSupplier cancelled) throws IOException {
-        Limiter limiter = new Limiter(m.left, m.right, truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
+        Limiter limiter = new Limiter(m.tape.left, m.tape.right, m.tape.truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
         int[] ints = new int[2 * BLOCK_FRAMES];
         MeterThread meter = format.lossy ? null : new MeterThread(m.sampleRate);
         try (AudioSink sink = Sinks.open(file, format, m.sampleRate, settings.output(), settings.tags())) {
