@@ -20,6 +20,7 @@ import org.taperoom.appliance.export.Sinks;
 import org.taperoom.appliance.loudness.ChannelLayout;
 import org.taperoom.appliance.loudness.LoudnessFigures;
 import org.taperoom.appliance.loudness.LoudnessMeter;
+import org.taperoom.appliance.loudness.TruePeakMeter;
 import org.taperoom.appliance.master.Dither;
 import org.taperoom.appliance.master.Limiter;
 import org.taperoom.appliance.master.MasterBus;
@@ -493,7 +494,8 @@ public final class Renderer {
                                  BooleanSupplier cancelled) throws IOException {
         Limiter limiter = new Limiter(m.tape.left, m.tape.right, m.tape.truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
         int[] ints = new int[2 * BLOCK_FRAMES];
-        MeterThread meter = format.lossy ? null : new MeterThread(m.sampleRate);
+        MeterThread meter = format.lossy ? null : new MeterThread(m.sampleRate, false);
+        MeterThread peakMeter = format.lossy ? null : new MeterThread(m.sampleRate, true);
         try (AudioSink sink = Sinks.open(file, format, m.sampleRate, settings.output(), settings.tags())) {
             // Dither whenever the file's word is shorter than our float processing.
             Dither dither = sink.wantsIntegers() ? new Dither(sink.bits(), DITHER_SEED) : null;
@@ -512,44 +514,56 @@ public final class Renderer {
                 } else {
                     sink.writeFloats(block, n);
                 }
-                if (meter != null) meter.offer(block, n);
+                if (meter != null) {
+                    meter.offer(block, n);
+                    peakMeter.offer(block, n);
+                }
                 done += n;
                 progress.update("writing", 0.85 + 0.13 * done / m.frames);
             }
         } finally {
-            if (meter != null) meter.finish();
+            if (meter != null) {
+                meter.finish();
+                peakMeter.finish();
+            }
         }
-        return new Written(meter == null ? null : meter.figures(), limiter.maxReductionDb());
+        return new Written(meter == null ? null : meter.figures().withTruePeak(peakMeter.truePeak()), limiter.maxReductionDb());
     }
 
     /**
-     * Measures the output on its own thread while the render thread limits, dithers and writes.
-     * Blocks pass through a bounded queue (the render thread hands each block over and never
-     * touches it again); an empty block ends the stream.
+     * Measures the output on its own thread while the render thread limits, dithers and writes:
+     * either everything but the true peak, or libebur128's true peak alone (the costliest part,
+     * so the two share the cores with the render thread). Blocks pass through a bounded queue
+     * (the render thread hands each block over and never touches it again; both meters only
+     * read it); an empty block ends the stream.
      */
     private static final class MeterThread {
         private final java.util.concurrent.ArrayBlockingQueue<float[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
         private final Thread thread;
         // Written by the meter thread before it ends; read by the render thread after join().
         private LoudnessFigures figures;
+        private double truePeak;
         private RuntimeException failure;
 
-        MeterThread(int rate) {
+        MeterThread(int rate, boolean truePeakOnly) {
             thread = new Thread(() -> {
-                try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, rate)) {
+                try (LoudnessMeter meter = truePeakOnly ? null : new LoudnessMeter(ChannelLayout.STEREO, rate, true, false);
+                     TruePeakMeter peak = truePeakOnly ? new TruePeakMeter(ChannelLayout.STEREO, rate) : null) {
                     while (true) {
                         float[] b = queue.take();
                         if (b.length == 0) break;
                         int frames = Float.floatToRawIntBits(b[b.length - 1]);
-                        meter.add(b, frames);
+                        if (meter != null) meter.add(b, frames);
+                        else peak.add(b, frames);
                     }
-                    figures = meter.figures();
+                    if (meter != null) figures = meter.figures();
+                    else truePeak = peak.truePeak();
                 } catch (InterruptedException e) {
                     failure = new CancellationException("render interrupted");
                 } catch (RuntimeException e) {
                     failure = e;
                 }
-            }, "render-meter");
+            }, truePeakOnly ? "render-peak-meter" : "render-meter");
             thread.setDaemon(true);
             thread.start();
         }
@@ -557,7 +571,8 @@ public final class Renderer {
         /** Hands over {@code block} (its last slot carries the frame count). */
         void offer(float[] block, int frames) {
             float[] b = block.length > 2 * frames ? block : java.util.Arrays.copyOf(block, 2 * frames + 1);
-            b[b.length - 1] = Float.intBitsToFloat(frames);
+            // The second meter gets the block already marked; it only reads it then.
+            if (Float.floatToRawIntBits(b[b.length - 1]) != frames) b[b.length - 1] = Float.intBitsToFloat(frames);
             try {
                 queue.put(b);
             } catch (InterruptedException e) {
@@ -580,6 +595,12 @@ public final class Renderer {
         LoudnessFigures figures() {
             if (failure != null) throw failure;
             return figures;
+        }
+
+        /** Linear. */
+        double truePeak() {
+            if (failure != null) throw failure;
+            return truePeak;
         }
     }
 
