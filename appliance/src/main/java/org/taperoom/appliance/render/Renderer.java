@@ -20,6 +20,7 @@ import org.taperoom.appliance.export.Sinks;
 import org.taperoom.appliance.loudness.ChannelLayout;
 import org.taperoom.appliance.loudness.LoudnessFigures;
 import org.taperoom.appliance.loudness.LoudnessMeter;
+import org.taperoom.appliance.loudness.GatedTruePeak;
 import org.taperoom.appliance.loudness.TruePeakMeter;
 import org.taperoom.appliance.master.Dither;
 import org.taperoom.appliance.master.Limiter;
@@ -184,7 +185,11 @@ public final class Renderer {
         double limiterReductionDb = 0;
         try {
             for (int attempt = 0; attempt < 4; attempt++) {
-                Written w = write(mixed, gainDb, ceilingLin, lookahead, releaseFrames, part, format, settings, progress, cancelled);
+                // The output's own true-peak check oversamples only near samples that could come within
+                // 0.5 dB of the peak the limiter should leave (GatedTruePeak): exact there, and the
+                // whole file is measured again should the peak turn out lower than that.
+                double expectedPeak = Math.min(ceilingLin, tpMax * Math.pow(10, gainDb / 20));
+                Written w = write(mixed, gainDb, ceilingLin, expectedPeak * Math.pow(10, -0.5 / 20), lookahead, releaseFrames, part, format, settings, progress, cancelled);
                 limiterReductionDb = w.maxReductionDb;
                 after = format.lossy ? measureFile(part) : w.figures;
                 progress.update("checking", 0.99);
@@ -489,13 +494,13 @@ public final class Renderer {
 
     private record Written(LoudnessFigures figures, double maxReductionDb) {}
 
-    private static Written write(Mixed m, double gainDb, double ceilingLin, int lookahead, double releaseFrames,
+    private static Written write(Mixed m, double gainDb, double ceilingLin, double checkLevel, int lookahead, double releaseFrames,
                                  Path file, OutputFormat format, RenderSettings settings, RenderProgress progress,
                                  BooleanSupplier cancelled) throws IOException {
         Limiter limiter = new Limiter(m.tape.left, m.tape.right, m.tape.truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
         int[] ints = new int[2 * BLOCK_FRAMES];
-        MeterThread meter = format.lossy ? null : new MeterThread(m.sampleRate, false);
-        MeterThread peakMeter = format.lossy ? null : new MeterThread(m.sampleRate, true);
+        MeterThread meter = format.lossy ? null : new MeterThread(m.sampleRate, false, 0);
+        MeterThread peakMeter = format.lossy ? null : new MeterThread(m.sampleRate, true, checkLevel);
         try (AudioSink sink = Sinks.open(file, format, m.sampleRate, settings.output(), settings.tags())) {
             // Dither whenever the file's word is shorter than our float processing.
             Dither dither = sink.wantsIntegers() ? new Dither(sink.bits(), DITHER_SEED) : null;
@@ -527,7 +532,21 @@ public final class Renderer {
                 peakMeter.finish();
             }
         }
-        return new Written(meter == null ? null : meter.figures().withTruePeak(peakMeter.truePeak()), limiter.maxReductionDb());
+        if (meter == null) return new Written(null, limiter.maxReductionDb());
+        double truePeak = peakMeter.truePeak();
+        if (Double.isNaN(truePeak)) truePeak = truePeakOf(file);
+        return new Written(meter.figures().withTruePeak(truePeak), limiter.maxReductionDb());
+    }
+
+    /** libebur128's true peak of a whole file (linear). */
+    private static double truePeakOf(Path file) throws IOException {
+        try (SoundFileReader r = SoundFileReader.open(file);
+             TruePeakMeter meter = new TruePeakMeter(ChannelLayout.STEREO, r.sampleRate())) {
+            float[] block = new float[BLOCK_FRAMES * r.channels()];
+            int n;
+            while ((n = r.read(block, BLOCK_FRAMES)) > 0) meter.add(block, n);
+            return meter.truePeak();
+        }
     }
 
     /**
@@ -545,10 +564,11 @@ public final class Renderer {
         private double truePeak;
         private RuntimeException failure;
 
-        MeterThread(int rate, boolean truePeakOnly) {
+        /** @param checkLevel with {@code truePeakOnly}: the level above which the true peak must be exact (GatedTruePeak) */
+        MeterThread(int rate, boolean truePeakOnly, double checkLevel) {
             thread = new Thread(() -> {
                 try (LoudnessMeter meter = truePeakOnly ? null : new LoudnessMeter(ChannelLayout.STEREO, rate, true, false);
-                     TruePeakMeter peak = truePeakOnly ? new TruePeakMeter(ChannelLayout.STEREO, rate) : null) {
+                     GatedTruePeak peak = truePeakOnly ? new GatedTruePeak(ChannelLayout.STEREO, rate, checkLevel) : null) {
                     while (true) {
                         float[] b = queue.take();
                         if (b.length == 0) break;
@@ -557,7 +577,7 @@ public final class Renderer {
                         else peak.add(b, frames);
                     }
                     if (meter != null) figures = meter.figures();
-                    else truePeak = peak.truePeak();
+                    else truePeak = peak.finish();
                 } catch (InterruptedException e) {
                     failure = new CancellationException("render interrupted");
                 } catch (RuntimeException e) {
@@ -597,7 +617,7 @@ public final class Renderer {
             return figures;
         }
 
-        /** Linear. */
+        /** Linear; NaN when only known to be at most the check level. */
         double truePeak() {
             if (failure != null) throw failure;
             return truePeak;
