@@ -43,14 +43,15 @@ final class BusTape implements AutoCloseable {
                 FloatBuffer.wrap(new float[frames]), frames, null);
     }
 
-    /** A tape in {@code file} (created here, deleted by {@link #close}). */
+    /** A tape in {@code file} (created or overwritten here, deleted by {@link #close}). */
     static BusTape inFile(Path file, int frames) throws IOException {
         if (frames > MAX_FILE_FRAMES) {
             throw new IOException("take too long to render (" + frames + " frames; at most " + MAX_FILE_FRAMES + ")");
         }
         long channelBytes = (long) frames * Float.BYTES;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        // A tape left by a render that was killed is overwritten, like its part file.
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             // The mappings outlive the channel; the file is deleted by close() (the pages go with the buffers).
             FloatBuffer l = ch.map(FileChannel.MapMode.READ_WRITE, 0, channelBytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
             FloatBuffer r = ch.map(FileChannel.MapMode.READ_WRITE, channelBytes, channelBytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
