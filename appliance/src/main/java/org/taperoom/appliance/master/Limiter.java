@@ -1,7 +1,10 @@
 package org.taperoom.appliance.master;
 
+import java.nio.FloatBuffer;
+
 /**
- * Look-ahead true-peak brick-wall limiter over a whole program held in memory (offline).
+ * Look-ahead true-peak brick-wall limiter over a whole program held in buffers (offline): on the
+ * heap or mapped from a file, read by absolute index, never moved.
  *
  * <p>The gain a frame may have is r(d) = min(1, ceiling / (inputGain * truePeak around d)). The
  * applied gain is the mean, over the next {@code L} frames t, of the minimum of r over [t-L+1, t]
@@ -12,9 +15,9 @@ package org.taperoom.appliance.master;
  * <p>Not thread-safe; one instance per pass.
  */
 public final class Limiter {
-    private final float[] left;
-    private final float[] right;
-    private final float[] truePeak;
+    private final FloatBuffer left;
+    private final FloatBuffer right;
+    private final FloatBuffer truePeak;
     private final int frames;
     private final int lookahead;
     private final double releaseCoef;
@@ -40,7 +43,7 @@ public final class Limiter {
      * @param inputGain  static gain applied before limiting (loudness normalisation), linear
      * @param ceiling    linear ceiling for the output's true peak
      */
-    public Limiter(float[] left, float[] right, float[] truePeak, int frames, double inputGain, double ceiling,
+    public Limiter(FloatBuffer left, FloatBuffer right, FloatBuffer truePeak, int frames, double inputGain, double ceiling,
                    int lookaheadFrames, double releaseFrames) {
         this.left = left;
         this.right = right;
@@ -63,8 +66,8 @@ public final class Limiter {
 
     private double allowed(int d) {
         if (d < 0 || d >= frames) return 1;
-        double peak = truePeak[d];
-        if (d > 0) peak = Math.max(peak, truePeak[d - 1]);
+        double peak = truePeak.get(d);
+        if (d > 0) peak = Math.max(peak, truePeak.get(d - 1));
         return peak > peakLimit ? ceiling / (peak * inputGain) : 1;
     }
 
@@ -101,8 +104,8 @@ public final class Limiter {
             double g = Math.min(boxSum / lookahead, allowed(next));
             if (g < minGain) minGain = g;
             double k = g * inputGain;
-            out[2 * i] = (float) (left[next] * k);
-            out[2 * i + 1] = (float) (right[next] * k);
+            out[2 * i] = (float) (left.get(next) * k);
+            out[2 * i + 1] = (float) (right.get(next) * k);
             next++;
         }
         return n;

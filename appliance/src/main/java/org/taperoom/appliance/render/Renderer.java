@@ -20,10 +20,11 @@ import org.taperoom.appliance.export.Sinks;
 import org.taperoom.appliance.loudness.ChannelLayout;
 import org.taperoom.appliance.loudness.LoudnessFigures;
 import org.taperoom.appliance.loudness.LoudnessMeter;
+import org.taperoom.appliance.loudness.GatedTruePeak;
+import org.taperoom.appliance.loudness.TruePeakMeter;
 import org.taperoom.appliance.master.Dither;
 import org.taperoom.appliance.master.Limiter;
 import org.taperoom.appliance.master.MasterBus;
-import org.taperoom.appliance.master.TruePeakEnvelope;
 import org.taperoom.appliance.mix.Mixer;
 import org.taperoom.appliance.settings.MasterSettings;
 import org.taperoom.appliance.settings.RenderSettings;
@@ -36,9 +37,11 @@ import org.taperoom.appliance.settings.TrackSettings;
  * through the true-peak limiter, dither and the file. The same settings give the same bytes:
  * summing is in track order whatever thread processed a track, and dither is seeded.
  *
- * <p>Memory: the master bus output is held as two float arrays plus a true-peak envelope
- * (12 bytes per frame, 35 MB per minute at 48 kHz) because normalising to an integrated loudness
- * needs the whole programme before the first byte is written.
+ * <p>Memory: the master bus output is kept with its true-peak envelope ({@link BusTape}, 12 bytes
+ * per frame, 35 MB per minute at 48 kHz) because normalising to an integrated loudness needs the
+ * whole programme before the first byte is written; on the heap while that takes at most a
+ * quarter of the heap's limit, else in a mapped temp file beside the output, so a long take
+ * renders in bounded heap (the same bytes either way).
  *
  * <p>Threads: {@link #render} runs on the caller's thread ("render thread"), which owns every
  * object here; worker threads only process distinct channel strips between two barriers.
@@ -49,10 +52,18 @@ public final class Renderer {
     /** Internal margin below the ceiling for the limiter, absorbing interpolation differences between our true-peak estimate and a meter's. */
     static final double CEILING_MARGIN_DB = 0.1;
     private final int threads;
+    /** Largest bus tape kept on the heap, bytes; longer takes go to a mapped temp file. */
+    private final long heapTapeBytes;
 
     /** @param threads worker threads for the per-track stage (1 renders everything on the caller's thread) */
     public Renderer(int threads) {
+        this(threads, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** @param heapTapeBytes largest bus tape (12 bytes a frame) kept on the heap; 0 always uses a temp file */
+    Renderer(int threads, long heapTapeBytes) {
         this.threads = Math.max(1, threads);
+        this.heapTapeBytes = heapTapeBytes;
     }
 
     public static int defaultThreads() {
@@ -81,14 +92,25 @@ public final class Renderer {
         take.check(settings.mix());
         java.util.Map<String, Double> stageSeconds = new java.util.LinkedHashMap<>();
         long mark = System.nanoTime();
-        Mixed mixed = mix(take, settings, progress, cancelled);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Mixed mixed = mix(take, settings, progress, cancelled, out.resolveSibling("." + out.getFileName() + ".tape"));
+        try {
+            return analyseAndFinish(settings, out, progress, cancelled, started, format, stageSeconds, mark, mixed);
+        } finally {
+            mixed.tape.close();
+        }
+    }
+
+    private RenderResult analyseAndFinish(RenderSettings settings, Path out, RenderProgress progress, BooleanSupplier cancelled,
+                                          long started, OutputFormat format, java.util.Map<String, Double> stageSeconds, long mark,
+                                          Mixed mixed) throws IOException {
         mark = lap(stageSeconds, "mixing", mark);
         MasterSettings master = settings.master();
         int rate = mixed.sampleRate;
         int frames = mixed.frames;
+        BusTape tape = mixed.tape;
 
         progress.update("analysing", 0.70);
-        float[] truePeak = new float[frames];
         Double target = master.normalize() ? master.targetLufs() : null;
         LoudnessFigures before = null;
         Background<LoudnessFigures> beforeLater = null;
@@ -96,15 +118,13 @@ public final class Renderer {
             // Nothing written depends on the "before" figures without normalisation: they are
             // measured on a helper thread while this one computes the envelope, limits and writes,
             // so the cores share both jobs instead of one waiting at a barrier. Joined below.
-            beforeLater = new Background<>(() -> measure(mixed.left, mixed.right, frames, rate));
-            TruePeakEnvelope.compute(mixed.left, mixed.right, frames, truePeak, 0, frames);
+            beforeLater = new Background<>(() -> measure(tape, rate));
+            tape.computeTruePeak(0, frames);
         } else {
-            before = inParallel(
-                    () -> measure(mixed.left, mixed.right, frames, rate),
-                    () -> TruePeakEnvelope.compute(mixed.left, mixed.right, frames, truePeak, 0, frames));
+            before = inParallel(() -> measure(tape, rate), () -> tape.computeTruePeak(0, frames));
         }
         try {
-            return finish(settings, out, progress, cancelled, started, format, stageSeconds, mark, mixed, truePeak, target,
+            return finish(settings, out, progress, cancelled, started, format, stageSeconds, mark, mixed, target,
                     before, beforeLater);
         } finally {
             if (beforeLater != null) beforeLater.awaitQuietly();
@@ -114,7 +134,7 @@ public final class Renderer {
     /** The render after the analysis: normalisation, writing, checking and the record beside the file. */
     private RenderResult finish(RenderSettings settings, Path out, RenderProgress progress, BooleanSupplier cancelled,
                                 long started, OutputFormat format, java.util.Map<String, Double> stageSeconds, long mark, Mixed mixed,
-                                float[] truePeak, Double target, LoudnessFigures measuredBefore,
+                                Double target, LoudnessFigures measuredBefore,
                                 Background<LoudnessFigures> beforeLater) throws IOException {
         MasterSettings master = settings.master();
         int rate = mixed.sampleRate;
@@ -124,7 +144,7 @@ public final class Renderer {
         Double integratedBefore = before == null ? null : before.integratedLufs();
         mark = lap(stageSeconds, "analysing", mark);
         float tpMax = 0;
-        for (int i = 0; i < frames; i++) tpMax = Math.max(tpMax, truePeak[i]);
+        for (int i = 0; i < frames; i++) tpMax = Math.max(tpMax, mixed.tape.truePeak.get(i));
         if (before != null) before = before.withTruePeak(tpMax);
         double limiterCeilingDb = master.ceilingDbtp() - CEILING_MARGIN_DB;
         double ceilingLin = Math.pow(10, limiterCeilingDb / 20);
@@ -147,7 +167,7 @@ public final class Renderer {
                 if (gainDb > headroomDb) {
                     for (int pass = 0; pass < 6; pass++) {
                         checkCancelled(cancelled);
-                        measured = limitedLoudness(mixed, truePeak, gainDb, ceilingLin, lookahead, releaseFrames);
+                        measured = limitedLoudness(mixed, gainDb, ceilingLin, lookahead, releaseFrames);
                         progress.update("normalising", 0.72 + 0.02 * (pass + 1));
                         if (measured == null || Math.abs(target - measured) <= 0.05) break;
                         double next = Math.min(maxGainDb, gainDb + (target - measured));
@@ -161,12 +181,15 @@ public final class Renderer {
         mark = lap(stageSeconds, "normalising", mark);
         progress.update("writing", 0.85);
         Path part = out.resolveSibling("." + out.getFileName() + ".part");
-        Files.createDirectories(out.toAbsolutePath().getParent());
         LoudnessFigures after = null;
         double limiterReductionDb = 0;
         try {
             for (int attempt = 0; attempt < 4; attempt++) {
-                Written w = write(mixed, truePeak, gainDb, ceilingLin, lookahead, releaseFrames, part, format, settings, progress, cancelled);
+                // The output's own true-peak check oversamples only near samples that could come within
+                // 0.5 dB of the peak the limiter should leave (GatedTruePeak): exact there, and the
+                // whole file is measured again should the peak turn out lower than that.
+                double expectedPeak = Math.min(ceilingLin, tpMax * Math.pow(10, gainDb / 20));
+                Written w = write(mixed, gainDb, ceilingLin, expectedPeak * Math.pow(10, -0.5 / 20), lookahead, releaseFrames, part, format, settings, progress, cancelled);
                 limiterReductionDb = w.maxReductionDb;
                 after = format.lossy ? measureFile(part) : w.figures;
                 progress.update("checking", 0.99);
@@ -211,15 +234,17 @@ public final class Renderer {
         return now;
     }
 
-    /** The master bus output held in memory, with the figures measured on the way. */
-    private record Mixed(float[] left, float[] right, int frames, int sampleRate) {}
+    /** The master bus output on its tape. */
+    private record Mixed(BusTape tape, int frames, int sampleRate) {}
 
-    private Mixed mix(TakeTracks take, RenderSettings settings, RenderProgress progress, BooleanSupplier cancelled)
+    private Mixed mix(TakeTracks take, RenderSettings settings, RenderProgress progress, BooleanSupplier cancelled, Path tapeFile)
             throws IOException {
         List<TakeTracks.Track> tracks = take.tracks();
         int count = tracks.size();
         List<SoundFileReader> readers = new ArrayList<>();
         ExecutorService pool = null;
+        BusTape tape = null;
+        boolean mixed = false;
         try {
             for (TakeTracks.Track t : tracks) readers.add(SoundFileReader.open(t.file()));
             int rate = readers.get(0).sampleRate();
@@ -240,8 +265,9 @@ public final class Renderer {
             long total = longest + (long) Math.ceil(tailSeconds * rate);
             if (total > Integer.MAX_VALUE - 16) throw new IOException("take too long to render in one piece (" + total + " frames)");
             int frames = (int) total;
-            float[] left = new float[frames];
-            float[] right = new float[frames];
+            tape = 12L * frames <= heapTapeBytes ? BusTape.onHeap(frames) : BusTape.inFile(tapeFile, frames);
+            float[] blockL = new float[BLOCK_FRAMES];
+            float[] blockR = new float[BLOCK_FRAMES];
 
             TrackWork[] work = new TrackWork[count];
             for (int t = 0; t < count; t++) work[t] = new TrackWork(readers.get(t), mixer, t);
@@ -279,12 +305,14 @@ public final class Renderer {
                 mixer.sum(outs, n, mixL, mixR);
                 bus.process(mixL, mixR, n);
                 for (int i = 0; i < n; i++) {
-                    left[pos + i] = (float) mixL[i];
-                    right[pos + i] = (float) mixR[i];
+                    blockL[i] = (float) mixL[i];
+                    blockR[i] = (float) mixR[i];
                 }
+                tape.put(pos, blockL, blockR, n);
                 progress.update("mixing", 0.70 * (pos + n) / frames);
             }
-            return new Mixed(left, right, frames, rate);
+            mixed = true;
+            return new Mixed(tape, frames, rate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("render interrupted");
@@ -300,6 +328,7 @@ public final class Renderer {
         } finally {
             if (pool != null) pool.shutdownNow();
             for (SoundFileReader r : readers) r.close();
+            if (!mixed && tape != null) tape.close();
         }
     }
 
@@ -438,24 +467,23 @@ public final class Renderer {
      * render's own envelope ({@link TruePeakEnvelope}, held to the same Tech 3341 cases) supplies
      * that, computed on the other core at the same time.
      */
-    private static LoudnessFigures measure(float[] left, float[] right, int frames, int rate) {
+    private static LoudnessFigures measure(BusTape tape, int rate) {
         float[] block = new float[2 * BLOCK_FRAMES];
+        float[] l = new float[BLOCK_FRAMES];
+        float[] r = new float[BLOCK_FRAMES];
         try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, rate, true, false)) {
-            for (int pos = 0; pos < frames; pos += BLOCK_FRAMES) {
-                int n = Math.min(BLOCK_FRAMES, frames - pos);
-                for (int i = 0; i < n; i++) {
-                    block[2 * i] = left[pos + i];
-                    block[2 * i + 1] = right[pos + i];
-                }
+            for (int pos = 0; pos < tape.frames; pos += BLOCK_FRAMES) {
+                int n = Math.min(BLOCK_FRAMES, tape.frames - pos);
+                tape.interleave(pos, n, l, r, block);
                 meter.add(block, n);
             }
             return meter.figures();
         }
     }
 
-    private static Double limitedLoudness(Mixed m, float[] truePeak, double gainDb, double ceilingLin, int lookahead,
+    private static Double limitedLoudness(Mixed m, double gainDb, double ceilingLin, int lookahead,
                                           double releaseFrames) {
-        Limiter limiter = new Limiter(m.left, m.right, truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
+        Limiter limiter = new Limiter(m.tape.left, m.tape.right, m.tape.truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
         float[] block = new float[2 * BLOCK_FRAMES];
         try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, m.sampleRate, false)) {
             int n;
@@ -466,12 +494,13 @@ public final class Renderer {
 
     private record Written(LoudnessFigures figures, double maxReductionDb) {}
 
-    private static Written write(Mixed m, float[] truePeak, double gainDb, double ceilingLin, int lookahead, double releaseFrames,
+    private static Written write(Mixed m, double gainDb, double ceilingLin, double checkLevel, int lookahead, double releaseFrames,
                                  Path file, OutputFormat format, RenderSettings settings, RenderProgress progress,
                                  BooleanSupplier cancelled) throws IOException {
-        Limiter limiter = new Limiter(m.left, m.right, truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
+        Limiter limiter = new Limiter(m.tape.left, m.tape.right, m.tape.truePeak, m.frames, Math.pow(10, gainDb / 20), ceilingLin, lookahead, releaseFrames);
         int[] ints = new int[2 * BLOCK_FRAMES];
-        MeterThread meter = format.lossy ? null : new MeterThread(m.sampleRate);
+        MeterThread meter = format.lossy ? null : new MeterThread(m.sampleRate, false, 0);
+        MeterThread peakMeter = format.lossy ? null : new MeterThread(m.sampleRate, true, checkLevel);
         try (AudioSink sink = Sinks.open(file, format, m.sampleRate, settings.output(), settings.tags())) {
             // Dither whenever the file's word is shorter than our float processing.
             Dither dither = sink.wantsIntegers() ? new Dither(sink.bits(), DITHER_SEED) : null;
@@ -490,44 +519,71 @@ public final class Renderer {
                 } else {
                     sink.writeFloats(block, n);
                 }
-                if (meter != null) meter.offer(block, n);
+                if (meter != null) {
+                    meter.offer(block, n);
+                    peakMeter.offer(block, n);
+                }
                 done += n;
                 progress.update("writing", 0.85 + 0.13 * done / m.frames);
             }
         } finally {
-            if (meter != null) meter.finish();
+            if (meter != null) {
+                meter.finish();
+                peakMeter.finish();
+            }
         }
-        return new Written(meter == null ? null : meter.figures(), limiter.maxReductionDb());
+        if (meter == null) return new Written(null, limiter.maxReductionDb());
+        double truePeak = peakMeter.truePeak();
+        if (Double.isNaN(truePeak)) truePeak = truePeakOf(file);
+        return new Written(meter.figures().withTruePeak(truePeak), limiter.maxReductionDb());
+    }
+
+    /** libebur128's true peak of a whole file (linear). */
+    private static double truePeakOf(Path file) throws IOException {
+        try (SoundFileReader r = SoundFileReader.open(file);
+             TruePeakMeter meter = new TruePeakMeter(ChannelLayout.STEREO, r.sampleRate())) {
+            float[] block = new float[BLOCK_FRAMES * r.channels()];
+            int n;
+            while ((n = r.read(block, BLOCK_FRAMES)) > 0) meter.add(block, n);
+            return meter.truePeak();
+        }
     }
 
     /**
-     * Measures the output on its own thread while the render thread limits, dithers and writes.
-     * Blocks pass through a bounded queue (the render thread hands each block over and never
-     * touches it again); an empty block ends the stream.
+     * Measures the output on its own thread while the render thread limits, dithers and writes:
+     * either everything but the true peak, or libebur128's true peak alone (the costliest part,
+     * so the two share the cores with the render thread). Blocks pass through a bounded queue
+     * (the render thread hands each block over and never touches it again; both meters only
+     * read it); an empty block ends the stream.
      */
     private static final class MeterThread {
         private final java.util.concurrent.ArrayBlockingQueue<float[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
         private final Thread thread;
         // Written by the meter thread before it ends; read by the render thread after join().
         private LoudnessFigures figures;
+        private double truePeak;
         private RuntimeException failure;
 
-        MeterThread(int rate) {
+        /** @param checkLevel with {@code truePeakOnly}: the level above which the true peak must be exact (GatedTruePeak) */
+        MeterThread(int rate, boolean truePeakOnly, double checkLevel) {
             thread = new Thread(() -> {
-                try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, rate)) {
+                try (LoudnessMeter meter = truePeakOnly ? null : new LoudnessMeter(ChannelLayout.STEREO, rate, true, false);
+                     GatedTruePeak peak = truePeakOnly ? new GatedTruePeak(ChannelLayout.STEREO, rate, checkLevel) : null) {
                     while (true) {
                         float[] b = queue.take();
                         if (b.length == 0) break;
                         int frames = Float.floatToRawIntBits(b[b.length - 1]);
-                        meter.add(b, frames);
+                        if (meter != null) meter.add(b, frames);
+                        else peak.add(b, frames);
                     }
-                    figures = meter.figures();
+                    if (meter != null) figures = meter.figures();
+                    else truePeak = peak.finish();
                 } catch (InterruptedException e) {
                     failure = new CancellationException("render interrupted");
                 } catch (RuntimeException e) {
                     failure = e;
                 }
-            }, "render-meter");
+            }, truePeakOnly ? "render-peak-meter" : "render-meter");
             thread.setDaemon(true);
             thread.start();
         }
@@ -535,7 +591,8 @@ public final class Renderer {
         /** Hands over {@code block} (its last slot carries the frame count). */
         void offer(float[] block, int frames) {
             float[] b = block.length > 2 * frames ? block : java.util.Arrays.copyOf(block, 2 * frames + 1);
-            b[b.length - 1] = Float.intBitsToFloat(frames);
+            // The second meter gets the block already marked; it only reads it then.
+            if (Float.floatToRawIntBits(b[b.length - 1]) != frames) b[b.length - 1] = Float.intBitsToFloat(frames);
             try {
                 queue.put(b);
             } catch (InterruptedException e) {
@@ -558,6 +615,12 @@ public final class Renderer {
         LoudnessFigures figures() {
             if (failure != null) throw failure;
             return figures;
+        }
+
+        /** Linear; NaN when only known to be at most the check level. */
+        double truePeak() {
+            if (failure != null) throw failure;
+            return truePeak;
         }
     }
 
