@@ -89,7 +89,11 @@ class CommandLineTest {
             }
         });
         reader.start();
-        Thread.sleep(2500);
+        // SIGTERM once the take is on disk (a fixed sleep lost the race to a slow JVM start on a busy machine).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!takeStarted(dir) && System.nanoTime() < deadline) Thread.sleep(100);
+        assertTrue(takeStarted(dir), "the recording started within 60 s");
+        Thread.sleep(500);
         // Process.destroy() would close our end of the pipes; send SIGTERM the way systemd or a shell does.
         assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -101,6 +105,13 @@ class CommandLineTest {
         assertEquals("stopped", info.endReason);
         assertTrue(info.frames > 0);
         assertEquals(info.frames, ExternalReaders.soxi(folder.resolve(info.tracks.get(0).file())).samples());
+    }
+
+    /** Whether a take.json exists anywhere below the library. */
+    private static boolean takeStarted(Path library) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(library)) {
+            return files.anyMatch(f -> f.getFileName().toString().equals("take.json"));
+        }
     }
 
     @Test
