@@ -39,6 +39,8 @@ public final class CaptureThread {
     private final int[] minSample;
     private final long[] sumSquares;
     private final Thread thread;
+    /** True until this thread's first period: a reopened device starts a new capture clock. Capture thread only. */
+    private boolean firstPeriod = true;
 
     /** Set by close() on any thread, read by the capture thread once per period. */
     private volatile boolean running = true;
@@ -141,7 +143,9 @@ public final class CaptureThread {
             }
         }
         long captured = capturedFrames + periodFrames;
-        meters.endWrite(captured, room ? position + periodFrames : position, System.nanoTime());
+        meters.endWrite(captured, room ? position + periodFrames : position, System.nanoTime(),
+                firstPeriod || !room || status == ReadStatus.OVERRUN_RECOVERED);
+        firstPeriod = false;
         if (room) {
             ring.publish(position + periodFrames);
         } else {

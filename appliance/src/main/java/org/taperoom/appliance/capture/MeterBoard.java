@@ -18,14 +18,26 @@ public final class MeterBoard {
     private final boolean[] clipped;
     private final long[] clipCounts;
     private long framePosition;
-    /** Ring position just after the latest period, and System.nanoTime() when it was read: the capture clock. */
-    private long ringFrameEnd;
-    private long periodEndNanos;
+    /**
+     * The capture clock: ring frame = clockOffsetFrames + System.nanoTime() * framesPerNano.
+     * Written by the capture thread between sequence bumps, read under the protocol.
+     */
+    private double clockOffsetFrames = Double.NaN;
+    private final double framesPerNano;
+    /** How fast the estimate may fall per period: a device clock up to 200 ppm slower than the system's. */
+    private final double driftFramesPerPeriod;
     /** Odd while the capture thread writes; written by the capture thread, read by readers. */
     private volatile long sequence;
 
+    /** Meters only, no capture clock (tests of the meters). */
     public MeterBoard(int channels) {
+        this(channels, 48000, 256);
+    }
+
+    public MeterBoard(int channels, int rateHz, int periodFrames) {
         this.channels = channels;
+        this.framesPerNano = rateHz / 1e9;
+        this.driftFramesPerPeriod = periodFrames * 200e-6;
         this.peak = new float[channels];
         this.meanSquare = new float[channels];
         this.clipped = new boolean[channels];
@@ -53,35 +65,39 @@ public final class MeterBoard {
 
     /**
      * Capture thread: closes the publication of the period at {@code position}; {@code ringFrame}
-     * is the ring position after it, read at System.nanoTime() {@code nanos}.
+     * is the ring position after it, read at System.nanoTime() {@code nanos}; {@code discontinuity}
+     * when frames were lost before it (an overrun, a dropped period), which moves the clock.
      */
-    void endWrite(long position, long ringFrame, long nanos) {
+    void endWrite(long position, long ringFrame, long nanos, boolean discontinuity) {
         framePosition = position;
-        ringFrameEnd = ringFrame;
-        periodEndNanos = nanos;
+        // A period read late (the thread was descheduled) makes its observation low; the promptest
+        // recent read is the truth, so keep the highest observation, letting it fall only as fast
+        // as a slow device clock can drift.
+        double observed = ringFrame - nanos * framesPerNano;
+        double decayed = clockOffsetFrames - driftFramesPerPeriod;
+        clockOffsetFrames = discontinuity || !(decayed >= observed) ? observed : decayed;
         sequence = sequence + 1;
     }
 
     /**
      * Any thread: the ring frame that was being captured at System.nanoTime() {@code nanos}, from
-     * the latest period's position and read time; accurate to about one period on a clocked device
-     * (a clockless one, such as the unpaced simulator, has no such relation: callers clamp).
+     * the capture clock; accurate to about one period on a clocked device, even when single
+     * periods are read late (a clockless device, such as the unpaced simulator, has no such
+     * relation: callers clamp to what the ring holds).
      */
-    public long ringFrameAt(long nanos, int rateHz) {
-        long frame;
-        long at;
+    public long ringFrameAt(long nanos) {
+        double offset;
         while (true) {
             long s1 = sequence;
             if ((s1 & 1) != 0) {
                 Thread.onSpinWait();
                 continue;
             }
-            frame = ringFrameEnd;
-            at = periodEndNanos;
+            offset = clockOffsetFrames;
             VarHandle.loadLoadFence();
             if (sequence == s1) break;
         }
-        return frame - Math.round((at - nanos) * (double) rateHz / 1_000_000_000.0);
+        return Math.round(offset + nanos * framesPerNano);
     }
 
     /** Any thread: copies a consistent set of figures into {@code into}, converted to dBFS; allocates nothing. */

@@ -136,7 +136,7 @@ public final class RecordingEngine implements Recorder {
         }
         CaptureStream stream = open();
         FrameRing r = new FrameRing(channels, capacity);
-        MeterBoard m = new MeterBoard(channels);
+        MeterBoard m = new MeterBoard(channels, rateHz, stream.config().periodFrames());
         CaptureEvents events = new CaptureEvents();
         captureEvents = events;
         resolutionBits = stream instanceof SimCaptureStream s ? s.bits() : stream.config().format() == null ? 24
@@ -274,7 +274,7 @@ public final class RecordingEngine implements Recorder {
         long pressFrame = capturedFrame;
         MeterBoard board = meters;
         if (request.pressedNanos() != 0 && board != null) {
-            pressFrame = Math.max(r.readFrame(), Math.min(pressFrame, board.ringFrameAt(request.pressedNanos(), rateHz)));
+            pressFrame = Math.max(r.readFrame(), Math.min(pressFrame, board.ringFrameAt(request.pressedNanos())));
         }
         long startFrame = Math.max(r.readFrame(), pressFrame - preRollFrames);
         Instant now = Instant.now();

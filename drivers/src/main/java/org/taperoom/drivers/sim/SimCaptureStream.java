@@ -26,7 +26,8 @@ public final class SimCaptureStream implements CaptureStream {
     /** Device frame of the next read; written by the capture thread, read by tests after it stopped. */
     private volatile long deviceFrame;
     private long overruns;
-    private long startNanos;
+    /** Set by start() before the capture thread starts; read by deviceFrameAt on any thread afterwards. */
+    private volatile long startNanos;
     private long periodsRead;
     private boolean overrunFired;
     /** Device frame at or after which the next injected overrun fires; capture thread only. */
@@ -71,6 +72,14 @@ public final class SimCaptureStream implements CaptureStream {
     /** The device frame the next read starts at (frames lost to overruns included). */
     public long deviceFrame() {
         return deviceFrame;
+    }
+
+    /**
+     * The paced device's own clock: the device frame being "captured" at System.nanoTime()
+     * {@code nanos}, for tests that check when something happened in the audio. Any thread, after start.
+     */
+    public long deviceFrameAt(long nanos) {
+        return Math.floorDiv((nanos - startNanos) * config.rateHz(), 1_000_000_000L);
     }
 
     @Override
