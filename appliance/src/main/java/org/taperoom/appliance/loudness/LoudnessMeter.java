@@ -1,8 +1,5 @@
 package org.taperoom.appliance.loudness;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
@@ -26,7 +23,7 @@ public final class LoudnessMeter implements AutoCloseable {
     private final KWeightedWindows windows;
     private HopListener hopListener;
     private final double[] out = new double[1];
-    private Pointer state;
+    private final Ebur128State state;
     private long frames;
     private int framesToNextHop;
     private double momentaryMax = Double.NEGATIVE_INFINITY;
@@ -66,11 +63,7 @@ public final class LoudnessMeter implements AutoCloseable {
                         | (this.truePeak ? Ebur128.EBUR128_MODE_TRUE_PEAK : 0)
                 : Ebur128.EBUR128_MODE_I;
         this.everything = everything;
-        state = Ebur128.ebur128_init(layout.channels(), new NativeLong(sampleRate), mode);
-        if (state == null) throw new LoudnessException("ebur128_init failed for " + layout + " at " + sampleRate + " Hz");
-        for (int c = 0; c < layout.channels(); c++) {
-            check(Ebur128.ebur128_set_channel(state, c, layout.ebur128Channel(c)), "ebur128_set_channel");
-        }
+        state = new Ebur128State(layout, sampleRate, mode, "loudness meter");
     }
 
     public ChannelLayout layout() {
@@ -118,8 +111,8 @@ public final class LoudnessMeter implements AutoCloseable {
             framesToNextHop -= n;
             if (framesToNextHop == 0) {
                 framesToNextHop = hopFrames;
-                double m = frames >= sampleRate * 4L / 10 ? query(Ebur128.ebur128_loudness_momentary(state, out)) : Double.NEGATIVE_INFINITY;
-                double st = frames >= sampleRate * 3L ? query(Ebur128.ebur128_loudness_shortterm(state, out)) : Double.NEGATIVE_INFINITY;
+                double m = frames >= sampleRate * 4L / 10 ? query(Ebur128.ebur128_loudness_momentary(live(), out)) : Double.NEGATIVE_INFINITY;
+                double st = frames >= sampleRate * 3L ? query(Ebur128.ebur128_loudness_shortterm(live(), out)) : Double.NEGATIVE_INFINITY;
                 hop(m, st);
             }
         }
@@ -150,14 +143,14 @@ public final class LoudnessMeter implements AutoCloseable {
         Double integrated = integratedLufs();
         Double lra = null;
         if (integrated != null && Double.isFinite(shortTermMax) && shortTermMax > -70) {
-            lra = query(Ebur128.ebur128_loudness_range(state, out));
+            lra = query(Ebur128.ebur128_loudness_range(live(), out));
         }
         double sample = 0;
         double truePeakMax = 0;
         for (int c = 0; c < layout.channels(); c++) {
             if (layout.ebur128Channel(c) == Ebur128.EBUR128_UNUSED) continue;
-            sample = Math.max(sample, query(Ebur128.ebur128_sample_peak(state, c, out)));
-            if (this.truePeak) truePeakMax = Math.max(truePeakMax, query(Ebur128.ebur128_true_peak(state, c, out)));
+            sample = Math.max(sample, query(Ebur128.ebur128_sample_peak(live(), c, out)));
+            if (this.truePeak) truePeakMax = Math.max(truePeakMax, query(Ebur128.ebur128_true_peak(live(), c, out)));
         }
         return new LoudnessFigures(integrated, lra, db(truePeakMax), db(sample), finite(momentaryMax), finite(shortTermMax),
                 frames / (double) sampleRate);
@@ -177,23 +170,15 @@ public final class LoudnessMeter implements AutoCloseable {
     }
 
     private Pointer live() {
-        if (state == null) throw new IllegalStateException("loudness meter closed");
-        return state;
+        return state.live();
     }
 
     private static void check(int rc, String call) {
-        if (rc != Ebur128.EBUR128_SUCCESS && rc != Ebur128.EBUR128_ERROR_NO_CHANGE) {
-            throw new LoudnessException(call + " failed with libebur128 error " + rc);
-        }
+        Ebur128State.check(rc, call);
     }
 
     @Override
     public void close() {
-        if (state == null) return;
-        try (Memory holder = new Memory(Native.POINTER_SIZE)) {
-            holder.setPointer(0, state);
-            Ebur128.ebur128_destroy(holder);
-        }
-        state = null;
+        state.close();
     }
 }

@@ -1,8 +1,5 @@
 package org.taperoom.appliance.loudness;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
@@ -17,15 +14,11 @@ import com.sun.jna.Pointer;
 public final class TruePeakMeter implements AutoCloseable {
     private final ChannelLayout layout;
     private final double[] out = new double[1];
-    private Pointer state;
+    private final Ebur128State state;
 
     public TruePeakMeter(ChannelLayout layout, int sampleRate) {
         this.layout = layout;
-        state = Ebur128.ebur128_init(layout.channels(), new NativeLong(sampleRate), Ebur128.EBUR128_MODE_TRUE_PEAK);
-        if (state == null) throw new LoudnessException("ebur128_init failed for " + layout + " at " + sampleRate + " Hz");
-        for (int c = 0; c < layout.channels(); c++) {
-            check(Ebur128.ebur128_set_channel(state, c, layout.ebur128Channel(c)), "ebur128_set_channel");
-        }
+        state = new Ebur128State(layout, sampleRate, Ebur128.EBUR128_MODE_TRUE_PEAK, "true-peak meter");
     }
 
     /** Adds {@code count} interleaved frames from {@code interleaved[0..count*channels)}. */
@@ -46,23 +39,15 @@ public final class TruePeakMeter implements AutoCloseable {
     }
 
     private Pointer live() {
-        if (state == null) throw new IllegalStateException("true-peak meter closed");
-        return state;
+        return state.live();
     }
 
     private static void check(int rc, String call) {
-        if (rc != Ebur128.EBUR128_SUCCESS && rc != Ebur128.EBUR128_ERROR_NO_CHANGE) {
-            throw new LoudnessException(call + " failed with libebur128 error " + rc);
-        }
+        Ebur128State.check(rc, call);
     }
 
     @Override
     public void close() {
-        if (state == null) return;
-        try (Memory holder = new Memory(Native.POINTER_SIZE)) {
-            holder.setPointer(0, state);
-            Ebur128.ebur128_destroy(holder);
-        }
-        state = null;
+        state.close();
     }
 }
