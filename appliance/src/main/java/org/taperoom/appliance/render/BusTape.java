@@ -74,30 +74,46 @@ final class BusTape implements AutoCloseable {
     }
 
     /**
-     * Fills the envelope for frames [from, to) ({@link TruePeakEnvelope}). In a file, a chunk at a
-     * time through arrays that hold the chunk and the filter's reach on either side, so every
-     * value has the same taps, in the same order, as on the heap.
+     * Fills the envelope for frames [from, to) ({@link TruePeakEnvelope}) and raises
+     * {@code peaks[0]} to libebur128's true peak there and {@code peaks[1]} to the envelope's
+     * largest value; it reads frames up to {@code to + REACH}, which must be on the tape already.
+     * In a file, a chunk at a time through the arrays of {@code scratch}, which hold the chunk and
+     * the filter's reach on either side, so every value has the same taps, in the same order, as
+     * on the heap.
      */
-    void computeTruePeak(int from, int to) {
+    void computeTruePeak(TruePeakEnvelope envelope, int from, int to, EnvelopeScratch scratch, float[] peaks) {
         if (!inFile()) {
-            TruePeakEnvelope.compute(left.array(), right.array(), frames, truePeak.array(), from, to);
+            peaks[0] = Math.max(peaks[0], envelope.compute(left.array(), right.array(), frames, truePeak.array(), from, to));
+            peaks[1] = Math.max(peaks[1], max(truePeak.array(), from, to));
             return;
         }
-        int reach = TruePeakEnvelope.TAPS;
-        int chunk = 1 << 16;
-        float[] l = new float[chunk + 2 * reach];
-        float[] r = new float[chunk + 2 * reach];
-        float[] env = new float[chunk + 2 * reach];
-        for (int start = from; start < to; start += chunk) {
-            int end = Math.min(to, start + chunk);
+        int reach = TruePeakEnvelope.REACH;
+        for (int start = from; start < to; start += EnvelopeScratch.CHUNK) {
+            int end = Math.min(to, start + EnvelopeScratch.CHUNK);
             int lo = Math.max(0, start - reach);
             int hi = Math.min(frames, end + reach);
-            left.get(lo, l, 0, hi - lo);
-            right.get(lo, r, 0, hi - lo);
+            left.get(lo, scratch.left, 0, hi - lo);
+            right.get(lo, scratch.right, 0, hi - lo);
             // Beyond lo..hi the arrays read as silence only where the signal itself ends.
-            TruePeakEnvelope.compute(l, r, hi - lo, env, start - lo, end - lo);
-            truePeak.put(start, env, start - lo, end - start);
+            float reference = envelope.compute(scratch.left, scratch.right, hi - lo, scratch.env, start - lo, end - lo);
+            truePeak.put(start, scratch.env, start - lo, end - start);
+            peaks[0] = Math.max(peaks[0], reference);
+            peaks[1] = Math.max(peaks[1], max(scratch.env, start - lo, end - lo));
         }
+    }
+
+    private static float max(float[] values, int from, int to) {
+        float m = 0;
+        for (int i = from; i < to; i++) m = Math.max(m, values[i]);
+        return m;
+    }
+
+    /** Arrays for {@link #computeTruePeak} on a tape file, reused by one thread from call to call. */
+    static final class EnvelopeScratch {
+        static final int CHUNK = 1 << 14;
+        final float[] left = new float[CHUNK + 2 * TruePeakEnvelope.REACH];
+        final float[] right = new float[CHUNK + 2 * TruePeakEnvelope.REACH];
+        final float[] env = new float[CHUNK + 2 * TruePeakEnvelope.REACH];
     }
 
     /** Copies frames [pos, pos + n) interleaved into {@code into}, through the scratch arrays. */
