@@ -40,24 +40,17 @@ public final class TruePeakEnvelope {
      * peak over the same frames (linear; the points before the start count for frame 0).
      */
     public float compute(float[] left, float[] right, int frames, float[] env, int from, int to) {
-        ReferenceInterpolator.Scratch rs = reference.new Scratch();
-        WidebandInterpolator.Scratch ws = new WidebandInterpolator.Scratch();
-        float peak = 0;
-        for (int start = from; start < to; start += BLOCK) {
-            int n = Math.min(BLOCK, to - start);
-            samplePeaks(left, right, start, env, n);
-            reference.raise(left, frames, start, n, env, rs);
-            reference.raise(right, frames, start, n, env, rs);
-            peak = Math.max(peak, max(env, start, n));
-            WidebandInterpolator.raise(left, frames, start, n, env, ws);
-            WidebandInterpolator.raise(right, frames, start, n, env, ws);
-        }
-        return peak;
+        return run(left, right, frames, env, from, to, true);
     }
 
     /** libebur128's true peak of frames [from, to) of the signal (linear), without an envelope to keep; {@code env} is scratch. */
     public float referencePeak(float[] left, float[] right, int frames, float[] env, int from, int to) {
+        return run(left, right, frames, env, from, to, false);
+    }
+
+    private float run(float[] left, float[] right, int frames, float[] env, int from, int to, boolean wideband) {
         ReferenceInterpolator.Scratch rs = reference.new Scratch();
+        WidebandInterpolator.Scratch ws = wideband ? new WidebandInterpolator.Scratch() : null;
         float peak = 0;
         for (int start = from; start < to; start += BLOCK) {
             int n = Math.min(BLOCK, to - start);
@@ -65,6 +58,10 @@ public final class TruePeakEnvelope {
             reference.raise(left, frames, start, n, env, rs);
             reference.raise(right, frames, start, n, env, rs);
             peak = Math.max(peak, max(env, start, n));
+            if (wideband) {
+                WidebandInterpolator.raise(left, frames, start, n, env, ws);
+                WidebandInterpolator.raise(right, frames, start, n, env, ws);
+            }
         }
         return peak;
     }

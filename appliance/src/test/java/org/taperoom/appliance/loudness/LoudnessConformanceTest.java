@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * 6 are authentic programme material (film soundtracks the EBU ships as files, not a recipe), and
  * may not be redistributed in this repository. Tech 3341 cases 20-23 (true peak, expected
  * 0.0 dBTP) are published as files too; their text gives no recipe we could regenerate them from.
+ * {@link EbuTestSetTest} runs all of those from the EBU's files where they are given.
  * Cases 10, 11, 13 and 14 state the expected readings but leave the bursts' exact positions to
  * the files; here each burst is placed at offsets that sweep every alignment to the meter's
  * 100 ms update grid, which is what those cases exist to exercise.
