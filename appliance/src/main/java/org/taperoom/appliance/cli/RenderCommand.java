@@ -31,7 +31,7 @@ final class RenderCommand implements Command {
                 Flag.value("take", "DIR", "The take folder (holding NN-<track>.wav files)."),
                 Flag.value("settings", "FILE", "Render settings JSON {mix, master, tags, output} (default: the take's mix.json and master.json)."),
                 Flag.value("out", "FILE", "Output file: .wav, .flac, .mp3 or .opus; FILE.json beside it gets the settings and before/after figures."),
-                Flag.value("threads", "N", "Worker threads for the per-track stage (default: the number of cores)."),
+                Flag.value("threads", "N", "Threads that share the mixdown (default: the number of cores)."),
                 Flag.toggle("quiet", "No progress line."));
     }
 

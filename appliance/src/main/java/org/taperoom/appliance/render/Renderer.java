@@ -49,7 +49,7 @@ public final class Renderer {
     /** Largest bus tape kept on the heap, bytes; longer takes go to a mapped temp file. */
     private final long heapTapeBytes;
 
-    /** @param threads worker threads for the per-track stage (1 renders everything on the caller's thread) */
+    /** @param threads threads that share the mixdown, the caller's included (1 renders everything on the caller's thread) */
     public Renderer(int threads) {
         this(threads, Runtime.getRuntime().maxMemory() / 4);
     }
