@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -115,7 +116,7 @@ final class Mixdown {
     }
 
     private Result mix(int threads, RenderProgress progress, BooleanSupplier cancelled) throws IOException {
-        RoundBarrier barrier = new RoundBarrier(threads, this::nextRound);
+        CyclicBarrier barrier = new CyclicBarrier(threads, this::nextRound);
         List<Thread> workers = new ArrayList<>();
         for (int i = 1; i < threads; i++) {
             Thread t = new Thread(() -> work(barrier), "render-worker-" + i);
@@ -133,7 +134,7 @@ final class Mixdown {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            barrier.breakBarrier();
+            barrier.reset();
             throw new CancellationException("render interrupted");
         } catch (BrokenBarrierException e) {
             failure.compareAndSet(null, e);
@@ -155,7 +156,7 @@ final class Mixdown {
     }
 
     /** A worker's life: tasks, barrier, until the last round. */
-    private void work(RoundBarrier barrier) {
+    private void work(CyclicBarrier barrier) {
         try {
             while (true) {
                 runTasks();
@@ -167,13 +168,13 @@ final class Mixdown {
         }
     }
 
-    private static void joinQuietly(Thread t, RoundBarrier barrier) {
+    private static void joinQuietly(Thread t, CyclicBarrier barrier) {
         try {
             t.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (t.isAlive()) barrier.breakBarrier();
+        if (t.isAlive()) barrier.reset();
     }
 
     /** Takes this round's tasks from the counter until none is left; a failure is kept for the render thread. */
