@@ -1,12 +1,10 @@
 package org.taperoom.drivers.alsa;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.ReadStatus;
 import org.taperoom.drivers.audio.StreamConfig;
-import org.tinylog.Logger;
 
 /**
  * A capture PCM read one period at a time with {@code snd_pcm_readi} into native memory, converted
@@ -17,31 +15,20 @@ import org.tinylog.Logger;
  * the benchmark shows the time goes into conversion and file writing, not that copy (README).
  *
  * <p>Owned by the capture thread from {@link #start()} to {@link #close()}. After start, every path
- * of {@link #readPeriod} is allocation-free: the buffer and the cursor pointer are made once here.
+ * of {@link #readPeriod} is allocation-free: the buffer and the cursor pointer are made once, at
+ * open ({@link PeriodBuffer}).
  */
 public final class AlsaCaptureStream implements CaptureStream {
     private final AlsaPcm pcm;
     private final AlsaLibrary lib;
     private final StreamConfig config;
-    private final FrameCodec codec;
-    private final int bytesPerFrame;
-    private final int samplesPerPeriod;
-
-    /** One period of device-format frames. Owned by this stream; allocated at open, freed in close(). */
-    private final Memory buffer;
-    /** Points into {@link #buffer} at the next frame to fill when a read returns short; re-aimed, never re-made. */
-    private final Pointer cursor;
+    /** One period of device frames, its codec and cursor, and the close that is safe under a stuck call. */
+    private final PeriodBuffer period;
 
     // Written and read by the capture thread only.
     private long overruns;
     private long framesDelivered;
     private long lastOverrunFrame = -1;
-    private boolean closed;
-    /**
-     * True while the owning thread is inside alsa-lib's read/write call; written by the owning
-     * thread, read by a thread that closes the stream because the owner seems stuck.
-     */
-    private volatile boolean inCall;
 
     /** SCHED_FIFO priority to ask for on the capture thread; 0 for none. */
     private final int fifoPriority;
@@ -54,11 +41,7 @@ public final class AlsaCaptureStream implements CaptureStream {
         this.paced = pcm.paced();
         this.lib = pcm.lib;
         this.config = config;
-        this.bytesPerFrame = config.channels() * config.format().bytesPerSample;
-        this.samplesPerPeriod = config.periodFrames() * config.channels();
-        this.codec = new FrameCodec(config.format(), samplesPerPeriod);
-        this.buffer = new Memory((long) config.periodFrames() * bytesPerFrame);
-        this.cursor = new Pointer(Pointer.nativeValue(buffer));
+        this.period = new PeriodBuffer(pcm, config);
     }
 
     @Override
@@ -90,10 +73,10 @@ public final class AlsaCaptureStream implements CaptureStream {
         int periodFrames = config.periodFrames();
         Pointer handle = pcm.handle();
         while (doneFrames < periodFrames) {
-            Pointer.nativeValue(cursor, Pointer.nativeValue(buffer) + (long) doneFrames * bytesPerFrame);
-            inCall = true;
-            long got = lib.snd_pcm_readi(handle, cursor, periodFrames - doneFrames);
-            inCall = false;
+            Pointer at = period.at(doneFrames);
+            period.inCall(true);
+            long got = lib.snd_pcm_readi(handle, at, periodFrames - doneFrames);
+            period.inCall(false);
             if (got >= 0) {
                 doneFrames += (int) got;
                 continue;
@@ -112,7 +95,7 @@ public final class AlsaCaptureStream implements CaptureStream {
             // -ENODEV (unplugged), -EBADFD, -EIO: the device will not give more.
             return ReadStatus.GONE;
         }
-        codec.decode(buffer, dest, samplesPerPeriod);
+        period.decode(dest);
         framesDelivered += periodFrames;
         return recovered ? ReadStatus.OVERRUN_RECOVERED : ReadStatus.OK;
     }
@@ -135,23 +118,9 @@ public final class AlsaCaptureStream implements CaptureStream {
         return lastOverrunFrame;
     }
 
-    /**
-     * Stops the device and frees the handle and the buffer. Called by the owning thread, or by
-     * another once the owner has stopped. If the owner is still blocked inside alsa-lib (a hung
-     * device), the handle and buffer are left to the process instead: freeing them under a running
-     * alsa-lib call would crash the JVM, and a leak of one handle is the lesser harm.
-     */
+    /** Stops the device and frees it (see {@link PeriodBuffer#close}: not under a call still running). */
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
-        if (inCall) {
-            Logger.warn("'{}' is still inside alsa-lib on its own thread; leaving its handle open rather than freeing it under that call",
-                    pcm.name);
-            return;
-        }
-        if (pcm.handle() != null) lib.snd_pcm_drop(pcm.handle());
-        pcm.close();
-        buffer.close();
+        period.close();
     }
 }

@@ -1,12 +1,10 @@
 package org.taperoom.drivers.alsa;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.ReadStatus;
 import org.taperoom.drivers.audio.StreamConfig;
-import org.tinylog.Logger;
 
 /**
  * A playback PCM written one period at a time with {@code snd_pcm_writei}; underruns are recovered
@@ -17,33 +15,17 @@ public final class AlsaPlaybackStream implements PlaybackStream {
     private final AlsaPcm pcm;
     private final AlsaLibrary lib;
     private final StreamConfig config;
-    private final FrameCodec codec;
-    private final int bytesPerFrame;
-    private final int samplesPerPeriod;
-
-    /** One period of device-format frames. Owned by this stream; allocated at open, freed in close(). */
-    private final Memory buffer;
-    /** Re-aimed into {@link #buffer} after a short write; never re-made. */
-    private final Pointer cursor;
+    /** One period of device frames, its codec and cursor, and the close that is safe under a stuck call. */
+    private final PeriodBuffer period;
 
     // Written and read by the playback thread only.
     private long underruns;
-    private boolean closed;
-    /**
-     * True while the owning thread is inside alsa-lib's read/write call; written by the owning
-     * thread, read by a thread that closes the stream because the owner seems stuck.
-     */
-    private volatile boolean inCall;
 
     AlsaPlaybackStream(AlsaPcm pcm, StreamConfig config) {
         this.pcm = pcm;
         this.lib = pcm.lib;
         this.config = config;
-        this.bytesPerFrame = config.channels() * config.format().bytesPerSample;
-        this.samplesPerPeriod = config.periodFrames() * config.channels();
-        this.codec = new FrameCodec(config.format(), samplesPerPeriod);
-        this.buffer = new Memory((long) config.periodFrames() * bytesPerFrame);
-        this.cursor = new Pointer(Pointer.nativeValue(buffer));
+        this.period = new PeriodBuffer(pcm, config);
     }
 
     @Override
@@ -59,16 +41,16 @@ public final class AlsaPlaybackStream implements PlaybackStream {
 
     @Override
     public ReadStatus writePeriod(int[] src) {
-        codec.encode(src, buffer, samplesPerPeriod);
+        period.encode(src);
         boolean recovered = false;
         int doneFrames = 0;
         int periodFrames = config.periodFrames();
         Pointer handle = pcm.handle();
         while (doneFrames < periodFrames) {
-            Pointer.nativeValue(cursor, Pointer.nativeValue(buffer) + (long) doneFrames * bytesPerFrame);
-            inCall = true;
-            long put = lib.snd_pcm_writei(handle, cursor, periodFrames - doneFrames);
-            inCall = false;
+            Pointer at = period.at(doneFrames);
+            period.inCall(true);
+            long put = lib.snd_pcm_writei(handle, at, periodFrames - doneFrames);
+            period.inCall(false);
             if (put >= 0) {
                 doneFrames += (int) put;
                 continue;
@@ -93,27 +75,13 @@ public final class AlsaPlaybackStream implements PlaybackStream {
 
     /** Plays out what is queued, then closes. */
     public void drainAndClose() {
-        if (!closed && pcm.handle() != null) lib.snd_pcm_drain(pcm.handle());
+        if (!period.closed() && pcm.handle() != null) lib.snd_pcm_drain(pcm.handle());
         close();
     }
 
-    /**
-     * Stops the device and frees the handle and the buffer. Called by the owning thread, or by
-     * another once the owner has stopped. If the owner is still blocked inside alsa-lib (a hung
-     * device), the handle and buffer are left to the process instead: freeing them under a running
-     * alsa-lib call would crash the JVM, and a leak of one handle is the lesser harm.
-     */
+    /** Stops the device and frees it (see {@link PeriodBuffer#close}: not under a call still running). */
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
-        if (inCall) {
-            Logger.warn("'{}' is still inside alsa-lib on its own thread; leaving its handle open rather than freeing it under that call",
-                    pcm.name);
-            return;
-        }
-        if (pcm.handle() != null) lib.snd_pcm_drop(pcm.handle());
-        pcm.close();
-        buffer.close();
+        period.close();
     }
 }
