@@ -16,10 +16,10 @@ import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.TransportState;
-import org.taperoom.appliance.engine.RecordingEngine;
-import org.taperoom.appliance.engine.TakeRef;
-import org.taperoom.appliance.take.TakeInfo;
-import org.taperoom.appliance.take.TakeJson;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.TakeInfo;
+import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.drivers.gpio.Gpio;
 import org.taperoom.drivers.gpio.Pi4jGpio;
 

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.engine.RecordingEngine;
-import org.taperoom.appliance.engine.TakeRef;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.panel.PanelContext;
-import org.taperoom.appliance.take.Take;
-import org.taperoom.appliance.take.TakeInfo;
-import org.taperoom.appliance.take.TakeLibrary;
+import org.taperoom.appliance.recording.take.Take;
+import org.taperoom.appliance.recording.take.TakeInfo;
+import org.taperoom.appliance.recording.take.TakeLibrary;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.takes.TakeCatalog;
 

@@ -20,7 +20,7 @@ import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.drivers.audio.InputGain;
-import org.taperoom.appliance.engine.RecordingEngine;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.drivers.sim.SimBackend;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.taperoom.appliance.audiofile.SoundFileException;
-import org.taperoom.appliance.loudness.FileLoudness;
-import org.taperoom.appliance.loudness.LoudnessFigures;
+import org.taperoom.appliance.dsp.audiofile.SoundFileException;
+import org.taperoom.appliance.dsp.loudness.FileLoudness;
+import org.taperoom.appliance.dsp.loudness.LoudnessFigures;
 
 /** {@code taperoom analyze FILE [--json]}: EBU R128 loudness and peaks of a file. */
 final class AnalyzeCommand implements Command {

@@ -1,8 +1,8 @@
 package org.taperoom.appliance.cli;
 
 import java.util.Locale;
-import org.taperoom.appliance.engine.MeterSnapshot;
-import org.taperoom.appliance.engine.RecorderStatus;
+import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.engine.RecorderStatus;
 
 /** Text renderings of the meters and status for terminals. */
 final class ConsoleMeters {

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.recover.TakeRecovery;
+import org.taperoom.appliance.recording.recover.TakeRecovery;
 
 /** {@code taperoom recover}: repairs the unfinished takes of a library and says what it did. */
 final class RecoverCommand implements Command {

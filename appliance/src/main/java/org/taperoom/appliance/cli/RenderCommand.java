@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.taperoom.appliance.loudness.LoudnessFigures;
-import org.taperoom.appliance.render.RenderRecord;
-import org.taperoom.appliance.render.RenderResult;
-import org.taperoom.appliance.render.Renderer;
-import org.taperoom.appliance.render.TakeSettings;
-import org.taperoom.appliance.render.TakeTracks;
-import org.taperoom.appliance.settings.RenderSettings;
-import org.taperoom.appliance.settings.SettingsException;
+import org.taperoom.appliance.dsp.loudness.LoudnessFigures;
+import org.taperoom.appliance.dsp.render.RenderRecord;
+import org.taperoom.appliance.dsp.render.RenderResult;
+import org.taperoom.appliance.dsp.render.Renderer;
+import org.taperoom.appliance.dsp.render.TakeSettings;
+import org.taperoom.appliance.dsp.render.TakeTracks;
+import org.taperoom.appliance.dsp.settings.RenderSettings;
+import org.taperoom.appliance.dsp.settings.SettingsException;
 
 /** {@code taperoom render --take DIR --settings FILE.json --out FILE}: mix and master a take to a file. */
 final class RenderCommand implements Command {
@@ -89,7 +89,7 @@ final class RenderCommand implements Command {
     }
 
     /** A terminal progress line on stderr, redrawn at most every whole percent. */
-    private static final class ProgressLine implements org.taperoom.appliance.render.RenderProgress {
+    private static final class ProgressLine implements org.taperoom.appliance.dsp.render.RenderProgress {
         private final boolean enabled;
         private int shownPercent = -1;
         private String shownStage = "";

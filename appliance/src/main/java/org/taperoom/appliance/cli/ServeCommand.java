@@ -11,8 +11,8 @@ import org.taperoom.appliance.service.ConfigFileEdit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.device.AlsaDevices;
-import org.taperoom.appliance.engine.EngineException;
-import org.taperoom.appliance.engine.RecordingEngine;
+import org.taperoom.appliance.recording.engine.EngineException;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.service.DefaultConfigFile;
 import org.taperoom.appliance.service.Service;
 

@@ -4,9 +4,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ControlKeys;
-import org.taperoom.appliance.engine.MeterSnapshot;
-import org.taperoom.appliance.engine.Recorder;
-import org.taperoom.appliance.engine.RecorderStatus;
+import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.tinylog.Logger;
 
 /**

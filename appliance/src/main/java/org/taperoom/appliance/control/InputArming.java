@@ -8,7 +8,7 @@ import org.tinylog.Logger;
  * Which inputs a take records and auto-record listens to, what each is called (the track names of
  * the next take: file names, iXML, take.json), and which input the encoder has selected. Every
  * input starts armed and named {@code In N}. Thread-safe (the encoder, the panel and the control loop
- * share it); inputs are 1-based like {@link org.taperoom.appliance.engine.TakeRequest#tracks()}.
+ * share it); inputs are 1-based like {@link org.taperoom.appliance.recording.engine.TakeRequest#tracks()}.
  */
 public final class InputArming {
     private final int inputs;

@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ControlKeys;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.engine.EngineException;
-import org.taperoom.appliance.engine.Recorder;
-import org.taperoom.appliance.engine.RecorderListener;
-import org.taperoom.appliance.engine.RecorderStatus;
-import org.taperoom.appliance.engine.TakeRef;
-import org.taperoom.appliance.engine.TakeRequest;
+import org.taperoom.appliance.recording.engine.EngineException;
+import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.recording.engine.RecorderListener;
+import org.taperoom.appliance.recording.engine.RecorderStatus;
+import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.engine.TakeRequest;
 import org.tinylog.Logger;
 
 /**

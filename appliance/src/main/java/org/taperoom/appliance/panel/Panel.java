@@ -1,7 +1,7 @@
 package org.taperoom.appliance.panel;
 
 import java.net.URI;
-import org.taperoom.appliance.render.RenderJob;
+import org.taperoom.appliance.dsp.render.RenderJob;
 
 /** A running panel server. */
 public interface Panel extends AutoCloseable {

@@ -5,8 +5,8 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.Transport;
-import org.taperoom.appliance.engine.Recorder;
-import org.taperoom.appliance.render.RenderService;
+import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.dsp.render.RenderService;
 
 /**
  * What the panel is given to work with: the configuration it started with, the engine to read

@@ -1,10 +1,10 @@
 package org.taperoom.appliance.service;
 
 import java.util.function.Consumer;
-import org.taperoom.appliance.engine.RecorderListener;
-import org.taperoom.appliance.engine.TakeRef;
-import org.taperoom.appliance.render.QuickMix;
-import org.taperoom.appliance.render.RenderJob;
+import org.taperoom.appliance.recording.engine.RecorderListener;
+import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.dsp.render.QuickMix;
+import org.taperoom.appliance.dsp.render.RenderJob;
 import org.tinylog.Logger;
 
 /**

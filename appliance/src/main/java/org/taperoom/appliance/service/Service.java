@@ -14,14 +14,14 @@ import org.taperoom.appliance.config.ServiceKeys;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.Transport;
-import org.taperoom.appliance.engine.EngineException;
-import org.taperoom.appliance.engine.Recorder;
-import org.taperoom.appliance.engine.RecorderStatus;
+import org.taperoom.appliance.recording.engine.EngineException;
+import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelProvider;
-import org.taperoom.appliance.render.QuickMix;
-import org.taperoom.appliance.render.RenderService;
+import org.taperoom.appliance.dsp.render.QuickMix;
+import org.taperoom.appliance.dsp.render.RenderService;
 import org.tinylog.Logger;
 
 /**

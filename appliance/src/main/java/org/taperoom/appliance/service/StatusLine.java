@@ -1,6 +1,6 @@
 package org.taperoom.appliance.service;
 
-import org.taperoom.appliance.engine.RecorderStatus;
+import org.taperoom.appliance.recording.engine.RecorderStatus;
 
 /** The line a person reads in {@code systemctl status taperoom}: state, device, free recording time. */
 public final class StatusLine {

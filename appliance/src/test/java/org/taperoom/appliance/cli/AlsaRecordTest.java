@@ -12,10 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taperoom.appliance.cli.DevicesCommandTest.Run;
-import org.taperoom.appliance.take.TakeInfo;
-import org.taperoom.appliance.take.TakeJson;
-import org.taperoom.appliance.writer.ExternalReaders;
-import org.taperoom.appliance.writer.RiffReader;
+import org.taperoom.appliance.recording.take.TakeInfo;
+import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.writer.ExternalReaders;
+import org.taperoom.appliance.recording.writer.RiffReader;
 import org.taperoom.drivers.alsa.VirtualRig;
 import org.taperoom.drivers.audio.SampleFormat;
 

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taperoom.appliance.take.TakeInfo;
-import org.taperoom.appliance.take.TakeJson;
-import org.taperoom.appliance.writer.ExternalReaders;
-import org.taperoom.appliance.writer.WaveLayout;
+import org.taperoom.appliance.recording.take.TakeInfo;
+import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.writer.ExternalReaders;
+import org.taperoom.appliance.recording.writer.WaveLayout;
 
 /** The record and recover commands as a user runs them: a real process, its exit status, stdout and stderr. */
 class CommandLineTest {

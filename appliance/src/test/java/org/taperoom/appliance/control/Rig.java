@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.GpioKeys;
-import org.taperoom.appliance.engine.RecordingEngine;
-import org.taperoom.appliance.engine.Recordings;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.recording.engine.Recordings;
 import org.taperoom.drivers.gpio.MockPins;
 import org.taperoom.drivers.sim.SimBackend;
 

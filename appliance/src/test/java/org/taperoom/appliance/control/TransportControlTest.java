@@ -13,13 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ControlKeys;
-import org.taperoom.appliance.engine.EngineException;
-import org.taperoom.appliance.engine.MeterSnapshot;
-import org.taperoom.appliance.engine.Recorder;
-import org.taperoom.appliance.engine.RecorderListener;
-import org.taperoom.appliance.engine.RecorderStatus;
-import org.taperoom.appliance.engine.TakeRef;
-import org.taperoom.appliance.engine.TakeRequest;
+import org.taperoom.appliance.recording.engine.EngineException;
+import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.recording.engine.RecorderListener;
+import org.taperoom.appliance.recording.engine.RecorderStatus;
+import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.engine.TakeRequest;
 
 /**
  * The transport's transitions alone, against a tiny in-test Recorder (the features built on them

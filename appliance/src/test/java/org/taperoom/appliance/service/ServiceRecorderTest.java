@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.engine.RecordingEngine;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
 
 class ServiceRecorderTest {
 

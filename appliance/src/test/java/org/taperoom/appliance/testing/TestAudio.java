@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.taperoom.appliance.export.WavWriter;
+import org.taperoom.appliance.dsp.export.WavWriter;
 
 /** Test signals, take folders and an independent reading of files by ffmpeg. */
 public final class TestAudio {

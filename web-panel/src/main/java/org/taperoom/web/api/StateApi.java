@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportView;
-import org.taperoom.appliance.engine.Recorder;
-import org.taperoom.appliance.engine.RecorderStatus;
+import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.Route;
 

@@ -2,8 +2,8 @@ package org.taperoom.web.live;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.taperoom.appliance.engine.MeterSnapshot;
-import org.taperoom.appliance.engine.Recorder;
+import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.engine.Recorder;
 import org.tinylog.Logger;
 
 /**

@@ -1,8 +1,0 @@
-package org.taperoom.appliance.loudness;
-
-/** libebur128 refused a call; the message names the call and the error code. */
-public class LoudnessException extends RuntimeException {
-    public LoudnessException(String message) {
-        super(message);
-    }
-}

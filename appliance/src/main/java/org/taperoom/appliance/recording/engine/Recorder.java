@@ -1,0 +1,47 @@
+package org.taperoom.appliance.recording.engine;
+
+/**
+ * The recording engine as the rest of the appliance sees it: control (GPIO, panel, CLI,
+ * auto-record) drives takes through this, the panel and LEDs read meters and status from it.
+ *
+ * <p>Threading: every method may be called from any non-real-time thread. None of them blocks on
+ * the capture thread; {@link #stopTake()} waits for the writer to finalize the files.
+ */
+public interface Recorder extends AutoCloseable {
+
+    /** Opens the device and starts the capture thread; meters and the pre-roll run from here on. */
+    void start() throws EngineException;
+
+    /**
+     * Starts a take whose first sample is {@code preRollSeconds} before now (as much of it as has
+     * been captured). Refused with a readable message when not running, already recording, or the
+     * library's free space is below the configured minimum.
+     */
+    TakeRef startTake(TakeRequest request) throws EngineException;
+
+    /** Ends the current take and finalizes its files; returns it. Refused when no take runs. */
+    TakeRef stopTake() throws EngineException;
+
+    /** Drops a marker at the current capture position of the current take; false when idle. */
+    boolean addMarker(String label);
+
+    /**
+     * Drops a marker whose {@code source} ("button", "panel", "cli", …) is kept in take.json; the
+     * default ignores the source.
+     */
+    default boolean addMarker(String label, String source) {
+        return addMarker(label);
+    }
+
+    /** A consistent copy of the latest meters (lock-free; never waits for the capture thread). */
+    void readMeters(MeterSnapshot into);
+
+    /** A snapshot of the engine's state, for status lines, LEDs and the panel. */
+    RecorderStatus status();
+
+    void addListener(RecorderListener listener);
+
+    /** Stops any take (finalizing it) and the capture thread, and closes the device. */
+    @Override
+    void close();
+}

@@ -1,0 +1,466 @@
+package org.taperoom.appliance.recording.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.taperoom.appliance.recording.capture.CaptureEvents;
+import org.taperoom.appliance.recording.capture.CaptureThread;
+import org.taperoom.appliance.recording.capture.MeterBoard;
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.recording.recover.TakeRecovery;
+import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.recording.take.TakeFolders;
+import org.taperoom.appliance.recording.take.TakeInfo;
+import org.taperoom.appliance.recording.take.TakeLibrary;
+import org.taperoom.appliance.recording.writer.BextInfo;
+import org.taperoom.appliance.recording.writer.TakeWriter;
+import org.taperoom.appliance.recording.writer.WordFormat;
+import org.taperoom.appliance.recording.writer.WriterThread;
+import org.taperoom.drivers.audio.AudioBackend;
+import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.drivers.audio.CaptureStream;
+import org.taperoom.drivers.audio.StreamConfig;
+import org.taperoom.drivers.sim.SimCaptureStream;
+import org.tinylog.Logger;
+
+/**
+ * The recording engine: a capture thread (device → rings, meters) that runs from {@link #start()}
+ * to {@link #close()}, a writer thread (rings → files) and the take bookkeeping around them.
+ * Control methods are synchronized with each other; none waits for the capture thread.
+ */
+public final class RecordingEngine implements Recorder {
+    private final Config config;
+    private final AudioBackend backend;
+    private final String device;
+    private final int channels;
+    private final int rateHz;
+    private final WordFormat format;
+    private final TakeLibrary library;
+    private final long preRollFrames;
+    private final CopyOnWriteArrayList<RecorderListener> listeners = new CopyOnWriteArrayList<>();
+
+    // Set by start(), read by any thread afterwards.
+    private volatile FrameRing ring;
+    private volatile MeterBoard meters;
+    private volatile CaptureThread capture;
+    private volatile WriterThread writer;
+    private volatile int resolutionBits;
+    /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
+    private volatile CaptureEvents captureEvents;
+    private Thread deviceWatch;
+
+    /** The take being recorded; written by control calls and the writer thread, read by any thread. */
+    private volatile TakeRef currentTake;
+    private volatile long currentStartFrame;
+    private volatile boolean running;
+    private volatile boolean devicePresent;
+    private volatile String lastError = "";
+    /** Overruns of capture threads that ended (the device vanished and came back). */
+    private volatile long earlierOverruns;
+    private volatile long earlierPeriods;
+
+    /** An engine for the configured device, through the backend that handles its name. */
+    public RecordingEngine(Config config) throws EngineException {
+        this(config, DeviceBackends.forDevice(config));
+    }
+
+    public RecordingEngine(Config config, AudioBackend backend) {
+        this.config = config;
+        this.backend = backend;
+        this.device = config.get(RecordingKeys.DEVICE);
+        this.channels = config.get(RecordingKeys.CHANNELS);
+        this.rateHz = config.get(RecordingKeys.RATE_HZ);
+        this.format = WordFormat.ofBits(config.get(RecordingKeys.BITS));
+        this.library = new TakeLibrary(config.get(RecordingKeys.LIBRARY));
+        this.preRollFrames = Math.round(config.get(RecordingKeys.PRE_ROLL_SECONDS) * rateHz);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public TakeLibrary library() {
+        return library;
+    }
+
+    /** Bytes of audio one second of recording every input takes on disk. */
+    public long bytesPerSecond() {
+        return (long) channels * rateHz * format.bytesPerSample;
+    }
+
+    @Override
+    public synchronized void start() throws EngineException {
+        if (running) throw new EngineException("the engine is already running");
+        Path root = library.root();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new EngineException("library " + root + " is a file; it must be a folder (set --library or 'library' in the configuration)");
+        }
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new EngineException("cannot create the library folder " + root + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(root)) throw new EngineException("library " + root + " is not writable");
+        int ringSeconds = config.get(RecordingKeys.RING_SECONDS);
+        double preRollSeconds = config.get(RecordingKeys.PRE_ROLL_SECONDS);
+        int capacity = FrameRing.capacityFor((long) Math.ceil((preRollSeconds + ringSeconds) * rateHz));
+        long ringBytes = FrameRing.bytesFor(channels, capacity);
+        long capBytes = config.get(RecordingKeys.RING_MEMORY_MEGABYTES) * 1024L * 1024L;
+        if (ringBytes > capBytes) {
+            throw new EngineException(String.format("the capture rings need %d MiB (%s s pre-roll + %d s ring × %d channels × %d Hz) "
+                    + "but ringMemoryMegabytes allows %d MiB; lower preRollSeconds, ringSeconds or channels, or raise ringMemoryMegabytes",
+                    ringBytes >> 20, fmt(preRollSeconds), ringSeconds, channels, rateHz, capBytes >> 20));
+        }
+        long heapRoom = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+        if (ringBytes > heapRoom - (64L << 20)) {
+            throw new EngineException(String.format("the capture rings need %d MiB but the Java heap has about %d MiB free; "
+                    + "lower preRollSeconds or ringSeconds, or give Java more memory (TAPEROOM_JAVA_OPTS=-Xmx...)",
+                    ringBytes >> 20, heapRoom >> 20));
+        }
+        try {
+            for (TakeRecovery.Repair r : TakeRecovery.recoverLibrary(root)) Logger.info("recovered {}", r.summary());
+        } catch (IOException e) {
+            Logger.warn("recovery of {} failed: {}", root, e.getMessage());
+        }
+        CaptureStream stream = open();
+        FrameRing r = new FrameRing(channels, capacity);
+        MeterBoard m = new MeterBoard(channels, rateHz, stream.config().periodFrames());
+        CaptureEvents events = new CaptureEvents();
+        captureEvents = events;
+        resolutionBits = stream instanceof SimCaptureStream s ? s.bits() : stream.config().format() == null ? 24
+                : Math.min(32, stream.config().format().significantBits);
+        CaptureThread c = new CaptureThread(stream, r, m, events, resolutionBits, rateHz, clockless(stream));
+        WriterThread w = new WriterThread(r, events, new WriterEvents(), rateHz, preRollFrames,
+                config.get(RecordingKeys.FSYNC_INTERVAL_MILLIS), format.bytesPerSample, this::captureEnded);
+        ring = r;
+        meters = m;
+        capture = c;
+        writer = w;
+        w.start();
+        c.start();
+        running = true;
+        devicePresent = true;
+        deviceWatch = new Thread(this::watchDevice, "taperoom-device-watch");
+        deviceWatch.setDaemon(true);
+        deviceWatch.start();
+        Logger.info("engine started: {} × {} Hz from {}, {}-bit files in {}", channels, rateHz, device, format.bits, root);
+    }
+
+    private CaptureStream open() throws EngineException {
+        StreamConfig request = new StreamConfig(channels, rateHz, config.get(RecordingKeys.PERIOD_FRAMES),
+                config.get(RecordingKeys.BUFFER_PERIODS), format.deviceFormat());
+        CaptureStream stream;
+        try {
+            stream = backend.openCapture(device, request);
+        } catch (AudioDeviceException e) {
+            try {
+                // The device may lack the format matching the files; let it pick its best.
+                stream = backend.openCapture(device, new StreamConfig(channels, rateHz, request.periodFrames(), request.bufferPeriods(), null));
+            } catch (AudioDeviceException again) {
+                throw new EngineException(e.getMessage());
+            }
+        }
+        try {
+            stream.start();
+        } catch (AudioDeviceException e) {
+            stream.close();
+            throw new EngineException("device " + device + " did not start: " + e.getMessage());
+        }
+        return stream;
+    }
+
+    private static boolean clockless(CaptureStream stream) {
+        return !stream.paced() || stream instanceof SimCaptureStream s && !s.options().paced();
+    }
+
+    private boolean captureEnded() {
+        CaptureThread c = capture;
+        return c != null && c.deviceGone() && c.finished();
+    }
+
+    /** Notices a vanished device, tells listeners, and reopens it once it is back (every 2 s). */
+    private void watchDevice() {
+        while (running) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            CaptureThread c = capture;
+            if (c == null || !c.deviceGone() || !c.finished()) continue;
+            if (devicePresent) {
+                devicePresent = false;
+                lastError = "the audio interface " + device + " disappeared";
+                Logger.warn("{}; waiting for it to come back", lastError);
+                for (RecorderListener l : listeners) l.deviceChanged(false);
+            }
+            if (currentTake != null) continue; // the writer finishes the take first
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!running) return;
+            try {
+                CaptureStream stream = open();
+                synchronized (this) {
+                    if (!running) {
+                        stream.close();
+                        return;
+                    }
+                    c.close(1000);
+                    earlierOverruns += c.overruns();
+                    earlierPeriods += c.periods();
+                    CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, clockless(stream));
+                    capture = fresh;
+                    fresh.start();
+                    devicePresent = true;
+                    lastError = "";
+                }
+                Logger.info("the audio interface {} is back", device);
+                for (RecorderListener l : listeners) l.deviceChanged(true);
+            } catch (EngineException e) {
+                // still gone; try again
+            }
+        }
+    }
+
+    @Override
+    public TakeRef startTake(TakeRequest request) throws EngineException {
+        return startTake(request, Long.MAX_VALUE);
+    }
+
+    /**
+     * Starts a take that ends by itself after {@code maxFrames} frames (pre-roll included), or
+     * when stopped. See {@link Recorder#startTake}.
+     */
+    public synchronized TakeRef startTake(TakeRequest request, long maxFrames) throws EngineException {
+        if (!running) throw new EngineException("the engine is not running");
+        if (currentTake != null) throw new EngineException("a take is already being recorded: " + currentTake.id());
+        if (!devicePresent) throw new EngineException("the audio interface " + device + " is not there");
+        int[] lanes = lanesOf(request);
+        long perSecond = (long) lanes.length * rateHz * format.bytesPerSample;
+        long minFreeBytes = config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L * perSecond;
+        try {
+            if (library.usableBytes() < minFreeBytes) library.freeSpaceFromTrash(minFreeBytes);
+            long usable = library.usableBytes();
+            if (usable < minFreeBytes) {
+                throw new EngineException(String.format("only %.1f minutes of free space in %s at %d tracks × %d Hz × %s-bit; "
+                        + "a take needs at least %d (minFreeMinutes)", usable / (60.0 * perSecond), library.root(), lanes.length,
+                        rateHz, format.bits, config.get(RecordingKeys.MIN_FREE_MINUTES)));
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot read the free space of " + library.root() + ": " + e.getMessage());
+        }
+        FrameRing r = ring;
+        WriterThread w = writer;
+        // Keep everything from the oldest frame still there until the writer has the take.
+        w.hold(r.readFrame());
+        // The press instant, not the moment this request arrived after debounce and scheduling;
+        // never later than what has been captured, never earlier than what the ring still holds.
+        long capturedFrame = r.writeFrame();
+        long pressFrame = capturedFrame;
+        MeterBoard board = meters;
+        if (request.pressedNanos() != 0 && board != null) {
+            pressFrame = Math.max(r.readFrame(), Math.min(pressFrame, board.ringFrameAt(request.pressedNanos())));
+        }
+        long startFrame = Math.max(r.readFrame(), pressFrame - preRollFrames);
+        Instant now = Instant.now();
+        Instant firstSample = now.minusNanos((capturedFrame - startFrame) * 1_000_000_000L / rateHz);
+        Instant pressed = now.minusNanos((capturedFrame - pressFrame) * 1_000_000_000L / rateHz);
+        LocalDateTime firstLocal = LocalDateTime.ofInstant(firstSample, ZoneId.systemDefault());
+        try {
+            Path folder = library.createTakeFolder(firstLocal, request.name());
+            TakeRef ref = new TakeRef(TakeFolders.idOf(library.root(), folder), folder);
+            TakeInfo info = new TakeInfo();
+            info.name = request.name().isEmpty() ? folder.getFileName().toString() : request.name();
+            info.started = OffsetDateTime.ofInstant(firstSample, ZoneId.systemDefault()).toString();
+            info.pressed = OffsetDateTime.ofInstant(pressed, ZoneId.systemDefault()).toString();
+            info.device = device;
+            info.rateHz = rateHz;
+            info.bits = format.bits;
+            info.deviceChannels = channels;
+            info.startFrame = startFrame;
+            info.preRollFrames = pressFrame - startFrame;
+            info.source = request.source();
+            long midnightFrames = Duration.between(firstLocal.toLocalDate().atStartOfDay(), firstLocal).toNanos() * rateHz / 1_000_000_000L;
+            List<BextInfo> bext = new ArrayList<>();
+            for (int t = 0; t < lanes.length; t++) {
+                String trackName = t < request.trackNames().size() && !request.trackNames().get(t).isBlank()
+                        ? request.trackNames().get(t) : "In " + (lanes[t] + 1);
+                info.tracks.add(new TakeInfo.Track(TakeFolders.trackFile(t + 1, trackName), lanes[t] + 1, trackName));
+                bext.add(new BextInfo(info.name + " / " + trackName, "Taperoom", ref.id().length() > 32 ? ref.id().substring(0, 32) : ref.id(),
+                        firstLocal, midnightFrames, trackName, info.name, rateHz));
+            }
+            TakeWriter tw = TakeWriter.create(ref, info, lanes, bext, format, startFrame, maxFrames,
+                    config.get(RecordingKeys.RF64_THRESHOLD_BYTES));
+            currentTake = ref;
+            currentStartFrame = startFrame;
+            library.setBusy(ref.id());
+            w.startTake(tw);
+            Logger.info("take {} started by {} ({} tracks, {} s pre-roll)", ref.id(), request.source(), lanes.length,
+                    fmt((double) info.preRollFrames / rateHz));
+            return ref;
+        } catch (IOException e) {
+            w.hold(Long.MAX_VALUE);
+            lastError = "cannot create the take in " + library.root() + ": " + e.getMessage();
+            throw new EngineException(lastError);
+        }
+    }
+
+    private int[] lanesOf(TakeRequest request) throws EngineException {
+        if (request.tracks().isEmpty()) {
+            int[] all = new int[channels];
+            for (int i = 0; i < channels; i++) all[i] = i;
+            return all;
+        }
+        int[] lanes = new int[request.tracks().size()];
+        for (int i = 0; i < lanes.length; i++) {
+            int input = request.tracks().get(i);
+            if (input < 1 || input > channels) throw new EngineException("input " + input + " does not exist; inputs are 1 to " + channels);
+            lanes[i] = input - 1;
+        }
+        return lanes;
+    }
+
+    @Override
+    public TakeRef stopTake() throws EngineException {
+        java.util.concurrent.CompletableFuture<TakeRef> done;
+        synchronized (this) {
+            if (currentTake == null) throw new EngineException("no take is being recorded");
+            done = writer.stopTake(ring.writeFrame());
+        }
+        try {
+            return done.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while the take was finishing");
+        } catch (ExecutionException e) {
+            throw new EngineException(e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new EngineException("the take did not finish within 60 s");
+        }
+    }
+
+    @Override
+    public boolean addMarker(String label) {
+        return addMarker(label, "api");
+    }
+
+    @Override
+    public boolean addMarker(String label, String source) {
+        if (currentTake == null || ring == null) return false;
+        writer.mark(ring.writeFrame(), label == null || label.isBlank() ? "marker" : label, source);
+        return true;
+    }
+
+    @Override
+    public void readMeters(MeterSnapshot into) {
+        MeterBoard m = meters;
+        if (m != null) m.read(into);
+    }
+
+    @Override
+    public RecorderStatus status() {
+        CaptureThread c = capture;
+        WriterThread w = writer;
+        FrameRing r = ring;
+        TakeRef take = currentTake;
+        long takeFrames = take != null && r != null ? r.writeFrame() - currentStartFrame : 0;
+        long free;
+        try {
+            free = library.usableBytes() / Math.max(1, bytesPerSecond());
+        } catch (IOException e) {
+            free = 0;
+        }
+        return new RecorderStatus(running, devicePresent, device, channels, rateHz, format.bits, take, takeFrames,
+                earlierOverruns + (c == null ? 0 : c.overruns()), free, lastError,
+                earlierPeriods + (c == null ? 0 : c.periods()), w == null ? 0 : w.loops());
+    }
+
+    /** The capture thread, for allocation and liveness checks in tests; null before start. */
+    public Thread captureThread() {
+        CaptureThread c = capture;
+        return c == null ? null : c.thread();
+    }
+
+    /**
+     * Installs a second consumer of the capture ring on the writer thread (always-on capture's
+     * rolling buffer), or removes it with null. The engine must be running.
+     */
+    public void setRingTap(org.taperoom.appliance.recording.writer.RingTap tap) {
+        WriterThread w = writer;
+        if (w == null) throw new IllegalStateException("the engine is not running");
+        w.setTap(tap);
+    }
+
+    /** The writer thread; null before start. */
+    public Thread writerThread() {
+        WriterThread w = writer;
+        return w == null ? null : w.thread();
+    }
+
+    /** Ring frames captured so far (the position the next take's press would have). */
+    public long captureFrame() {
+        FrameRing r = ring;
+        return r == null ? 0 : r.writeFrame();
+    }
+
+    @Override
+    public void addListener(RecorderListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (!running) return;
+        }
+        if (currentTake != null) {
+            try {
+                stopTake();
+            } catch (EngineException e) {
+                Logger.warn("stopping the take on close: {}", e.getMessage());
+            }
+        }
+        synchronized (this) {
+            running = false;
+            if (deviceWatch != null) deviceWatch.interrupt();
+            capture.close(2000);
+            writer.close(30_000);
+        }
+        Logger.debug("engine closed");
+    }
+
+    /** Called on the writer thread. */
+    private final class WriterEvents implements WriterThread.Events {
+        @Override
+        public void takeStarted(TakeRef take) {
+            for (RecorderListener l : listeners) l.takeStarted(take);
+        }
+
+        @Override
+        public void takeEnded(TakeRef take, RecorderListener.EndReason reason, String detail) {
+            if (take.equals(currentTake)) currentTake = null;
+            library.setBusy(null);
+            if (reason != RecorderListener.EndReason.STOPPED) lastError = detail;
+            for (RecorderListener l : listeners) l.takeEnded(take, reason, detail);
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format("%.2f", d);
+    }
+}
