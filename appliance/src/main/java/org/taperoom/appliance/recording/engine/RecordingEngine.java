@@ -17,13 +17,14 @@ import java.util.concurrent.TimeoutException;
 import org.taperoom.appliance.recording.capture.CaptureEvents;
 import org.taperoom.appliance.recording.capture.CaptureThread;
 import org.taperoom.appliance.recording.capture.MeterBoard;
-import org.taperoom.appliance.config.Config;
-import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.recording.recover.TakeRecovery;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.recording.ring.RingTap;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.BextInfo;
 import org.taperoom.appliance.recording.writer.TakeWriter;
 import org.taperoom.appliance.recording.writer.WordFormat;
@@ -32,7 +33,6 @@ import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.StreamConfig;
-import org.taperoom.drivers.sim.SimCaptureStream;
 import org.tinylog.Logger;
 
 /**
@@ -41,7 +41,7 @@ import org.tinylog.Logger;
  * Control methods are synchronized with each other; none waits for the capture thread.
  */
 public final class RecordingEngine implements Recorder {
-    private final Config config;
+    private final EngineSettings settings;
     private final AudioBackend backend;
     private final String device;
     private final int channels;
@@ -60,6 +60,8 @@ public final class RecordingEngine implements Recorder {
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
     private Thread deviceWatch;
+    /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
+    private volatile RingTap ringTap;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -71,24 +73,20 @@ public final class RecordingEngine implements Recorder {
     private volatile long earlierOverruns;
     private volatile long earlierPeriods;
 
-    /** An engine for the configured device, through the backend that handles its name. */
-    public RecordingEngine(Config config) throws EngineException {
-        this(config, DeviceBackends.forDevice(config));
-    }
-
-    public RecordingEngine(Config config, AudioBackend backend) {
-        this.config = config;
+    /** An engine for {@code settings}, opening its device through {@code backend}. */
+    public RecordingEngine(EngineSettings settings, AudioBackend backend) {
+        this.settings = settings;
         this.backend = backend;
-        this.device = config.get(RecordingKeys.DEVICE);
-        this.channels = config.get(RecordingKeys.CHANNELS);
-        this.rateHz = config.get(RecordingKeys.RATE_HZ);
-        this.format = WordFormat.ofBits(config.get(RecordingKeys.BITS));
-        this.library = new TakeLibrary(config.get(RecordingKeys.LIBRARY));
-        this.preRollFrames = Math.round(config.get(RecordingKeys.PRE_ROLL_SECONDS) * rateHz);
+        this.device = settings.device();
+        this.channels = settings.channels();
+        this.rateHz = settings.rateHz();
+        this.format = settings.format();
+        this.library = new TakeLibrary(settings.library());
+        this.preRollFrames = settings.preRollFrames();
     }
 
-    public Config config() {
-        return config;
+    public EngineSettings settings() {
+        return settings;
     }
 
     public TakeLibrary library() {
@@ -97,7 +95,7 @@ public final class RecordingEngine implements Recorder {
 
     /** Bytes of audio one second of recording every input takes on disk. */
     public long bytesPerSecond() {
-        return (long) channels * rateHz * format.bytesPerSample;
+        return settings.bytesPerSecond();
     }
 
     @Override
@@ -113,11 +111,11 @@ public final class RecordingEngine implements Recorder {
             throw new EngineException("cannot create the library folder " + root + ": " + e.getMessage());
         }
         if (!Files.isWritable(root)) throw new EngineException("library " + root + " is not writable");
-        int ringSeconds = config.get(RecordingKeys.RING_SECONDS);
-        double preRollSeconds = config.get(RecordingKeys.PRE_ROLL_SECONDS);
+        int ringSeconds = settings.ringSeconds();
+        double preRollSeconds = settings.preRollSeconds();
         int capacity = FrameRing.capacityFor((long) Math.ceil((preRollSeconds + ringSeconds) * rateHz));
         long ringBytes = FrameRing.bytesFor(channels, capacity);
-        long capBytes = config.get(RecordingKeys.RING_MEMORY_MEGABYTES) * 1024L * 1024L;
+        long capBytes = settings.ringMemoryBytes();
         if (ringBytes > capBytes) {
             throw new EngineException(String.format("the capture rings need %d MiB (%s s pre-roll + %d s ring × %d channels × %d Hz) "
                     + "but ringMemoryMegabytes allows %d MiB; lower preRollSeconds, ringSeconds or channels, or raise ringMemoryMegabytes",
@@ -129,25 +127,20 @@ public final class RecordingEngine implements Recorder {
                     + "lower preRollSeconds or ringSeconds, or give Java more memory (TAPEROOM_JAVA_OPTS=-Xmx...)",
                     ringBytes >> 20, heapRoom >> 20));
         }
-        try {
-            for (TakeRecovery.Repair r : TakeRecovery.recoverLibrary(root)) Logger.info("recovered {}", r.summary());
-        } catch (IOException e) {
-            Logger.warn("recovery of {} failed: {}", root, e.getMessage());
-        }
         CaptureStream stream = open();
         FrameRing r = new FrameRing(channels, capacity);
         MeterBoard m = new MeterBoard(channels, rateHz, stream.config().periodFrames());
         CaptureEvents events = new CaptureEvents();
         captureEvents = events;
-        resolutionBits = stream instanceof SimCaptureStream s ? s.bits() : stream.config().format() == null ? 24
-                : Math.min(32, stream.config().format().significantBits);
-        CaptureThread c = new CaptureThread(stream, r, m, events, resolutionBits, rateHz, clockless(stream));
+        resolutionBits = stream.resolutionBits();
+        CaptureThread c = new CaptureThread(stream, r, m, events, resolutionBits, rateHz, !stream.paced());
         WriterThread w = new WriterThread(r, events, new WriterEvents(), rateHz, preRollFrames,
-                config.get(RecordingKeys.FSYNC_INTERVAL_MILLIS), format.bytesPerSample, this::captureEnded);
+                settings.fsyncIntervalMillis(), format.bytesPerSample, this::captureEnded);
         ring = r;
         meters = m;
         capture = c;
         writer = w;
+        w.setTap(ringTap);
         w.start();
         c.start();
         running = true;
@@ -159,8 +152,8 @@ public final class RecordingEngine implements Recorder {
     }
 
     private CaptureStream open() throws EngineException {
-        StreamConfig request = new StreamConfig(channels, rateHz, config.get(RecordingKeys.PERIOD_FRAMES),
-                config.get(RecordingKeys.BUFFER_PERIODS), format.deviceFormat());
+        StreamConfig request = new StreamConfig(channels, rateHz, settings.periodFrames(), settings.bufferPeriods(),
+                format.deviceFormat());
         CaptureStream stream;
         try {
             stream = backend.openCapture(device, request);
@@ -179,10 +172,6 @@ public final class RecordingEngine implements Recorder {
             throw new EngineException("device " + device + " did not start: " + e.getMessage());
         }
         return stream;
-    }
-
-    private static boolean clockless(CaptureStream stream) {
-        return !stream.paced() || stream instanceof SimCaptureStream s && !s.options().paced();
     }
 
     private boolean captureEnded() {
@@ -223,7 +212,7 @@ public final class RecordingEngine implements Recorder {
                     c.close(1000);
                     earlierOverruns += c.overruns();
                     earlierPeriods += c.periods();
-                    CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, clockless(stream));
+                    CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, !stream.paced());
                     capture = fresh;
                     fresh.start();
                     devicePresent = true;
@@ -252,14 +241,14 @@ public final class RecordingEngine implements Recorder {
         if (!devicePresent) throw new EngineException("the audio interface " + device + " is not there");
         int[] lanes = lanesOf(request);
         long perSecond = (long) lanes.length * rateHz * format.bytesPerSample;
-        long minFreeBytes = config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L * perSecond;
+        long minFreeBytes = settings.minFreeMinutes() * 60L * perSecond;
         try {
             if (library.usableBytes() < minFreeBytes) library.freeSpaceFromTrash(minFreeBytes);
             long usable = library.usableBytes();
             if (usable < minFreeBytes) {
                 throw new EngineException(String.format("only %.1f minutes of free space in %s at %d tracks × %d Hz × %s-bit; "
                         + "a take needs at least %d (minFreeMinutes)", usable / (60.0 * perSecond), library.root(), lanes.length,
-                        rateHz, format.bits, config.get(RecordingKeys.MIN_FREE_MINUTES)));
+                        rateHz, format.bits, settings.minFreeMinutes()));
             }
         } catch (IOException e) {
             throw new EngineException("cannot read the free space of " + library.root() + ": " + e.getMessage());
@@ -305,7 +294,7 @@ public final class RecordingEngine implements Recorder {
                         firstLocal, midnightFrames, trackName, info.name, rateHz));
             }
             TakeWriter tw = TakeWriter.create(ref, info, lanes, bext, format, startFrame, maxFrames,
-                    config.get(RecordingKeys.RF64_THRESHOLD_BYTES));
+                    settings.rf64ThresholdBytes());
             currentTake = ref;
             currentStartFrame = startFrame;
             library.setBusy(ref.id());
@@ -398,18 +387,12 @@ public final class RecordingEngine implements Recorder {
 
     /**
      * Installs a second consumer of the capture ring on the writer thread (always-on capture's
-     * rolling buffer), or removes it with null. The engine must be running.
+     * rolling buffer), or removes it with null; it stays installed across a restart of the engine.
      */
-    public void setRingTap(org.taperoom.appliance.recording.writer.RingTap tap) {
+    public synchronized void setRingTap(RingTap tap) {
+        ringTap = tap;
         WriterThread w = writer;
-        if (w == null) throw new IllegalStateException("the engine is not running");
-        w.setTap(tap);
-    }
-
-    /** The writer thread; null before start. */
-    public Thread writerThread() {
-        WriterThread w = writer;
-        return w == null ? null : w.thread();
+        if (w != null) w.setTap(tap);
     }
 
     /** Ring frames captured so far (the position the next take's press would have). */
@@ -452,10 +435,10 @@ public final class RecordingEngine implements Recorder {
         }
 
         @Override
-        public void takeEnded(TakeRef take, RecorderListener.EndReason reason, String detail) {
+        public void takeEnded(TakeRef take, EndReason reason, String detail) {
             if (take.equals(currentTake)) currentTake = null;
             library.setBusy(null);
-            if (reason != RecorderListener.EndReason.STOPPED) lastError = detail;
+            if (reason.fault()) lastError = detail;
             for (RecorderListener l : listeners) l.takeEnded(take, reason, detail);
         }
     }
