@@ -3,13 +3,9 @@ package org.taperoom.appliance.recording.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +21,6 @@ import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
 import org.taperoom.appliance.recording.take.TakeRef;
-import org.taperoom.appliance.recording.writer.BextInfo;
 import org.taperoom.appliance.recording.writer.TakeWriter;
 import org.taperoom.appliance.recording.writer.WordFormat;
 import org.taperoom.appliance.recording.writer.WriterThread;
@@ -49,6 +44,7 @@ public final class RecordingEngine implements Recorder {
     private final WordFormat format;
     private final TakeLibrary library;
     private final long preRollFrames;
+    private final TakeSpace space;
     private final CopyOnWriteArrayList<RecorderListener> listeners = new CopyOnWriteArrayList<>();
 
     // Set by start(), read by any thread afterwards.
@@ -83,6 +79,7 @@ public final class RecordingEngine implements Recorder {
         this.format = settings.format();
         this.library = new TakeLibrary(settings.library());
         this.preRollFrames = settings.preRollFrames();
+        this.space = new TakeSpace(library, settings.minFreeMinutes(), rateHz, format);
     }
 
     public EngineSettings settings() {
@@ -233,74 +230,50 @@ public final class RecordingEngine implements Recorder {
 
     /**
      * Starts a take that ends by itself after {@code maxFrames} frames (pre-roll included), or
-     * when stopped. See {@link Recorder#startTake}.
+     * when stopped. See {@link Recorder#startTake}. Room is made on the disk (purging the trash)
+     * before the engine's lock is taken: stopping, markers and status never wait for a purge.
      */
-    public synchronized TakeRef startTake(TakeRequest request, long maxFrames) throws EngineException {
+    public TakeRef startTake(TakeRequest request, long maxFrames) throws EngineException {
+        int[] lanes;
+        synchronized (this) {
+            requireReadyForATake();
+            lanes = lanesOf(request);
+        }
+        space.makeRoomFor(lanes.length);
+        synchronized (this) {
+            requireReadyForATake();
+            return beginTake(request, lanes, maxFrames);
+        }
+    }
+
+    private void requireReadyForATake() throws EngineException {
         if (!running) throw new EngineException("the engine is not running");
         if (currentTake != null) throw new EngineException("a take is already being recorded: " + currentTake.id());
         if (!devicePresent) throw new EngineException("the audio interface " + device + " is not there");
-        int[] lanes = lanesOf(request);
-        long perSecond = (long) lanes.length * rateHz * format.bytesPerSample;
-        long minFreeBytes = settings.minFreeMinutes() * 60L * perSecond;
-        try {
-            if (library.usableBytes() < minFreeBytes) library.freeSpaceFromTrash(minFreeBytes);
-            long usable = library.usableBytes();
-            if (usable < minFreeBytes) {
-                throw new EngineException(String.format("only %.1f minutes of free space in %s at %d tracks × %d Hz × %s-bit; "
-                        + "a take needs at least %d (minFreeMinutes)", usable / (60.0 * perSecond), library.root(), lanes.length,
-                        rateHz, format.bits, settings.minFreeMinutes()));
-            }
-        } catch (IOException e) {
-            throw new EngineException("cannot read the free space of " + library.root() + ": " + e.getMessage());
-        }
+    }
+
+    /** Creates the take's files and hands them to the writer; holds this engine's lock. */
+    private TakeRef beginTake(TakeRequest request, int[] lanes, long maxFrames) throws EngineException {
         FrameRing r = ring;
         WriterThread w = writer;
         // Keep everything from the oldest frame still there until the writer has the take.
         w.hold(r.readFrame());
-        // The press instant, not the moment this request arrived after debounce and scheduling;
-        // never later than what has been captured, never earlier than what the ring still holds.
         long capturedFrame = r.writeFrame();
-        long pressFrame = capturedFrame;
         MeterBoard board = meters;
-        if (request.pressedNanos() != 0 && board != null) {
-            pressFrame = Math.max(r.readFrame(), Math.min(pressFrame, board.ringFrameAt(request.pressedNanos())));
-        }
-        long startFrame = Math.max(r.readFrame(), pressFrame - preRollFrames);
-        Instant now = Instant.now();
-        Instant firstSample = now.minusNanos((capturedFrame - startFrame) * 1_000_000_000L / rateHz);
-        Instant pressed = now.minusNanos((capturedFrame - pressFrame) * 1_000_000_000L / rateHz);
-        LocalDateTime firstLocal = LocalDateTime.ofInstant(firstSample, ZoneId.systemDefault());
+        long pressAtFrame = request.pressedNanos() != 0 && board != null ? board.ringFrameAt(request.pressedNanos()) : capturedFrame;
+        TakeStart start = TakeStart.of(r.readFrame(), capturedFrame, pressAtFrame, preRollFrames, rateHz, Instant.now());
         try {
-            Path folder = library.createTakeFolder(firstLocal, request.name());
+            Path folder = library.createTakeFolder(LocalDateTime.ofInstant(start.firstSample(), ZoneId.systemDefault()), request.name());
             TakeRef ref = new TakeRef(TakeFolders.idOf(library.root(), folder), folder);
-            TakeInfo info = new TakeInfo();
-            info.name = request.name().isEmpty() ? folder.getFileName().toString() : request.name();
-            info.started = OffsetDateTime.ofInstant(firstSample, ZoneId.systemDefault()).toString();
-            info.pressed = OffsetDateTime.ofInstant(pressed, ZoneId.systemDefault()).toString();
-            info.device = device;
-            info.rateHz = rateHz;
-            info.bits = format.bits;
-            info.deviceChannels = channels;
-            info.startFrame = startFrame;
-            info.preRollFrames = pressFrame - startFrame;
-            info.source = request.source();
-            long midnightFrames = Duration.between(firstLocal.toLocalDate().atStartOfDay(), firstLocal).toNanos() * rateHz / 1_000_000_000L;
-            List<BextInfo> bext = new ArrayList<>();
-            for (int t = 0; t < lanes.length; t++) {
-                String trackName = t < request.trackNames().size() && !request.trackNames().get(t).isBlank()
-                        ? request.trackNames().get(t) : "In " + (lanes[t] + 1);
-                info.tracks.add(new TakeInfo.Track(TakeFolders.trackFile(t + 1, trackName), lanes[t] + 1, trackName));
-                bext.add(new BextInfo(info.name + " / " + trackName, "Taperoom", ref.id().length() > 32 ? ref.id().substring(0, 32) : ref.id(),
-                        firstLocal, midnightFrames, trackName, info.name, rateHz));
-            }
-            TakeWriter tw = TakeWriter.create(ref, info, lanes, bext, format, startFrame, maxFrames,
-                    settings.rf64ThresholdBytes());
+            TakeInfo info = TakeMetadata.info(ref, request, lanes, start, settings);
+            TakeWriter tw = TakeWriter.create(ref, info, lanes, TakeMetadata.bext(ref, info, start, rateHz), format, start.startFrame(),
+                    maxFrames, settings.rf64ThresholdBytes());
             currentTake = ref;
-            currentStartFrame = startFrame;
+            currentStartFrame = start.startFrame();
             library.setBusy(ref.id());
             w.startTake(tw);
             Logger.info("take {} started by {} ({} tracks, {} s pre-roll)", ref.id(), request.source(), lanes.length,
-                    fmt((double) info.preRollFrames / rateHz));
+                    fmt((double) start.preRollFrames() / rateHz));
             return ref;
         } catch (IOException e) {
             w.hold(Long.MAX_VALUE);
