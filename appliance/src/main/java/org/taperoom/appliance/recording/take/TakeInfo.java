@@ -46,6 +46,11 @@ public final class TakeInfo {
     public List<Track> tracks = new ArrayList<>();
     public List<Marker> markers = new ArrayList<>();
     public List<Overrun> overruns = new ArrayList<>();
+    /**
+     * Overruns and clips the capture thread could not pass on while this take was written (its
+     * event queue was full): their markers and overrun entries are missing. Null when none were lost.
+     */
+    public Long lostCaptureEvents;
     public String notes = "";
     /** Who started it: button, panel, cli, auto-record, ... */
     public String source = "";

@@ -159,6 +159,12 @@ public final class TakeWriter {
         metadataDirty = true;
     }
 
+    /** Counts capture events (overruns, clips) that were lost while this take was written. */
+    public void addLostCaptureEvents(long events) {
+        info.lostCaptureEvents = (info.lostCaptureEvents == null ? 0 : info.lostCaptureEvents) + events;
+        metadataDirty = true;
+    }
+
     /**
      * Finishes every file at the same length (the shortest track's), with the markers in each,
      * and writes take.json as complete with {@code endReason} and {@code error} (null for none).

@@ -66,6 +66,8 @@ public final class WriterThread {
     private TakeWriter take;
     private CompletableFuture<TakeRef> stopDone;
     private long nextSyncNanos;
+    /** Capture events lost (the event queue was full) as of the last report. */
+    private long lostEventsReported;
 
     /** The writer never releases ring frames at or after this; written by a thread starting a take, read here. */
     private volatile long holdFrame = Long.MAX_VALUE;
@@ -174,6 +176,7 @@ public final class WriterThread {
             stopDone = new CompletableFuture<>();
         }
         work += events.drain(this::onCaptureEvent);
+        reportLostEvents();
         long available = ring.writeFrame();
         boolean ended = captureEnded.getAsBoolean();
         if (take != null) {
@@ -237,6 +240,17 @@ public final class WriterThread {
             tapNextFrame = -1;
         }
         return (int) Math.min(Integer.MAX_VALUE, pending);
+    }
+
+    /** Writer thread: says once per loss how many overrun and clip events the capture thread could not queue. */
+    private void reportLostEvents() {
+        long lost = events.dropped();
+        if (lost == lostEventsReported) return;
+        long newly = lost - lostEventsReported;
+        lostEventsReported = lost;
+        Logger.warn("{} overrun/clip event{} lost: the writer thread fell behind the capture thread{}", newly, newly == 1 ? "" : "s",
+                take == null ? "" : "; take " + take.ref().id() + " misses their markers");
+        if (take != null) take.addLostCaptureEvents(newly);
     }
 
     private void begin(TakeWriter t) {
