@@ -275,19 +275,9 @@ public final class RollingBuffer implements RingTap, AutoCloseable {
         for (int i = 0; i < frames; i++) dest[i] = b.getInt((i * s.channels() + channel) * 4);
     }
 
-    /** Whether appends are being dropped for lack of room. Writer thread. */
-    public boolean paused() {
-        return paused;
-    }
-
     /** The files, oldest first. */
     public synchronized List<Segment> segments() {
         return List.copyOf(segments);
-    }
-
-    /** Bytes the buffer holds. */
-    public synchronized long bytes() {
-        return bytes;
     }
 
     public Path folder() {
