@@ -39,12 +39,15 @@ class CaptureAllocationTest {
             long tid = engine.captureThread().threadId();
             waitForPeriods(engine, 20_000);
             long p0 = engine.status().capturePeriods();
+            long o0 = engine.status().overruns();
             long a0 = mx.getThreadAllocatedBytes(tid);
             waitForPeriods(engine, p0 + 10_000);
             long a1 = mx.getThreadAllocatedBytes(tid);
             long p1 = engine.status().capturePeriods();
-            assertTrue(engine.status().overruns() >= 3, "overruns happened in the window too: " + engine.status().overruns());
-            System.out.printf("capture thread: %d bytes allocated over %d periods%n", a1 - a0, p1 - p0);
+            long o1 = engine.status().overruns();
+            System.out.printf("capture thread: %d bytes allocated over %d periods, %d overruns among them (%d before)%n",
+                    a1 - a0, p1 - p0, o1 - o0, o0);
+            assertTrue(o1 - o0 >= 1, "overruns inside the measured window: " + (o1 - o0));
             assertTrue(p1 - p0 >= 10_000);
             assertEquals(0, a1 - a0, "bytes the capture thread allocated over " + (p1 - p0) + " periods");
             engine.stopTake();
