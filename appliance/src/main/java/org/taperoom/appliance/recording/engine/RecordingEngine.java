@@ -24,9 +24,10 @@ import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
-import org.taperoom.appliance.recording.writer.BextInfo;
+import org.taperoom.appliance.wav.BextInfo;
+import org.taperoom.appliance.wav.FileOps;
 import org.taperoom.appliance.recording.writer.TakeWriter;
-import org.taperoom.appliance.recording.writer.WordFormat;
+import org.taperoom.appliance.wav.WordFormat;
 import org.taperoom.appliance.recording.writer.WriterThread;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
@@ -60,6 +61,8 @@ public final class RecordingEngine implements Recorder {
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
     private Thread deviceWatch;
+    /** Every write, sync and rename of the take files; set at construction. */
+    private final FileOps fileOps;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -77,6 +80,12 @@ public final class RecordingEngine implements Recorder {
     }
 
     public RecordingEngine(Config config, AudioBackend backend) {
+        this(config, backend, FileOps.DIRECT);
+    }
+
+    /** An engine whose take files are written through {@code fileOps} (tests count or interrupt them there). */
+    public RecordingEngine(Config config, AudioBackend backend, FileOps fileOps) {
+        this.fileOps = fileOps;
         this.config = config;
         this.backend = backend;
         this.device = config.get(RecordingKeys.DEVICE);
@@ -305,7 +314,7 @@ public final class RecordingEngine implements Recorder {
                         firstLocal, midnightFrames, trackName, info.name, rateHz));
             }
             TakeWriter tw = TakeWriter.create(ref, info, lanes, bext, format, startFrame, maxFrames,
-                    config.get(RecordingKeys.RF64_THRESHOLD_BYTES));
+                    config.get(RecordingKeys.RF64_THRESHOLD_BYTES), config.get(RecordingKeys.FILL_OVERRUN_GAPS), fileOps);
             currentTake = ref;
             currentStartFrame = startFrame;
             library.setBusy(ref.id());

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
-import org.taperoom.appliance.recording.writer.WaveHeader;
-import org.taperoom.appliance.recording.writer.WaveLayout;
-import org.taperoom.appliance.recording.writer.WordFormat;
+import org.taperoom.appliance.wav.WaveHeader;
+import org.taperoom.appliance.wav.WaveLayout;
+import org.taperoom.appliance.wav.WordFormat;
 
 /**
  * Puts the rolling buffer's history in front of a finished take: each track file is rewritten as
@@ -72,7 +72,7 @@ final class TakeHistory {
 
         info.markers = markers;
         List<TakeInfo.Overrun> overruns = new ArrayList<>();
-        for (TakeInfo.Overrun o : info.overruns) overruns.add(new TakeInfo.Overrun(o.frame() + h, o.droppedFrames(), o.kind()));
+        for (TakeInfo.Overrun o : info.overruns) overruns.add(new TakeInfo.Overrun(o.frame() + h, o.droppedFrames(), o.kind(), o.filled()));
         info.overruns = overruns;
         info.startFrame -= h;
         info.preRollFrames += h;

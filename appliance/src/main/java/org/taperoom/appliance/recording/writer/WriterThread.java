@@ -11,6 +11,7 @@ import org.taperoom.appliance.recording.capture.CaptureEvents;
 import org.taperoom.appliance.recording.engine.RecorderListener.EndReason;
 import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.wav.WordFormat;
 import org.tinylog.Logger;
 
 /**
@@ -172,8 +173,10 @@ public final class WriterThread {
             take.stopAt(ring.writeFrame());
             stopDone = new CompletableFuture<>();
         }
-        work += events.drain(this::onCaptureEvent);
+        // The ring position first, then the events: an overrun is published before the frames
+        // after it, so every gap up to this position is among the events drained next.
         long available = ring.writeFrame();
+        work += events.drain(this::onCaptureEvent);
         boolean ended = captureEnded.getAsBoolean();
         if (take != null) {
             try {
@@ -249,6 +252,11 @@ public final class WriterThread {
     }
 
     private void onCaptureEvent(int kind, long frame, long value) {
+        if (kind == CaptureEvents.OVERRUN_DEVICE) {
+            Logger.warn("the audio interface overran at frame {}: {} lost", frame, value < 0 ? "an unknown number of frames" : value + " frames");
+        } else if (kind == CaptureEvents.OVERRUN_RING) {
+            Logger.warn("the writer fell behind at frame {}: {} frames dropped (the disk is too slow)", frame, value);
+        }
         if (take == null || frame < take.startFrame()) {
             recent.addLast(new RecentEvent(kind, frame, value));
             while (recent.size() > 256 || !recent.isEmpty() && recent.peekFirst().frame() < ring.writeFrame() - retainFrames) {
