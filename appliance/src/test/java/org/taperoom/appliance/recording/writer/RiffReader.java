@@ -151,11 +151,23 @@ public final class RiffReader {
         return chunk("data").size / fmt().blockAlign();
     }
 
+    /** Every sample of the (mono) data, as left-justified S32s. */
+    public int[] samplesS32() {
+        Fmt f = fmt();
+        long data = chunk("data").offset;
+        ByteBuffer b = le();
+        int[] out = new int[(int) frames()];
+        for (int i = 0; i < out.length; i++) out[i] = sampleS32(f, (int) (data + (long) i * f.blockAlign()), b);
+        return out;
+    }
+
     /** Sample {@code i} of the (mono) data, as a left-justified S32 the way the engine holds it. */
     public int sampleS32(long i) {
         Fmt f = fmt();
-        int o = (int) (chunk("data").offset + i * f.blockAlign());
-        ByteBuffer b = le();
+        return sampleS32(f, (int) (chunk("data").offset + i * f.blockAlign()), le());
+    }
+
+    private int sampleS32(Fmt f, int o, ByteBuffer b) {
         if (f.formatTag() == 3) {
             float v = b.getFloat(o);
             return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round((double) v * 2147483648.0)));
