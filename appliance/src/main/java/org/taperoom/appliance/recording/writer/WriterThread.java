@@ -270,13 +270,14 @@ public final class WriterThread {
     private void apply(int kind, long frame, long value) {
         if (take == null) return;
         switch (kind) {
+            // The marker first: it goes where the gap begins, before the silence that fills it.
             case CaptureEvents.OVERRUN_DEVICE -> {
-                take.addOverrun(frame, value, "device");
                 take.addMarker(frame, "overrun", "overrun");
+                take.addOverrun(frame, value, "device");
             }
             case CaptureEvents.OVERRUN_RING -> {
-                take.addOverrun(frame, value, "ring");
                 take.addMarker(frame, "overrun (writer behind)", "overrun");
+                take.addOverrun(frame, value, "ring");
             }
             case CaptureEvents.CLIP -> take.addMarker(frame, "clip on input " + (value + 1), "clip");
             default -> { }
