@@ -9,7 +9,8 @@ import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.EngineSettings;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.rolling.AlwaysOnSettings;
-import org.taperoom.appliance.recording.writer.WordFormat;
+import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.WordFormat;
 import org.taperoom.drivers.audio.AudioBackend;
 
 /**
@@ -34,7 +35,8 @@ public final class RecordingSetup {
                 config.get(RecordingKeys.RING_MEMORY_MEGABYTES) * 1024L * 1024L,
                 config.get(RecordingKeys.FSYNC_INTERVAL_MILLIS),
                 config.get(RecordingKeys.MIN_FREE_MINUTES),
-                config.get(RecordingKeys.RF64_THRESHOLD_BYTES));
+                config.get(RecordingKeys.RF64_THRESHOLD_BYTES),
+                config.get(RecordingKeys.FILL_OVERRUN_GAPS));
     }
 
     /** @throws ConfigException when a take would keep more than the buffer holds */
@@ -56,5 +58,10 @@ public final class RecordingSetup {
     /** An engine for the configuration on a given backend (the simulator of demo and the tests). */
     public static RecordingEngine engine(Config config, AudioBackend backend) {
         return new RecordingEngine(engineSettings(config), backend);
+    }
+
+    /** As {@link #engine(Config, AudioBackend)}, writing the take files through {@code fileOps} (tests). */
+    public static RecordingEngine engine(Config config, AudioBackend backend, FileOps fileOps) {
+        return new RecordingEngine(engineSettings(config), backend, fileOps);
     }
 }

@@ -22,7 +22,7 @@ import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.appliance.recording.writer.ExternalReaders;
-import org.taperoom.appliance.recording.writer.WaveLayout;
+import org.taperoom.appliance.wav.WaveLayout;
 
 /** The record and recover commands as a user runs them: a real process, its exit status, stdout and stderr. */
 class CommandLineTest {

@@ -50,6 +50,14 @@ public interface CaptureStream extends AutoCloseable {
     /** Overruns (and suspends) recovered since start. Read by the capture thread only. */
     long overruns();
 
+    /**
+     * Frames the device lost in the overrun the last {@link ReadStatus#OVERRUN_RECOVERED} read
+     * reported, or -1 when the stream cannot tell. Read by the capture thread only.
+     */
+    default long lastOverrunLostFrames() {
+        return -1;
+    }
+
     /** Stops the device and frees everything the stream holds. Idempotent. */
     @Override
     void close();

@@ -157,6 +157,12 @@ public final class SimCaptureStream implements CaptureStream {
         return overruns;
     }
 
+    /** The simulator knows exactly: {@code overrunFrames} of its options. */
+    @Override
+    public long lastOverrunLostFrames() {
+        return options.overrunFrames();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -1,7 +1,7 @@
 package org.taperoom.appliance.recording.engine;
 
 import java.nio.file.Path;
-import org.taperoom.appliance.recording.writer.WordFormat;
+import org.taperoom.appliance.wav.WordFormat;
 
 /**
  * What the engine records and how: the device and its stream, the files, the library and the
@@ -20,10 +20,13 @@ import org.taperoom.appliance.recording.writer.WordFormat;
  * @param fsyncIntervalMillis how often the writer syncs a take's files
  * @param minFreeMinutes      a take does not start unless the library's free space holds this many minutes
  * @param rf64ThresholdBytes  RIFF size beyond which a track file switches to RF64
+ * @param fillOverrunGaps     whether the frames an overrun lost become silence at their place
+ *                            (else the audio after a gap follows the audio before it)
  */
 public record EngineSettings(String device, int channels, int rateHz, WordFormat format, Path library, int periodFrames,
                              int bufferPeriods, int ringSeconds, double preRollSeconds, long ringMemoryBytes,
-                             int fsyncIntervalMillis, int minFreeMinutes, long rf64ThresholdBytes) {
+                             int fsyncIntervalMillis, int minFreeMinutes, long rf64ThresholdBytes,
+                             boolean fillOverrunGaps) {
 
     /** Bytes of audio one second of recording every input takes on disk. */
     public long bytesPerSecond() {
@@ -32,11 +35,5 @@ public record EngineSettings(String device, int channels, int rateHz, WordFormat
 
     public long preRollFrames() {
         return Math.round(preRollSeconds * rateHz);
-    }
-
-    /** These settings for a take that starts when asked: no pre-roll (the command line's takes). */
-    public EngineSettings withoutPreRoll() {
-        return new EngineSettings(device, channels, rateHz, format, library, periodFrames, bufferPeriods, ringSeconds, 0,
-                ringMemoryBytes, fsyncIntervalMillis, minFreeMinutes, rf64ThresholdBytes);
     }
 }

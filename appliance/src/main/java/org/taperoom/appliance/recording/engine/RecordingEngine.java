@@ -22,8 +22,9 @@ import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
 import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.TakeWriter;
-import org.taperoom.appliance.recording.writer.WordFormat;
 import org.taperoom.appliance.recording.writer.WriterThread;
+import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.WordFormat;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
@@ -58,6 +59,8 @@ public final class RecordingEngine implements Recorder {
     private Thread deviceWatch;
     /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
     private volatile RingTap ringTap;
+    /** Every write, sync and rename of the take files; set at construction. */
+    private final FileOps fileOps;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -71,6 +74,12 @@ public final class RecordingEngine implements Recorder {
 
     /** An engine for {@code settings}, opening its device through {@code backend}. */
     public RecordingEngine(EngineSettings settings, AudioBackend backend) {
+        this(settings, backend, FileOps.DIRECT);
+    }
+
+    /** An engine whose take files are written through {@code fileOps} (tests count or interrupt them there). */
+    public RecordingEngine(EngineSettings settings, AudioBackend backend, FileOps fileOps) {
+        this.fileOps = fileOps;
         this.settings = settings;
         this.backend = backend;
         this.device = settings.device();
@@ -306,7 +315,7 @@ public final class RecordingEngine implements Recorder {
             TakeRef ref = new TakeRef(TakeFolders.idOf(library.root(), folder), folder);
             TakeInfo info = TakeMetadata.info(ref, request, lanes, start, settings);
             TakeWriter tw = TakeWriter.create(ref, info, lanes, TakeMetadata.bext(ref, info, start, rateHz), format, start.startFrame(),
-                    maxFrames, settings.rf64ThresholdBytes());
+                    maxFrames, settings.rf64ThresholdBytes(), settings.fillOverrunGaps(), fileOps);
             currentTake = ref;
             currentStartFrame = start.startFrame();
             library.setBusy(ref.id());

@@ -10,7 +10,7 @@ import java.util.List;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeRef;
-import org.taperoom.appliance.recording.writer.BextInfo;
+import org.taperoom.appliance.wav.BextInfo;
 
 /** What a new take's take.json and its track files' bext/iXML chunks say, from the request and where it starts. */
 final class TakeMetadata {

@@ -2,7 +2,7 @@ package org.taperoom.appliance.recording.engine;
 
 import java.io.IOException;
 import org.taperoom.appliance.recording.take.TakeLibrary;
-import org.taperoom.appliance.recording.writer.WordFormat;
+import org.taperoom.appliance.wav.WordFormat;
 
 /**
  * The free-space policy of new takes: a take starts only when the library's disk holds

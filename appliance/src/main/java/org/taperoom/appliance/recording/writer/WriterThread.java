@@ -12,6 +12,7 @@ import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.appliance.recording.ring.RingTap;
 import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.wav.WordFormat;
 import org.tinylog.Logger;
 
 /**
@@ -175,9 +176,11 @@ public final class WriterThread {
             take.stopAt(ring.writeFrame());
             stopDone = new CompletableFuture<>();
         }
+        // The ring position first, then the events: an overrun is published before the frames
+        // after it, so every gap up to this position is among the events drained next.
+        long available = ring.writeFrame();
         work += events.drain(this::onCaptureEvent);
         reportLostEvents();
-        long available = ring.writeFrame();
         boolean ended = captureEnded.getAsBoolean();
         if (take != null) {
             try {
@@ -264,6 +267,11 @@ public final class WriterThread {
     }
 
     private void onCaptureEvent(int kind, long frame, long value) {
+        if (kind == CaptureEvents.OVERRUN_DEVICE) {
+            Logger.warn("the audio interface overran at frame {}: {} lost", frame, value < 0 ? "an unknown number of frames" : value + " frames");
+        } else if (kind == CaptureEvents.OVERRUN_RING) {
+            Logger.warn("the writer fell behind at frame {}: {} frames dropped (the disk is too slow)", frame, value);
+        }
         if (take == null || frame < take.startFrame()) {
             recent.addLast(new RecentEvent(kind, frame, value));
             while (recent.size() > 256 || !recent.isEmpty() && recent.peekFirst().frame() < ring.writeFrame() - retainFrames) {
@@ -277,13 +285,14 @@ public final class WriterThread {
     private void apply(int kind, long frame, long value) {
         if (take == null) return;
         switch (kind) {
+            // The marker first: it goes where the gap begins, before the silence that fills it.
             case CaptureEvents.OVERRUN_DEVICE -> {
-                take.addOverrun(frame, value, "device");
                 take.addMarker(frame, "overrun", "overrun");
+                take.addOverrun(frame, value, "device");
             }
             case CaptureEvents.OVERRUN_RING -> {
-                take.addOverrun(frame, value, "ring");
                 take.addMarker(frame, "overrun (writer behind)", "overrun");
+                take.addOverrun(frame, value, "ring");
             }
             case CaptureEvents.CLIP -> take.addMarker(frame, "clip on input " + (value + 1), "clip");
             default -> { }

@@ -16,10 +16,11 @@ import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.appliance.recording.take.TakeRef;
-import org.taperoom.appliance.recording.writer.BextInfo;
 import org.taperoom.appliance.recording.writer.TakeWriter;
-import org.taperoom.appliance.recording.writer.WordFormat;
 import org.taperoom.appliance.recording.writer.WriterThread;
+import org.taperoom.appliance.wav.BextInfo;
+import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.WordFormat;
 
 /** Overrun and clip events the capture thread could not queue are counted in the take they belong to. */
 class LostCaptureEventsTest {
@@ -46,7 +47,7 @@ class LostCaptureEventsTest {
         info.tracks.add(new TakeInfo.Track("01-in-1.wav", 1, "In 1"));
         TakeWriter take = TakeWriter.create(ref, info, new int[] {0},
                 List.of(new BextInfo("take", "Taperoom", "take", LocalDateTime.now(), 0, "In 1", "take", 48000)),
-                WordFormat.PCM24, 0, Long.MAX_VALUE, 0xFFFFFFFFL);
+                WordFormat.PCM24, 0, Long.MAX_VALUE, 0xFFFFFFFFL, true, FileOps.DIRECT);
         writer.start();
         try {
             writer.startTake(take);

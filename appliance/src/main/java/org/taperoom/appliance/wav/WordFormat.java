@@ -1,4 +1,4 @@
-package org.taperoom.appliance.recording.writer;
+package org.taperoom.appliance.wav;
 
 import java.nio.ByteBuffer;
 import org.taperoom.drivers.audio.SampleFormat;

@@ -1,4 +1,4 @@
-package org.taperoom.appliance.recording.writer;
+package org.taperoom.appliance.wav;
 
 import java.time.LocalDateTime;
 
