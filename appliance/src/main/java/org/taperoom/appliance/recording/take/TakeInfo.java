@@ -52,11 +52,16 @@ public final class TakeInfo {
     public List<Overrun> overruns = new ArrayList<>();
     /** What the files hold where an overrun lost frames: {@link #GAPS_FILLED} or {@link #GAPS_CLOSED}; null in takes from before. */
     public String overrunGaps;
+    /**
+     * Overruns and clips the capture thread could not pass on while this take was written (its
+     * event queue was full): their markers and overrun entries are missing. Null when none were lost.
+     */
+    public Long lostCaptureEvents;
     public String notes = "";
     /** Who started it: button, panel, cli, auto-record, ... */
     public String source = "";
-    /** Why it ended: stopped, duration, device-gone, disk-full, write-failed; null while recording. */
-    public String endReason;
+    /** Why it ended; null while recording (and for a reason a later version wrote that this one does not know). */
+    public EndReason endReason;
     /** The error sentence when it ended because of one. */
     public String error;
     /** What recovery repaired, one sentence per repair. */

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.wav.BextInfo;
 import org.taperoom.appliance.wav.FileOps;
 import org.taperoom.appliance.wav.WaveHeader;
@@ -241,12 +242,18 @@ public final class TakeWriter {
         metadataDirty = true;
     }
 
+    /** Counts capture events (overruns, clips) that were lost while this take was written. */
+    public void addLostCaptureEvents(long events) {
+        info.lostCaptureEvents = (info.lostCaptureEvents == null ? 0 : info.lostCaptureEvents) + events;
+        metadataDirty = true;
+    }
+
     /**
      * Finishes every file at the same length (the shortest track's), with the markers in each,
      * and writes take.json as complete with {@code endReason} and {@code error} (null for none).
      * Tries every file even when one fails; throws the first failure after writing take.json.
      */
-    public void finish(String endReason, String error) throws IOException {
+    public void finish(EndReason endReason, String error) throws IOException {
         long frames = framesOnDisk();
         List<WaveHeader.Marker> markers = new ArrayList<>();
         for (TakeInfo.Marker m : info.markers) if (m.frame() <= frames) markers.add(new WaveHeader.Marker(m.frame(), m.label()));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.wav.FileOps;
@@ -54,7 +55,7 @@ class FailedCreateTest {
     void aTakeRefusedByAFullDiskLeavesNoFileAndNoFolderBehind(@TempDir Path dir) throws Exception {
         for (int allowed : new int[] {0, 1, 2}) {
             Path library = dir.resolve("lib" + allowed);
-            try (RecordingEngine engine = new RecordingEngine(Recordings.config(library, 2, 48000, "24"), Recordings.unpaced(SimSignal.SINE),
+            try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(library, 2, 48000, "24"), Recordings.unpaced(SimSignal.SINE),
                     new FullAfter(allowed))) {
                 engine.start();
                 EngineException e = assertThrows(EngineException.class, () -> engine.startTake(TakeRequest.everything("full")));

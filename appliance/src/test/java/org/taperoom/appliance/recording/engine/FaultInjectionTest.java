@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.writer.ExternalReaders;
 import org.taperoom.appliance.recording.writer.RiffReader;
@@ -51,7 +52,7 @@ class FaultInjectionTest {
         Recordings.Ended ended = Recordings.record(Recordings.config(dir, 2, RATE, "24")
                 .with(RecordingKeys.PRE_ROLL_SECONDS, 1.0).with(RecordingKeys.FILL_OVERRUN_GAPS, false), sim, RATE);
         TakeInfo info = ended.info();
-        assertEquals(RecorderListener.EndReason.STOPPED, ended.reason());
+        assertEquals(EndReason.DURATION, ended.reason(), "the take reached its length");
         assertEquals(TakeInfo.GAPS_CLOSED, info.overrunGaps);
         assertEquals(1, info.overruns.size(), "overruns in take.json: " + info.overruns);
         TakeInfo.Overrun o = info.overruns.get(0);
@@ -82,8 +83,8 @@ class FaultInjectionTest {
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX, SimSignal.NOISE).withVanishAt(24_000));
         Recordings.Ended ended = Recordings.record(Recordings.config(dir, 2, RATE, "16"), sim, 10L * RATE);
         TakeInfo info = ended.info();
-        assertEquals(RecorderListener.EndReason.DEVICE_GONE, ended.reason());
-        assertEquals("device-gone", info.endReason);
+        assertEquals(EndReason.DEVICE_GONE, ended.reason());
+        assertEquals(EndReason.DEVICE_GONE, info.endReason);
         assertTrue(info.error.contains("disappeared"), info.error);
         assertEquals(TakeInfo.COMPLETE, info.state);
         long vanishRead = (24_000 + 255) / 256 * 256;

@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.writer.TakeWriter;
@@ -82,7 +83,7 @@ final class FinishScenario {
         w.stopAt(FRAMES);
         w.writeFrom(ring, FRAMES, CHUNK_FRAMES, scratch);
         finishStartsAtOperation = operations.getAsLong();
-        w.finish("stopped", null);
+        w.finish(EndReason.STOPPED, null);
     }
 
     /** Frames that must survive a kill before operation {@code k}: all once finishing began, else the last sync's. */

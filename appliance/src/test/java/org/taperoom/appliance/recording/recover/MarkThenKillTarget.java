@@ -1,10 +1,11 @@
 package org.taperoom.appliance.recording.recover;
 
 import java.nio.file.Path;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
@@ -20,7 +21,7 @@ public final class MarkThenKillTarget {
 
     public static void main(String[] args) throws Exception {
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX));
-        RecordingEngine engine = new RecordingEngine(Recordings.config(Path.of(args[0]), 2, 48000, "24")
+        RecordingEngine engine = RecordingSetup.engine(Recordings.config(Path.of(args[0]), 2, 48000, "24")
                 .with(RecordingKeys.FSYNC_INTERVAL_MILLIS, 60_000), sim);
         engine.start();
         TakeRef ref = engine.startTake(TakeRequest.everything("mark-then-kill"));

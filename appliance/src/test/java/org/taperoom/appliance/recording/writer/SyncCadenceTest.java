@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.recording.engine.RecorderListener;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
 import org.taperoom.appliance.wav.FileOps;
 import org.taperoom.drivers.sim.SimBackend;
@@ -64,7 +66,7 @@ class SyncCadenceTest {
     void whileATakeRunsItsFileIsResizedAndFdatasyncedOnTheSyncInterval(@TempDir Path dir) throws Exception {
         Recording ops = new Recording();
         int rate = 48000;
-        try (RecordingEngine engine = new RecordingEngine(Recordings.config(dir, 1, rate, "24")
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 1, rate, "24")
                 .with(RecordingKeys.FSYNC_INTERVAL_MILLIS, SYNC_MILLIS), new SimBackend(SimOptions.defaults().withSignals(SimSignal.SINE)), ops)) {
             java.util.concurrent.LinkedBlockingQueue<TakeRef> ended = new java.util.concurrent.LinkedBlockingQueue<>();
             engine.addListener(new RecorderListener() {
