@@ -1,6 +1,7 @@
 package org.taperoom.appliance.recording.engine;
 
 import java.nio.file.Path;
+import org.taperoom.appliance.wav.Timecode;
 import org.taperoom.appliance.wav.WordFormat;
 
 /**
@@ -21,10 +22,13 @@ import org.taperoom.appliance.wav.WordFormat;
  * @param minFreeMinutes      a take does not start unless the library's free space holds this many minutes
  * @param rf64ThresholdBytes  RIFF size beyond which a track file switches to RF64
  * @param fillOverrunGaps     fill the frames an overrun lost with silence at their place
+ * @param timecode            the timecode rate the files' iXML and bext state
+ * @param project             the project the files' iXML names; empty for the take's day
  */
 public record EngineSettings(String device, int channels, int rateHz, WordFormat format, Path library, int periodFrames,
                              int bufferPeriods, int ringSeconds, double preRollSeconds, long ringMemoryBytes,
-                             int fsyncIntervalMillis, int minFreeMinutes, long rf64ThresholdBytes, boolean fillOverrunGaps) {
+                             int fsyncIntervalMillis, int minFreeMinutes, long rf64ThresholdBytes, boolean fillOverrunGaps,
+                             Timecode timecode, String project) {
 
     /** Bytes of audio one second of recording every input takes on disk. */
     public long bytesPerSecond() {
@@ -38,6 +42,6 @@ public record EngineSettings(String device, int channels, int rateHz, WordFormat
     /** These settings for a take that starts when asked: no pre-roll (the command line's takes). */
     public EngineSettings withoutPreRoll() {
         return new EngineSettings(device, channels, rateHz, format, library, periodFrames, bufferPeriods, ringSeconds, 0,
-                ringMemoryBytes, fsyncIntervalMillis, minFreeMinutes, rf64ThresholdBytes, fillOverrunGaps);
+                ringMemoryBytes, fsyncIntervalMillis, minFreeMinutes, rf64ThresholdBytes, fillOverrunGaps, timecode, project);
     }
 }

@@ -275,7 +275,7 @@ public final class RecordingEngine implements Recorder {
             Path folder = library.createTakeFolder(LocalDateTime.ofInstant(start.firstSample(), ZoneId.systemDefault()), request.name());
             TakeRef ref = new TakeRef(TakeFolders.idOf(library.root(), folder), folder);
             TakeInfo info = TakeMetadata.info(ref, request, lanes, start, settings);
-            TakeWriter tw = TakeWriter.create(ref, info, lanes, TakeMetadata.bext(ref, info, start, rateHz), format, start.startFrame(),
+            TakeWriter tw = TakeWriter.create(ref, info, lanes, TakeMetadata.bext(ref, info, start, settings), format, start.startFrame(),
                     maxFrames, settings.rf64ThresholdBytes(), settings.fillOverrunGaps(), fileOps);
             currentTake = ref;
             currentStartFrame = start.startFrame();
