@@ -10,6 +10,7 @@ import org.taperoom.appliance.recording.engine.EngineSettings;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.rolling.AlwaysOnSettings;
 import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.Timecode;
 import org.taperoom.appliance.wav.WordFormat;
 import org.taperoom.drivers.audio.AudioBackend;
 
@@ -36,7 +37,9 @@ public final class RecordingSetup {
                 config.get(RecordingKeys.FSYNC_INTERVAL_MILLIS),
                 config.get(RecordingKeys.MIN_FREE_MINUTES),
                 config.get(RecordingKeys.RF64_THRESHOLD_BYTES),
-                config.get(RecordingKeys.FILL_OVERRUN_GAPS));
+                config.get(RecordingKeys.FILL_OVERRUN_GAPS),
+                Timecode.of(config.get(RecordingKeys.TIMECODE_RATE)),
+                config.get(RecordingKeys.PROJECT));
     }
 
     /** @throws ConfigException when a take would keep more than the buffer holds */
@@ -60,7 +63,7 @@ public final class RecordingSetup {
         return new RecordingEngine(engineSettings(config), backend);
     }
 
-    /** As {@link #engine(Config, AudioBackend)}, writing the take files through {@code fileOps} (tests). */
+    /** The same, with the take files' writes, syncs and renames through {@code fileOps} (tests count or interrupt them). */
     public static RecordingEngine engine(Config config, AudioBackend backend, FileOps fileOps) {
         return new RecordingEngine(engineSettings(config), backend, fileOps);
     }

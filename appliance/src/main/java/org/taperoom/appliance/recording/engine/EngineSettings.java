@@ -1,6 +1,7 @@
 package org.taperoom.appliance.recording.engine;
 
 import java.nio.file.Path;
+import org.taperoom.appliance.wav.Timecode;
 import org.taperoom.appliance.wav.WordFormat;
 
 /**
@@ -20,13 +21,14 @@ import org.taperoom.appliance.wav.WordFormat;
  * @param fsyncIntervalMillis how often the writer syncs a take's files
  * @param minFreeMinutes      a take does not start unless the library's free space holds this many minutes
  * @param rf64ThresholdBytes  RIFF size beyond which a track file switches to RF64
- * @param fillOverrunGaps     whether the frames an overrun lost become silence at their place
- *                            (else the audio after a gap follows the audio before it)
+ * @param fillOverrunGaps     fill the frames an overrun lost with silence at their place
+ * @param timecode            the timecode rate the files' iXML and bext state
+ * @param project             the project the files' iXML names; empty for the take's day
  */
 public record EngineSettings(String device, int channels, int rateHz, WordFormat format, Path library, int periodFrames,
                              int bufferPeriods, int ringSeconds, double preRollSeconds, long ringMemoryBytes,
-                             int fsyncIntervalMillis, int minFreeMinutes, long rf64ThresholdBytes,
-                             boolean fillOverrunGaps) {
+                             int fsyncIntervalMillis, int minFreeMinutes, long rf64ThresholdBytes, boolean fillOverrunGaps,
+                             Timecode timecode, String project) {
 
     /** Bytes of audio one second of recording every input takes on disk. */
     public long bytesPerSecond() {

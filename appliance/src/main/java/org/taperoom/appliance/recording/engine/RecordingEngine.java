@@ -57,10 +57,10 @@ public final class RecordingEngine implements Recorder {
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
     private Thread deviceWatch;
-    /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
-    private volatile RingTap ringTap;
     /** Every write, sync and rename of the take files; set at construction. */
     private final FileOps fileOps;
+    /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
+    private volatile RingTap ringTap;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -314,7 +314,7 @@ public final class RecordingEngine implements Recorder {
             Path folder = library.createTakeFolder(LocalDateTime.ofInstant(start.firstSample(), ZoneId.systemDefault()), request.name());
             TakeRef ref = new TakeRef(TakeFolders.idOf(library.root(), folder), folder);
             TakeInfo info = TakeMetadata.info(ref, request, lanes, start, settings);
-            TakeWriter tw = TakeWriter.create(ref, info, lanes, TakeMetadata.bext(ref, info, start, rateHz), format, start.startFrame(),
+            TakeWriter tw = TakeWriter.create(ref, info, lanes, TakeMetadata.bext(ref, info, start, settings), format, start.startFrame(),
                     maxFrames, settings.rf64ThresholdBytes(), settings.fillOverrunGaps(), fileOps);
             currentTake = ref;
             currentStartFrame = start.startFrame();

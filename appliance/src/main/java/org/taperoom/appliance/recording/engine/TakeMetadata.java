@@ -41,17 +41,44 @@ final class TakeMetadata {
         return info;
     }
 
-    /** The bext/iXML content of each track of {@code info}, in track order. */
-    static List<BextInfo> bext(TakeRef ref, TakeInfo info, TakeStart start, int rateHz) {
+    /**
+     * The bext/iXML content of each track of {@code info}, in track order: one slate for the take
+     * (its number is its place among the day's takes; the day's folder is its tape), and per file
+     * its input, its place in the take and its own id.
+     */
+    static List<BextInfo> bext(TakeRef ref, TakeInfo info, TakeStart start, EngineSettings settings) {
+        int rateHz = settings.rateHz();
         LocalDateTime firstLocal = LocalDateTime.ofInstant(start.firstSample(), ZoneId.systemDefault());
         long midnightFrames = Duration.between(firstLocal.toLocalDate().atStartOfDay(), firstLocal).toNanos() * rateHz / 1_000_000_000L;
         String reference = ref.id().length() > 32 ? ref.id().substring(0, 32) : ref.id();
+        String day = ref.folder().getParent().getFileName().toString();
+        String project = settings.project().isBlank() ? day : settings.project();
+        String userBits = firstLocal.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "00";
+        BextInfo.Slate slate = new BextInfo.Slate(project, info.name, takeNumber(ref.folder()), day, userBits, info.notes,
+                info.tracks.size(), uid(), settings.timecode());
         List<BextInfo> out = new ArrayList<>();
-        for (TakeInfo.Track track : info.tracks) {
-            out.add(new BextInfo(info.name + " / " + track.name(), "Taperoom", reference, firstLocal, midnightFrames, track.name(),
-                    info.name, rateHz));
+        for (int t = 0; t < info.tracks.size(); t++) {
+            TakeInfo.Track track = info.tracks.get(t);
+            out.add(new BextInfo("", "Taperoom", reference, firstLocal, midnightFrames, track.name(), info.name, rateHz, slate,
+                    track.input(), t + 1, track.file(), uid()));
         }
         return out;
+    }
+
+    /** The take's place among the takes of its day, counting from 1 (its folder is there already). */
+    private static int takeNumber(Path folder) {
+        try (java.util.stream.Stream<Path> days = java.nio.file.Files.list(folder.getParent())) {
+            String self = folder.getFileName().toString();
+            return (int) days.filter(java.nio.file.Files::isDirectory).filter(p -> p.getFileName().toString().compareTo(self) <= 0)
+                    .count();
+        } catch (java.io.IOException e) {
+            return 1;
+        }
+    }
+
+    /** A unique id as iXML recorders write them: 32 upper-case hex digits. */
+    private static String uid() {
+        return java.util.UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String trackName(TakeRequest request, int track, int lane) {

@@ -50,13 +50,13 @@ public final class TakeInfo {
     public List<Track> tracks = new ArrayList<>();
     public List<Marker> markers = new ArrayList<>();
     public List<Overrun> overruns = new ArrayList<>();
+    /** What the files hold where an overrun lost frames: {@link #GAPS_FILLED} or {@link #GAPS_CLOSED}; null in takes from before. */
+    public String overrunGaps;
     /**
      * Overruns and clips the capture thread could not pass on while this take was written (its
      * event queue was full): their markers and overrun entries are missing. Null when none were lost.
      */
     public Long lostCaptureEvents;
-    /** What the files hold where an overrun lost frames: {@link #GAPS_FILLED} or {@link #GAPS_CLOSED}; null in takes from before. */
-    public String overrunGaps;
     public String notes = "";
     /** Who started it: button, panel, cli, auto-record, ... */
     public String source = "";

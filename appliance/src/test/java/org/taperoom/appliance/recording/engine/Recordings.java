@@ -39,7 +39,12 @@ public final class Recordings {
      * itself), closes the engine and returns the take.
      */
     public static Ended record(Config config, SimBackend sim, long frames) throws Exception {
-        try (RecordingEngine engine = RecordingSetup.engine(config, sim)) {
+        return record(config, sim, frames, sim);
+    }
+
+    /** {@link #record(Config, SimBackend, long)} with the device opened through {@code backend} (one that wraps {@code sim}). */
+    public static Ended record(Config config, SimBackend sim, long frames, org.taperoom.drivers.audio.AudioBackend backend) throws Exception {
+        try (RecordingEngine engine = RecordingSetup.engine(config, backend)) {
             CompletableFuture<Ended> ended = new CompletableFuture<>();
             engine.addListener(new RecorderListener() {
                 @Override
