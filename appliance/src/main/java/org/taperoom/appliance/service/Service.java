@@ -30,9 +30,9 @@ import org.tinylog.Logger;
 
 /**
  * The appliance as systemd runs it: repairs unfinished takes (once, before the engine first starts),
- * starts the engine (or waits for its device or its library disk, saying so) and always-on capture
- * when it is on, starts the panel when one is on the class path, tells
- * systemd it is ready, keeps the status line current, feeds the watchdog from the engine's
+ * starts the engine (which waits for its device itself; the service waits for the library disk,
+ * saying so) and always-on capture when it is on, starts the panel when one is on the class path,
+ * tells systemd it is ready, keeps the status line current, feeds the watchdog from the engine's
  * progress, and on stop finalizes any take before it returns.
  *
  * <p>Threads: {@link #start} and {@link #runUntilStopped} run on the main thread; {@link #stop}

@@ -33,8 +33,10 @@ import org.tinylog.Logger;
 
 /**
  * The recording engine: a capture thread (device → rings, meters) that runs from {@link #start()}
- * to {@link #close()}, a writer thread (rings → files) and the take bookkeeping around them.
- * Control methods are synchronized with each other; none waits for the capture thread.
+ * to {@link #close()}, a writer thread (rings → files), the device watch (the one owner of the
+ * device's presence) and the take bookkeeping around them. It reads no configuration: the shell
+ * hands it {@link EngineSettings}. Control methods are synchronized with each other; none waits
+ * for the capture thread.
  */
 public final class RecordingEngine implements Recorder {
     private final EngineSettings settings;
