@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The time from a level change at the simulated input to the first WebSocket meter message that
- * shows it: the capture period, the meter thread's 33 ms tick and the socket. A measurement,
- * printed; it asserts only that every change arrives (within 2 s), since the machine may be busy.
+ * shows it: the capture period, the meter thread's 33 ms tick and the socket. Printed, and held to
+ * the README's bound: a median of at most 50 ms, every change within 2 s.
  */
 class MeterLatencyTest {
     static final int CHANGES = 100;
 
     @Test
-    void aLevelChangeAtTheInputReachesTheBrowserQuickly() throws Exception {
+    void aLevelChangeAtTheInputReachesTheBrowserWithinFiftyMillisecondsAtTheMedian() throws Exception {
         try (PanelRig rig = new PanelRig(2);
              LiveSocket live = new LiveSocket(rig.base, LiveSocket.cookieOf(rig.loggedIn()))) {
             List<Double> millis = new ArrayList<>();
@@ -36,7 +36,7 @@ class MeterLatencyTest {
             double p99 = millis.get((int) Math.ceil(millis.size() * 0.99) - 1);
             System.out.printf("meter latency over %d level changes: median %.1f ms, p99 %.1f ms, max %.1f ms (target: median under 50 ms)%n",
                     CHANGES, median, p99, millis.get(millis.size() - 1));
-            assertTrue(median > 0);
+            assertTrue(median <= 50, "median meter latency " + median + " ms; the README promises at most 50 ms");
         }
     }
 

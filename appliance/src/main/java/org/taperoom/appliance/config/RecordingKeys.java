@@ -2,6 +2,7 @@ package org.taperoom.appliance.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.taperoom.appliance.wav.Timecode;
 
 /** Keys read by the recording engine and the take library. */
 public final class RecordingKeys {
@@ -35,7 +36,17 @@ public final class RecordingKeys {
     public static final ConfigKey<Long> RF64_THRESHOLD_BYTES = ConfigKey.longInteger("rf64ThresholdBytes", 0xFFFFFFFFL, 1024, 0xFFFFFFFFL,
             "For tests only: the RIFF size beyond which a track file switches to RF64 in place. Leave at 4294967295 (the 4 GiB RIFF limit).");
 
+    public static final ConfigKey<Boolean> FILL_OVERRUN_GAPS = ConfigKey.bool("fillOverrunGaps", true,
+            "Fill the frames an overrun lost with silence at their place, so everything after a gap stays at its true time "
+            + "(take.json says which was done); false closes the gap and the take is shorter by it.");
+
+    public static final ConfigKey<String> TIMECODE_RATE = ConfigKey.oneOf("timecodeRate", "25", Timecode.NAMES,
+            "Timecode rate the files' iXML and bext state (TIMECODE_RATE/TIMECODE_FLAG, sSPEED): how an editor reads the first sample's "
+            + "time as hh:mm:ss:ff. 25 (non-drop) unless the production runs at another rate; 29.97DF is drop-frame.");
+    public static final ConfigKey<String> PROJECT = ConfigKey.text("project", "", false,
+            "Project name in the files' iXML (PROJECT); empty: the take's day (yyyy-mm-dd).");
+
     public static final List<ConfigKey<?>> ALL = List.of(DEVICE, CHANNELS, RATE_HZ, BITS, LIBRARY, PERIOD_FRAMES,
             BUFFER_PERIODS, RING_SECONDS, FSYNC_INTERVAL_MILLIS, MIN_FREE_MINUTES, PRE_ROLL_SECONDS, RING_MEMORY_MEGABYTES,
-            RF64_THRESHOLD_BYTES);
+            RF64_THRESHOLD_BYTES, FILL_OVERRUN_GAPS, TIMECODE_RATE, PROJECT);
 }

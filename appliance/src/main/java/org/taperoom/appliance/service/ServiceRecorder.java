@@ -1,12 +1,12 @@
 package org.taperoom.appliance.service;
 
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.EngineException;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.take.TakeRef;
 
 /**
  * The engine as control and the panel see it under {@code serve}: the same engine, except that

@@ -29,6 +29,9 @@ public final class AlsaCaptureStream implements CaptureStream {
     private long overruns;
     private long framesDelivered;
     private long lastOverrunFrame = -1;
+    /** When the last whole period was read (System.nanoTime), and the frames the last overrun lost. */
+    private long lastPeriodNanos;
+    private long lastOverrunLostFrames = -1;
 
     /** SCHED_FIFO priority to ask for on the capture thread; 0 for none. */
     private final int fifoPriority;
@@ -87,6 +90,11 @@ public final class AlsaCaptureStream implements CaptureStream {
                 if (lib.snd_pcm_recover(handle, err, 1) < 0) return ReadStatus.GONE;
                 overruns++;
                 if (!recovered) lastOverrunFrame = framesDelivered;
+                // The device kept its clock: every frame of the time since the last period handed
+                // over is gone, those of this period read before the overrun included (to within
+                // the device buffer's latency).
+                lastOverrunLostFrames = lastPeriodNanos == 0 ? -1
+                        : (System.nanoTime() - lastPeriodNanos) * config.rateHz() / 1_000_000_000L;
                 recovered = true;
                 // Frames read before the overrun are not contiguous with what follows: start the period afresh.
                 doneFrames = 0;
@@ -97,12 +105,22 @@ public final class AlsaCaptureStream implements CaptureStream {
         }
         period.decode(dest);
         framesDelivered += periodFrames;
+        lastPeriodNanos = System.nanoTime();
         return recovered ? ReadStatus.OVERRUN_RECOVERED : ReadStatus.OK;
     }
 
     @Override
     public long overruns() {
         return overruns;
+    }
+
+    /**
+     * Measured by the monotonic clock: the time from the last period handed over to the recovery,
+     * in frames at the device's rate. -1 before the first period.
+     */
+    @Override
+    public long lastOverrunLostFrames() {
+        return lastOverrunLostFrames;
     }
 
     /** Frames handed to the caller since start; read by the capture thread. */

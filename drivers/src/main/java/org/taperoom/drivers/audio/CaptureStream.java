@@ -38,8 +38,25 @@ public interface CaptureStream extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Bits of resolution in the samples {@link #readPeriod} delivers (left-justified in 32): the
+     * negotiated format's significant bits by default, 24 when none was negotiated.
+     */
+    default int resolutionBits() {
+        SampleFormat format = config().format();
+        return format == null ? 24 : Math.min(32, format.significantBits);
+    }
+
     /** Overruns (and suspends) recovered since start. Read by the capture thread only. */
     long overruns();
+
+    /**
+     * Frames the device lost in the overrun the last {@link ReadStatus#OVERRUN_RECOVERED} read
+     * reported, or -1 when the stream cannot tell. Read by the capture thread only.
+     */
+    default long lastOverrunLostFrames() {
+        return -1;
+    }
 
     /** Stops the device and frees everything the stream holds. Idempotent. */
     @Override

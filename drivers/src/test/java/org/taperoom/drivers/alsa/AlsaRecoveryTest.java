@@ -85,6 +85,25 @@ class AlsaRecoveryTest {
     }
 
     @Test
+    void anOverrunAfterTheReaderStalledCountsTheFramesOfTheStallAsLost() throws Exception {
+        FailingAt lib = new FailingAt(-AlsaException.EPIPE, 3, false);
+        try (AlsaBackend alsa = rig(lib);
+             AlsaCaptureStream s = alsa.openCapture("cap", new StreamConfig(CHANNELS, 48000, PERIOD_FRAMES, 4, SampleFormat.S32_LE))) {
+            s.start();
+            int[] period = new int[PERIOD_FRAMES * CHANNELS];
+            assertEquals(-1, s.lastOverrunLostFrames(), "nothing known before the first period");
+            assertEquals(ReadStatus.OK, s.readPeriod(period));
+            assertEquals(ReadStatus.OK, s.readPeriod(period));
+            long stalledNanos = System.nanoTime();
+            Thread.sleep(200); // the capture thread held up: a real device keeps capturing and overruns
+            assertEquals(ReadStatus.OVERRUN_RECOVERED, s.readPeriod(period));
+            long elapsedFrames = (System.nanoTime() - stalledNanos) * 48000 / 1_000_000_000L;
+            long lost = s.lastOverrunLostFrames();
+            assertTrue(lost >= 200 * 48 && lost <= elapsedFrames, lost + " frames lost in a stall of at least 9600 and at most " + elapsedFrames);
+        }
+    }
+
+    @Test
     void anInjectedOverrunIsRecoveredCountedAndPlacedAtItsFrame() throws Exception {
         assertOverrunRecovered(-AlsaException.EPIPE);
     }

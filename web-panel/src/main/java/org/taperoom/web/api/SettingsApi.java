@@ -20,9 +20,7 @@ import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.Transport;
-import org.taperoom.appliance.control.TransportControl;
 import org.taperoom.appliance.config.ControlKeys;
-import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.PinLock;
@@ -76,7 +74,7 @@ public final class SettingsApi {
         Config c = config.get();
         Map<String, Object> m = new LinkedHashMap<>();
         for (ConfigKey<?> k : KEYS.keySet()) m.put(k.name(), c.get(k));
-        m.put("autoRecord", transport instanceof TransportControl tc ? tc.autoRecordArmed() : transport.view().state() == TransportState.WAITING);
+        m.put("autoRecord", transport.autoRecordArmed());
         m.put("pinRequired", pin.required());
         m.put("persisted", configFile != null);
         m.put("restartNeeded", List.copyOf(new java.util.TreeSet<>(restartNeeded)));

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.taperoom.appliance.wav.RiffChunks;
 
 /**
  * Waveform overviews: per track, {@link #BUCKETS} pairs of minimum and maximum sample (-1..1),
@@ -47,8 +48,10 @@ public final class Waveforms {
     /** Min/max per bucket of one mono WAV/RF64 file (PCM 16/24/32 or float 32). */
     static Map<String, Object> peaks(Path wav) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(wav), 1 << 16)) {
-            WavHeader h = WavHeader.read(in);
-            long frames = h.dataBytes() / h.blockAlign();
+            RiffChunks.Header header = RiffChunks.read(in);
+            RiffChunks.Format h = header.format();
+            if (h == null) throw new IOException("WAV file has no fmt chunk before its data");
+            long frames = header.data().size() / h.blockAlign();
             float[] min = new float[BUCKETS];
             float[] max = new float[BUCKETS];
             byte[] buf = new byte[h.blockAlign() * 4096];

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.taperoom.appliance.dsp.settings.Tags;
+import org.taperoom.appliance.wav.WaveLayout;
 
 /**
  * Our own WAV writer: 16/24-bit PCM or 32-bit IEEE float, any channel count, tags in a LIST/INFO
@@ -16,35 +17,32 @@ import org.taperoom.appliance.dsp.settings.Tags;
  * past 4 GiB. Not thread-safe.
  */
 public final class WavWriter implements AudioSink {
-    private static final long RIFF_LIMIT = 0xFFFFFFFFL;
     private final FileChannel channel;
     private final int channels;
     private final int bits;
     private final boolean isFloat;
     private final int bytesPerSample;
-    private final long dataSizeOffset;
     private final ByteBuffer buffer = ByteBuffer.allocate(3 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private long dataBytes;
     private boolean closed;
 
     /** @param bits 16 or 24 (integer PCM) or 32 (float) */
-    public WavWriter(Path file, int sampleRate, int channels, int bits, Tags tags) throws IOException {
+    public WavWriter(Path file, int rateHz, int channels, int bits, Tags tags) throws IOException {
         if (bits != 16 && bits != 24 && bits != 32) throw new IllegalArgumentException("WAV bits 16, 24 or 32 (float), not " + bits);
         this.channels = channels;
         this.bits = bits;
         this.isFloat = bits == 32;
         this.bytesPerSample = bits / 8;
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
         ByteBuffer h = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
         h.put(ascii("RIFF")).putInt(0).put(ascii("WAVE"));
         h.put(ascii("JUNK")).putInt(28).put(new byte[28]);
-        h.put(ascii("fmt ")).putInt(16).putShort((short) (isFloat ? 3 : 1)).putShort((short) channels).putInt(sampleRate)
-                .putInt(sampleRate * channels * bytesPerSample).putShort((short) (channels * bytesPerSample)).putShort((short) bits);
+        h.put(ascii("fmt ")).putInt(16).putShort((short) (isFloat ? 3 : 1)).putShort((short) channels).putInt(rateHz)
+                .putInt(rateHz * channels * bytesPerSample).putShort((short) (channels * bytesPerSample)).putShort((short) bits);
         byte[] info = infoChunk(tags);
         if (info.length > 0) h.put(info);
-        h.put(ascii("data"));
-        dataSizeOffset = h.position();
-        h.putInt(0);
+        h.put(ascii("data")).putInt(0);
         h.flip();
         while (h.hasRemaining()) channel.write(h);
     }
@@ -141,23 +139,8 @@ public final class WavWriter implements AudioSink {
             if (pad) {
                 channel.write(ByteBuffer.wrap(new byte[1]), channel.size());
             }
-            long riffSize = channel.size() - 8;
-            ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            if (riffSize <= RIFF_LIMIT && dataBytes <= RIFF_LIMIT) {
-                b.putInt(0, (int) riffSize);
-                channel.write(b.limit(4), 4);
-                b.clear().putInt(0, (int) dataBytes);
-                channel.write(b.limit(4), dataSizeOffset);
-            } else {
-                // RF64: the 32-bit sizes say -1 and the ds64 chunk (where JUNK was) carries the real ones.
-                ByteBuffer ds64 = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-                ds64.put(ascii("RF64")).putInt(-1).put(ascii("WAVE"));
-                ds64.put(ascii("ds64")).putInt(28).putLong(riffSize).putLong(dataBytes).putLong(dataBytes / (channels * bytesPerSample)).putInt(0);
-                ds64.flip();
-                channel.write(ds64, 0);
-                b.clear().putInt(0, -1);
-                channel.write(b.limit(4), dataSizeOffset);
-            }
+            // The same size fields and RF64 promotion (JUNK becomes ds64) as the recorder's track files.
+            WaveLayout.read(channel).writeSizes(channel, dataBytes, pad ? 1 : 0, WaveLayout.RIFF_LIMIT);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.taperoom.appliance.dsp.settings.CompressorSettings;
 public final class Compressor {
     private static final double DB_PER_NEPER = 20 / Math.log(10);
     private static final double NEPER_PER_DB = Math.log(10) / 20;
-    private final double sampleRate;
+    private final double rateHz;
     private final double rmsCoef;
     /** {@code (1 - rmsCoef)^CONTROL_FRAMES}: how much of the mean square one control span keeps. */
     private final double rmsSpanKeep;
@@ -37,9 +37,9 @@ public final class Compressor {
     private double attackSpan;
     private double releaseSpan;
 
-    public Compressor(double sampleRate) {
-        this.sampleRate = sampleRate;
-        this.rmsCoef = 1 - Math.exp(-1 / (0.010 * sampleRate));
+    public Compressor(double rateHz) {
+        this.rateHz = rateHz;
+        this.rmsCoef = 1 - Math.exp(-1 / (0.010 * rateHz));
         this.rmsSpanKeep = Math.pow(1 - rmsCoef, CONTROL_FRAMES);
         for (int j = 0; j < CONTROL_FRAMES; j++) rmsSpanWeights[j] = rmsCoef * Math.pow(1 - rmsCoef, CONTROL_FRAMES - 1 - j);
         configure(CompressorSettings.TRACK_DEFAULT);
@@ -53,8 +53,8 @@ public final class Compressor {
         kneeDb = s.kneeDb();
         makeupDb = s.makeupDb();
         makeupGain = Math.pow(10, makeupDb / 20);
-        attackCoef = Math.exp(-1 / (s.attackMs() / 1000 * sampleRate));
-        releaseCoef = Math.exp(-1 / (s.releaseMs() / 1000 * sampleRate));
+        attackCoef = Math.exp(-1 / (s.attackMs() / 1000 * rateHz));
+        releaseCoef = Math.exp(-1 / (s.releaseMs() / 1000 * rateHz));
         attackSpan = Math.pow(attackCoef, CONTROL_FRAMES);
         releaseSpan = Math.pow(releaseCoef, CONTROL_FRAMES);
         gain = reductionDb == 0 ? makeupGain : Math.exp((makeupDb - reductionDb) * NEPER_PER_DB);
@@ -89,9 +89,27 @@ public final class Compressor {
 
     /** Compresses {@code buf[0..count)} in place (mono). */
     public void process(double[] buf, int count) {
+        process(buf, null, count);
+    }
+
+    /** Compresses a stereo pair with one linked detector (the louder of the two channels). */
+    public void processStereo(double[] left, double[] right, int count) {
+        process(left, right, count);
+    }
+
+    /**
+     * The one path of mono ({@code right == null}) and stereo: the detector's input is the louder
+     * channel's square (RMS) or magnitude (peak), and the gain applies to every channel.
+     */
+    private void process(double[] left, double[] right, int count) {
         if (!on) return;
+        double[] det = detectorInput(left, right, count);
         if (!rms) {
-            for (int i = 0; i < count; i++) buf[i] *= gainFor(buf[i] * buf[i], Math.abs(buf[i]));
+            for (int i = 0; i < count; i++) {
+                double g = peakGain(det[i]);
+                left[i] *= g;
+                if (right != null) right[i] *= g;
+            }
             return;
         }
         // RMS detection at control rate: the mean square moves with a 10 ms time constant, so the
@@ -105,81 +123,68 @@ public final class Compressor {
         double[] spanMs = spanScratch(spans);
         double ms = meanSquare;
         for (int s = 0; s < spans; s++) {
-            ms = spanMeanSquare(ms, buf, s * CONTROL_FRAMES);
+            ms = spanMeanSquare(ms, det, s * CONTROL_FRAMES);
             spanMs[s] = ms;
         }
         meanSquare = ms;
         gainsAtControlRate(spans);
         double startGain = gain;
         for (int s = 0; s < spans; s++) {
-            ramp(buf, s * CONTROL_FRAMES, startGain, (spanGain[s] - startGain) / CONTROL_FRAMES);
+            ramp(left, right, s * CONTROL_FRAMES, CONTROL_FRAMES, startGain, (spanGain[s] - startGain) / CONTROL_FRAMES);
             startGain = spanGain[s];
         }
         gain = startGain;
         if (whole < count) {
             int n = count - whole;
-            meanSquare = stepMeanSquare(meanSquare, buf, whole, n);
+            meanSquare = stepMeanSquare(meanSquare, det, whole, n);
             updateGainAtControlRate(meanSquare, n);
-            double step = (gain - startGain) / n;
-            for (int k = 0; k < n; k++) buf[whole + k] *= startGain + step * (k + 1);
+            ramp(left, right, whole, n, startGain, (gain - startGain) / n);
         }
     }
 
-    /** Multiplies a whole span by the gain gliding from {@code startGain} by {@code step} a frame. */
-    private static void ramp(double[] buf, int at, double startGain, double step) {
-        for (int k = 0; k < CONTROL_FRAMES; k++) buf[at + k] *= startGain + step * (k + 1);
+    /** The detector's input for each frame of the block: the louder channel's square (RMS) or magnitude (peak). */
+    private double[] detectorInput(double[] left, double[] right, int count) {
+        if (detector.length < count) detector = new double[count];
+        double[] det = detector;
+        if (rms) {
+            for (int i = 0; i < count; i++) {
+                double l = left[i];
+                det[i] = right == null ? l * l : Math.max(l * l, right[i] * right[i]);
+            }
+        } else {
+            for (int i = 0; i < count; i++) det[i] = right == null ? Math.abs(left[i]) : Math.max(Math.abs(left[i]), Math.abs(right[i]));
+        }
+        return det;
     }
 
-    private static void ramp(double[] left, double[] right, int at, double startGain, double step) {
-        for (int k = 0; k < CONTROL_FRAMES; k++) {
+    /** Multiplies {@code frames} frames from {@code at} by the gain gliding from {@code startGain} by {@code step} a frame. */
+    private static void ramp(double[] left, double[] right, int at, int frames, double startGain, double step) {
+        for (int k = 0; k < frames; k++) {
             double g = startGain + step * (k + 1);
             left[at + k] *= g;
-            right[at + k] *= g;
+            if (right != null) right[at + k] *= g;
         }
     }
 
     /** The mean square after the whole control span at {@code at}, from {@code ms}: four independent partial sums. */
-    private double spanMeanSquare(double ms, double[] buf, int at) {
+    private double spanMeanSquare(double ms, double[] squares, int at) {
         double[] w = rmsSpanWeights;
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         for (int k = 0; k < CONTROL_FRAMES; k += 4) {
-            double x0 = buf[at + k];
-            double x1 = buf[at + k + 1];
-            double x2 = buf[at + k + 2];
-            double x3 = buf[at + k + 3];
-            s0 += w[k] * (x0 * x0);
-            s1 += w[k + 1] * (x1 * x1);
-            s2 += w[k + 2] * (x2 * x2);
-            s3 += w[k + 3] * (x3 * x3);
+            s0 += w[k] * squares[at + k];
+            s1 += w[k + 1] * squares[at + k + 1];
+            s2 += w[k + 2] * squares[at + k + 2];
+            s3 += w[k + 3] * squares[at + k + 3];
         }
         return rmsSpanKeep * ms + ((s0 + s1) + (s2 + s3));
     }
 
-    /** As {@link #spanMeanSquare(double, double[], int)} on the louder channel's square, frame by frame. */
-    private double spanMeanSquare(double ms, double[] left, double[] right, int at) {
-        double[] w = rmsSpanWeights;
-        double s0 = 0;
-        double s1 = 0;
-        for (int k = 0; k < CONTROL_FRAMES; k += 2) {
-            double l0 = left[at + k];
-            double r0 = right[at + k];
-            double l1 = left[at + k + 1];
-            double r1 = right[at + k + 1];
-            s0 += w[k] * Math.max(l0 * l0, r0 * r0);
-            s1 += w[k + 1] * Math.max(l1 * l1, r1 * r1);
-        }
-        return rmsSpanKeep * ms + (s0 + s1);
-    }
-
-    /** The mean square after {@code n < CONTROL_FRAMES} samples, one at a time (the end of a block). */
-    private double stepMeanSquare(double ms, double[] buf, int at, int n) {
-        for (int k = 0; k < n; k++) {
-            double x = buf[at + k];
-            ms += rmsCoef * (x * x - ms);
-        }
+    /** The mean square after {@code n < CONTROL_FRAMES} squares, one at a time (the end of a block). */
+    private double stepMeanSquare(double ms, double[] squares, int at, int n) {
+        for (int k = 0; k < n; k++) ms += rmsCoef * (squares[at + k] - ms);
         return ms;
     }
 
@@ -190,53 +195,8 @@ public final class Compressor {
      */
     static final int CONTROL_FRAMES = 16;
 
-    /** Compresses a stereo pair with one linked detector (max of the two channels). */
-    public void processStereo(double[] left, double[] right, int count) {
-        if (!on) return;
-        if (!rms) {
-            for (int i = 0; i < count; i++) {
-                double l = left[i];
-                double r = right[i];
-                double g = gainFor(Math.max(l * l, r * r), Math.max(Math.abs(l), Math.abs(r)));
-                left[i] = l * g;
-                right[i] = r * g;
-            }
-            return;
-        }
-        // RMS at control rate, as in process(), on the louder channel's square.
-        int whole = count - count % CONTROL_FRAMES;
-        int spans = whole / CONTROL_FRAMES;
-        double[] spanMs = spanScratch(spans);
-        double ms = meanSquare;
-        for (int s = 0; s < spans; s++) {
-            ms = spanMeanSquare(ms, left, right, s * CONTROL_FRAMES);
-            spanMs[s] = ms;
-        }
-        meanSquare = ms;
-        gainsAtControlRate(spans);
-        double startGain = gain;
-        for (int s = 0; s < spans; s++) {
-            ramp(left, right, s * CONTROL_FRAMES, startGain, (spanGain[s] - startGain) / CONTROL_FRAMES);
-            startGain = spanGain[s];
-        }
-        gain = startGain;
-        if (whole < count) {
-            int n = count - whole;
-            for (int k = 0; k < n; k++) {
-                double l = left[whole + k];
-                double r = right[whole + k];
-                ms += rmsCoef * (Math.max(l * l, r * r) - ms);
-            }
-            meanSquare = ms;
-            updateGainAtControlRate(meanSquare, n);
-            double step = (gain - startGain) / n;
-            for (int k = 0; k < n; k++) {
-                double g = startGain + step * (k + 1);
-                left[whole + k] *= g;
-                right[whole + k] *= g;
-            }
-        }
-    }
+    /** The detector's input of the current block, one value a frame; grown to the largest block, then reused. */
+    private double[] detector = new double[0];
 
     /** Per whole span of a block: the mean square at its end, then the gain reached at its end. */
     private double[] spanMs = new double[0];
@@ -285,21 +245,9 @@ public final class Compressor {
         gain = reductionDb == 0 ? makeupGain : exp((makeupDb - reductionDb) * NEPER_PER_DB);
     }
 
-    private double gainFor(double square, double peak) {
-        double level;
-        double target;
-        if (rms) {
-            meanSquare += rmsCoef * (square - meanSquare);
-            level = meanSquare;
-        } else {
-            level = peak;
-        }
-        if (level <= quietBelow) {
-            target = 0;
-        } else {
-            double levelDb = rms ? 0.5 * DB_PER_NEPER * ln(level) : DB_PER_NEPER * ln(level);
-            target = staticReductionDb(levelDb, thresholdDb, ratio, kneeDb);
-        }
+    /** Peak mode, one frame: the gain computer and attack/release on the detector's level. */
+    private double peakGain(double level) {
+        double target = level <= quietBelow ? 0 : staticReductionDb(DB_PER_NEPER * ln(level), thresholdDb, ratio, kneeDb);
         double coef = target > reductionDb ? attackCoef : releaseCoef;
         reductionDb = target + coef * (reductionDb - target);
         if (reductionDb < 1e-6) {

@@ -59,6 +59,7 @@ public final class CaptureEvents {
         return n;
     }
 
+    /** Events lost because the queue was full, since construction; any thread. */
     public long dropped() {
         return dropped;
     }

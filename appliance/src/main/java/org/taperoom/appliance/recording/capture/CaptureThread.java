@@ -111,7 +111,7 @@ public final class CaptureThread {
         long position = ring.writeFrame();
         if (status == ReadStatus.OVERRUN_RECOVERED) {
             overruns = overruns + 1;
-            events.publish(CaptureEvents.OVERRUN_DEVICE, position, -1);
+            events.publish(CaptureEvents.OVERRUN_DEVICE, position, stream.lastOverrunLostFrames());
         }
         boolean room = ring.freeFrames() >= periodFrames;
         while (clockless && !room && running) {

@@ -1,5 +1,8 @@
 package org.taperoom.appliance.recording.engine;
 
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
+import org.taperoom.appliance.recording.take.TakeRef;
+
 /**
  * The recording engine as the rest of the appliance sees it: control (GPIO, panel, CLI,
  * auto-record) drives takes through this, the panel and LEDs read meters and status from it.

@@ -3,13 +3,9 @@ package org.taperoom.appliance.recording.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,31 +13,33 @@ import java.util.concurrent.TimeoutException;
 import org.taperoom.appliance.recording.capture.CaptureEvents;
 import org.taperoom.appliance.recording.capture.CaptureThread;
 import org.taperoom.appliance.recording.capture.MeterBoard;
-import org.taperoom.appliance.config.Config;
-import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.recording.recover.TakeRecovery;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.recording.ring.RingTap;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
-import org.taperoom.appliance.recording.writer.BextInfo;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.TakeWriter;
-import org.taperoom.appliance.recording.writer.WordFormat;
 import org.taperoom.appliance.recording.writer.WriterThread;
+import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.WordFormat;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.StreamConfig;
-import org.taperoom.drivers.sim.SimCaptureStream;
 import org.tinylog.Logger;
 
 /**
  * The recording engine: a capture thread (device → rings, meters) that runs from {@link #start()}
- * to {@link #close()}, a writer thread (rings → files) and the take bookkeeping around them.
- * Control methods are synchronized with each other; none waits for the capture thread.
+ * to {@link #close()}, a writer thread (rings → files), the device watch (the one owner of the
+ * device's presence) and the take bookkeeping around them. It reads no configuration: the shell
+ * hands it {@link EngineSettings}. Control methods are synchronized with each other; none waits
+ * for the capture thread.
  */
 public final class RecordingEngine implements Recorder {
-    private final Config config;
+    private final EngineSettings settings;
     private final AudioBackend backend;
     private final String device;
     private final int channels;
@@ -49,6 +47,7 @@ public final class RecordingEngine implements Recorder {
     private final WordFormat format;
     private final TakeLibrary library;
     private final long preRollFrames;
+    private final TakeSpace space;
     private final CopyOnWriteArrayList<RecorderListener> listeners = new CopyOnWriteArrayList<>();
 
     // Set by start(), read by any thread afterwards.
@@ -60,6 +59,10 @@ public final class RecordingEngine implements Recorder {
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
     private Thread deviceWatch;
+    /** Every write, sync and rename of the take files; set at construction. */
+    private final FileOps fileOps;
+    /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
+    private volatile RingTap ringTap;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -71,24 +74,27 @@ public final class RecordingEngine implements Recorder {
     private volatile long earlierOverruns;
     private volatile long earlierPeriods;
 
-    /** An engine for the configured device, through the backend that handles its name. */
-    public RecordingEngine(Config config) throws EngineException {
-        this(config, DeviceBackends.forDevice(config));
+    /** An engine for {@code settings}, opening its device through {@code backend}. */
+    public RecordingEngine(EngineSettings settings, AudioBackend backend) {
+        this(settings, backend, FileOps.DIRECT);
     }
 
-    public RecordingEngine(Config config, AudioBackend backend) {
-        this.config = config;
+    /** An engine whose take files are written through {@code fileOps} (tests count or interrupt them there). */
+    public RecordingEngine(EngineSettings settings, AudioBackend backend, FileOps fileOps) {
+        this.fileOps = fileOps;
+        this.settings = settings;
         this.backend = backend;
-        this.device = config.get(RecordingKeys.DEVICE);
-        this.channels = config.get(RecordingKeys.CHANNELS);
-        this.rateHz = config.get(RecordingKeys.RATE_HZ);
-        this.format = WordFormat.ofBits(config.get(RecordingKeys.BITS));
-        this.library = new TakeLibrary(config.get(RecordingKeys.LIBRARY));
-        this.preRollFrames = Math.round(config.get(RecordingKeys.PRE_ROLL_SECONDS) * rateHz);
+        this.device = settings.device();
+        this.channels = settings.channels();
+        this.rateHz = settings.rateHz();
+        this.format = settings.format();
+        this.library = new TakeLibrary(settings.library());
+        this.preRollFrames = settings.preRollFrames();
+        this.space = new TakeSpace(library, settings.minFreeMinutes(), rateHz, format);
     }
 
-    public Config config() {
-        return config;
+    public EngineSettings settings() {
+        return settings;
     }
 
     public TakeLibrary library() {
@@ -97,11 +103,25 @@ public final class RecordingEngine implements Recorder {
 
     /** Bytes of audio one second of recording every input takes on disk. */
     public long bytesPerSecond() {
-        return (long) channels * rateHz * format.bytesPerSample;
+        return settings.bytesPerSecond();
     }
 
+    /** Starts with the device open; refused (one line) when the device cannot be opened. */
     @Override
     public synchronized void start() throws EngineException {
+        start(false);
+    }
+
+    /**
+     * Starts, and when the device is not there yet, waits for it: the engine's device watch opens
+     * it once it is present, as it does when it comes back after vanishing ({@code serve}).
+     * Refused only for what waiting cannot mend (the library, the ring's memory).
+     */
+    public synchronized void startOrAwaitDevice() throws EngineException {
+        start(true);
+    }
+
+    private void start(boolean awaitDevice) throws EngineException {
         if (running) throw new EngineException("the engine is already running");
         Path root = library.root();
         if (Files.exists(root) && !Files.isDirectory(root)) {
@@ -113,11 +133,11 @@ public final class RecordingEngine implements Recorder {
             throw new EngineException("cannot create the library folder " + root + ": " + e.getMessage());
         }
         if (!Files.isWritable(root)) throw new EngineException("library " + root + " is not writable");
-        int ringSeconds = config.get(RecordingKeys.RING_SECONDS);
-        double preRollSeconds = config.get(RecordingKeys.PRE_ROLL_SECONDS);
+        int ringSeconds = settings.ringSeconds();
+        double preRollSeconds = settings.preRollSeconds();
         int capacity = FrameRing.capacityFor((long) Math.ceil((preRollSeconds + ringSeconds) * rateHz));
         long ringBytes = FrameRing.bytesFor(channels, capacity);
-        long capBytes = config.get(RecordingKeys.RING_MEMORY_MEGABYTES) * 1024L * 1024L;
+        long capBytes = settings.ringMemoryBytes();
         if (ringBytes > capBytes) {
             throw new EngineException(String.format("the capture rings need %d MiB (%s s pre-roll + %d s ring × %d channels × %d Hz) "
                     + "but ringMemoryMegabytes allows %d MiB; lower preRollSeconds, ringSeconds or channels, or raise ringMemoryMegabytes",
@@ -129,38 +149,56 @@ public final class RecordingEngine implements Recorder {
                     + "lower preRollSeconds or ringSeconds, or give Java more memory (TAPEROOM_JAVA_OPTS=-Xmx...)",
                     ringBytes >> 20, heapRoom >> 20));
         }
+        CaptureStream stream = null;
         try {
-            for (TakeRecovery.Repair r : TakeRecovery.recoverLibrary(root)) Logger.info("recovered {}", r.summary());
-        } catch (IOException e) {
-            Logger.warn("recovery of {} failed: {}", root, e.getMessage());
+            stream = open();
+        } catch (EngineException e) {
+            if (!awaitDevice) throw e;
+            lastError = e.getMessage();
+            Logger.warn("the audio interface {} is not there ({}); waiting for it", device, lastError);
         }
-        CaptureStream stream = open();
         FrameRing r = new FrameRing(channels, capacity);
-        MeterBoard m = new MeterBoard(channels, rateHz, stream.config().periodFrames());
         CaptureEvents events = new CaptureEvents();
-        captureEvents = events;
-        resolutionBits = stream instanceof SimCaptureStream s ? s.bits() : stream.config().format() == null ? 24
-                : Math.min(32, stream.config().format().significantBits);
-        CaptureThread c = new CaptureThread(stream, r, m, events, resolutionBits, rateHz, clockless(stream));
         WriterThread w = new WriterThread(r, events, new WriterEvents(), rateHz, preRollFrames,
-                config.get(RecordingKeys.FSYNC_INTERVAL_MILLIS), format.bytesPerSample, this::captureEnded);
+                settings.fsyncIntervalMillis(), format.bytesPerSample, this::captureEnded);
         ring = r;
-        meters = m;
-        capture = c;
+        captureEvents = events;
         writer = w;
+        w.setTap(ringTap);
         w.start();
-        c.start();
         running = true;
-        devicePresent = true;
+        devicePresent = false;
+        if (stream != null) beginCapture(stream);
         deviceWatch = new Thread(this::watchDevice, "taperoom-device-watch");
         deviceWatch.setDaemon(true);
         deviceWatch.start();
         Logger.info("engine started: {} × {} Hz from {}, {}-bit files in {}", channels, rateHz, device, format.bits, root);
     }
 
+    /**
+     * Starts a capture thread on a freshly opened device, on the engine's ring (frame positions go
+     * on where the last device stopped). Holds this engine's lock.
+     */
+    private void beginCapture(CaptureStream stream) {
+        CaptureThread previous = capture;
+        if (previous != null) {
+            previous.close(1000);
+            earlierOverruns += previous.overruns();
+            earlierPeriods += previous.periods();
+        }
+        // The meters' clock is set by the first device's period; a device that returns keeps it.
+        if (meters == null) meters = new MeterBoard(channels, rateHz, stream.config().periodFrames());
+        resolutionBits = stream.resolutionBits();
+        CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, !stream.paced());
+        capture = fresh;
+        fresh.start();
+        devicePresent = true;
+        lastError = "";
+    }
+
     private CaptureStream open() throws EngineException {
-        StreamConfig request = new StreamConfig(channels, rateHz, config.get(RecordingKeys.PERIOD_FRAMES),
-                config.get(RecordingKeys.BUFFER_PERIODS), format.deviceFormat());
+        StreamConfig request = new StreamConfig(channels, rateHz, settings.periodFrames(), settings.bufferPeriods(),
+                format.deviceFormat());
         CaptureStream stream;
         try {
             stream = backend.openCapture(device, request);
@@ -181,17 +219,19 @@ public final class RecordingEngine implements Recorder {
         return stream;
     }
 
-    private static boolean clockless(CaptureStream stream) {
-        return !stream.paced() || stream instanceof SimCaptureStream s && !s.options().paced();
-    }
-
     private boolean captureEnded() {
         CaptureThread c = capture;
         return c != null && c.deviceGone() && c.finished();
     }
 
-    /** Notices a vanished device, tells listeners, and reopens it once it is back (every 2 s). */
+    /**
+     * The one owner of the device's presence: notices that it vanished (the capture thread ended
+     * with the device gone) and tells listeners; while it is away (or not there yet at start),
+     * asks the backend every 2 s whether it is present and opens it when it is.
+     */
     private void watchDevice() {
+        boolean told = true; // listeners assume the device is there until told otherwise
+        long nextLookNanos = 0;
         while (running) {
             try {
                 Thread.sleep(200);
@@ -199,20 +239,21 @@ public final class RecordingEngine implements Recorder {
                 return;
             }
             CaptureThread c = capture;
-            if (c == null || !c.deviceGone() || !c.finished()) continue;
-            if (devicePresent) {
+            if (c != null && (!c.deviceGone() || !c.finished())) continue;
+            if (devicePresent || told && c == null) {
                 devicePresent = false;
-                lastError = "the audio interface " + device + " disappeared";
-                Logger.warn("{}; waiting for it to come back", lastError);
+                told = false;
+                if (c != null) {
+                    lastError = "the audio interface " + device + " disappeared";
+                    Logger.warn("{}; waiting for it to come back", lastError);
+                }
                 for (RecorderListener l : listeners) l.deviceChanged(false);
             }
-            if (currentTake != null) continue; // the writer finishes the take first
-            try {
-                Thread.sleep(2000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (!running) return;
+            // The writer finishes the take first; the next look is 2 s after that, then every 2 s.
+            if (currentTake != null || nextLookNanos == 0) nextLookNanos = System.nanoTime() + 2_000_000_000L;
+            if (System.nanoTime() < nextLookNanos) continue;
+            nextLookNanos = System.nanoTime() + 2_000_000_000L;
+            if (!backend.present(device)) continue;
             try {
                 CaptureStream stream = open();
                 synchronized (this) {
@@ -220,19 +261,14 @@ public final class RecordingEngine implements Recorder {
                         stream.close();
                         return;
                     }
-                    c.close(1000);
-                    earlierOverruns += c.overruns();
-                    earlierPeriods += c.periods();
-                    CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, clockless(stream));
-                    capture = fresh;
-                    fresh.start();
-                    devicePresent = true;
-                    lastError = "";
+                    beginCapture(stream);
                 }
-                Logger.info("the audio interface {} is back", device);
+                told = true;
+                nextLookNanos = 0;
+                Logger.info("the audio interface {} is there", device);
                 for (RecorderListener l : listeners) l.deviceChanged(true);
             } catch (EngineException e) {
-                // still gone; try again
+                lastError = e.getMessage(); // listed but not openable yet; try again
             }
         }
     }
@@ -244,74 +280,50 @@ public final class RecordingEngine implements Recorder {
 
     /**
      * Starts a take that ends by itself after {@code maxFrames} frames (pre-roll included), or
-     * when stopped. See {@link Recorder#startTake}.
+     * when stopped. See {@link Recorder#startTake}. Room is made on the disk (purging the trash)
+     * before the engine's lock is taken: stopping, markers and status never wait for a purge.
      */
-    public synchronized TakeRef startTake(TakeRequest request, long maxFrames) throws EngineException {
+    public TakeRef startTake(TakeRequest request, long maxFrames) throws EngineException {
+        int[] lanes;
+        synchronized (this) {
+            requireReadyForATake();
+            lanes = lanesOf(request);
+        }
+        space.makeRoomFor(lanes.length);
+        synchronized (this) {
+            requireReadyForATake();
+            return beginTake(request, lanes, maxFrames);
+        }
+    }
+
+    private void requireReadyForATake() throws EngineException {
         if (!running) throw new EngineException("the engine is not running");
         if (currentTake != null) throw new EngineException("a take is already being recorded: " + currentTake.id());
         if (!devicePresent) throw new EngineException("the audio interface " + device + " is not there");
-        int[] lanes = lanesOf(request);
-        long perSecond = (long) lanes.length * rateHz * format.bytesPerSample;
-        long minFreeBytes = config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L * perSecond;
-        try {
-            if (library.usableBytes() < minFreeBytes) library.freeSpaceFromTrash(minFreeBytes);
-            long usable = library.usableBytes();
-            if (usable < minFreeBytes) {
-                throw new EngineException(String.format("only %.1f minutes of free space in %s at %d tracks × %d Hz × %s-bit; "
-                        + "a take needs at least %d (minFreeMinutes)", usable / (60.0 * perSecond), library.root(), lanes.length,
-                        rateHz, format.bits, config.get(RecordingKeys.MIN_FREE_MINUTES)));
-            }
-        } catch (IOException e) {
-            throw new EngineException("cannot read the free space of " + library.root() + ": " + e.getMessage());
-        }
+    }
+
+    /** Creates the take's files and hands them to the writer; holds this engine's lock. */
+    private TakeRef beginTake(TakeRequest request, int[] lanes, long maxFrames) throws EngineException {
         FrameRing r = ring;
         WriterThread w = writer;
         // Keep everything from the oldest frame still there until the writer has the take.
         w.hold(r.readFrame());
-        // The press instant, not the moment this request arrived after debounce and scheduling;
-        // never later than what has been captured, never earlier than what the ring still holds.
         long capturedFrame = r.writeFrame();
-        long pressFrame = capturedFrame;
         MeterBoard board = meters;
-        if (request.pressedNanos() != 0 && board != null) {
-            pressFrame = Math.max(r.readFrame(), Math.min(pressFrame, board.ringFrameAt(request.pressedNanos())));
-        }
-        long startFrame = Math.max(r.readFrame(), pressFrame - preRollFrames);
-        Instant now = Instant.now();
-        Instant firstSample = now.minusNanos((capturedFrame - startFrame) * 1_000_000_000L / rateHz);
-        Instant pressed = now.minusNanos((capturedFrame - pressFrame) * 1_000_000_000L / rateHz);
-        LocalDateTime firstLocal = LocalDateTime.ofInstant(firstSample, ZoneId.systemDefault());
+        long pressAtFrame = request.pressedNanos() != 0 && board != null ? board.ringFrameAt(request.pressedNanos()) : capturedFrame;
+        TakeStart start = TakeStart.of(r.readFrame(), capturedFrame, pressAtFrame, preRollFrames, rateHz, Instant.now());
         try {
-            Path folder = library.createTakeFolder(firstLocal, request.name());
+            Path folder = library.createTakeFolder(LocalDateTime.ofInstant(start.firstSample(), ZoneId.systemDefault()), request.name());
             TakeRef ref = new TakeRef(TakeFolders.idOf(library.root(), folder), folder);
-            TakeInfo info = new TakeInfo();
-            info.name = request.name().isEmpty() ? folder.getFileName().toString() : request.name();
-            info.started = OffsetDateTime.ofInstant(firstSample, ZoneId.systemDefault()).toString();
-            info.pressed = OffsetDateTime.ofInstant(pressed, ZoneId.systemDefault()).toString();
-            info.device = device;
-            info.rateHz = rateHz;
-            info.bits = format.bits;
-            info.deviceChannels = channels;
-            info.startFrame = startFrame;
-            info.preRollFrames = pressFrame - startFrame;
-            info.source = request.source();
-            long midnightFrames = Duration.between(firstLocal.toLocalDate().atStartOfDay(), firstLocal).toNanos() * rateHz / 1_000_000_000L;
-            List<BextInfo> bext = new ArrayList<>();
-            for (int t = 0; t < lanes.length; t++) {
-                String trackName = t < request.trackNames().size() && !request.trackNames().get(t).isBlank()
-                        ? request.trackNames().get(t) : "In " + (lanes[t] + 1);
-                info.tracks.add(new TakeInfo.Track(TakeFolders.trackFile(t + 1, trackName), lanes[t] + 1, trackName));
-                bext.add(new BextInfo(info.name + " / " + trackName, "Taperoom", ref.id().length() > 32 ? ref.id().substring(0, 32) : ref.id(),
-                        firstLocal, midnightFrames, trackName, info.name, rateHz));
-            }
-            TakeWriter tw = TakeWriter.create(ref, info, lanes, bext, format, startFrame, maxFrames,
-                    config.get(RecordingKeys.RF64_THRESHOLD_BYTES));
+            TakeInfo info = TakeMetadata.info(ref, request, lanes, start, settings);
+            TakeWriter tw = TakeWriter.create(ref, info, lanes, TakeMetadata.bext(ref, info, start, settings), format, start.startFrame(),
+                    maxFrames, settings.rf64ThresholdBytes(), settings.fillOverrunGaps(), fileOps);
             currentTake = ref;
-            currentStartFrame = startFrame;
+            currentStartFrame = start.startFrame();
             library.setBusy(ref.id());
             w.startTake(tw);
             Logger.info("take {} started by {} ({} tracks, {} s pre-roll)", ref.id(), request.source(), lanes.length,
-                    fmt((double) info.preRollFrames / rateHz));
+                    fmt((double) start.preRollFrames() / rateHz));
             return ref;
         } catch (IOException e) {
             w.hold(Long.MAX_VALUE);
@@ -398,18 +410,12 @@ public final class RecordingEngine implements Recorder {
 
     /**
      * Installs a second consumer of the capture ring on the writer thread (always-on capture's
-     * rolling buffer), or removes it with null. The engine must be running.
+     * rolling buffer), or removes it with null; it stays installed across a restart of the engine.
      */
-    public void setRingTap(org.taperoom.appliance.recording.writer.RingTap tap) {
+    public synchronized void setRingTap(RingTap tap) {
+        ringTap = tap;
         WriterThread w = writer;
-        if (w == null) throw new IllegalStateException("the engine is not running");
-        w.setTap(tap);
-    }
-
-    /** The writer thread; null before start. */
-    public Thread writerThread() {
-        WriterThread w = writer;
-        return w == null ? null : w.thread();
+        if (w != null) w.setTap(tap);
     }
 
     /** Ring frames captured so far (the position the next take's press would have). */
@@ -438,7 +444,7 @@ public final class RecordingEngine implements Recorder {
         synchronized (this) {
             running = false;
             if (deviceWatch != null) deviceWatch.interrupt();
-            capture.close(2000);
+            if (capture != null) capture.close(2000);
             writer.close(30_000);
         }
         Logger.debug("engine closed");
@@ -452,10 +458,10 @@ public final class RecordingEngine implements Recorder {
         }
 
         @Override
-        public void takeEnded(TakeRef take, RecorderListener.EndReason reason, String detail) {
+        public void takeEnded(TakeRef take, EndReason reason, String detail) {
             if (take.equals(currentTake)) currentTake = null;
             library.setBusy(null);
-            if (reason != RecorderListener.EndReason.STOPPED) lastError = detail;
+            if (reason.fault()) lastError = detail;
             for (RecorderListener l : listeners) l.takeEnded(take, reason, detail);
         }
     }

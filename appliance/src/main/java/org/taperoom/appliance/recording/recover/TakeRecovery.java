@@ -9,12 +9,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.appliance.recording.take.TakeLibrary;
-import org.taperoom.appliance.recording.writer.WaveHeader;
-import org.taperoom.appliance.recording.writer.WaveLayout;
+import org.taperoom.appliance.wav.RiffChunks;
+import org.taperoom.appliance.wav.WaveHeader;
+import org.taperoom.appliance.wav.WaveLayout;
 
 /**
  * Repairs takes whose recorder died (killed, power cut, crash) from the data on disk: a take whose
@@ -46,6 +48,33 @@ public final class TakeRecovery {
         return out;
     }
 
+    /**
+     * Bytes of samples a track file holds: what its header declares when that and the marker
+     * chunks after it fill the file exactly (the file was finished, or its header synced with
+     * nothing after it), otherwise every byte after the header (a file cut off while recording:
+     * its header lags behind the samples).
+     */
+    static long dataBytesOf(FileChannel ch) throws IOException {
+        WaveLayout layout = WaveLayout.read(ch);
+        long onDisk = ch.size() - layout.dataOffset();
+        long declared = WaveLayout.declaredDataBytes(ch);
+        if (declared >= 0 && declared <= onDisk && RiffChunks.markerChunksToEnd(ch, layout.dataOffset() + declared) != null) {
+            return declared;
+        }
+        return onDisk;
+    }
+
+    /** The wall-clock time of the end of the audio: the first sample's time plus its frames at the take's rate. */
+    private static String endOfAudio(TakeInfo info, long frames) {
+        if (info.started == null || info.rateHz <= 0) return OffsetDateTime.now().toString();
+        try {
+            return OffsetDateTime.parse(info.started).plusSeconds(frames / info.rateHz)
+                    .plusNanos(frames % info.rateHz * 1_000_000_000L / info.rateHz).toString();
+        } catch (RuntimeException e) {
+            return OffsetDateTime.now().toString();
+        }
+    }
+
     /** Repairs one unfinished take. */
     public static Repair recoverTake(Path folder, TakeInfo info) throws IOException {
         List<String> notes = new ArrayList<>();
@@ -58,8 +87,7 @@ public final class TakeRecovery {
                 continue;
             }
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-                WaveLayout layout = WaveLayout.read(ch);
-                frames = Math.min(frames, (ch.size() - layout.dataOffset()) / layout.blockAlign());
+                frames = Math.min(frames, dataBytesOf(ch) / WaveLayout.read(ch).blockAlign());
                 present.add(p);
             } catch (IOException e) {
                 notes.add(t.file() + " has no usable header (" + e.getMessage() + ")");
@@ -82,14 +110,14 @@ public final class TakeRecovery {
                 ch.force(false);
             }
         }
-        long sampleRate = Math.max(1, info.rateHz);
+        long rateHz = Math.max(1, info.rateHz);
         String summary = String.format("%s: %d track%s closed at %d frames (%.1f s)%s",
                 TakeFolders.idOf(folder.getParent().getParent(), folder), present.size(), present.size() == 1 ? "" : "s",
-                frames, (double) frames / sampleRate, notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+                frames, (double) frames / rateHz, notes.isEmpty() ? "" : "; " + String.join("; ", notes));
         info.frames = frames;
         info.state = TakeInfo.RECOVERED;
-        if (info.endReason == null) info.endReason = "recovered";
-        if (info.ended == null) info.ended = OffsetDateTime.now().toString();
+        if (info.endReason == null) info.endReason = EndReason.RECOVERED;
+        if (info.ended == null) info.ended = endOfAudio(info, frames);
         if (info.repairs == null) info.repairs = new ArrayList<>();
         info.repairs.add(OffsetDateTime.now() + " " + summary);
         TakeJson.write(folder, info);

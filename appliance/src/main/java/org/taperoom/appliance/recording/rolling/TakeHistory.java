@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
-import org.taperoom.appliance.recording.writer.WaveHeader;
-import org.taperoom.appliance.recording.writer.WaveLayout;
-import org.taperoom.appliance.recording.writer.WordFormat;
+import org.taperoom.appliance.wav.RiffChunks;
+import org.taperoom.appliance.wav.WaveHeader;
+import org.taperoom.appliance.wav.WaveLayout;
+import org.taperoom.appliance.wav.WordFormat;
 
 /**
  * Puts the rolling buffer's history in front of a finished take: each track file is rewritten as
@@ -72,7 +73,7 @@ final class TakeHistory {
 
         info.markers = markers;
         List<TakeInfo.Overrun> overruns = new ArrayList<>();
-        for (TakeInfo.Overrun o : info.overruns) overruns.add(new TakeInfo.Overrun(o.frame() + h, o.droppedFrames(), o.kind()));
+        for (TakeInfo.Overrun o : info.overruns) overruns.add(new TakeInfo.Overrun(o.frame() + h, o.droppedFrames(), o.kind(), o.filled()));
         info.overruns = overruns;
         info.startFrame -= h;
         info.preRollFrames += h;
@@ -110,37 +111,30 @@ final class TakeHistory {
             byte[] trailing = WaveHeader.markerChunks(markers, dataBytes);
             writeFully(out, ByteBuffer.wrap(trailing), pos);
             layout.writeSizes(out, dataBytes, trailing.length, rf64ThresholdBytes);
-            moveTimeReference(out, layout.dataOffset(), h, rateHz);
+            moveTimeReference(out, h, rateHz);
             out.force(false);
         }
     }
 
     /** Moves the bext chunk's time reference (samples since midnight) and origination date/time back by {@code h} frames. */
-    private static void moveTimeReference(FileChannel ch, long dataOffset, long h, int rateHz) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate((int) dataOffset).order(ByteOrder.LITTLE_ENDIAN);
-        while (head.hasRemaining() && ch.read(head, head.position()) >= 0) { }
-        long pos = 12;
-        while (pos + 8 <= dataOffset) {
-            String id = new String(head.array(), (int) pos, 4, StandardCharsets.US_ASCII);
-            long len = head.getInt((int) pos + 4) & 0xFFFFFFFFL;
-            if (id.equals("bext") && len >= BEXT_TIME_REFERENCE + 8) {
-                int at = (int) pos + 8;
-                long dayFrames = 86_400L * rateHz;
-                long ref = head.getLong(at + BEXT_TIME_REFERENCE);
-                ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(Math.floorMod(ref - h, dayFrames)).flip();
-                writeFully(ch, b, at + BEXT_TIME_REFERENCE);
-                String date = new String(head.array(), at + BEXT_DATE, 18, StandardCharsets.US_ASCII);
-                try {
-                    LocalDateTime t = LocalDateTime.parse(date.substring(0, 10) + "T" + date.substring(10, 18))
-                            .minusNanos(h * 1_000_000_000L / rateHz);
-                    String moved = t.format(DateTimeFormatter.ofPattern("yyyy-MM-ddHH:mm:ss"));
-                    writeFully(ch, ByteBuffer.wrap(moved.getBytes(StandardCharsets.US_ASCII)), at + BEXT_DATE);
-                } catch (RuntimeException notADate) {
-                    // an empty or foreign date stays as it was
-                }
-                return;
-            }
-            pos += 8 + len + (len & 1);
+    private static void moveTimeReference(FileChannel ch, long h, int rateHz) throws IOException {
+        RiffChunks.Chunk bext = RiffChunks.read(ch).chunk("bext");
+        if (bext == null || bext.size() < BEXT_TIME_REFERENCE + 8) return;
+        ByteBuffer head = ByteBuffer.allocate((int) bext.size()).order(ByteOrder.LITTLE_ENDIAN);
+        RiffChunks.readFully(ch, head, bext.payloadOffset());
+        long at = bext.payloadOffset();
+        long dayFrames = 86_400L * rateHz;
+        long ref = head.getLong(BEXT_TIME_REFERENCE);
+        ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(Math.floorMod(ref - h, dayFrames)).flip();
+        writeFully(ch, b, at + BEXT_TIME_REFERENCE);
+        String date = new String(head.array(), BEXT_DATE, 18, StandardCharsets.US_ASCII);
+        try {
+            LocalDateTime t = LocalDateTime.parse(date.substring(0, 10) + "T" + date.substring(10, 18))
+                    .minusNanos(h * 1_000_000_000L / rateHz);
+            String moved = t.format(DateTimeFormatter.ofPattern("yyyy-MM-ddHH:mm:ss"));
+            writeFully(ch, ByteBuffer.wrap(moved.getBytes(StandardCharsets.US_ASCII)), at + BEXT_DATE);
+        } catch (RuntimeException notADate) {
+            // an empty or foreign date stays as it was
         }
     }
 

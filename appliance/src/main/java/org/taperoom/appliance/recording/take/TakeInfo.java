@@ -22,6 +22,10 @@ public final class TakeInfo {
     public static final String RECORDING = "recording";
     public static final String COMPLETE = "complete";
     public static final String RECOVERED = "recovered";
+    /** {@link #overrunGaps}: the frames an overrun lost are silence in the files, at their position. */
+    public static final String GAPS_FILLED = "filled-with-silence";
+    /** {@link #overrunGaps}: the audio after a gap follows the audio before it directly (the take is shorter). */
+    public static final String GAPS_CLOSED = "closed";
 
     public String format = FORMAT;
     public String name = "";
@@ -46,11 +50,18 @@ public final class TakeInfo {
     public List<Track> tracks = new ArrayList<>();
     public List<Marker> markers = new ArrayList<>();
     public List<Overrun> overruns = new ArrayList<>();
+    /** What the files hold where an overrun lost frames: {@link #GAPS_FILLED} or {@link #GAPS_CLOSED}; null in takes from before. */
+    public String overrunGaps;
+    /**
+     * Overruns and clips the capture thread could not pass on while this take was written (its
+     * event queue was full): their markers and overrun entries are missing. Null when none were lost.
+     */
+    public Long lostCaptureEvents;
     public String notes = "";
     /** Who started it: button, panel, cli, auto-record, ... */
     public String source = "";
-    /** Why it ended: stopped, duration, device-gone, disk-full, write-failed; null while recording. */
-    public String endReason;
+    /** Why it ended; null while recording (and for a reason a later version wrote that this one does not know). */
+    public EndReason endReason;
     /** The error sentence when it ended because of one. */
     public String error;
     /** What recovery repaired, one sentence per repair. */
@@ -67,11 +78,13 @@ public final class TakeInfo {
     /**
      * A gap in the recording.
      *
-     * @param frame         the first frame after the gap
+     * @param frame         where the gap is: the first frame of its silence when filled, else the
+     *                      first frame after it
      * @param droppedFrames frames lost, or -1 when the device does not say
      * @param kind          "device" (the interface overran) or "ring" (the writer fell behind)
+     * @param filled        the files hold {@code droppedFrames} of silence for it
      */
-    public record Overrun(long frame, long droppedFrames, String kind) {}
+    public record Overrun(long frame, long droppedFrames, String kind, boolean filled) {}
 
     @JsonAnySetter
     public void setExtra(String key, Object value) {

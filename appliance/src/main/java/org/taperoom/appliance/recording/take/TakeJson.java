@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import org.taperoom.appliance.wav.FileOps;
 
 /**
  * Reads and writes {@code take.json}. Writes go to a temporary file renamed over the old one, so a
@@ -39,6 +38,11 @@ public final class TakeJson {
     }
 
     public static void write(Path folder, TakeInfo info) throws IOException {
+        write(folder, info, FileOps.DIRECT);
+    }
+
+    /** Writes take.json with every write, sync and rename through {@code ops}. */
+    public static void write(Path folder, TakeInfo info, FileOps ops) throws IOException {
         byte[] json = MAPPER.writeValueAsBytes(info);
         byte[] padded = json.length + 1 >= RESERVED_BYTES ? Arrays.copyOf(json, json.length + 1)
                 : Arrays.copyOf(json, RESERVED_BYTES);
@@ -47,15 +51,12 @@ public final class TakeJson {
         Path target = folder.resolve(FILE_NAME);
         Path tmp = folder.resolve(FILE_NAME + ".tmp");
         try {
-            Files.write(tmp, padded);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ops.write(ch, ByteBuffer.wrap(padded), 0);
+                ops.force(ch, true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ops.rename(tmp, target);
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             if (!Files.isRegularFile(target) || Files.size(target) < padded.length) throw e;

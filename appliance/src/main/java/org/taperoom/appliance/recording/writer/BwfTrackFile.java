@@ -6,6 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.taperoom.appliance.wav.BextInfo;
+import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.WaveHeader;
+import org.taperoom.appliance.wav.WaveLayout;
+import org.taperoom.appliance.wav.WordFormat;
 
 /**
  * One track's Broadcast WAV file while it is written. Owned by the writer thread from creation to
@@ -14,37 +19,42 @@ import java.util.List;
  * <p>Crash contract: the samples are appended with positional writes; {@link #sync()} rewrites the
  * size fields for everything appended so far and calls fdatasync, so after a power cut the file
  * is valid up to the last sync and recovery can extend it to every whole frame on disk.
+ * {@link #finish} first makes the header declare exactly the final samples (synced), then appends
+ * the markers after them: at every step, recovery can tell marker chunks from samples.
  */
 public final class BwfTrackFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
+    private final FileOps ops;
     private final WordFormat format;
     private final long rf64ThresholdBytes;
     private WaveLayout layout;
     /** Bytes of samples known to be in the file. */
     private long dataBytes;
 
-    private BwfTrackFile(Path path, FileChannel channel, WordFormat format, WaveLayout layout, long rf64ThresholdBytes) {
+    private BwfTrackFile(Path path, FileChannel channel, FileOps ops, WordFormat format, WaveLayout layout, long rf64ThresholdBytes) {
         this.path = path;
+        this.ops = ops;
         this.channel = channel;
         this.format = format;
         this.layout = layout;
         this.rf64ThresholdBytes = rf64ThresholdBytes;
     }
 
-    /** Creates the file with its header (sizes zero) and syncs it. */
-    public static BwfTrackFile create(Path path, WordFormat format, int rateHz, BextInfo info, long rf64ThresholdBytes)
+    /** Creates the file with its header (sizes zero) and syncs it; deletes it again when that fails. */
+    public static BwfTrackFile create(Path path, FileOps ops, WordFormat format, int rateHz, BextInfo info, long rf64ThresholdBytes)
             throws IOException {
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
         try {
             byte[] header = WaveHeader.build(format, rateHz, info);
-            WaveLayout.writeFully(ch, ByteBuffer.wrap(header), 0);
+            ops.write(ch, ByteBuffer.wrap(header), 0);
             WaveLayout layout = WaveLayout.read(ch);
-            BwfTrackFile f = new BwfTrackFile(path, ch, format, layout, rf64ThresholdBytes);
+            BwfTrackFile f = new BwfTrackFile(path, ch, ops, format, layout, rf64ThresholdBytes);
             f.sync();
             return f;
         } catch (IOException | RuntimeException e) {
             ch.close();
+            java.nio.file.Files.deleteIfExists(path);
             throw e;
         }
     }
@@ -70,19 +80,33 @@ public final class BwfTrackFile implements AutoCloseable {
     public void append(int[] lane, int mask, long from, int frames, ByteBuffer scratch) throws IOException {
         format.encode(lane, mask, from, frames, scratch);
         ByteBuffer b = scratch;
-        long pos = layout.dataOffset() + dataBytes;
+        long start = layout.dataOffset() + dataBytes;
         try {
-            while (b.hasRemaining()) pos += channel.write(b, pos);
+            ops.write(channel, b, start);
         } finally {
             // Whatever reached the file counts, in whole samples; a torn sample is cut off at finish.
-            dataBytes = pos - layout.dataOffset();
+            dataBytes += b.position();
+        }
+    }
+
+    /** Appends {@code frames} samples of silence through {@code scratch} (as {@link #append}). */
+    public void appendSilence(int frames, ByteBuffer scratch) throws IOException {
+        int bytes = frames * format.bytesPerSample;
+        scratch.clear();
+        for (int i = 0; i < bytes; i++) scratch.put(i, (byte) 0);
+        scratch.limit(bytes).position(0);
+        long start = layout.dataOffset() + dataBytes;
+        try {
+            ops.write(channel, scratch, start);
+        } finally {
+            dataBytes += scratch.position();
         }
     }
 
     /** Rewrites the size fields for what has been appended and calls fdatasync. */
     public void sync() throws IOException {
-        layout = layout.writeSizes(channel, dataBytes, dataBytes & 1, rf64ThresholdBytes);
-        channel.force(false);
+        layout = layout.writeSizes(ops, channel, dataBytes, dataBytes & 1, rf64ThresholdBytes);
+        ops.force(channel, false);
     }
 
     /**
@@ -94,30 +118,31 @@ public final class BwfTrackFile implements AutoCloseable {
         try {
             dataBytes = Math.min(dataBytes, frames * format.bytesPerSample);
             long end = layout.dataOffset() + dataBytes;
-            channel.truncate(end);
+            ops.truncate(channel, end);
+            // First the header declares exactly these samples, durably; only then come the markers.
+            sync();
             byte[] trailing = WaveHeader.markerChunks(markers, dataBytes);
+            boolean markersKept = true;
             try {
-                WaveLayout.writeFully(channel, ByteBuffer.wrap(trailing), end);
+                ops.write(channel, ByteBuffer.wrap(trailing), end);
             } catch (IOException e) {
                 // No room for the markers: keep the audio valid without them (take.json still has them).
-                channel.truncate(end);
+                markersKept = false;
+                ops.truncate(channel, end);
                 trailing = WaveHeader.markerChunks(List.of(), dataBytes);
                 if (trailing.length > 0) {
                     try {
-                        WaveLayout.writeFully(channel, ByteBuffer.wrap(trailing), end);
+                        ops.write(channel, ByteBuffer.wrap(trailing), end);
                     } catch (IOException noPad) {
                         dataBytes -= format.bytesPerSample; // drop the last frame rather than leave an odd chunk
-                        channel.truncate(layout.dataOffset() + dataBytes);
+                        ops.truncate(channel, layout.dataOffset() + dataBytes);
                         trailing = new byte[0];
                     }
                 }
-                layout = layout.writeSizes(channel, dataBytes, trailing.length, rf64ThresholdBytes);
-                channel.force(false);
-                return false;
             }
-            layout = layout.writeSizes(channel, dataBytes, trailing.length, rf64ThresholdBytes);
-            channel.force(false);
-            return true;
+            layout = layout.writeSizes(ops, channel, dataBytes, trailing.length, rf64ThresholdBytes);
+            ops.force(channel, false);
+            return markersKept;
         } finally {
             channel.close();
         }

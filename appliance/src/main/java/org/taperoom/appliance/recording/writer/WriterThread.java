@@ -8,9 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.taperoom.appliance.recording.capture.CaptureEvents;
-import org.taperoom.appliance.recording.engine.RecorderListener.EndReason;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.recording.ring.RingTap;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.wav.WordFormat;
 import org.tinylog.Logger;
 
 /**
@@ -65,6 +67,8 @@ public final class WriterThread {
     private TakeWriter take;
     private CompletableFuture<TakeRef> stopDone;
     private long nextSyncNanos;
+    /** Capture events lost (the event queue was full) as of the last report. */
+    private long lostEventsReported;
 
     /** The writer never releases ring frames at or after this; written by a thread starting a take, read here. */
     private volatile long holdFrame = Long.MAX_VALUE;
@@ -172,8 +176,11 @@ public final class WriterThread {
             take.stopAt(ring.writeFrame());
             stopDone = new CompletableFuture<>();
         }
-        work += events.drain(this::onCaptureEvent);
+        // The ring position first, then the events: an overrun is published before the frames
+        // after it, so every gap up to this position is among the events drained next.
         long available = ring.writeFrame();
+        work += events.drain(this::onCaptureEvent);
+        reportLostEvents();
         boolean ended = captureEnded.getAsBoolean();
         if (take != null) {
             try {
@@ -184,7 +191,7 @@ public final class WriterThread {
                     work += (int) Math.min(Integer.MAX_VALUE, take.writeFrom(ring, available, chunkFrames, scratch));
                 }
                 if (take.complete()) {
-                    finish(stopDone != null ? EndReason.STOPPED : null, null);
+                    finish(stopDone != null ? EndReason.STOPPED : EndReason.DURATION, null);
                 } else if (ended && take.nextFrame() >= ring.writeFrame()) {
                     finish(EndReason.DEVICE_GONE, "the audio interface disappeared");
                 } else if (syncDue) {
@@ -238,6 +245,17 @@ public final class WriterThread {
         return (int) Math.min(Integer.MAX_VALUE, pending);
     }
 
+    /** Writer thread: says once per loss how many overrun and clip events the capture thread could not queue. */
+    private void reportLostEvents() {
+        long lost = events.dropped();
+        if (lost == lostEventsReported) return;
+        long newly = lost - lostEventsReported;
+        lostEventsReported = lost;
+        Logger.warn("{} overrun/clip event{} lost: the writer thread fell behind the capture thread{}", newly, newly == 1 ? "" : "s",
+                take == null ? "" : "; take " + take.ref().id() + " misses their markers");
+        if (take != null) take.addLostCaptureEvents(newly);
+    }
+
     private void begin(TakeWriter t) {
         take = t;
         stopDone = null;
@@ -249,6 +267,11 @@ public final class WriterThread {
     }
 
     private void onCaptureEvent(int kind, long frame, long value) {
+        if (kind == CaptureEvents.OVERRUN_DEVICE) {
+            Logger.warn("the audio interface overran at frame {}: {} lost", frame, value < 0 ? "an unknown number of frames" : value + " frames");
+        } else if (kind == CaptureEvents.OVERRUN_RING) {
+            Logger.warn("the writer fell behind at frame {}: {} frames dropped (the disk is too slow)", frame, value);
+        }
         if (take == null || frame < take.startFrame()) {
             recent.addLast(new RecentEvent(kind, frame, value));
             while (recent.size() > 256 || !recent.isEmpty() && recent.peekFirst().frame() < ring.writeFrame() - retainFrames) {
@@ -262,35 +285,30 @@ public final class WriterThread {
     private void apply(int kind, long frame, long value) {
         if (take == null) return;
         switch (kind) {
+            // The marker first: it goes where the gap begins, before the silence that fills it.
             case CaptureEvents.OVERRUN_DEVICE -> {
-                take.addOverrun(frame, value, "device");
                 take.addMarker(frame, "overrun", "overrun");
+                take.addOverrun(frame, value, "device");
             }
             case CaptureEvents.OVERRUN_RING -> {
-                take.addOverrun(frame, value, "ring");
                 take.addMarker(frame, "overrun (writer behind)", "overrun");
+                take.addOverrun(frame, value, "ring");
             }
             case CaptureEvents.CLIP -> take.addMarker(frame, "clip on input " + (value + 1), "clip");
             default -> { }
         }
     }
 
-    /** Finishes the take; {@code reason} null means its duration limit was reached. */
+    /** Finishes the take for {@code reason}; {@code detail} is the error sentence, null for none. */
     private void finish(EndReason reason, String detail) {
         TakeWriter t = take;
         take = null;
-        String endReason = reason == null ? "duration" : switch (reason) {
-            case STOPPED -> "stopped";
-            case DEVICE_GONE -> "device-gone";
-            case DISK_FULL -> "disk-full";
-            case WRITE_FAILED -> "write-failed";
-        };
-        EndReason told = reason == null ? EndReason.STOPPED : reason;
+        EndReason told = reason;
         String sentence = detail == null ? "" : detail;
         try {
-            t.finish(endReason, detail);
+            t.finish(reason, detail);
         } catch (IOException e) {
-            if (told == EndReason.STOPPED) {
+            if (!told.fault()) {
                 told = EndReason.WRITE_FAILED;
                 sentence = "finishing the files failed: " + e.getMessage();
             }

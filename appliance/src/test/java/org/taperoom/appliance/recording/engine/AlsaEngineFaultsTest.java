@@ -11,10 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.ExternalReaders;
 import org.taperoom.appliance.recording.writer.RiffReader;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.alsa.AlsaBackend;
 import org.taperoom.drivers.alsa.AlsaException;
 import org.taperoom.drivers.alsa.AlsaNative;
@@ -67,6 +70,18 @@ class AlsaEngineFaultsTest {
         }
     }
 
+    /** What the engine tells its listeners about the device, in order. */
+    private static java.util.concurrent.BlockingQueue<Boolean> presenceChanges(RecordingEngine engine) {
+        java.util.concurrent.LinkedBlockingQueue<Boolean> presence = new java.util.concurrent.LinkedBlockingQueue<>();
+        engine.addListener(new RecorderListener() {
+            @Override
+            public void deviceChanged(boolean present) {
+                presence.add(present);
+            }
+        });
+        return presence;
+    }
+
     private AlsaBackend rig(DelegatingAlsaLibrary lib) throws Exception {
         Path in = VirtualRig.writeInfile(dir.resolve("in.raw"), CHANNELS, 40L * RATE_HZ, SampleFormat.S24_3LE);
         return new AlsaBackend(lib, VirtualRig.filePcm("cap", in), 0, SampleFormat.S24_3LE);
@@ -81,7 +96,7 @@ class AlsaEngineFaultsTest {
         UnpluggedAt lib = new UnpluggedAt(Long.MAX_VALUE);
         CompletableFuture<Recordings.Ended> ended = new CompletableFuture<>();
         CompletableFuture<Boolean> presence = new CompletableFuture<>();
-        try (RecordingEngine engine = new RecordingEngine(config(), rig(lib))) {
+        try (RecordingEngine engine = RecordingSetup.engine(config(), rig(lib))) {
             engine.addListener(new RecorderListener() {
                 @Override
                 public void takeEnded(TakeRef take, EndReason reason, String detail) {
@@ -101,7 +116,7 @@ class AlsaEngineFaultsTest {
             engine.startTake(TakeRequest.everything("test"));
             lib.unplugAfterMoreReads(1_000); // 1000 periods of 256 frames: 5 s of audio into the take
             Recordings.Ended e = ended.get(120, TimeUnit.SECONDS);
-            assertEquals(RecorderListener.EndReason.DEVICE_GONE, e.reason(), e.detail());
+            assertEquals(EndReason.DEVICE_GONE, e.reason(), e.detail());
             assertEquals(false, presence.get(10, TimeUnit.SECONDS), "listeners hear the device is gone");
             assertTrue(engine.status().running(), "the service keeps running, waiting for the device");
             assertEquals(false, engine.status().devicePresent());
@@ -126,14 +141,8 @@ class AlsaEngineFaultsTest {
     @Test
     void anInterfacePluggedBackInIsPickedUpAndRecordsAgain_injected() throws Exception {
         UnpluggedAt lib = new UnpluggedAt(500);
-        java.util.concurrent.LinkedBlockingQueue<Boolean> presence = new java.util.concurrent.LinkedBlockingQueue<>();
-        try (RecordingEngine engine = new RecordingEngine(config(), rig(lib))) {
-            engine.addListener(new RecorderListener() {
-                @Override
-                public void deviceChanged(boolean present) {
-                    presence.add(present);
-                }
-            });
+        try (RecordingEngine engine = RecordingSetup.engine(config(), rig(lib))) {
+            java.util.concurrent.BlockingQueue<Boolean> presence = presenceChanges(engine);
             engine.start();
             assertEquals(Boolean.FALSE, presence.poll(60, TimeUnit.SECONDS), "the unplug is noticed");
             lib.replugged = true;
@@ -142,6 +151,25 @@ class AlsaEngineFaultsTest {
             long before = engine.status().capturePeriods();
             Thread.sleep(300);
             assertTrue(engine.status().capturePeriods() > before, "capture runs again");
+            TakeRef take = engine.startTake(TakeRequest.everything("test"), 4800);
+            assertTrue(java.nio.file.Files.isDirectory(take.folder()));
+        }
+    }
+
+    @Test
+    void anEngineStartedBeforeItsInterfaceIsPluggedInOpensItOnceItIsThere_injected() throws Exception {
+        UnpluggedAt lib = new UnpluggedAt(0);
+        try (RecordingEngine engine = RecordingSetup.engine(config(), rig(lib))) {
+            java.util.concurrent.BlockingQueue<Boolean> presence = presenceChanges(engine);
+            assertThrows(EngineException.class, engine::start, "start() wants the device now");
+            engine.startOrAwaitDevice();
+            assertEquals(Boolean.FALSE, presence.poll(10, TimeUnit.SECONDS), "listeners hear the device is not there");
+            assertTrue(engine.status().running());
+            assertEquals(false, engine.status().devicePresent());
+            assertThrows(EngineException.class, () -> engine.startTake(TakeRequest.everything("test")), "no take without the device");
+            lib.replugged = true;
+            assertEquals(Boolean.TRUE, presence.poll(10, TimeUnit.SECONDS), "the interface is opened once it is there");
+            assertTrue(engine.status().devicePresent());
             TakeRef take = engine.startTake(TakeRequest.everything("test"), 4800);
             assertTrue(java.nio.file.Files.isDirectory(take.folder()));
         }
@@ -161,7 +189,7 @@ class AlsaEngineFaultsTest {
             }
         };
         Config at96k = config().with(org.taperoom.appliance.config.RecordingKeys.RATE_HZ, 96000);
-        try (RecordingEngine engine = new RecordingEngine(at96k, rig(only441And48))) {
+        try (RecordingEngine engine = RecordingSetup.engine(at96k, rig(only441And48))) {
             EngineException e = assertThrows(EngineException.class, engine::start);
             assertEquals("capture device 'cap' does not run at 96000 Hz; it runs at 44100, 48000 Hz", e.getMessage());
         }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.writer.ExternalReaders;
 import org.taperoom.appliance.recording.writer.RiffReader;
@@ -18,14 +21,44 @@ class FaultInjectionTest {
     private static final int RATE = 48000;
 
     @Test
-    void anOverrunIsRecordedAtItsSamplePositionAndTheFilesStayValid(@TempDir Path dir) throws Exception {
-        SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX).withOverrun(24_000, 256));
-        Recordings.Ended ended = Recordings.record(Recordings.config(dir, 2, RATE, "24"), sim, RATE);
+    void anOverrunIsFilledWithAsMuchSilenceAsWasLostSoEverythingAfterItStaysAtItsTrueTime(@TempDir Path dir) throws Exception {
+        int lost = 4_800;
+        SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX).withOverrun(24_000, lost));
+        Recordings.Ended ended = Recordings.record(Recordings.config(dir, 2, RATE, "24")
+                .with(RecordingKeys.PRE_ROLL_SECONDS, 1.0), sim, RATE);
         TakeInfo info = ended.info();
-        assertEquals(RecorderListener.EndReason.STOPPED, ended.reason());
+        assertEquals(TakeInfo.GAPS_FILLED, info.overrunGaps);
+        assertEquals(List.of(new TakeInfo.Overrun((24_000 + 255) / 256 * 256 - info.startFrame, lost, "device", true)), info.overruns);
+        long gap = info.overruns.get(0).frame();
+        assertEquals(RATE, info.frames, "one second of wall time is one second of frames, the lost ones included");
+        for (int c = 0; c < 2; c++) {
+            Path file = ended.ref().folder().resolve(info.tracks.get(c).file());
+            assertEquals(RATE, ExternalReaders.soxi(file).samples());
+            int[] samples = new RiffReader(file).samplesS32();
+            for (int i = 0; i < RATE; i++) {
+                // File frame i is device frame start + i: the device's clock, gap or not.
+                long want = i >= gap && i < gap + lost ? 0 : SimSignal.indexValue(c, info.startFrame + i, 24);
+                if (want != samples[i] >> 8) assertEquals(want, samples[i] >> 8, "track " + (c + 1) + " frame " + i + " (gap at " + gap + ")");
+            }
+            RiffReader r = new RiffReader(file);
+            assertTrue(r.cues().stream().anyMatch(q -> q.sampleOffset() == gap && "overrun".equals(q.label())), "cue at the gap: " + r.cues());
+        }
+    }
+
+    @Test
+    void withGapFillingOffAnOverrunIsRecordedAtItsSamplePositionAndTheAudioCloses(@TempDir Path dir) throws Exception {
+        SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX).withOverrun(24_000, 256));
+        // The pre-roll takes the overrun in even when the machine is slow to start the take.
+        Recordings.Ended ended = Recordings.record(Recordings.config(dir, 2, RATE, "24")
+                .with(RecordingKeys.PRE_ROLL_SECONDS, 1.0).with(RecordingKeys.FILL_OVERRUN_GAPS, false), sim, RATE);
+        TakeInfo info = ended.info();
+        assertEquals(EndReason.DURATION, ended.reason(), "the take reached its length");
+        assertEquals(TakeInfo.GAPS_CLOSED, info.overrunGaps);
         assertEquals(1, info.overruns.size(), "overruns in take.json: " + info.overruns);
         TakeInfo.Overrun o = info.overruns.get(0);
         assertEquals("device", o.kind());
+        assertEquals(256, o.droppedFrames(), "the frames the device lost");
+        assertEquals(false, o.filled());
         long gap = o.frame();
         // The overrun fires on the first read starting at or after device frame 24000 (a period boundary).
         long firstReadAfter = (24_000 + 255) / 256 * 256;
@@ -50,8 +83,8 @@ class FaultInjectionTest {
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX, SimSignal.NOISE).withVanishAt(24_000));
         Recordings.Ended ended = Recordings.record(Recordings.config(dir, 2, RATE, "16"), sim, 10L * RATE);
         TakeInfo info = ended.info();
-        assertEquals(RecorderListener.EndReason.DEVICE_GONE, ended.reason());
-        assertEquals("device-gone", info.endReason);
+        assertEquals(EndReason.DEVICE_GONE, ended.reason());
+        assertEquals(EndReason.DEVICE_GONE, info.endReason);
         assertTrue(info.error.contains("disappeared"), info.error);
         assertEquals(TakeInfo.COMPLETE, info.state);
         long vanishRead = (24_000 + 255) / 256 * 256;

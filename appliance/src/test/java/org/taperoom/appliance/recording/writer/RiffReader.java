@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.taperoom.appliance.wav.RiffChunks;
 
 /**
- * An independent reader of RIFF/RF64 WAVE files, written from the specifications (Microsoft RIFF,
- * EBU Tech 3285 for bext, EBU Tech 3306 for RF64/ds64, iXML 1.61) for tests: it shares no code with
- * the writer.
+ * A reader of the chunks' contents for tests, written from the specifications (EBU Tech 3285 for
+ * bext, iXML 1.61, the RIFF cue and adtl lists); the chunks themselves it finds through the one
+ * walker, {@link RiffChunks}. What it reads is checked against sox and ffmpeg where they show it.
  */
 public final class RiffReader {
     public record Chunk(String id, long offset, long size) {}
@@ -41,26 +42,15 @@ public final class RiffReader {
             while (b.hasRemaining() && ch.read(b) >= 0) { }
             all = b.array();
         }
-        ByteBuffer b = le();
         form = ascii(0);
         if (!form.equals("RIFF") && !form.equals("RF64")) throw new IOException(path + ": not RIFF/RF64 but " + form);
-        if (!ascii(8).equals("WAVE")) throw new IOException(path + ": not WAVE");
-        long declared = b.getInt(4) & 0xFFFFFFFFL;
-        long ds64Riff = -1;
-        long ds64Data = -1;
-        long pos = 12;
-        while (pos + 8 <= all.length) {
-            String id = ascii((int) pos);
-            long size = b.getInt((int) pos + 4) & 0xFFFFFFFFL;
-            if (id.equals("ds64")) {
-                ds64Riff = b.getLong((int) pos + 8);
-                ds64Data = b.getLong((int) pos + 16);
-            }
-            if (id.equals("data") && size == 0xFFFFFFFFL && ds64Data >= 0) size = ds64Data;
-            chunks.add(new Chunk(id, pos + 8, size));
-            pos += 8 + size + (size & 1);
+        long declared = le().getInt(4) & 0xFFFFFFFFL;
+        RiffChunks.Ds64 ds64;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ds64 = RiffChunks.read(ch).ds64();
+            for (RiffChunks.Chunk c : RiffChunks.all(ch)) chunks.add(new Chunk(c.id(), c.payloadOffset(), c.size()));
         }
-        riffSize = declared == 0xFFFFFFFFL && ds64Riff >= 0 ? ds64Riff : declared;
+        riffSize = declared == 0xFFFFFFFFL && ds64 != null ? ds64.riffSize() : declared;
     }
 
     private ByteBuffer le() {
@@ -151,11 +141,23 @@ public final class RiffReader {
         return chunk("data").size / fmt().blockAlign();
     }
 
+    /** Every sample of the (mono) data, as left-justified S32s. */
+    public int[] samplesS32() {
+        Fmt f = fmt();
+        long data = chunk("data").offset;
+        ByteBuffer b = le();
+        int[] out = new int[(int) frames()];
+        for (int i = 0; i < out.length; i++) out[i] = sampleS32(f, (int) (data + (long) i * f.blockAlign()), b);
+        return out;
+    }
+
     /** Sample {@code i} of the (mono) data, as a left-justified S32 the way the engine holds it. */
     public int sampleS32(long i) {
         Fmt f = fmt();
-        int o = (int) (chunk("data").offset + i * f.blockAlign());
-        ByteBuffer b = le();
+        return sampleS32(f, (int) (chunk("data").offset + i * f.blockAlign()), le());
+    }
+
+    private int sampleS32(Fmt f, int o, ByteBuffer b) {
         if (f.formatTag() == 3) {
             float v = b.getFloat(o);
             return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round((double) v * 2147483648.0)));

@@ -1,4 +1,4 @@
-package org.taperoom.appliance.recording.writer;
+package org.taperoom.appliance.wav;
 
 import java.nio.ByteBuffer;
 import org.taperoom.drivers.audio.SampleFormat;
@@ -44,8 +44,8 @@ public enum WordFormat {
      * Writes {@code frames} samples of a lane, starting at ring position {@code from}, into
      * {@code dest} (little-endian order) from index 0, and sets its position to 0 and its limit
      * to the bytes written. {@code dest} needs {@link #ENCODE_SLACK_BYTES} beyond those. Integer
-     * formats keep the top bits of the left-justified S32 sample (truncation, which is exact for
-     * sources of that resolution); float is {@code s / 2^31}, exact for sources of 24 bits or fewer.
+     * formats round the left-justified S32 sample to their resolution ({@link #round}: exact for
+     * sources of that resolution or less); float is {@code s / 2^31}, exact for sources of 24 bits or fewer.
      */
     public void encode(int[] lane, int mask, long from, int frames, ByteBuffer dest) {
         // The lane's slots are [start, start + firstRun) then, after the wrap, [0, frames - firstRun).
@@ -57,17 +57,28 @@ public enum WordFormat {
         dest.limit(end).position(0);
     }
 
+    /**
+     * The left-justified sample {@code s} to its top {@code 32 - dropBits} bits, rounded to the
+     * nearest step (halves up) and held at full scale: exact when the source has no more bits than
+     * the file, no half-step DC offset when it has (truncation's), and no added noise (dither is a
+     * mastering step; the files are the raw material).
+     */
+    static int round(int s, int dropBits) {
+        int half = 1 << (dropBits - 1);
+        return s > Integer.MAX_VALUE - half ? Integer.MAX_VALUE >> dropBits : (s + half) >> dropBits;
+    }
+
     private int encodeRun(int[] lane, int laneStart, int frames, ByteBuffer dest, int destIndex) {
         int o = destIndex;
         int laneEnd = laneStart + frames;
         switch (this) {
             case PCM16 -> {
-                for (int j = laneStart; j < laneEnd; j++, o += 2) dest.putShort(o, (short) (lane[j] >>> 16));
+                for (int j = laneStart; j < laneEnd; j++, o += 2) dest.putShort(o, (short) round(lane[j], 16));
             }
             case PCM24 -> {
                 // One 4-byte store per sample, 3 bytes apart: each store's top byte is overwritten by
                 // the next sample (the last one lands in the slack byte).
-                for (int j = laneStart; j < laneEnd; j++, o += 3) dest.putInt(o, lane[j] >>> 8);
+                for (int j = laneStart; j < laneEnd; j++, o += 3) dest.putInt(o, round(lane[j], 8));
             }
             case FLOAT32 -> {
                 for (int j = laneStart; j < laneEnd; j++, o += 4) dest.putFloat(o, lane[j] * 0x1.0p-31f);

@@ -1,4 +1,4 @@
-package org.taperoom.appliance.recording.writer;
+package org.taperoom.appliance.wav;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,7 +14,7 @@ import java.util.List;
  *   fmt              PCM (16 bytes) or IEEE float (18 bytes)
  *   fact             float only: the sample count
  *   bext             EBU Tech 3285 v1: description, originator, date, time, time reference, coding history
- *   iXML             the track name and take
+ *   iXML             slate, speed and time stamp, track, file set, history, bext mirror (see {@link Ixml})
  *   data size        the samples
  * </pre>
  * Markers ({@code cue } and {@code LIST/adtl}) go after the data when the file is finished.
@@ -28,8 +28,8 @@ public final class WaveHeader {
 
     /** The header bytes; the size fields are placeholders until the first update. */
     public static byte[] build(WordFormat format, int rateHz, BextInfo info) {
-        ByteBuffer b = ByteBuffer.allocate(4096 + info.description().length() * 4 + info.trackName().length() * 8
-                + info.takeName().length() * 8).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] ixml = ixml(format, info).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(2048 + ixml.length).order(ByteOrder.LITTLE_ENDIAN);
         ascii(b, "RIFF");
         b.putInt(0);
         ascii(b, "WAVE");
@@ -56,7 +56,6 @@ public final class WaveHeader {
         b.putInt(bext.length);
         b.put(bext);
         if ((bext.length & 1) != 0) b.put((byte) 0);
-        byte[] ixml = ixml(info).getBytes(StandardCharsets.UTF_8);
         ascii(b, "iXML");
         b.putInt(ixml.length);
         b.put(ixml);
@@ -70,11 +69,9 @@ public final class WaveHeader {
     }
 
     static byte[] bext(WordFormat format, BextInfo info) {
-        String history = "A=" + (format == WordFormat.FLOAT32 ? "PCM_FLOAT" : "PCM") + ",F=" + info.rateHz() + ",W="
-                + format.bitsPerSample + ",M=mono,T=Taperoom\r\n";
-        byte[] h = history.getBytes(StandardCharsets.US_ASCII);
+        byte[] h = codingHistory(format, info).getBytes(StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(602 + h.length).order(ByteOrder.LITTLE_ENDIAN);
-        fixed(b, info.description(), 256);
+        fixed(b, description(info), 256);
         fixed(b, info.originator(), 32);
         fixed(b, info.originatorRef(), 32);
         fixed(b, info.firstSampleTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd")), 10);
@@ -88,15 +85,25 @@ public final class WaveHeader {
         return b.array();
     }
 
-    static String ixml(BextInfo info) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BWFXML>\n<IXML_VERSION>1.61</IXML_VERSION>\n<PROJECT>Taperoom</PROJECT>\n"
-                + "<SCENE>" + xml(info.takeName()) + "</SCENE>\n<TAKE>1</TAKE>\n<NOTE>" + xml(info.description()) + "</NOTE>\n"
-                + "<SPEED><TIMECODE_RATE>" + info.rateHz() + "/1</TIMECODE_RATE><FILE_SAMPLE_RATE>" + info.rateHz()
-                + "</FILE_SAMPLE_RATE><TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_HI>" + (info.timeReference() >>> 32)
-                + "</TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_HI><TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_LO>" + (info.timeReference() & 0xFFFFFFFFL)
-                + "</TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_LO></SPEED>\n"
-                + "<TRACK_LIST>\n<TRACK_COUNT>1</TRACK_COUNT>\n<TRACK><CHANNEL_INDEX>1</CHANNEL_INDEX><INTERLEAVE_INDEX>1</INTERLEAVE_INDEX><NAME>"
-                + xml(info.trackName()) + "</NAME></TRACK>\n</TRACK_LIST>\n</BWFXML>\n";
+    private static String codingHistory(WordFormat format, BextInfo info) {
+        return "A=" + (format == WordFormat.FLOAT32 ? "PCM_FLOAT" : "PCM") + ",F=" + info.rateHz() + ",W="
+                + format.bitsPerSample + ",M=mono,T=Taperoom\r\n";
+    }
+
+    /**
+     * The bext description: the one given, or the lines Sound Devices and Zoom F-series recorders
+     * write there, which conform tools read ({@code sSCENE=}, {@code sTAKE=}, {@code sTAPE=},
+     * {@code sSPEED=}, {@code sTRKn=} with n the input), CR LF after each.
+     */
+    static String description(BextInfo info) {
+        if (!info.description().isEmpty()) return info.description();
+        BextInfo.Slate slate = info.slate();
+        return "sSCENE=" + slate.scene() + "\r\nsTAKE=" + String.format("%02d", slate.take()) + "\r\nsTAPE=" + slate.tape()
+                + "\r\nsSPEED=" + slate.timecode().soundDevicesSpeed() + "\r\nsTRK" + info.input() + "=" + info.trackName() + "\r\n";
+    }
+
+    static String ixml(WordFormat format, BextInfo info) {
+        return Ixml.of(info, format, description(info), codingHistory(format, info));
     }
 
     /**
@@ -150,13 +157,10 @@ public final class WaveHeader {
     }
 
     private static void fixed(ByteBuffer b, String s, int length) {
-        byte[] bytes = s.replaceAll("[^\\x20-\\x7e]", "?").getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = s.replaceAll("[^\\x20-\\x7e\\r\\n]", "?").getBytes(StandardCharsets.US_ASCII);
         byte[] field = new byte[length];
         System.arraycopy(bytes, 0, field, 0, Math.min(length, bytes.length));
         b.put(field);
     }
 
-    private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }
