@@ -63,6 +63,13 @@ class LayerRulesTest {
     }
 
     @Test
+    void theWavPackageKnowsOnlyTheDrivers() {
+        check(classes().that().resideInAPackage(WAV)
+                .should().onlyDependOnClassesThat(onlyOursIn(WAV, DRIVERS))
+                .as("the WAV package (chunks, headers, the take files' writes) knows only the drivers"));
+    }
+
+    @Test
     void theRecordingPathKnowsOnlyTheDriversAndTheWavPackage() {
         check(classes().that().resideInAPackage(RECORDING)
                 .should().onlyDependOnClassesThat(onlyOursIn(RECORDING, WAV, DRIVERS))

@@ -71,7 +71,7 @@ final class RenderCommand implements Command {
         }
         line.clear();
         System.out.printf("wrote %s (%s, %.1f s of audio in %.1f s, %.1fx real time)%n", out, r.format().extension(),
-                r.frames() / (double) r.sampleRate(), r.elapsedSeconds(), r.realTimeFactor());
+                r.frames() / (double) r.rateHz(), r.elapsedSeconds(), r.realTimeFactor());
         print("before", r.before());
         print("after", r.after());
         if (r.note() != null) System.out.println("note: " + r.note());

@@ -159,8 +159,9 @@ public final class Service {
     }
 
     /**
-     * Refreshes the status line and retries a missing device or disk every
-     * {@code statusIntervalSeconds} until {@link #stop} is called.
+     * Refreshes the status line and, while the engine cannot start (no library disk, a library it
+     * cannot write), retries every {@code statusIntervalSeconds} until {@link #stop} is called.
+     * A missing device is the engine's to wait for.
      */
     public void runUntilStopped() throws InterruptedException {
         while (!stopped.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -242,12 +243,13 @@ public final class Service {
             return;
         }
         try {
-            parts.engine().start();
-            if (waitingFor != null) Logger.info("the device is there: recording is possible again");
+            // The engine waits for its device itself (and for its return after an unplug).
+            parts.engine().startOrAwaitDevice();
+            if (waitingFor != null) Logger.info("the engine started: recording is possible again");
             waiting(null);
             startAlwaysOnOnce();
         } catch (EngineException e) {
-            String why = "waiting for device " + config.get(RecordingKeys.DEVICE) + ": " + e.getMessage();
+            String why = "cannot record: " + e.getMessage();
             if (!why.equals(waitingFor)) Logger.warn(why);
             waiting(why);
         }

@@ -126,6 +126,12 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
         return AlsaPcm.open(lib, ours ? extra.tree() : null, name, direction, mode);
     }
 
+    /** A card listed in /proc/asound/cards, or for another PCM name, one that opens ({@link DevicePresence}). */
+    @Override
+    public boolean present(String deviceName) {
+        return DevicePresence.system(this).isPresent(deviceName);
+    }
+
     /** Whether {@code name} opens for capture now (non-blocking open, closed at once). */
     public boolean canOpenCapture(String name) {
         try (AlsaPcm pcm = open(name, PcmDirection.CAPTURE, AlsaLibrary.SND_PCM_NONBLOCK)) {

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>A name that names a card ({@code hw:CARD=UMC1820,DEV=0}, {@code plughw:1,0}, {@code hw:UMC1820})
  * is present while that card is listed. Any other name (a PCM from asound.conf) is present when
- * the fallback probe says so (by default: it can be opened). Used by the engine's supervising
- * thread, never by the capture thread; each call reads the file afresh, so it is thread-safe.
+ * the fallback probe says so (by default: it can be opened). {@link AlsaBackend#present} asks it
+ * for the engine's device watch, never on the capture thread; each call reads the file afresh, so
+ * it is thread-safe.
  */
 public final class DevicePresence {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);

@@ -13,6 +13,15 @@ public interface AudioBackend {
     /** Opens a capture stream; the exception names what the device supports when the request does not fit. */
     CaptureStream openCapture(String deviceName, StreamConfig request) throws AudioDeviceException;
 
+    /**
+     * Whether the device is there now, found cheaply (without starting it): the engine asks this
+     * while it waits for a device to appear or come back, before it tries to open it. By default
+     * always (the simulator is always there).
+     */
+    default boolean present(String deviceName) {
+        return true;
+    }
+
     /** Opens a playback stream. */
     PlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException;
 }

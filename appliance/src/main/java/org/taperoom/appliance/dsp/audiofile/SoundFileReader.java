@@ -13,7 +13,7 @@ import java.nio.file.Path;
  */
 public final class SoundFileReader implements AutoCloseable {
     private final Path path;
-    private final int sampleRate;
+    private final int rateHz;
     private final int channels;
     private final long frames;
     private final int format;
@@ -22,7 +22,7 @@ public final class SoundFileReader implements AutoCloseable {
     private SoundFileReader(Path path, Pointer handle, Sndfile.SF_INFO info) {
         this.path = path;
         this.handle = handle;
-        this.sampleRate = info.samplerate;
+        this.rateHz = info.samplerate;
         this.channels = info.channels;
         this.frames = info.frames;
         this.format = info.format;
@@ -41,8 +41,8 @@ public final class SoundFileReader implements AutoCloseable {
         return path;
     }
 
-    public int sampleRate() {
-        return sampleRate;
+    public int rateHz() {
+        return rateHz;
     }
 
     public int channels() {

@@ -24,15 +24,15 @@ public final class SoundFileWriter implements AutoCloseable {
     /**
      * Creates {@code path} with libsndfile format word {@code format} (major | subtype).
      */
-    public static SoundFileWriter create(Path path, int format, int sampleRate, int channels) throws SoundFileException {
+    public static SoundFileWriter create(Path path, int format, int rateHz, int channels) throws SoundFileException {
         Sndfile.SF_INFO info = new Sndfile.SF_INFO();
-        info.samplerate = sampleRate;
+        info.samplerate = rateHz;
         info.channels = channels;
         info.format = format;
         info.write();
         if (Sndfile.sf_format_check(info) == 0) {
             throw new SoundFileException(path + ": libsndfile " + Sndfile.sf_version_string() + " cannot write format 0x"
-                    + Integer.toHexString(format) + " at " + sampleRate + " Hz, " + channels + " channels");
+                    + Integer.toHexString(format) + " at " + rateHz + " Hz, " + channels + " channels");
         }
         Pointer h = Sndfile.sf_open(path.toString(), Sndfile.SFM_WRITE, info);
         if (h == null) throw new SoundFileException(path + ": cannot create (" + Sndfile.sf_strerror(null) + ")");

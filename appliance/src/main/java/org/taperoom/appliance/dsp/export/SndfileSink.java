@@ -16,18 +16,18 @@ public final class SndfileSink implements AudioSink {
     private final OutputFormat format;
     private final int bits;
 
-    public SndfileSink(Path file, OutputFormat format, int sampleRate, int channels, int bits, double quality, Tags tags)
+    public SndfileSink(Path file, OutputFormat format, int rateHz, int channels, int bits, double quality, Tags tags)
             throws SoundFileException {
-        if (format == OutputFormat.OPUS && sampleRate != 48000 && sampleRate != 24000 && sampleRate != 16000
-                && sampleRate != 12000 && sampleRate != 8000) {
-            throw new SoundFileException(file.getFileName() + ": Ogg Opus takes 48, 24, 16, 12 or 8 kHz, not " + sampleRate + " Hz");
+        if (format == OutputFormat.OPUS && rateHz != 48000 && rateHz != 24000 && rateHz != 16000
+                && rateHz != 12000 && rateHz != 8000) {
+            throw new SoundFileException(file.getFileName() + ": Ogg Opus takes 48, 24, 16, 12 or 8 kHz, not " + rateHz + " Hz");
         }
         this.format = format;
         this.bits = format.lossy ? 32 : bits;
         if (format == OutputFormat.FLAC && bits != 16 && bits != 24) {
             throw new SoundFileException(file.getFileName() + ": FLAC takes sample_format s16 or s24");
         }
-        writer = SoundFileWriter.create(file, format.sndfileFormat(bits), sampleRate, channels);
+        writer = SoundFileWriter.create(file, format.sndfileFormat(bits), rateHz, channels);
         try {
             if (tags != null) {
                 writer.tag(Sndfile.SF_STR_TITLE, tags.title());

@@ -27,7 +27,7 @@ public final class WavWriter implements AudioSink {
     private boolean closed;
 
     /** @param bits 16 or 24 (integer PCM) or 32 (float) */
-    public WavWriter(Path file, int sampleRate, int channels, int bits, Tags tags) throws IOException {
+    public WavWriter(Path file, int rateHz, int channels, int bits, Tags tags) throws IOException {
         if (bits != 16 && bits != 24 && bits != 32) throw new IllegalArgumentException("WAV bits 16, 24 or 32 (float), not " + bits);
         this.channels = channels;
         this.bits = bits;
@@ -38,8 +38,8 @@ public final class WavWriter implements AudioSink {
         ByteBuffer h = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
         h.put(ascii("RIFF")).putInt(0).put(ascii("WAVE"));
         h.put(ascii("JUNK")).putInt(28).put(new byte[28]);
-        h.put(ascii("fmt ")).putInt(16).putShort((short) (isFloat ? 3 : 1)).putShort((short) channels).putInt(sampleRate)
-                .putInt(sampleRate * channels * bytesPerSample).putShort((short) (channels * bytesPerSample)).putShort((short) bits);
+        h.put(ascii("fmt ")).putInt(16).putShort((short) (isFloat ? 3 : 1)).putShort((short) channels).putInt(rateHz)
+                .putInt(rateHz * channels * bytesPerSample).putShort((short) (channels * bytesPerSample)).putShort((short) bits);
         byte[] info = infoChunk(tags);
         if (info.length > 0) h.put(info);
         h.put(ascii("data")).putInt(0);

@@ -13,10 +13,10 @@ final class Ebur128State implements AutoCloseable {
     private final String what;
     private Pointer state;
 
-    Ebur128State(ChannelLayout layout, int sampleRate, int mode, String what) {
+    Ebur128State(ChannelLayout layout, int rateHz, int mode, String what) {
         this.what = what;
-        state = Ebur128.ebur128_init(layout.channels(), new NativeLong(sampleRate), mode);
-        if (state == null) throw new LoudnessException("ebur128_init failed for " + layout + " at " + sampleRate + " Hz");
+        state = Ebur128.ebur128_init(layout.channels(), new NativeLong(rateHz), mode);
+        if (state == null) throw new LoudnessException("ebur128_init failed for " + layout + " at " + rateHz + " Hz");
         for (int c = 0; c < layout.channels(); c++) {
             check(Ebur128.ebur128_set_channel(state, c, layout.ebur128Channel(c)), "ebur128_set_channel");
         }

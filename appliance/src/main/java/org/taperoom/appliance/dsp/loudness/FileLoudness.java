@@ -18,7 +18,7 @@ public final class FileLoudness {
             } catch (IllegalArgumentException e) {
                 throw new SoundFileException(file + ": " + e.getMessage());
             }
-            try (LoudnessMeter meter = new LoudnessMeter(layout, in.sampleRate())) {
+            try (LoudnessMeter meter = new LoudnessMeter(layout, in.rateHz())) {
                 float[] buf = new float[BLOCK_FRAMES * in.channels()];
                 int n;
                 while ((n = in.read(buf, BLOCK_FRAMES)) > 0) meter.add(buf, n);

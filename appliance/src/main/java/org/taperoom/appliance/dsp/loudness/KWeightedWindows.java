@@ -35,7 +35,7 @@ final class KWeightedWindows {
     private double momentaryMax = Double.NEGATIVE_INFINITY;
     private double shortTermMax = Double.NEGATIVE_INFINITY;
 
-    KWeightedWindows(ChannelLayout layout, int sampleRate) {
+    KWeightedWindows(ChannelLayout layout, int rateHz) {
         channels = layout.channels();
         weights = new double[channels];
         for (int c = 0; c < channels; c++) {
@@ -45,8 +45,8 @@ final class KWeightedWindows {
         }
         state = new double[4 * channels];
         blockSum = new double[channels];
-        partsPerHop = sampleRate % 100 == 0 ? 10 : 1;
-        partFrames = sampleRate / 10 / partsPerHop;
+        partsPerHop = rateHz % 100 == 0 ? 10 : 1;
+        partFrames = rateHz / 10 / partsPerHop;
         momentaryParts = 4 * partsPerHop;
         shortTermParts = 30 * partsPerHop;
         parts = new double[shortTermParts];
@@ -54,7 +54,7 @@ final class KWeightedWindows {
         double f0 = 1681.974450955533;
         double gainDb = 3.999843853973347;
         double q = 0.7071752369554196;
-        double k = Math.tan(Math.PI * f0 / sampleRate);
+        double k = Math.tan(Math.PI * f0 / rateHz);
         double vh = Math.pow(10, gainDb / 20);
         double vb = Math.pow(vh, 0.4996667741545416);
         double a0 = 1 + k / q + k * k;
@@ -66,7 +66,7 @@ final class KWeightedWindows {
         // RLB weighting: second-order high-pass near 38 Hz (numerator 1, -2, 1).
         f0 = 38.13547087602444;
         q = 0.5003270373238773;
-        k = Math.tan(Math.PI * f0 / sampleRate);
+        k = Math.tan(Math.PI * f0 / rateHz);
         a0 = 1 + k / q + k * k;
         coef[8] = 2 * (k * k - 1) / a0;
         coef[9] = (1 - k / q + k * k) / a0;

@@ -16,7 +16,7 @@ import com.sun.jna.Pointer;
  */
 public final class LoudnessMeter implements AutoCloseable {
     private final ChannelLayout layout;
-    private final int sampleRate;
+    private final int rateHz;
     private final int hopFrames;
     private final boolean everything;
     private final boolean truePeak;
@@ -30,40 +30,40 @@ public final class LoudnessMeter implements AutoCloseable {
     private double shortTermMax = Double.NEGATIVE_INFINITY;
     private float[] scratch = new float[0];
 
-    public LoudnessMeter(ChannelLayout layout, int sampleRate) {
-        this(layout, sampleRate, true);
+    public LoudnessMeter(ChannelLayout layout, int rateHz) {
+        this(layout, rateHz, true);
     }
 
     /**
      * @param everything false measures only the integrated loudness (cheaper: no true-peak
      *                   oversampling, no LRA histogram), for the render's normalisation passes
      */
-    public LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything) {
-        this(layout, sampleRate, everything, everything);
+    public LoudnessMeter(ChannelLayout layout, int rateHz, boolean everything) {
+        this(layout, rateHz, everything, everything);
     }
 
     /**
      * @param truePeak with {@code everything}: whether libebur128 also oversamples for the true
      *                 peak (the costliest part); without it {@link LoudnessFigures#truePeakDbtp()} is null
      */
-    public LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything, boolean truePeak) {
-        this(layout, sampleRate, everything, truePeak, false);
+    public LoudnessMeter(ChannelLayout layout, int rateHz, boolean everything, boolean truePeak) {
+        this(layout, rateHz, everything, truePeak, false);
     }
 
     /** @param libebur128Windows query libebur128 for momentary/short-term (the slower reference path, for tests) */
-    LoudnessMeter(ChannelLayout layout, int sampleRate, boolean everything, boolean truePeak, boolean libebur128Windows) {
+    LoudnessMeter(ChannelLayout layout, int rateHz, boolean everything, boolean truePeak, boolean libebur128Windows) {
         this.layout = layout;
-        this.windows = everything && !libebur128Windows ? new KWeightedWindows(layout, sampleRate) : null;
+        this.windows = everything && !libebur128Windows ? new KWeightedWindows(layout, rateHz) : null;
         this.truePeak = everything && truePeak;
-        this.sampleRate = sampleRate;
-        this.hopFrames = sampleRate / 10;
+        this.rateHz = rateHz;
+        this.hopFrames = rateHz / 10;
         this.framesToNextHop = hopFrames;
         int mode = everything
                 ? Ebur128.EBUR128_MODE_I | Ebur128.EBUR128_MODE_LRA | Ebur128.EBUR128_MODE_S | Ebur128.EBUR128_MODE_SAMPLE_PEAK
                         | (this.truePeak ? Ebur128.EBUR128_MODE_TRUE_PEAK : 0)
                 : Ebur128.EBUR128_MODE_I;
         this.everything = everything;
-        state = new Ebur128State(layout, sampleRate, mode, "loudness meter");
+        state = new Ebur128State(layout, rateHz, mode, "loudness meter");
     }
 
     public ChannelLayout layout() {
@@ -111,8 +111,8 @@ public final class LoudnessMeter implements AutoCloseable {
             framesToNextHop -= n;
             if (framesToNextHop == 0) {
                 framesToNextHop = hopFrames;
-                double m = frames >= sampleRate * 4L / 10 ? query(Ebur128.ebur128_loudness_momentary(live(), out)) : Double.NEGATIVE_INFINITY;
-                double st = frames >= sampleRate * 3L ? query(Ebur128.ebur128_loudness_shortterm(live(), out)) : Double.NEGATIVE_INFINITY;
+                double m = frames >= rateHz * 4L / 10 ? query(Ebur128.ebur128_loudness_momentary(live(), out)) : Double.NEGATIVE_INFINITY;
+                double st = frames >= rateHz * 3L ? query(Ebur128.ebur128_loudness_shortterm(live(), out)) : Double.NEGATIVE_INFINITY;
                 hop(m, st);
             }
         }
@@ -153,7 +153,7 @@ public final class LoudnessMeter implements AutoCloseable {
             if (this.truePeak) truePeakMax = Math.max(truePeakMax, query(Ebur128.ebur128_true_peak(live(), c, out)));
         }
         return new LoudnessFigures(integrated, lra, db(truePeakMax), db(sample), finite(momentaryMax), finite(shortTermMax),
-                frames / (double) sampleRate);
+                frames / (double) rateHz);
     }
 
     static Double db(double linear) {

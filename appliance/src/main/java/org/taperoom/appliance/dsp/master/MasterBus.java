@@ -17,13 +17,13 @@ public final class MasterBus {
     private final ParametricEq eqRight;
     private final Compressor glue;
 
-    public MasterBus(double sampleRate) {
-        Biquad.Coefficients dc = Biquad.highPass(sampleRate, 5, 0.5);
+    public MasterBus(double rateHz) {
+        Biquad.Coefficients dc = Biquad.highPass(rateHz, 5, 0.5);
         dcLeft.set(dc);
         dcRight.set(dc);
-        eqLeft = new ParametricEq(sampleRate);
-        eqRight = new ParametricEq(sampleRate);
-        glue = new Compressor(sampleRate);
+        eqLeft = new ParametricEq(rateHz);
+        eqRight = new ParametricEq(rateHz);
+        glue = new Compressor(rateHz);
     }
 
     public void configure(MasterSettings s, boolean now) {

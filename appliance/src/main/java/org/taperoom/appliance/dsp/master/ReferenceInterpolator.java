@@ -26,8 +26,8 @@ final class ReferenceInterpolator {
     /** weights[f - 1][firstOffset - d]: weight of frame n + d for the point n + f / factor; NaN where the phase leaves it out. */
     private final double[][] weights;
 
-    ReferenceInterpolator(int sampleRate) {
-        factor = sampleRate < 96000 ? 4 : sampleRate < 192000 ? 2 : 1;
+    ReferenceInterpolator(int rateHz) {
+        factor = rateHz < 96000 ? 4 : rateHz < 192000 ? 2 : 1;
         // Prototype tap j weighs frame n + d for the point n + f / factor where j = f - factor * d + CENTRE.
         firstOffset = factor == 1 ? 0 : (CENTRE + factor - 1) / factor;
         lastOffset = factor == 1 ? 0 : -(CENTRE / factor);

@@ -21,12 +21,12 @@ public final class TruePeakEnvelope {
 
     private final ReferenceInterpolator reference;
 
-    private TruePeakEnvelope(int sampleRate) {
-        reference = new ReferenceInterpolator(sampleRate);
+    private TruePeakEnvelope(int rateHz) {
+        reference = new ReferenceInterpolator(rateHz);
     }
 
-    public static TruePeakEnvelope forRate(int sampleRate) {
-        return new TruePeakEnvelope(sampleRate);
+    public static TruePeakEnvelope forRate(int rateHz) {
+        return new TruePeakEnvelope(rateHz);
     }
 
     /** libebur128's oversampling factor at this rate: 4, 2 or 1. */

@@ -25,8 +25,8 @@ public final class TruePeakTracker {
     private int evaluated;
     private float peak;
 
-    public TruePeakTracker(int sampleRate) {
-        this.envelope = TruePeakEnvelope.forRate(sampleRate);
+    public TruePeakTracker(int rateHz) {
+        this.envelope = TruePeakEnvelope.forRate(rateHz);
     }
 
     /** Adds {@code frames} interleaved stereo frames. */

@@ -21,8 +21,8 @@ public final class Biquad {
         public static final Coefficients IDENTITY = new Coefficients(1, 0, 0, 0, 0);
 
         /** Magnitude response in dB at {@code frequencyHz}. */
-        public double magnitudeDb(double frequencyHz, double sampleRate) {
-            double w = 2 * Math.PI * frequencyHz / sampleRate;
+        public double magnitudeDb(double frequencyHz, double rateHz) {
+            double w = 2 * Math.PI * frequencyHz / rateHz;
             double cos1 = Math.cos(w);
             double sin1 = Math.sin(w);
             double cos2 = Math.cos(2 * w);
@@ -35,34 +35,34 @@ public final class Biquad {
         }
     }
 
-    public static Coefficients highPass(double sampleRate, double frequencyHz, double q) {
-        double w0 = 2 * Math.PI * frequencyHz / sampleRate;
+    public static Coefficients highPass(double rateHz, double frequencyHz, double q) {
+        double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double alpha = Math.sin(w0) / (2 * q);
         double a0 = 1 + alpha;
         return new Coefficients((1 + cos) / 2 / a0, -(1 + cos) / a0, (1 + cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
     }
 
-    public static Coefficients lowPass(double sampleRate, double frequencyHz, double q) {
-        double w0 = 2 * Math.PI * frequencyHz / sampleRate;
+    public static Coefficients lowPass(double rateHz, double frequencyHz, double q) {
+        double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double alpha = Math.sin(w0) / (2 * q);
         double a0 = 1 + alpha;
         return new Coefficients((1 - cos) / 2 / a0, (1 - cos) / a0, (1 - cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
     }
 
-    public static Coefficients peaking(double sampleRate, double frequencyHz, double gainDb, double q) {
+    public static Coefficients peaking(double rateHz, double frequencyHz, double gainDb, double q) {
         double a = Math.pow(10, gainDb / 40);
-        double w0 = 2 * Math.PI * frequencyHz / sampleRate;
+        double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double alpha = Math.sin(w0) / (2 * q);
         double a0 = 1 + alpha / a;
         return new Coefficients((1 + alpha * a) / a0, -2 * cos / a0, (1 - alpha * a) / a0, -2 * cos / a0, (1 - alpha / a) / a0);
     }
 
-    public static Coefficients lowShelf(double sampleRate, double frequencyHz, double gainDb, double q) {
+    public static Coefficients lowShelf(double rateHz, double frequencyHz, double gainDb, double q) {
         double a = Math.pow(10, gainDb / 40);
-        double w0 = 2 * Math.PI * frequencyHz / sampleRate;
+        double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double beta = 2 * Math.sqrt(a) * Math.sin(w0) / (2 * q);
         double a0 = (a + 1) + (a - 1) * cos + beta;
@@ -74,9 +74,9 @@ public final class Biquad {
                 ((a + 1) + (a - 1) * cos - beta) / a0);
     }
 
-    public static Coefficients highShelf(double sampleRate, double frequencyHz, double gainDb, double q) {
+    public static Coefficients highShelf(double rateHz, double frequencyHz, double gainDb, double q) {
         double a = Math.pow(10, gainDb / 40);
-        double w0 = 2 * Math.PI * frequencyHz / sampleRate;
+        double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double beta = 2 * Math.sqrt(a) * Math.sin(w0) / (2 * q);
         double a0 = (a + 1) - (a - 1) * cos + beta;

@@ -21,10 +21,10 @@ public final class ChannelStrip {
     private final SmoothedValue reverbSend;
     private final SmoothedValue delaySend;
 
-    public ChannelStrip(double sampleRate) {
-        int ramp = (int) Math.round(RAMP_MS / 1000 * sampleRate);
-        eq = new ParametricEq(sampleRate);
-        compressor = new Compressor(sampleRate);
+    public ChannelStrip(double rateHz) {
+        int ramp = (int) Math.round(RAMP_MS / 1000 * rateHz);
+        eq = new ParametricEq(rateHz);
+        compressor = new Compressor(rateHz);
         inputGain = new SmoothedValue(1, ramp);
         outputGain = new SmoothedValue(1, ramp);
         panLeft = new SmoothedValue(Math.sqrt(0.5), ramp);

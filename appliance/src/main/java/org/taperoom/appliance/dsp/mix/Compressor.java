@@ -13,7 +13,7 @@ import org.taperoom.appliance.dsp.settings.CompressorSettings;
 public final class Compressor {
     private static final double DB_PER_NEPER = 20 / Math.log(10);
     private static final double NEPER_PER_DB = Math.log(10) / 20;
-    private final double sampleRate;
+    private final double rateHz;
     private final double rmsCoef;
     /** {@code (1 - rmsCoef)^CONTROL_FRAMES}: how much of the mean square one control span keeps. */
     private final double rmsSpanKeep;
@@ -37,9 +37,9 @@ public final class Compressor {
     private double attackSpan;
     private double releaseSpan;
 
-    public Compressor(double sampleRate) {
-        this.sampleRate = sampleRate;
-        this.rmsCoef = 1 - Math.exp(-1 / (0.010 * sampleRate));
+    public Compressor(double rateHz) {
+        this.rateHz = rateHz;
+        this.rmsCoef = 1 - Math.exp(-1 / (0.010 * rateHz));
         this.rmsSpanKeep = Math.pow(1 - rmsCoef, CONTROL_FRAMES);
         for (int j = 0; j < CONTROL_FRAMES; j++) rmsSpanWeights[j] = rmsCoef * Math.pow(1 - rmsCoef, CONTROL_FRAMES - 1 - j);
         configure(CompressorSettings.TRACK_DEFAULT);
@@ -53,8 +53,8 @@ public final class Compressor {
         kneeDb = s.kneeDb();
         makeupDb = s.makeupDb();
         makeupGain = Math.pow(10, makeupDb / 20);
-        attackCoef = Math.exp(-1 / (s.attackMs() / 1000 * sampleRate));
-        releaseCoef = Math.exp(-1 / (s.releaseMs() / 1000 * sampleRate));
+        attackCoef = Math.exp(-1 / (s.attackMs() / 1000 * rateHz));
+        releaseCoef = Math.exp(-1 / (s.releaseMs() / 1000 * rateHz));
         attackSpan = Math.pow(attackCoef, CONTROL_FRAMES);
         releaseSpan = Math.pow(releaseCoef, CONTROL_FRAMES);
         gain = reductionDb == 0 ? makeupGain : Math.exp((makeupDb - reductionDb) * NEPER_PER_DB);

@@ -9,7 +9,7 @@ import org.taperoom.appliance.dsp.settings.DelaySettings;
  * <p>Not thread-safe: owned by the render thread that runs the buses.
  */
 public final class Delay {
-    private final double sampleRate;
+    private final double rateHz;
     private final double[] line;
     private int delayFrames;
     private int writeIndex;
@@ -17,23 +17,23 @@ public final class Delay {
     private double lowPassCoef;
     private double lowPassState;
 
-    public Delay(double sampleRate) {
-        this.sampleRate = sampleRate;
-        this.line = new double[(int) Math.ceil(4.0 * sampleRate) + 1];
+    public Delay(double rateHz) {
+        this.rateHz = rateHz;
+        this.line = new double[(int) Math.ceil(4.0 * rateHz) + 1];
         configure(DelaySettings.DEFAULT, 120);
     }
 
     public void configure(DelaySettings s, double tempoBpm) {
-        delayFrames = Math.max(1, Math.min(line.length - 1, (int) Math.round(s.effectiveTimeMs(tempoBpm) / 1000 * sampleRate)));
+        delayFrames = Math.max(1, Math.min(line.length - 1, (int) Math.round(s.effectiveTimeMs(tempoBpm) / 1000 * rateHz)));
         feedback = s.feedback();
         // damping 0 leaves repeats untouched; 1 puts the loop's corner near 500 Hz.
         double cornerHz = 20000 * Math.pow(500.0 / 20000, s.damping());
-        lowPassCoef = s.damping() == 0 ? 1 : 1 - Math.exp(-2 * Math.PI * Math.min(cornerHz, sampleRate * 0.45) / sampleRate);
+        lowPassCoef = s.damping() == 0 ? 1 : 1 - Math.exp(-2 * Math.PI * Math.min(cornerHz, rateHz * 0.45) / rateHz);
     }
 
     /** Seconds until the repeats have decayed by 60 dB. */
     public double decaySeconds() {
-        double t = delayFrames / sampleRate;
+        double t = delayFrames / rateHz;
         return feedback <= 0 ? t : Math.min(20, t * (1 + Math.log(1e-3) / Math.log(feedback)));
     }
 

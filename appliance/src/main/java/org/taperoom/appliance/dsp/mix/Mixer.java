@@ -26,12 +26,12 @@ public final class Mixer {
     private boolean reverbUsed;
     private boolean delayUsed;
 
-    public Mixer(double sampleRate, int tracks) {
+    public Mixer(double rateHz, int tracks) {
         strips = new ChannelStrip[tracks];
-        for (int i = 0; i < tracks; i++) strips[i] = new ChannelStrip(sampleRate);
-        reverb = new Reverb(sampleRate);
-        delay = new Delay(sampleRate);
-        int ramp = (int) Math.round(ChannelStrip.RAMP_MS / 1000 * sampleRate);
+        for (int i = 0; i < tracks; i++) strips[i] = new ChannelStrip(rateHz);
+        reverb = new Reverb(rateHz);
+        delay = new Delay(rateHz);
+        int ramp = (int) Math.round(ChannelStrip.RAMP_MS / 1000 * rateHz);
         reverbReturn = new SmoothedValue(1, ramp);
         delayReturn = new SmoothedValue(1, ramp);
     }

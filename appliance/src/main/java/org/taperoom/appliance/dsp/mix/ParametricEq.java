@@ -14,7 +14,7 @@ import org.taperoom.appliance.dsp.settings.EqSettings;
 public final class ParametricEq {
     static final double RAMP_MS = 30;
     static final int UPDATE_FRAMES = 32;
-    private final double sampleRate;
+    private final double rateHz;
     private final Section[] sections = new Section[5];
 
     private enum Kind { HIGH_PASS, LOW_SHELF, PEAK, HIGH_SHELF }
@@ -69,17 +69,17 @@ public final class ParametricEq {
         void update() {
             double f = Math.exp(logFrequency.current());
             filter.set(switch (kind) {
-                case HIGH_PASS -> Biquad.highPass(sampleRate, f, q.current());
-                case LOW_SHELF -> Biquad.lowShelf(sampleRate, f, gainDb.current(), q.current());
-                case PEAK -> Biquad.peaking(sampleRate, f, gainDb.current(), q.current());
-                case HIGH_SHELF -> Biquad.highShelf(sampleRate, f, gainDb.current(), q.current());
+                case HIGH_PASS -> Biquad.highPass(rateHz, f, q.current());
+                case LOW_SHELF -> Biquad.lowShelf(rateHz, f, gainDb.current(), q.current());
+                case PEAK -> Biquad.peaking(rateHz, f, gainDb.current(), q.current());
+                case HIGH_SHELF -> Biquad.highShelf(rateHz, f, gainDb.current(), q.current());
             });
         }
     }
 
-    public ParametricEq(double sampleRate) {
-        this.sampleRate = sampleRate;
-        int ramp = (int) Math.round(RAMP_MS / 1000 * sampleRate);
+    public ParametricEq(double rateHz) {
+        this.rateHz = rateHz;
+        int ramp = (int) Math.round(RAMP_MS / 1000 * rateHz);
         sections[0] = new Section(Kind.HIGH_PASS, ramp);
         sections[1] = new Section(Kind.LOW_SHELF, ramp);
         sections[2] = new Section(Kind.PEAK, ramp);

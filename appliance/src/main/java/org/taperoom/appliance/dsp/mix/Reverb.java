@@ -16,7 +16,7 @@ public final class Reverb {
     private static final int STEREO_SPREAD = 23;
     private static final double INPUT_GAIN = 0.015;
     private static final double WET_SCALE = 3;
-    private final double sampleRate;
+    private final double rateHz;
     private final double[][] combL = new double[8][];
     private final double[][] combR = new double[8][];
     private final int[] combIndexL = new int[8];
@@ -35,9 +35,9 @@ public final class Reverb {
     private double wet1;
     private double wet2;
 
-    public Reverb(double sampleRate) {
-        this.sampleRate = sampleRate;
-        double scale = sampleRate / 44100;
+    public Reverb(double rateHz) {
+        this.rateHz = rateHz;
+        double scale = rateHz / 44100;
         for (int i = 0; i < 8; i++) {
             combL[i] = new double[(int) Math.round(COMB_TUNING[i] * scale)];
             combR[i] = new double[(int) Math.round((COMB_TUNING[i] + STEREO_SPREAD) * scale)];
@@ -46,7 +46,7 @@ public final class Reverb {
             allL[i] = new double[(int) Math.round(ALLPASS_TUNING[i] * scale)];
             allR[i] = new double[(int) Math.round((ALLPASS_TUNING[i] + STEREO_SPREAD) * scale)];
         }
-        preDelay = new double[(int) Math.ceil(0.250 * sampleRate) + 1];
+        preDelay = new double[(int) Math.ceil(0.250 * rateHz) + 1];
         configure(ReverbSettings.DEFAULT);
     }
 
@@ -55,13 +55,13 @@ public final class Reverb {
         damp = s.damping() * 0.4;
         wet1 = WET_SCALE * (s.width() / 2 + 0.5);
         wet2 = WET_SCALE * ((1 - s.width()) / 2);
-        preDelayFrames = (int) Math.round(s.preDelayMs() / 1000 * sampleRate);
+        preDelayFrames = (int) Math.round(s.preDelayMs() / 1000 * rateHz);
     }
 
     /** Seconds until a tail has decayed by 60 dB, for the render's tail length. */
     public double decaySeconds() {
-        double longestComb = combR[7].length / sampleRate;
-        return Math.min(20, longestComb * Math.log(1e-3) / Math.log(feedback)) + preDelayFrames / sampleRate;
+        double longestComb = combR[7].length / rateHz;
+        return Math.min(20, longestComb * Math.log(1e-3) / Math.log(feedback)) + preDelayFrames / rateHz;
     }
 
     /** Reverberates {@code in[0..count)} into {@code outL}/{@code outR} (overwritten). */

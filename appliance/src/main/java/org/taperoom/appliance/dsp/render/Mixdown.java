@@ -41,7 +41,7 @@ final class Mixdown {
      * The result: the programme on its tape, its figures but the true peak, its true peak as
      * libebur128 reads it and the largest value of the limiter's envelope (linear).
      */
-    record Result(BusTape tape, int frames, int sampleRate, LoudnessFigures before, float truePeak, float envelopePeak) {}
+    record Result(BusTape tape, int frames, int rateHz, LoudnessFigures before, float truePeak, float envelopePeak) {}
 
     private static final int MASTER_TASK = 0;
     private static final int ENVELOPE_TASK = 1;
@@ -53,7 +53,7 @@ final class Mixdown {
     private final MasterBus bus;
     private final BusTape tape;
     private final int frames;
-    private final int sampleRate;
+    private final int rateHz;
     private final int blocks;
     private final int taskCount;
 
@@ -86,28 +86,28 @@ final class Mixdown {
     /** Set by the render thread before it waits at the barrier; read by the barrier action. */
     private boolean cancelRequested;
 
-    private Mixdown(List<SoundFileReader> readers, Mixer mixer, MasterBus bus, BusTape tape, int frames, int sampleRate) {
+    private Mixdown(List<SoundFileReader> readers, Mixer mixer, MasterBus bus, BusTape tape, int frames, int rateHz) {
         this.mixer = mixer;
         this.bus = bus;
         this.tape = tape;
         this.frames = frames;
-        this.sampleRate = sampleRate;
+        this.rateHz = rateHz;
         this.blocks = (frames + Renderer.BLOCK_FRAMES - 1) / Renderer.BLOCK_FRAMES;
         this.work = new TrackWork[readers.size()];
         for (int t = 0; t < work.length; t++) work[t] = new TrackWork(readers.get(t), mixer, t);
         this.outs = new double[work.length][][];
         this.taskCount = FIRST_TRACK_TASK + work.length;
-        this.meter = new LoudnessMeter(ChannelLayout.STEREO, sampleRate, true, false);
-        this.envelope = TruePeakEnvelope.forRate(sampleRate);
+        this.meter = new LoudnessMeter(ChannelLayout.STEREO, rateHz, true, false);
+        this.envelope = TruePeakEnvelope.forRate(rateHz);
     }
 
     /**
      * Mixes the tracks of {@code readers} (already configured in {@code mixer} and {@code bus})
      * onto {@code tape} with {@code threads} threads in all, the caller's included.
      */
-    static Result run(List<SoundFileReader> readers, Mixer mixer, MasterBus bus, BusTape tape, int frames, int sampleRate,
+    static Result run(List<SoundFileReader> readers, Mixer mixer, MasterBus bus, BusTape tape, int frames, int rateHz,
                       int threads, RenderProgress progress, BooleanSupplier cancelled) throws IOException {
-        Mixdown m = new Mixdown(readers, mixer, bus, tape, frames, sampleRate);
+        Mixdown m = new Mixdown(readers, mixer, bus, tape, frames, rateHz);
         try {
             return m.mix(Math.max(1, Math.min(threads, m.taskCount)), progress, cancelled);
         } finally {
@@ -143,7 +143,7 @@ final class Mixdown {
         }
         rethrowFailure();
         if (cancelRequested) throw new CancellationException("render cancelled");
-        return new Result(tape, frames, sampleRate, meter.figures(), peaks[0], peaks[1]);
+        return new Result(tape, frames, rateHz, meter.figures(), peaks[0], peaks[1]);
     }
 
     private void rethrowFailure() throws IOException {

@@ -33,17 +33,17 @@ final class OutputMeter {
     private RuntimeException failure;
 
     /** @param everything all the figures with the true peak; false: the integrated loudness alone */
-    OutputMeter(int sampleRate, boolean everything) {
+    OutputMeter(int rateHz, boolean everything) {
         this.everything = everything;
         for (int i = 0; i < BLOCKS; i++) empty.add(new float[2 * Renderer.BLOCK_FRAMES + 1]);
-        thread = new Thread(() -> measure(sampleRate), everything ? "render-meter" : "render-pass-meter");
+        thread = new Thread(() -> measure(rateHz), everything ? "render-meter" : "render-pass-meter");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void measure(int sampleRate) {
-        try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, sampleRate, everything, false)) {
-            TruePeakTracker peak = everything ? new TruePeakTracker(sampleRate) : null;
+    private void measure(int rateHz) {
+        try (LoudnessMeter meter = new LoudnessMeter(ChannelLayout.STEREO, rateHz, everything, false)) {
+            TruePeakTracker peak = everything ? new TruePeakTracker(rateHz) : null;
             while (true) {
                 float[] b = full.take();
                 if (b == END) break;

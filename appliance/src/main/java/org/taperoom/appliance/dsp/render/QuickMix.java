@@ -70,14 +70,14 @@ public final class QuickMix {
 
     static Analysis analyse(Path file) throws IOException {
         try (SoundFileReader in = SoundFileReader.open(file);
-             LoudnessMeter meter = new LoudnessMeter(ChannelLayout.MONO, in.sampleRate(), false)) {
+             LoudnessMeter meter = new LoudnessMeter(ChannelLayout.MONO, in.rateHz(), false)) {
             int ch = in.channels();
             float[] buf = new float[4800 * ch];
             float[] mono = new float[4800];
             double[] low = new double[4800];
             Biquad lp1 = new Biquad();
             Biquad lp2 = new Biquad();
-            Biquad.Coefficients c = Biquad.lowPass(in.sampleRate(), 150, 0.707);
+            Biquad.Coefficients c = Biquad.lowPass(in.rateHz(), 150, 0.707);
             lp1.set(c);
             lp2.set(c);
             double lowEnergy = 0;

@@ -19,20 +19,20 @@ import org.taperoom.appliance.dsp.loudness.LoudnessFigures;
  * @param note                 why it fell short or was not normalised, or null
  * @param stageSeconds         wall-clock seconds per stage (mixing, true_peak, normalising, writing)
  */
-public record RenderResult(Path file, OutputFormat format, int sampleRate, long frames, LoudnessFigures before,
+public record RenderResult(Path file, OutputFormat format, int rateHz, long frames, LoudnessFigures before,
                            LoudnessFigures after, Double targetLufs, double ceilingDbtp, double normalisationGainDb,
                            double limiterMaxReductionDb, Double shortfallLu, String note, double elapsedSeconds,
                            java.util.Map<String, Double> stageSeconds) {
 
     public double realTimeFactor() {
-        return frames / (double) sampleRate / elapsedSeconds;
+        return frames / (double) rateHz / elapsedSeconds;
     }
 
     public ObjectNode toJson(ObjectMapper json) {
         ObjectNode n = json.createObjectNode();
         n.put("file", file.getFileName().toString());
         n.put("format", format.extension());
-        n.put("sample_rate", sampleRate);
+        n.put("sample_rate", rateHz);
         n.put("frames", frames);
         n.set("before", json.valueToTree(before.toJsonMap()));
         n.set("after", json.valueToTree(after.toJsonMap()));

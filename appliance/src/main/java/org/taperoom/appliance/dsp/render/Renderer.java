@@ -111,7 +111,7 @@ public final class Renderer {
     private RenderResult finish(RenderSettings settings, Path out, RenderProgress progress, BooleanSupplier cancelled,
                                 long started, OutputFormat format, Stages stages, Mixdown.Result mixed) throws IOException {
         MasterSettings master = settings.master();
-        int rate = mixed.sampleRate();
+        int rate = mixed.rateHz();
         Double target = master.normalize() ? master.targetLufs() : null;
         float tpMax = mixed.truePeak();
         // The limiter's view of the mix: at least libebur128's true peak, more on bright material.
@@ -205,11 +205,11 @@ public final class Renderer {
         boolean mixed = false;
         try {
             for (TakeTracks.Track t : tracks) readers.add(SoundFileReader.open(t.file()));
-            int rate = readers.get(0).sampleRate();
+            int rate = readers.get(0).rateHz();
             long longest = 0;
             for (SoundFileReader r : readers) {
-                if (r.sampleRate() != rate) {
-                    throw new IOException(r.path().getFileName() + ": " + r.sampleRate() + " Hz, but "
+                if (r.rateHz() != rate) {
+                    throw new IOException(r.path().getFileName() + ": " + r.rateHz() + " Hz, but "
                             + readers.get(0).path().getFileName() + " is " + rate + " Hz; a take's tracks share one rate");
                 }
                 longest = Math.max(longest, r.frames());
@@ -236,7 +236,7 @@ public final class Renderer {
     /** The integrated loudness of the limited programme at {@code gainDb}: a normalisation pass, metered on a second thread. */
     private static Double limitedLoudness(Mixdown.Result m, double gainDb, double ceilingLin, int lookahead, double releaseFrames) {
         Limiter limiter = limiter(m, gainDb, ceilingLin, lookahead, releaseFrames);
-        OutputMeter meter = new OutputMeter(m.sampleRate(), false);
+        OutputMeter meter = new OutputMeter(m.rateHz(), false);
         try {
             while (true) {
                 float[] block = meter.block();
@@ -267,9 +267,9 @@ public final class Renderer {
                                  BooleanSupplier cancelled) throws IOException {
         Limiter limiter = limiter(m, gainDb, ceilingLin, lookahead, releaseFrames);
         int[] words = new int[2 * BLOCK_FRAMES];
-        OutputMeter meter = format.lossy ? null : new OutputMeter(m.sampleRate(), true);
+        OutputMeter meter = format.lossy ? null : new OutputMeter(m.rateHz(), true);
         float[] unmetered = new float[2 * BLOCK_FRAMES + 1];
-        try (AudioSink sink = Sinks.open(file, format, m.sampleRate(), settings.output(), settings.tags())) {
+        try (AudioSink sink = Sinks.open(file, format, m.rateHz(), settings.output(), settings.tags())) {
             // Dither whenever the file's word is shorter than our float processing.
             Dither dither = sink.wantsIntegers() ? new Dither(sink.bits(), DITHER_SEED) : null;
             int done = 0;

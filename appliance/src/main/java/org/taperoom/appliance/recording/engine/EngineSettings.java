@@ -38,10 +38,4 @@ public record EngineSettings(String device, int channels, int rateHz, WordFormat
     public long preRollFrames() {
         return Math.round(preRollSeconds * rateHz);
     }
-
-    /** These settings for a take that starts when asked: no pre-roll (the command line's takes). */
-    public EngineSettings withoutPreRoll() {
-        return new EngineSettings(device, channels, rateHz, format, library, periodFrames, bufferPeriods, ringSeconds, 0,
-                ringMemoryBytes, fsyncIntervalMillis, minFreeMinutes, rf64ThresholdBytes, fillOverrunGaps, timecode, project);
-    }
 }

@@ -21,10 +21,10 @@ import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
 import org.taperoom.appliance.recording.take.TakeRef;
-import org.taperoom.appliance.wav.FileOps;
 import org.taperoom.appliance.recording.writer.TakeWriter;
-import org.taperoom.appliance.wav.WordFormat;
 import org.taperoom.appliance.recording.writer.WriterThread;
+import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.WordFormat;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
@@ -57,10 +57,10 @@ public final class RecordingEngine implements Recorder {
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
     private Thread deviceWatch;
-    /** Every write, sync and rename of the take files; set at construction. */
-    private final FileOps fileOps;
     /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
     private volatile RingTap ringTap;
+    /** Every write, sync and rename of the take files; set at construction. */
+    private final FileOps fileOps;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -104,8 +104,22 @@ public final class RecordingEngine implements Recorder {
         return settings.bytesPerSecond();
     }
 
+    /** Starts with the device open; refused (one line) when the device cannot be opened. */
     @Override
     public synchronized void start() throws EngineException {
+        start(false);
+    }
+
+    /**
+     * Starts, and when the device is not there yet, waits for it: the engine's device watch opens
+     * it once it is present, as it does when it comes back after vanishing ({@code serve}).
+     * Refused only for what waiting cannot mend (the library, the ring's memory).
+     */
+    public synchronized void startOrAwaitDevice() throws EngineException {
+        start(true);
+    }
+
+    private void start(boolean awaitDevice) throws EngineException {
         if (running) throw new EngineException("the engine is already running");
         Path root = library.root();
         if (Files.exists(root) && !Files.isDirectory(root)) {
@@ -133,28 +147,51 @@ public final class RecordingEngine implements Recorder {
                     + "lower preRollSeconds or ringSeconds, or give Java more memory (TAPEROOM_JAVA_OPTS=-Xmx...)",
                     ringBytes >> 20, heapRoom >> 20));
         }
-        CaptureStream stream = open();
+        CaptureStream stream = null;
+        try {
+            stream = open();
+        } catch (EngineException e) {
+            if (!awaitDevice) throw e;
+            lastError = e.getMessage();
+            Logger.warn("the audio interface {} is not there ({}); waiting for it", device, lastError);
+        }
         FrameRing r = new FrameRing(channels, capacity);
-        MeterBoard m = new MeterBoard(channels, rateHz, stream.config().periodFrames());
         CaptureEvents events = new CaptureEvents();
-        captureEvents = events;
-        resolutionBits = stream.resolutionBits();
-        CaptureThread c = new CaptureThread(stream, r, m, events, resolutionBits, rateHz, !stream.paced());
         WriterThread w = new WriterThread(r, events, new WriterEvents(), rateHz, preRollFrames,
                 settings.fsyncIntervalMillis(), format.bytesPerSample, this::captureEnded);
         ring = r;
-        meters = m;
-        capture = c;
+        captureEvents = events;
         writer = w;
         w.setTap(ringTap);
         w.start();
-        c.start();
         running = true;
-        devicePresent = true;
+        devicePresent = false;
+        if (stream != null) beginCapture(stream);
         deviceWatch = new Thread(this::watchDevice, "taperoom-device-watch");
         deviceWatch.setDaemon(true);
         deviceWatch.start();
         Logger.info("engine started: {} × {} Hz from {}, {}-bit files in {}", channels, rateHz, device, format.bits, root);
+    }
+
+    /**
+     * Starts a capture thread on a freshly opened device, on the engine's ring (frame positions go
+     * on where the last device stopped). Holds this engine's lock.
+     */
+    private void beginCapture(CaptureStream stream) {
+        CaptureThread previous = capture;
+        if (previous != null) {
+            previous.close(1000);
+            earlierOverruns += previous.overruns();
+            earlierPeriods += previous.periods();
+        }
+        // The meters' clock is set by the first device's period; a device that returns keeps it.
+        if (meters == null) meters = new MeterBoard(channels, rateHz, stream.config().periodFrames());
+        resolutionBits = stream.resolutionBits();
+        CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, !stream.paced());
+        capture = fresh;
+        fresh.start();
+        devicePresent = true;
+        lastError = "";
     }
 
     private CaptureStream open() throws EngineException {
@@ -185,8 +222,14 @@ public final class RecordingEngine implements Recorder {
         return c != null && c.deviceGone() && c.finished();
     }
 
-    /** Notices a vanished device, tells listeners, and reopens it once it is back (every 2 s). */
+    /**
+     * The one owner of the device's presence: notices that it vanished (the capture thread ended
+     * with the device gone) and tells listeners; while it is away (or not there yet at start),
+     * asks the backend every 2 s whether it is present and opens it when it is.
+     */
     private void watchDevice() {
+        boolean told = true; // listeners assume the device is there until told otherwise
+        long nextLookNanos = 0;
         while (running) {
             try {
                 Thread.sleep(200);
@@ -194,20 +237,21 @@ public final class RecordingEngine implements Recorder {
                 return;
             }
             CaptureThread c = capture;
-            if (c == null || !c.deviceGone() || !c.finished()) continue;
-            if (devicePresent) {
+            if (c != null && (!c.deviceGone() || !c.finished())) continue;
+            if (devicePresent || told && c == null) {
                 devicePresent = false;
-                lastError = "the audio interface " + device + " disappeared";
-                Logger.warn("{}; waiting for it to come back", lastError);
+                told = false;
+                if (c != null) {
+                    lastError = "the audio interface " + device + " disappeared";
+                    Logger.warn("{}; waiting for it to come back", lastError);
+                }
                 for (RecorderListener l : listeners) l.deviceChanged(false);
             }
-            if (currentTake != null) continue; // the writer finishes the take first
-            try {
-                Thread.sleep(2000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (!running) return;
+            // The writer finishes the take first; the next look is 2 s after that, then every 2 s.
+            if (currentTake != null || nextLookNanos == 0) nextLookNanos = System.nanoTime() + 2_000_000_000L;
+            if (System.nanoTime() < nextLookNanos) continue;
+            nextLookNanos = System.nanoTime() + 2_000_000_000L;
+            if (!backend.present(device)) continue;
             try {
                 CaptureStream stream = open();
                 synchronized (this) {
@@ -215,19 +259,14 @@ public final class RecordingEngine implements Recorder {
                         stream.close();
                         return;
                     }
-                    c.close(1000);
-                    earlierOverruns += c.overruns();
-                    earlierPeriods += c.periods();
-                    CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, !stream.paced());
-                    capture = fresh;
-                    fresh.start();
-                    devicePresent = true;
-                    lastError = "";
+                    beginCapture(stream);
                 }
-                Logger.info("the audio interface {} is back", device);
+                told = true;
+                nextLookNanos = 0;
+                Logger.info("the audio interface {} is there", device);
                 for (RecorderListener l : listeners) l.deviceChanged(true);
             } catch (EngineException e) {
-                // still gone; try again
+                lastError = e.getMessage(); // listed but not openable yet; try again
             }
         }
     }
@@ -403,7 +442,7 @@ public final class RecordingEngine implements Recorder {
         synchronized (this) {
             running = false;
             if (deviceWatch != null) deviceWatch.interrupt();
-            capture.close(2000);
+            if (capture != null) capture.close(2000);
             writer.close(30_000);
         }
         Logger.debug("engine closed");

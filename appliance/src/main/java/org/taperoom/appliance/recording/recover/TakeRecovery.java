@@ -110,10 +110,10 @@ public final class TakeRecovery {
                 ch.force(false);
             }
         }
-        long sampleRate = Math.max(1, info.rateHz);
+        long rateHz = Math.max(1, info.rateHz);
         String summary = String.format("%s: %d track%s closed at %d frames (%.1f s)%s",
                 TakeFolders.idOf(folder.getParent().getParent(), folder), present.size(), present.size() == 1 ? "" : "s",
-                frames, (double) frames / sampleRate, notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+                frames, (double) frames / rateHz, notes.isEmpty() ? "" : "; " + String.join("; ", notes));
         info.frames = frames;
         info.state = TakeInfo.RECOVERED;
         if (info.endReason == null) info.endReason = EndReason.RECOVERED;

@@ -97,7 +97,7 @@ class EbuTestSetTest {
     private static Double renderMeterDbtp(Path file) throws IOException {
         try (SoundFileReader in = SoundFileReader.open(file)) {
             assertTrue(in.channels() == 2, file + ": the true-peak cases are stereo");
-            TruePeakTracker tracker = new TruePeakTracker(in.sampleRate());
+            TruePeakTracker tracker = new TruePeakTracker(in.rateHz());
             float[] block = new float[2 * 4096];
             int n;
             while ((n = in.read(block, 4096)) > 0) tracker.add(block, n);

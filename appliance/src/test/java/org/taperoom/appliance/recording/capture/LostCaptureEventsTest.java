@@ -21,6 +21,9 @@ import org.taperoom.appliance.wav.BextInfo;
 import org.taperoom.appliance.recording.writer.TakeWriter;
 import org.taperoom.appliance.wav.WordFormat;
 import org.taperoom.appliance.recording.writer.WriterThread;
+import org.taperoom.appliance.wav.BextInfo;
+import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.WordFormat;
 
 /** Overrun and clip events the capture thread could not queue are counted in the take they belong to. */
 class LostCaptureEventsTest {

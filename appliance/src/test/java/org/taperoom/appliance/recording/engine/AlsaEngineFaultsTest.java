@@ -70,6 +70,18 @@ class AlsaEngineFaultsTest {
         }
     }
 
+    /** What the engine tells its listeners about the device, in order. */
+    private static java.util.concurrent.BlockingQueue<Boolean> presenceChanges(RecordingEngine engine) {
+        java.util.concurrent.LinkedBlockingQueue<Boolean> presence = new java.util.concurrent.LinkedBlockingQueue<>();
+        engine.addListener(new RecorderListener() {
+            @Override
+            public void deviceChanged(boolean present) {
+                presence.add(present);
+            }
+        });
+        return presence;
+    }
+
     private AlsaBackend rig(DelegatingAlsaLibrary lib) throws Exception {
         Path in = VirtualRig.writeInfile(dir.resolve("in.raw"), CHANNELS, 40L * RATE_HZ, SampleFormat.S24_3LE);
         return new AlsaBackend(lib, VirtualRig.filePcm("cap", in), 0, SampleFormat.S24_3LE);
@@ -129,14 +141,8 @@ class AlsaEngineFaultsTest {
     @Test
     void anInterfacePluggedBackInIsPickedUpAndRecordsAgain_injected() throws Exception {
         UnpluggedAt lib = new UnpluggedAt(500);
-        java.util.concurrent.LinkedBlockingQueue<Boolean> presence = new java.util.concurrent.LinkedBlockingQueue<>();
         try (RecordingEngine engine = RecordingSetup.engine(config(), rig(lib))) {
-            engine.addListener(new RecorderListener() {
-                @Override
-                public void deviceChanged(boolean present) {
-                    presence.add(present);
-                }
-            });
+            java.util.concurrent.BlockingQueue<Boolean> presence = presenceChanges(engine);
             engine.start();
             assertEquals(Boolean.FALSE, presence.poll(60, TimeUnit.SECONDS), "the unplug is noticed");
             lib.replugged = true;
@@ -145,6 +151,25 @@ class AlsaEngineFaultsTest {
             long before = engine.status().capturePeriods();
             Thread.sleep(300);
             assertTrue(engine.status().capturePeriods() > before, "capture runs again");
+            TakeRef take = engine.startTake(TakeRequest.everything("test"), 4800);
+            assertTrue(java.nio.file.Files.isDirectory(take.folder()));
+        }
+    }
+
+    @Test
+    void anEngineStartedBeforeItsInterfaceIsPluggedInOpensItOnceItIsThere_injected() throws Exception {
+        UnpluggedAt lib = new UnpluggedAt(0);
+        try (RecordingEngine engine = RecordingSetup.engine(config(), rig(lib))) {
+            java.util.concurrent.BlockingQueue<Boolean> presence = presenceChanges(engine);
+            assertThrows(EngineException.class, engine::start, "start() wants the device now");
+            engine.startOrAwaitDevice();
+            assertEquals(Boolean.FALSE, presence.poll(10, TimeUnit.SECONDS), "listeners hear the device is not there");
+            assertTrue(engine.status().running());
+            assertEquals(false, engine.status().devicePresent());
+            assertThrows(EngineException.class, () -> engine.startTake(TakeRequest.everything("test")), "no take without the device");
+            lib.replugged = true;
+            assertEquals(Boolean.TRUE, presence.poll(10, TimeUnit.SECONDS), "the interface is opened once it is there");
+            assertTrue(engine.status().devicePresent());
             TakeRef take = engine.startTake(TakeRequest.everything("test"), 4800);
             assertTrue(java.nio.file.Files.isDirectory(take.folder()));
         }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.taperoom.appliance.service.RecordingSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.wav.HookedFileOps;
 import org.taperoom.drivers.sim.SimSignal;
 

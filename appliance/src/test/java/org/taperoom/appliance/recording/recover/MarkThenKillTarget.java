@@ -7,6 +7,8 @@ import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
 import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 import org.taperoom.drivers.sim.SimSignal;
