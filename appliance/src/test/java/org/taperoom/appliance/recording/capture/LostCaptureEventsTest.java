@@ -16,11 +16,11 @@ import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.appliance.recording.take.TakeRef;
-import org.taperoom.appliance.recording.writer.TakeWriter;
-import org.taperoom.appliance.recording.writer.WriterThread;
 import org.taperoom.appliance.wav.BextInfo;
-import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.recording.writer.TakeWriter;
 import org.taperoom.appliance.wav.WordFormat;
+import org.taperoom.appliance.recording.writer.WriterThread;
+import org.taperoom.appliance.wav.FileOps;
 
 /** Overrun and clip events the capture thread could not queue are counted in the take they belong to. */
 class LostCaptureEventsTest {
