@@ -32,6 +32,7 @@ import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.StreamConfig;
+import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimCaptureStream;
 import org.tinylog.Logger;
 
@@ -41,14 +42,16 @@ import org.tinylog.Logger;
  * Control methods are synchronized with each other; none waits for the capture thread.
  */
 public final class RecordingEngine implements Recorder {
-    private final Config config;
-    private final AudioBackend backend;
-    private final String device;
-    private final int channels;
-    private final int rateHz;
-    private final WordFormat format;
     private final TakeLibrary library;
-    private final long preRollFrames;
+    // The recording settings: written by the constructor and by reopen() (under this lock, while
+    // no capture thread runs), read by any thread.
+    private volatile Config config;
+    private volatile AudioBackend backend;
+    private volatile String device;
+    private volatile int channels;
+    private volatile int rateHz;
+    private volatile WordFormat format;
+    private volatile long preRollFrames;
     private final CopyOnWriteArrayList<RecorderListener> listeners = new CopyOnWriteArrayList<>();
 
     // Set by start(), read by any thread afterwards.
@@ -59,7 +62,8 @@ public final class RecordingEngine implements Recorder {
     private volatile int resolutionBits;
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
-    private Thread deviceWatch;
+    /** The current device watch; one that is no longer this (after reopen) ends. Written under this lock. */
+    private volatile Thread deviceWatch;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -77,14 +81,47 @@ public final class RecordingEngine implements Recorder {
     }
 
     public RecordingEngine(Config config, AudioBackend backend) {
-        this.config = config;
-        this.backend = backend;
-        this.device = config.get(RecordingKeys.DEVICE);
-        this.channels = config.get(RecordingKeys.CHANNELS);
-        this.rateHz = config.get(RecordingKeys.RATE_HZ);
-        this.format = WordFormat.ofBits(config.get(RecordingKeys.BITS));
         this.library = new TakeLibrary(config.get(RecordingKeys.LIBRARY));
-        this.preRollFrames = Math.round(config.get(RecordingKeys.PRE_ROLL_SECONDS) * rateHz);
+        settle(config, backend);
+    }
+
+    private void settle(Config next, AudioBackend nextBackend) {
+        config = next;
+        backend = nextBackend;
+        device = next.get(RecordingKeys.DEVICE);
+        channels = next.get(RecordingKeys.CHANNELS);
+        rateHz = next.get(RecordingKeys.RATE_HZ);
+        format = WordFormat.ofBits(next.get(RecordingKeys.BITS));
+        preRollFrames = Math.round(next.get(RecordingKeys.PRE_ROLL_SECONDS) * rateHz);
+    }
+
+    /**
+     * Takes the device, channels, rate, bits and pre-roll of {@code next} without a restart, as a
+     * hardware recorder does when its settings change: a running engine closes its device and opens
+     * it again with them. Refused while a take is being recorded. When the device cannot be opened
+     * with the new settings, the engine goes back to the ones it had and says why. The library
+     * stays the one the engine was made with. Returns true (this engine can reopen).
+     */
+    @Override
+    public synchronized boolean reopen(Config next) throws EngineException {
+        if (currentTake != null) throw new EngineException("a take is being recorded: settings change when it has ended");
+        Config before = config;
+        AudioBackend beforeBackend = backend;
+        String nextDevice = next.get(RecordingKeys.DEVICE);
+        AudioBackend nextBackend = SimBackend.handles(nextDevice) == SimBackend.handles(device) ? backend : DeviceBackends.forDevice(next);
+        boolean wasRunning = running;
+        if (wasRunning) stopCapture();
+        settle(next, nextBackend);
+        if (!wasRunning) return true;
+        try {
+            start();
+            Logger.info("settings applied: the device was reopened");
+            return true;
+        } catch (EngineException e) {
+            settle(before, beforeBackend);
+            start();
+            throw new EngineException(nextDevice + " with the new settings: " + e.getMessage() + " (the previous settings are back)");
+        }
     }
 
     public Config config() {
@@ -192,7 +229,7 @@ public final class RecordingEngine implements Recorder {
 
     /** Notices a vanished device, tells listeners, and reopens it once it is back (every 2 s). */
     private void watchDevice() {
-        while (running) {
+        while (running && Thread.currentThread() == deviceWatch) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -216,7 +253,7 @@ public final class RecordingEngine implements Recorder {
             try {
                 CaptureStream stream = open();
                 synchronized (this) {
-                    if (!running) {
+                    if (!running || Thread.currentThread() != deviceWatch) {
                         stream.close();
                         return;
                     }
@@ -436,12 +473,17 @@ public final class RecordingEngine implements Recorder {
             }
         }
         synchronized (this) {
-            running = false;
-            if (deviceWatch != null) deviceWatch.interrupt();
-            capture.close(2000);
-            writer.close(30_000);
+            if (running) stopCapture();
         }
         Logger.debug("engine closed");
+    }
+
+    /** Ends the capture, writer and device-watch threads (no take runs); the caller holds this lock. */
+    private void stopCapture() {
+        running = false;
+        if (deviceWatch != null) deviceWatch.interrupt();
+        capture.close(2000);
+        writer.close(30_000);
     }
 
     /** Called on the writer thread. */
