@@ -192,6 +192,7 @@ class SmallScreensTest {
         try (Browser b = new Browser(800, 480, true)) {
             logIn(b);
             b.page("master");
+            b.find("#normalize");
             String primary = (String) b.js("return getComputedStyle(document.getElementById('analyze')).backgroundColor");
             String normalise = (String) b.js("return getComputedStyle(document.getElementById('normalize')).backgroundColor");
             assertNotEquals(primary, normalise, "Normalise is a toggle, not a second primary button");
@@ -210,6 +211,7 @@ class SmallScreensTest {
         try (Browser b = new Browser(390, 844, true)) {
             logIn(b);
             b.page("settings");
+            b.find("#preRollSeconds");
             for (String bad : List.of("abc", "")) {
                 b.js("document.getElementById('preRollSeconds').value = arguments[0]", bad);
                 b.find("#save-settings").click();
