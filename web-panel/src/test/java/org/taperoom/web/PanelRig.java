@@ -19,10 +19,11 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.drivers.audio.InputGain;
-import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PinHash;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.sim.SimBackend;
 
 /**
@@ -37,6 +38,7 @@ final class PanelRig implements AutoCloseable {
     final Path dir;
     final Path library;
     final Path configFile;
+    final Config config;
     final SimBackend sim;
     final RecordingEngine engine;
     final ControlService control;
@@ -66,13 +68,14 @@ final class PanelRig implements AutoCloseable {
                 PanelKeys.ADDRESS.name(), "127.0.0.1",
                 PanelKeys.PORT.name(), "0",
                 "gpio", "off"), "");
-        config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
+        this.config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
+        config = this.config;
         sim = new SimBackend();
-        engine = new RecordingEngine(config, sim);
+        engine = RecordingSetup.engine(config, sim);
         engine.start();
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
         control = ControlService.start(engine, config, null, gain);
-        panel = WebPanel.start(new PanelContext(config, engine, control.transport(), configFile, control.arming(), gain));
+        panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 

@@ -17,12 +17,14 @@ import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.Transport;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
-import org.taperoom.appliance.recording.engine.RecorderListener;
-import org.taperoom.appliance.recording.engine.RecordingEngine;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.panel.PinHash;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
+import org.taperoom.appliance.recording.engine.RecorderListener;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.service.Service;
 import org.taperoom.drivers.sim.SimBackend;
 
@@ -70,7 +72,7 @@ final class DemoCommand implements Command {
         if (!pin.matches("[0-9A-Za-z]{4,32}")) throw new UsageException("--pin " + pin + ": expected 4 to 32 letters or digits");
         Config config = demoConfig(args, pin);
         SimBackend sim = new SimBackend(SimFlags.options(args, config.get(RecordingKeys.DEVICE), true));
-        RecordingEngine engine = new RecordingEngine(config, sim);
+        RecordingEngine engine = RecordingSetup.engine(config, sim);
         engine.addListener(new RecorderListener() {
             @Override
             public void takeEnded(TakeRef take, EndReason reason, String detail) {

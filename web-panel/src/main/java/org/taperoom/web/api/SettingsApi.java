@@ -23,12 +23,12 @@ import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.appliance.control.Transport;
-import org.taperoom.appliance.control.TransportControl;
-import org.taperoom.appliance.config.ControlKeys;
 import org.taperoom.appliance.control.TransportState;
+import org.taperoom.appliance.config.ControlKeys;
 import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.recording.writer.WordFormat;
 import org.taperoom.drivers.audio.DeviceInfo;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.PinLock;
@@ -111,7 +111,7 @@ public final class SettingsApi {
         Config c = config.get();
         Map<String, Object> m = new LinkedHashMap<>();
         for (ConfigKey<?> k : KEYS.keySet()) m.put(k.name(), c.get(k));
-        m.put("autoRecord", transport instanceof TransportControl tc ? tc.autoRecordArmed() : transport.view().state() == TransportState.WAITING);
+        m.put("autoRecord", transport.autoRecordArmed());
         m.put("pinRequired", pin.required());
         m.put("persisted", configFile != null);
         m.put("restartNeeded", differing(c, running.get()));
@@ -194,7 +194,10 @@ public final class SettingsApi {
                     + state.wireName() + "); stop first");
         }
         try {
-            if (!recorder.reopen(updated)) return List.of();
+            boolean reopened = recorder.reopen(updated.get(RecordingKeys.DEVICE), updated.get(RecordingKeys.CHANNELS),
+                    updated.get(RecordingKeys.RATE_HZ), WordFormat.ofBits(updated.get(RecordingKeys.BITS)),
+                    updated.get(RecordingKeys.PRE_ROLL_SECONDS));
+            if (!reopened) return List.of();
         } catch (EngineException e) {
             throw new ApiError(changed.contains("device") ? 400 : 409, String.join(", ", changed) + ": " + e.getMessage());
         }

@@ -1,5 +1,9 @@
 package org.taperoom.appliance.recording.engine;
 
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.recording.writer.WordFormat;
+
 /**
  * The recording engine as the rest of the appliance sees it: control (GPIO, panel, CLI,
  * auto-record) drives takes through this, the panel and LEDs read meters and status from it.
@@ -34,13 +38,13 @@ public interface Recorder extends AutoCloseable {
     }
 
     /**
-     * Takes the recording settings of {@code next} (device, channels, rate, bits, pre-roll) now:
-     * a running recorder closes its device and opens it again with them. Refused while a take is
-     * being recorded, or when the device cannot be opened with them (the recorder keeps the
-     * settings it had). Returns false when this recorder cannot do it, so the settings wait for
-     * the next start of the service.
+     * Takes a new device, channel count, rate, word format and pre-roll now: a running recorder
+     * closes its device and opens it again with them. Refused while a take is being recorded, or
+     * when the device cannot be opened with them (the recorder keeps the settings it had).
+     * Returns false when this recorder cannot do it, so the settings wait for the next start of
+     * the service.
      */
-    default boolean reopen(org.taperoom.appliance.config.Config next) throws EngineException {
+    default boolean reopen(String device, int channels, int rateHz, WordFormat format, double preRollSeconds) throws EngineException {
         return false;
     }
 
