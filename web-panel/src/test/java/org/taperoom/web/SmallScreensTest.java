@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -19,6 +19,8 @@ import org.openqa.selenium.By;
  * can be seen without scrolling, and the details a newcomer trips over (markers, stale figures,
  * the Settings form, the keypad) are there. Screenshots go to web-panel/target/screenshots.
  */
+@ExtendWith(PanelRigExtension.class)
+@PanelRigExtension.Channels(3)
 class SmallScreensTest {
     static final String TAKE_NAME = "Friday rehearsal";
     static final List<String> TAKE_PAGES = List.of("takes", "mix", "master", "export");
@@ -27,7 +29,6 @@ class SmallScreensTest {
 
     @BeforeAll
     static void recordATakeWithMarkers() throws Exception {
-        rig = new PanelRig(3);
         PanelRig.Client c = rig.loggedIn();
         assertEquals(202, c.change("POST", "/api/transport/record", null).statusCode());
         rig.awaitState("recording", 5000);
@@ -42,11 +43,6 @@ class SmallScreensTest {
         HttpResponse<String> renamed = c.change("PATCH", "/api/takes/" + id, "{\"name\":\"" + TAKE_NAME + "\"}");
         assertEquals(200, renamed.statusCode(), renamed.body());
         takeId = c.json(renamed).get("id").asText();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
     }
 
     /** The document is no wider than the screen (not the layout viewport, which grows when a page zooms out). */

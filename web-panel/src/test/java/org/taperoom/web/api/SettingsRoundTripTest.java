@@ -1,13 +1,15 @@
-package org.taperoom.web;
+package org.taperoom.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.PanelRigExtension;
 
 /**
  * The Settings page's round trip through the real server and engine: what a person types that is
@@ -15,19 +17,15 @@ import org.junit.jupiter.api.Test;
  * the device at once (visible in {@code /api/state} and in the next take), and the answer says
  * what was applied; nothing waits for a restart that did not change.
  */
+@ExtendWith(PanelRigExtension.class)
 class SettingsRoundTripTest {
+    /** One per test: each changes the device's settings. */
     PanelRig rig;
     PanelRig.Client user;
 
     @BeforeEach
-    void start() throws Exception {
-        rig = new PanelRig(2);
+    void logIn() throws Exception {
         user = rig.loggedIn();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
     }
 
     static void assertRefused(HttpResponse<String> r, String field) {
