@@ -13,7 +13,6 @@ import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.dsp.render.RenderJob;
 import org.taperoom.appliance.dsp.render.RenderService;
-import org.taperoom.appliance.device.CaptureDevices;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.web.api.InputsApi;
@@ -90,7 +89,7 @@ public final class WebPanel implements Panel {
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), links, id -> hub.event(takesMessage())).routes())
                 .add(renderApi.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
-                        () -> CaptureDevices.find(config), pin, sessions).routes());
+                        context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {

@@ -19,6 +19,7 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlService;
+import org.taperoom.appliance.device.CaptureDevices;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
@@ -76,7 +77,8 @@ public final class PanelRig implements AutoCloseable {
         engine.start();
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
         control = ControlService.start(engine, config, null, gain);
-        panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain));
+        panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
+                null, () -> CaptureDevices.find(this.config)));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 

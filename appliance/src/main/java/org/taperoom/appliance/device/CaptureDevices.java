@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.panel.CaptureDevice;
 import org.taperoom.drivers.alsa.AlsaBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.DeviceInfo;
@@ -18,12 +19,16 @@ import org.tinylog.Logger;
 public final class CaptureDevices {
     private CaptureDevices() {}
 
-    public static List<DeviceInfo> find(Config config) {
-        List<DeviceInfo> out = new ArrayList<>(new SimBackend().devices());
+    public static List<CaptureDevice> find(Config config) {
+        List<DeviceInfo> found = new ArrayList<>(new SimBackend().devices());
         try (AlsaBackend alsa = AlsaDevices.backend(config)) {
-            for (DeviceInfo d : alsa.devices()) if (d.capture() != null) out.add(d);
+            for (DeviceInfo d : alsa.devices()) if (d.capture() != null) found.add(d);
         } catch (AudioDeviceException | ConfigException e) {
             Logger.debug("no ALSA devices to offer: {}", e.getMessage());
+        }
+        List<CaptureDevice> out = new ArrayList<>();
+        for (DeviceInfo d : found) {
+            out.add(new CaptureDevice(d.name(), d.longName(), d.capture().minChannels(), d.capture().maxChannels(), d.capture().ratesHz()));
         }
         return out;
     }

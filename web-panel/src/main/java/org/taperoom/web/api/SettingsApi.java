@@ -25,11 +25,10 @@ import org.taperoom.appliance.control.InputArming;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.config.ControlKeys;
+import org.taperoom.appliance.panel.CaptureDevice;
 import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.Recorder;
-import org.taperoom.appliance.recording.writer.WordFormat;
-import org.taperoom.drivers.audio.DeviceInfo;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.PinLock;
 import org.taperoom.web.security.Sessions;
@@ -61,12 +60,12 @@ public final class SettingsApi {
     private final Recorder recorder;
     private final InputArming arming;
     /** The capture interfaces found now (enumerated on each call: a USB interface comes and goes). */
-    private final Supplier<List<DeviceInfo>> devices;
+    private final Supplier<List<CaptureDevice>> devices;
     private final PinLock pin;
     private final Sessions sessions;
 
     public SettingsApi(Config config, Path configFile, Transport transport, Recorder recorder, InputArming arming,
-                       Supplier<List<DeviceInfo>> devices, PinLock pin, Sessions sessions) {
+                       Supplier<List<CaptureDevice>> devices, PinLock pin, Sessions sessions) {
         this.config = new AtomicReference<>(config);
         this.running = new AtomicReference<>(config);
         this.configFile = configFile;
@@ -95,13 +94,13 @@ public final class SettingsApi {
 
     private void devices(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (DeviceInfo d : devices.get()) {
+        for (CaptureDevice d : devices.get()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", d.name());
-            m.put("description", d.longName());
-            m.put("minChannels", d.capture().minChannels());
-            m.put("maxChannels", d.capture().maxChannels());
-            m.put("ratesHz", d.capture().ratesHz());
+            m.put("description", d.description());
+            m.put("minChannels", d.minChannels());
+            m.put("maxChannels", d.maxChannels());
+            m.put("ratesHz", d.ratesHz());
             out.add(m);
         }
         ctx.json(out);
@@ -195,8 +194,7 @@ public final class SettingsApi {
         }
         try {
             boolean reopened = recorder.reopen(updated.get(RecordingKeys.DEVICE), updated.get(RecordingKeys.CHANNELS),
-                    updated.get(RecordingKeys.RATE_HZ), WordFormat.ofBits(updated.get(RecordingKeys.BITS)),
-                    updated.get(RecordingKeys.PRE_ROLL_SECONDS));
+                    updated.get(RecordingKeys.RATE_HZ), updated.get(RecordingKeys.BITS), updated.get(RecordingKeys.PRE_ROLL_SECONDS));
             if (!reopened) return List.of();
         } catch (EngineException e) {
             throw new ApiError(changed.contains("device") ? 400 : 409, String.join(", ", changed) + ": " + e.getMessage());

@@ -2,7 +2,6 @@ package org.taperoom.appliance.recording.engine;
 
 import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.take.TakeRef;
-import org.taperoom.appliance.recording.writer.WordFormat;
 
 /**
  * The recording engine as the rest of the appliance sees it: control (GPIO, panel, CLI,
@@ -38,13 +37,13 @@ public interface Recorder extends AutoCloseable {
     }
 
     /**
-     * Takes a new device, channel count, rate, word format and pre-roll now: a running recorder
+     * Takes a new device, channel count, rate, bits ("16", "24" or "32f") and pre-roll now: a running recorder
      * closes its device and opens it again with them. Refused while a take is being recorded, or
      * when the device cannot be opened with them (the recorder keeps the settings it had).
      * Returns false when this recorder cannot do it, so the settings wait for the next start of
      * the service.
      */
-    default boolean reopen(String device, int channels, int rateHz, WordFormat format, double preRollSeconds) throws EngineException {
+    default boolean reopen(String device, int channels, int rateHz, String bits, double preRollSeconds) throws EngineException {
         return false;
     }
 

@@ -94,7 +94,7 @@ public final class RecordingEngine implements Recorder {
     }
 
     /**
-     * Takes a new device, channel count, rate, word format and pre-roll without a restart, as a
+     * Takes a new device, channel count, rate, bits and pre-roll without a restart, as a
      * hardware recorder does when its settings change: a running engine closes its device and
      * opens it again with them. Refused while a take is being recorded; when the device will not
      * open with them, the engine goes back to the settings it had and says why. A device of
@@ -102,13 +102,13 @@ public final class RecordingEngine implements Recorder {
      * waits for the next start (false).
      */
     @Override
-    public synchronized boolean reopen(String nextDevice, int nextChannels, int nextRateHz, WordFormat nextFormat,
+    public synchronized boolean reopen(String nextDevice, int nextChannels, int nextRateHz, String nextBits,
                                        double nextPreRollSeconds) throws EngineException {
         if (currentTake != null) throw new EngineException("a take is being recorded: settings change when it has ended");
         if (SimBackend.handles(nextDevice) != SimBackend.handles(device)) return false;
         EngineSettings before = settings;
         EngineSettings s = before;
-        EngineSettings next = new EngineSettings(nextDevice, nextChannels, nextRateHz, nextFormat, s.library(), s.periodFrames(),
+        EngineSettings next = new EngineSettings(nextDevice, nextChannels, nextRateHz, WordFormat.ofBits(nextBits), s.library(), s.periodFrames(),
                 s.bufferPeriods(), s.ringSeconds(), nextPreRollSeconds, s.ringMemoryBytes(), s.fsyncIntervalMillis(),
                 s.minFreeMinutes(), s.rf64ThresholdBytes());
         boolean wasRunning = running;
