@@ -79,15 +79,17 @@ public final class WebPanel implements Panel {
         RenderService renders = ownRenders != null ? ownRenders : context.renders();
         // The share links need the panel's address, known only once the server listens.
         URI[] urlHolder = new URI[1];
-        RenderApi renderApi = new RenderApi(takes, renders, new ShareLinks(Clock.systemUTC()), hub::event, () -> urlHolder[0]);
+        ShareLinks links = new ShareLinks(Clock.systemUTC());
+        RenderApi renderApi = new RenderApi(takes, renders, links, hub::event, () -> urlHolder[0]);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state).routes())
                 .add(new InputsApi(arming, gain).routes())
-                .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
+                .add(new TakesApi(takes, new Waveforms(), context.transport(), links, id -> hub.event(takesMessage())).routes())
                 .add(renderApi.routes())
-                .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
+                .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
+                        context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {

@@ -1,6 +1,8 @@
 package org.taperoom.appliance.panel;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.appliance.control.Transport;
@@ -23,9 +25,17 @@ import org.taperoom.drivers.audio.InputGain;
  * @param gain       the interface's input gain controls, or null for none ({@link InputGain#NONE})
  * @param renders    the render jobs the panel shares with the quick mix (the service closes it), or
  *                   null for one of the panel's own
+ * @param captureDevices the interfaces found now (asked each time the Settings page opens), or null
+ *                   to offer only the configured device
  */
 public record PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
-                           InputArming arming, InputGain gain, RenderService renders) {
+                           InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices) {
+    /** A context whose panel offers no list of capture interfaces (only the configured device). */
+    public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
+                        InputArming arming, InputGain gain, RenderService renders) {
+        this(config, recorder, library, transport, configFile, arming, gain, renders, null);
+    }
+
     /** A context whose panel runs its own render jobs. */
     public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
                         InputArming arming, InputGain gain) {

@@ -17,6 +17,7 @@ import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.dsp.render.QuickMix;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.panel.Panel;
+import org.taperoom.appliance.device.CaptureDevices;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelProvider;
 import org.taperoom.appliance.recording.engine.EngineException;
@@ -120,7 +121,7 @@ public final class Service {
             // a refusal is a ConfigException, which serve reports as a configuration error.
             try {
                 panel = parts.panelProvider().start(new PanelContext(config, recorder, parts.engine().library(), control.transport(),
-                        parts.configFile(), control.arming(), parts.gain(), parts.renders()));
+                        parts.configFile(), control.arming(), parts.gain(), parts.renders(), () -> CaptureDevices.find(config)));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());

@@ -39,6 +39,9 @@ final class ServiceRecorder implements Recorder {
     @Override public void start() throws EngineException { engine.start(); }
     @Override public TakeRef startTake(TakeRequest request) throws EngineException { return engine.startTake(request); }
     @Override public TakeRef stopTake() throws EngineException { return engine.stopTake(); }
+    @Override public boolean reopen(String device, int channels, int rateHz, String bits, double preRollSeconds) throws EngineException {
+        return engine.reopen(device, channels, rateHz, bits, preRollSeconds);
+    }
     @Override public boolean addMarker(String label) { return engine.addMarker(label); }
     @Override public boolean addMarker(String label, String source) { return engine.addMarker(label, source); }
     @Override public void readMeters(MeterSnapshot into) { engine.readMeters(into); }

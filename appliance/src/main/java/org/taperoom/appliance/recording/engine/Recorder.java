@@ -36,6 +36,17 @@ public interface Recorder extends AutoCloseable {
         return addMarker(label);
     }
 
+    /**
+     * Takes a new device, channel count, rate, bits ("16", "24" or "32f") and pre-roll now: a running recorder
+     * closes its device and opens it again with them. Refused while a take is being recorded, or
+     * when the device cannot be opened with them (the recorder keeps the settings it had).
+     * Returns false when this recorder cannot do it, so the settings wait for the next start of
+     * the service.
+     */
+    default boolean reopen(String device, int channels, int rateHz, String bits, double preRollSeconds) throws EngineException {
+        return false;
+    }
+
     /** A consistent copy of the latest meters (lock-free; never waits for the capture thread). */
     void readMeters(MeterSnapshot into);
 

@@ -29,6 +29,7 @@ import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.StreamConfig;
+import org.taperoom.drivers.sim.SimBackend;
 import org.tinylog.Logger;
 
 /**
@@ -39,15 +40,17 @@ import org.tinylog.Logger;
  * for the capture thread.
  */
 public final class RecordingEngine implements Recorder {
-    private final EngineSettings settings;
-    private final AudioBackend backend;
-    private final String device;
-    private final int channels;
-    private final int rateHz;
-    private final WordFormat format;
     private final TakeLibrary library;
-    private final long preRollFrames;
-    private final TakeSpace space;
+    private final AudioBackend backend;
+    // The settings and what is derived from them: written by the constructor and by reopen()
+    // (under this lock, while no capture thread runs), read by any thread.
+    private volatile EngineSettings settings;
+    private volatile String device;
+    private volatile int channels;
+    private volatile int rateHz;
+    private volatile WordFormat format;
+    private volatile long preRollFrames;
+    private volatile TakeSpace space;
     private final CopyOnWriteArrayList<RecorderListener> listeners = new CopyOnWriteArrayList<>();
 
     // Set by start(), read by any thread afterwards.
@@ -58,7 +61,8 @@ public final class RecordingEngine implements Recorder {
     private volatile int resolutionBits;
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
-    private Thread deviceWatch;
+    /** The current device watch; one that is no longer this (after reopen) ends. Written under this lock. */
+    private volatile Thread deviceWatch;
     /** Every write, sync and rename of the take files; set at construction. */
     private final FileOps fileOps;
     /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
@@ -82,15 +86,52 @@ public final class RecordingEngine implements Recorder {
     /** An engine whose take files are written through {@code fileOps} (tests count or interrupt them there). */
     public RecordingEngine(EngineSettings settings, AudioBackend backend, FileOps fileOps) {
         this.fileOps = fileOps;
-        this.settings = settings;
         this.backend = backend;
-        this.device = settings.device();
-        this.channels = settings.channels();
-        this.rateHz = settings.rateHz();
-        this.format = settings.format();
         this.library = new TakeLibrary(settings.library());
-        this.preRollFrames = settings.preRollFrames();
-        this.space = new TakeSpace(library, settings.minFreeMinutes(), rateHz, format);
+        settle(settings);
+    }
+
+    private void settle(EngineSettings next) {
+        settings = next;
+        device = next.device();
+        channels = next.channels();
+        rateHz = next.rateHz();
+        format = next.format();
+        preRollFrames = next.preRollFrames();
+        space = new TakeSpace(library, next.minFreeMinutes(), rateHz, format);
+    }
+
+    /**
+     * Takes a new device, channel count, rate, bits and pre-roll without a restart, as a
+     * hardware recorder does when its settings change: a running engine closes its device and
+     * opens it again with them. Refused while a take is being recorded; when the device will not
+     * open with them, the engine goes back to the settings it had and says why. A device of
+     * another family (the simulator instead of ALSA, or the reverse) needs another backend: that
+     * waits for the next start (false).
+     */
+    @Override
+    public synchronized boolean reopen(String nextDevice, int nextChannels, int nextRateHz, String nextBits,
+                                       double nextPreRollSeconds) throws EngineException {
+        if (currentTake != null) throw new EngineException("a take is being recorded: settings change when it has ended");
+        if (SimBackend.handles(nextDevice) != SimBackend.handles(device)) return false;
+        EngineSettings before = settings;
+        EngineSettings s = before;
+        EngineSettings next = new EngineSettings(nextDevice, nextChannels, nextRateHz, WordFormat.ofBits(nextBits), s.library(), s.periodFrames(),
+                s.bufferPeriods(), s.ringSeconds(), nextPreRollSeconds, s.ringMemoryBytes(), s.fsyncIntervalMillis(),
+                s.minFreeMinutes(), s.rf64ThresholdBytes(), s.fillOverrunGaps(), s.timecode(), s.project());
+        boolean wasRunning = running;
+        if (wasRunning) stopCapture();
+        settle(next);
+        if (!wasRunning) return true;
+        try {
+            start();
+            Logger.info("settings applied: the device was reopened");
+            return true;
+        } catch (EngineException e) {
+            settle(before);
+            start();
+            throw new EngineException(nextDevice + " with the new settings: " + e.getMessage() + " (the previous settings are back)");
+        }
     }
 
     public EngineSettings settings() {
@@ -232,7 +273,7 @@ public final class RecordingEngine implements Recorder {
     private void watchDevice() {
         boolean told = true; // listeners assume the device is there until told otherwise
         long nextLookNanos = 0;
-        while (running) {
+        while (running && Thread.currentThread() == deviceWatch) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -257,7 +298,7 @@ public final class RecordingEngine implements Recorder {
             try {
                 CaptureStream stream = open();
                 synchronized (this) {
-                    if (!running) {
+                    if (!running || Thread.currentThread() != deviceWatch) {
                         stream.close();
                         return;
                     }
@@ -442,12 +483,17 @@ public final class RecordingEngine implements Recorder {
             }
         }
         synchronized (this) {
-            running = false;
-            if (deviceWatch != null) deviceWatch.interrupt();
-            if (capture != null) capture.close(2000);
-            writer.close(30_000);
+            if (running) stopCapture();
         }
         Logger.debug("engine closed");
+    }
+
+    /** Ends the capture, writer and device-watch threads (no take runs); the caller holds this lock. */
+    private void stopCapture() {
+        running = false;
+        if (deviceWatch != null) deviceWatch.interrupt();
+        capture.close(2000);
+        writer.close(30_000);
     }
 
     /** Called on the writer thread. */

@@ -62,6 +62,22 @@ public final class Recordings {
         }
     }
 
+    /** Completes when the engine's next take has ended, with the take as written. */
+    public static CompletableFuture<Ended> nextEnd(Recorder engine) {
+        CompletableFuture<Ended> ended = new CompletableFuture<>();
+        engine.addListener(new RecorderListener() {
+            @Override
+            public void takeEnded(TakeRef take, EndReason reason, String detail) {
+                try {
+                    ended.complete(new Ended(take, reason, detail, TakeJson.read(take.folder())));
+                } catch (Exception e) {
+                    ended.completeExceptionally(e);
+                }
+            }
+        });
+        return ended;
+    }
+
     /** Unpaced simulator with these signals. */
     public static SimBackend unpaced(SimSignal... signals) {
         return new SimBackend(SimOptions.defaults().withPaced(false).withSignals(signals));

@@ -1,4 +1,4 @@
-package org.taperoom.web;
+package org.taperoom.web.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,24 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.LiveSocket;
+import org.taperoom.web.PanelRigExtension;
 
 /** The WebSocket {@code /ws}: who may connect, what it pushes, and that a bad client hurts nobody. */
+@ExtendWith(PanelRigExtension.class)
+@PanelRigExtension.Channels(4)
 class LiveUpdatesTest {
     static PanelRig rig;
     static PanelRig.Client user;
 
     @BeforeAll
     static void start() throws Exception {
-        rig = new PanelRig(4);
         user = rig.loggedIn();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
     }
 
     @Test

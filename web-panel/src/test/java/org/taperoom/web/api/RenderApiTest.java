@@ -1,19 +1,25 @@
-package org.taperoom.web;
+package org.taperoom.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nayuki.qrcodegen.QrCode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.PanelRigExtension;
 
 /** The Mix, Master and Export routes over the DSP's real renders of a recorded take. */
+@ExtendWith(PanelRigExtension.class)
 class RenderApiTest {
     static PanelRig rig;
     static PanelRig.Client user;
@@ -21,14 +27,8 @@ class RenderApiTest {
 
     @BeforeAll
     static void recordOne() throws Exception {
-        rig = new PanelRig();
         user = rig.loggedIn();
         takeId = rig.recordTake(user, 1500);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
     }
 
     static JsonNode awaitJob(String job) throws Exception {
@@ -117,6 +117,28 @@ class RenderApiTest {
     }
 
     @Test
+    void aShareLinkStillDownloadsTheExportAfterItsTakeIsRenamed() throws Exception {
+        String id = rig.recordTake(user, 800);
+        HttpResponse<String> started = user.change("POST", "/api/takes/" + id + "/exports", "{\"format\":\"wav\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        JsonNode job = awaitJob(user.json(started).get("job").asText());
+        String file = job.get("result").get("file").asText();
+        String url = user.json(user.change("POST", "/api/takes/" + id + "/exports/" + file + "/link", null)).get("url").asText();
+        String path = url.substring(url.indexOf("/share/"));
+        PanelRig.Client phone = rig.client();
+        long bytes = phone.bytes(path, Map.of()).body().length;
+
+        HttpResponse<String> renamed = user.change("PATCH", "/api/takes/" + id, "{\"name\":\"Renamed after sharing\"}");
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        String newId = user.json(renamed).get("id").asText();
+        assertTrue(!newId.equals(id), "the rename moved the take: " + newId);
+
+        HttpResponse<byte[]> shared = phone.bytes(path, Map.of());
+        assertEquals(200, shared.statusCode(), "the link given out before the rename still downloads");
+        assertEquals(bytes, shared.body().length);
+    }
+
+    @Test
     void aPreviewRenderFollowsTheMixAndIsPlayable() throws Exception {
         HttpResponse<String> started = user.change("POST", "/api/takes/" + takeId + "/preview", null);
         assertEquals(202, started.statusCode(), started.body());
@@ -140,5 +162,41 @@ class RenderApiTest {
         assertEquals(404, user.get("/api/jobs/999999").statusCode());
         assertEquals(404, user.get("/api/takes/" + takeId + "/exports/..%2Ftake.json/file").statusCode());
         assertEquals(404, user.get("/api/takes/" + takeId + "/exports/.preview.mp3/file").statusCode());
+    }
+
+    @Test
+    void aControlCharacterInAnExportTagGets400NamingTheTag() throws Exception {
+        HttpResponse<String> nul = user.change("POST", "/api/takes/" + takeId + "/exports", "{\"format\":\"mp3\",\"tags\":{\"title\":\"a\\u0000b\"}}");
+        assertEquals(400, nul.statusCode(), nul.body());
+        assertEquals("tags.title: must not contain control characters", user.json(nul).get("error").asText());
+        HttpResponse<String> bell = user.change("POST", "/api/takes/" + takeId + "/exports", "{\"format\":\"flac\",\"tags\":{\"artist\":\"x\\u0007\"}}");
+        assertEquals(400, bell.statusCode(), bell.body());
+        assertEquals("tags.artist: must not contain control characters", user.json(bell).get("error").asText());
+        HttpResponse<String> number = user.change("POST", "/api/takes/" + takeId + "/exports", "{\"format\":\"flac\",\"tags\":{\"date\":2026}}");
+        assertEquals(400, number.statusCode(), number.body());
+        assertTrue(user.json(number).get("error").asText().startsWith("tags.date: "), number.body());
+    }
+
+    @Test
+    void aFailedExportSaysWhatFailedWithoutShowingAHostPath() throws Exception {
+        String broken = rig.recordTake(user, 600);
+        Path folder = rig.library.resolve(broken.substring(0, 10)).resolve(broken.substring(11));
+        try (var files = Files.list(folder)) {
+            for (Path wav : files.filter(f -> f.toString().endsWith(".wav")).toList()) {
+                Files.write(wav, "RIFF\u0000\u0000\u0000\u0000WAVEjunkjunkjunk".getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        HttpResponse<String> started = user.change("POST", "/api/takes/" + broken + "/exports", "{\"format\":\"wav\"}");
+        String shown = started.body();
+        if (started.statusCode() == 202) {
+            JsonNode job = awaitJob(user.json(started).get("job").asText());
+            assertEquals("failed", job.get("state").asText(), job.toString());
+            shown = job.get("error").asText();
+        } else {
+            assertTrue(started.statusCode() >= 400 && started.statusCode() < 500, started.statusCode() + " " + shown);
+        }
+        assertFalse(shown.isBlank());
+        assertFalse(shown.contains(rig.dir.toString()), shown);
+        assertFalse(shown.matches("(?s).*(/[\\w.~-]+){2,}.*"), "a path in: " + shown);
     }
 }
