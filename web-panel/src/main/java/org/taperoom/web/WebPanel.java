@@ -16,7 +16,11 @@ import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.web.api.InputsApi;
-import org.taperoom.web.api.RenderApi;
+import org.taperoom.web.api.ExportsApi;
+import org.taperoom.web.api.JobsApi;
+import org.taperoom.web.api.MixMasterApi;
+import org.taperoom.web.api.PreviewApi;
+import org.taperoom.web.api.ShareApi;
 import org.taperoom.web.api.SessionApi;
 import org.taperoom.web.api.SettingsApi;
 import org.taperoom.web.api.StateApi;
@@ -41,17 +45,17 @@ public final class WebPanel implements Panel {
     private final LiveHub hub;
     /** Closed with the panel only when it is the panel's own (not the service's shared one). */
     private final RenderService ownRenders;
-    private final RenderApi renderApi;
+    private final JobsApi jobs;
     private final String host;
     private final List<Route> routes;
 
-    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, RenderApi renderApi, String host,
+    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, JobsApi jobs, String host,
                      List<Route> routes) {
         this.server = server;
         this.meters = meters;
         this.hub = hub;
         this.ownRenders = ownRenders;
-        this.renderApi = renderApi;
+        this.jobs = jobs;
         this.host = host;
         this.routes = routes;
     }
@@ -79,14 +83,19 @@ public final class WebPanel implements Panel {
         RenderService renders = ownRenders != null ? ownRenders : context.renders();
         // The share links need the panel's address, known only once the server listens.
         URI[] urlHolder = new URI[1];
-        RenderApi renderApi = new RenderApi(takes, renders, new ShareLinks(Clock.systemUTC()), hub::event, () -> urlHolder[0]);
+        JobsApi jobs = new JobsApi(takes, renders, hub::event);
+        ExportsApi exports = new ExportsApi(takes, renders, jobs);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state).routes())
                 .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
-                .add(renderApi.routes())
+                .add(new MixMasterApi(takes, renders).routes())
+                .add(new PreviewApi(takes, renders, jobs).routes())
+                .add(exports.routes())
+                .add(new ShareApi(exports, new ShareLinks(Clock.systemUTC()), () -> urlHolder[0]).routes())
+                .add(jobs.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
         urlHolder[0] = server.url(host);
@@ -97,7 +106,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, ownRenders, renderApi, host, table.routes());
+        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes());
     }
 
     static String takesMessage() {
@@ -114,7 +123,7 @@ public final class WebPanel implements Panel {
 
     @Override
     public void follow(RenderJob job) {
-        renderApi.follow(job, null, () -> hub.event(takesMessage()));
+        jobs.follow(job, null, () -> hub.event(takesMessage()));
     }
 
     @Override
