@@ -29,6 +29,7 @@ import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.live.MeterPump;
 import org.taperoom.web.security.Guard;
+import org.taperoom.web.security.HostNames;
 import org.taperoom.web.security.LoginThrottle;
 import org.taperoom.web.security.PinLock;
 import org.taperoom.web.security.Sessions;
@@ -73,11 +74,15 @@ public final class WebPanel implements Panel {
                     + " (the Settings page or 'taperoom demo --pin' makes one) or " + PanelKeys.ADDRESS.name() + " = 127.0.0.1");
         }
         Sessions sessions = new Sessions(TimeUnit.MINUTES.toMillis(config.get(PanelKeys.SESSION_MINUTES)), Clock.systemUTC());
-        PinLock pin = new PinLock(pinHash);
+        PinLock pin = new PinLock(pinHash, new LoginThrottle(Clock.systemUTC()));
         InputArming arming = context.arming() != null ? context.arming() : new InputArming(Math.max(1, context.recorder().status().channels()));
         InputGain gain = context.gain() != null ? context.gain() : InputGain.NONE;
         StateApi state = new StateApi(context.transport(), context.recorder());
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
+        // A session's live sockets end with it; a new PIN ends every socket (each browser logs in
+        // again or, for the session that changed it, reconnects).
+        sessions.onEnd(hub::endSession);
+        pin.onChange(() -> hub.closeAll("PIN changed"));
         TakeCatalog takes = Library.open(context);
         RenderService ownRenders = context.renders() == null ? new RenderService() : null;
         RenderService renders = ownRenders != null ? ownRenders : context.renders();
@@ -86,7 +91,7 @@ public final class WebPanel implements Panel {
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         RouteTable table = new RouteTable()
-                .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
+                .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state).routes())
                 .add(new InputsApi(arming, gain).routes())
@@ -97,7 +102,7 @@ public final class WebPanel implements Panel {
                 .add(new ShareApi(exports, new ShareLinks(Clock.systemUTC()), () -> urlHolder[0]).routes())
                 .add(jobs.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
-        PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
+        PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host)), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {
             hub.event(state.stateMessage());
@@ -154,7 +159,7 @@ public final class WebPanel implements Panel {
     @Override
     public void close() {
         meters.close();
-        hub.closeAll();
+        hub.closeAll("server stopping");
         server.close();
         if (ownRenders != null) ownRenders.close();
     }
