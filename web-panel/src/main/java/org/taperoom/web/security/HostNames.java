@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The names the appliance answers to, for the {@code Host} check that stops DNS rebinding (a page
  * from another site whose name has been pointed at the appliance): {@code localhost}, the
- * machine's host name and its {@code .local} name (mDNS), the configured listening address, and
- * every address of its network interfaces. Addresses are re-read on a miss at most every
+ * machine's host name and its {@code .local} name (mDNS), the configured listening address and
+ * {@code panelHostNames}, and every address of its network interfaces. Addresses are re-read on a miss at most every
  * {@link #REFRESH_MILLIS}, so a new DHCP lease is picked up without letting a stranger make the
  * panel enumerate interfaces on every request. Thread-safe.
  */
@@ -28,7 +28,8 @@ public final class HostNames {
     private volatile Set<InetAddress> addresses = Set.of();
     private volatile long addressesReadAtMillis = Long.MIN_VALUE / 2;
 
-    public HostNames(String configuredAddress) {
+    /** {@code extraNames}: the configured names, comma-separated (may be empty). */
+    public HostNames(String configuredAddress, String extraNames) {
         Set<String> n = new HashSet<>();
         n.add("localhost");
         String host = machineName();
@@ -39,6 +40,9 @@ public final class HostNames {
             n.add(shortName + ".local");
         }
         if (configuredAddress != null && !configuredAddress.isBlank() && !isLiteral(configuredAddress)) n.add(normal(configuredAddress));
+        for (String extra : extraNames == null ? new String[0] : extraNames.split(",")) {
+            if (!extra.isBlank()) n.add(normal(extra.strip()));
+        }
         this.names = Set.copyOf(n);
     }
 

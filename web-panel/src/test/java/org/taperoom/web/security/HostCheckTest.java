@@ -42,15 +42,16 @@ class HostCheckTest {
             assertTrue(r.body().contains("rebind.attacker.example"), r.body());
         }
         assertEquals(421, get("/api/takes", "127.0.0.1.attacker.example").status());
+        assertEquals(421, get("/api/takes", "recorder.lan.attacker.example").status());
         assertEquals(400, get("/api/takes", "").status(), "an empty Host");
     }
 
     @Test
-    void theNamesTheApplianceAnswersToAreServed() throws Exception {
+    void theNamesTheApplianceAnswersToAndTheConfiguredOnesAreServed() throws Exception {
         int port = rig.panel.port();
         String hostname = java.net.InetAddress.getLocalHost().getHostName();
         for (String host : java.util.List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST", "[::1]:" + port,
-                hostname + ":" + port, hostname + ".local:" + port)) {
+                hostname + ":" + port, hostname + ".local:" + port, "recorder.lan:" + port, "studio.example.org.")) {
             assertEquals(200, get("/api/takes", host).status(), host);
         }
     }
