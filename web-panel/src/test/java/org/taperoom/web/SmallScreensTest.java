@@ -20,7 +20,7 @@ import org.openqa.selenium.By;
  * the Settings form, the keypad) are there. Screenshots go to web-panel/target/screenshots.
  */
 @ExtendWith(PanelRigExtension.class)
-@PanelRigExtension.Channels(3)
+@PanelRigExtension.Channels(value = 3, simGain = true)
 class SmallScreensTest {
     static final String TAKE_NAME = "Friday rehearsal";
     static final List<String> TAKE_PAGES = List.of("takes", "mix", "master", "export");
@@ -161,7 +161,17 @@ class SmallScreensTest {
             Thread.sleep(3200); // the pre-roll fills
             b.find("#pre-roll");
             assertTrue(b.find(".meter-scale").getText().contains("-20"), "the meters have a dB scale");
-            assertEquals(3L, ((Number) b.js("return document.querySelectorAll('.meter input.gain').length")).longValue(), "a gain field per input");
+            assertEquals(3L, ((Number) b.js("return document.querySelectorAll('.meter input.gain:not([disabled])').length")).longValue(),
+                    "a gain field per input of an interface with gain controls");
+            b.js("const g = document.querySelector('.meter[data-input=\"2\"] input.gain'); g.value = '-6'; g.dispatchEvent(new Event('change'));");
+            b.until(d -> {
+                try {
+                    return c.json(c.get("/api/inputs")).get(1).get("gainDb").asDouble() == -6 ? true : null;
+                } catch (Exception e) {
+                    return null;
+                }
+            });
+            b.js("const g = document.querySelector('.meter[data-input=\"2\"] input.gain'); g.value = '0'; g.dispatchEvent(new Event('change'));");
             String arm = b.find(".meter .arm").getText();
             assertEquals("true", b.find(".meter .arm").getDomAttribute("aria-pressed"));
             assertTrue(arm.contains("Armed"), "arming is said in words, not colour only: " + arm);

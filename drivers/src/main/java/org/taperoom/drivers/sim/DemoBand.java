@@ -9,7 +9,7 @@ package org.taperoom.drivers.sim;
  *   <caption>Channel layout (channel c plays part {@code c % 6})</caption>
  *   <tr><th>channel</th><th>part</th><th>what is in it</th></tr>
  *   <tr><td>1</td><td>drums</td><td>kick on 1 and 3 (and the "and" of 3 in every other bar), snare on 2 and 4, hi-hat on every eighth</td></tr>
- *   <tr><td>2</td><td>bass</td><td>eighth notes on the chord's root (41 to 65 Hz), octave jump on the fourth eighth</td></tr>
+ *   <tr><td>2</td><td>bass</td><td>eighth notes on the chord's root (44 to 65 Hz), octave jump on the fourth eighth</td></tr>
  *   <tr><td>3</td><td>keys</td><td>the chord as a triad (175 to 392 Hz), struck on 1 and 3, electric-piano tone</td></tr>
  *   <tr><td>4</td><td>lead</td><td>a vocal-like melody (392 to 784 Hz): harmonics shaped by the formants of an "ah", with vibrato</td></tr>
  *   <tr><td>5</td><td>room L</td><td>the band as a room microphone hears it: every part late by 9 to 17 ms, plus a diffuse tail</td></tr>

@@ -40,21 +40,27 @@ public final class Recordings {
      */
     public static Ended record(Config config, SimBackend sim, long frames) throws Exception {
         try (RecordingEngine engine = RecordingSetup.engine(config, sim)) {
-            CompletableFuture<Ended> ended = new CompletableFuture<>();
-            engine.addListener(new RecorderListener() {
-                @Override
-                public void takeEnded(TakeRef take, EndReason reason, String detail) {
-                    try {
-                        ended.complete(new Ended(take, reason, detail, TakeJson.read(take.folder())));
-                    } catch (Exception e) {
-                        ended.completeExceptionally(e);
-                    }
-                }
-            });
+            CompletableFuture<Ended> ended = nextEnd(engine);
             engine.start();
             engine.startTake(TakeRequest.everything("test"), frames);
             return ended.get(120, TimeUnit.SECONDS);
         }
+    }
+
+    /** Completes when the engine's next take has ended, with the take as written. */
+    public static CompletableFuture<Ended> nextEnd(Recorder engine) {
+        CompletableFuture<Ended> ended = new CompletableFuture<>();
+        engine.addListener(new RecorderListener() {
+            @Override
+            public void takeEnded(TakeRef take, EndReason reason, String detail) {
+                try {
+                    ended.complete(new Ended(take, reason, detail, TakeJson.read(take.folder())));
+                } catch (Exception e) {
+                    ended.completeExceptionally(e);
+                }
+            }
+        });
+        return ended;
     }
 
     /** Unpaced simulator with these signals. */
