@@ -21,9 +21,12 @@ import org.taperoom.web.LiveSocket;
 import org.taperoom.web.PanelRig;
 import org.taperoom.web.PanelRigExtension;
 
-/** The Mix, Master and Export routes over the DSP's real renders of a recorded take. */
+/**
+ * The render routes (mix and master, preview and analysis, exports, share links, jobs) over the
+ * DSP's real renders of a recorded take.
+ */
 @ExtendWith(PanelRigExtension.class)
-class RenderApiTest {
+class RenderRoutesTest {
     static PanelRig rig;
     static PanelRig.Client user;
     static String takeId;
