@@ -20,7 +20,7 @@ public final class PanelKeys {
             "[A-Za-z0-9][A-Za-z0-9.-]{0,252}(, *[A-Za-z0-9][A-Za-z0-9.-]{0,252})*|",
             "empty or host names separated by commas (recorder.lan, studio.example.org)",
             "Names the panel answers to besides localhost, this machine's host name, its .local name and its addresses:"
-                    + " a name the network's DNS gives it, or a reverse proxy's. A request naming any other host is refused"
+                    + " a name the network's DNS gives it (recorder.lan). A request naming any other host is refused"
                     + " (421), so a page from another site whose name was pointed at the appliance cannot use it.");
     public static final ConfigKey<Integer> SESSION_MINUTES = ConfigKey.integer("panelSessionMinutes", 720, 1, 525600,
             "Minutes a panel login stays valid without use.");

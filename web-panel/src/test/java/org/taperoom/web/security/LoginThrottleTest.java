@@ -73,7 +73,7 @@ class LoginThrottleTest {
     @Test
     void theReadmeStatesTheWorstCaseGuessingRateTheConstantsGive() throws Exception {
         Path readme = Path.of("..", "README.md");
-        String text = Files.readString(readme);
+        String text = Files.readString(readme).replaceAll("\\s+", " ");
         String stated = "at most " + LoginThrottle.GLOBAL_BURST + " wrong PINs at once and then one every "
                 + LoginThrottle.GLOBAL_REFILL_MILLIS / 1000 + " s from all addresses together: " + LoginThrottle.worstCaseGuessesInFirstHour()
                 + " guesses in the first hour, " + 3_600_000 / LoginThrottle.GLOBAL_REFILL_MILLIS + " an hour after that";
