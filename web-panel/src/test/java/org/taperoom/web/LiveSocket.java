@@ -58,6 +58,16 @@ public final class LiveSocket implements AutoCloseable {
         }).get(10, TimeUnit.SECONDS);
     }
 
+    /** The HTTP status that refused the upgrade, or 101 when the connection was made. */
+    public static int refusal(URI base, String cookieHeader, String origin) throws Exception {
+        try (LiveSocket ignored = new LiveSocket(base, cookieHeader, origin)) {
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) return h.getResponse().statusCode();
+            throw e;
+        }
+    }
+
     public static String cookieOf(PanelRig.Client c) {
         return c.cookies.getCookieStore().getCookies().stream()
                 .filter(k -> k.getName().equals("taperoom_session")).map(k -> k.getName() + "=" + k.getValue()).findFirst().orElseThrow();

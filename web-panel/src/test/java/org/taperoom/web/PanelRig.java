@@ -35,6 +35,8 @@ import org.taperoom.drivers.sim.SimBackend;
  */
 public final class PanelRig implements AutoCloseable {
     public static final String PIN = "2468";
+    /** The configured names the panel answers to besides its own (panelHostNames). */
+    public static final String HOST_NAMES = "recorder.lan, Studio.Example.org";
     public static final ObjectMapper JSON = new ObjectMapper();
 
     public final Path dir;
@@ -69,6 +71,7 @@ public final class PanelRig implements AutoCloseable {
                 RecordingKeys.MIN_FREE_MINUTES.name(), "0",
                 PanelKeys.ADDRESS.name(), "127.0.0.1",
                 PanelKeys.PORT.name(), "0",
+                PanelKeys.HOST_NAMES.name(), HOST_NAMES,
                 "gpio", "off"), "");
         this.config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
         config = this.config;

@@ -30,17 +30,10 @@ class LiveUpdatesTest {
     }
 
     @Test
-    void aConnectionWithoutASessionIsClosedAtOnce() throws Exception {
-        try (LiveSocket anonymous = new LiveSocket(rig.base, null)) {
-            assertEquals(1008, anonymous.closedWith.get(5, TimeUnit.SECONDS));
-            assertEquals(null, anonymous.next("meters", 300));
-        }
-        try (LiveSocket forged = new LiveSocket(rig.base, "taperoom_session=forged")) {
-            assertEquals(1008, forged.closedWith.get(5, TimeUnit.SECONDS));
-        }
-        try (LiveSocket crossSite = new LiveSocket(rig.base, LiveSocket.cookieOf(user), "http://evil.example")) {
-            assertEquals(1008, crossSite.closedWith.get(5, TimeUnit.SECONDS));
-        }
+    void aConnectionWithoutASessionOrFromAnotherSiteIsRefusedBeforeTheUpgrade() throws Exception {
+        assertEquals(401, LiveSocket.refusal(rig.base, null, null));
+        assertEquals(401, LiveSocket.refusal(rig.base, "taperoom_session=forged", null));
+        assertEquals(403, LiveSocket.refusal(rig.base, LiveSocket.cookieOf(user), "http://evil.example"));
         try (LiveSocket sameSite = new LiveSocket(rig.base, LiveSocket.cookieOf(user), "http://" + rig.base.getAuthority())) {
             assertNotNull(sameSite.next("meters", 3000), "a same-origin connection gets meters");
         }

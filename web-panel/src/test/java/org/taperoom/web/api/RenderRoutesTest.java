@@ -10,17 +10,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.LiveSocket;
 import org.taperoom.web.PanelRig;
 import org.taperoom.web.PanelRigExtension;
 
-/** The Mix, Master and Export routes over the DSP's real renders of a recorded take. */
+/**
+ * The render routes (mix and master, preview and analysis, exports, share links, jobs) over the
+ * DSP's real renders of a recorded take.
+ */
 @ExtendWith(PanelRigExtension.class)
-class RenderApiTest {
+class RenderRoutesTest {
     static PanelRig rig;
     static PanelRig.Client user;
     static String takeId;
@@ -198,5 +204,31 @@ class RenderApiTest {
         assertFalse(shown.isBlank());
         assertFalse(shown.contains(rig.dir.toString()), shown);
         assertFalse(shown.matches("(?s).*(/[\\w.~-]+){2,}.*"), "a path in: " + shown);
+    }
+
+    @Test
+    void anExportsProgressIsPushedToTheBrowsersStepByStepUntilItIsDone() throws Exception {
+        try (LiveSocket live = new LiveSocket(rig.base, LiveSocket.cookieOf(user))) {
+            HttpResponse<String> started = user.change("POST", "/api/takes/" + takeId + "/exports", "{\"format\":\"wav\"}");
+            assertEquals(202, started.statusCode(), started.body());
+            String job = user.json(started).get("job").asText();
+            List<JsonNode> seen = new ArrayList<>();
+            for (LiveSocket.Message m; (m = live.next("progress", 60_000)) != null; ) {
+                if (!m.json().get("job").asText().equals(job)) continue;
+                seen.add(m.json());
+                if (m.json().get("state").asText().equals("done")) break;
+            }
+            assertFalse(seen.isEmpty(), "no progress message");
+            JsonNode last = seen.get(seen.size() - 1);
+            assertEquals("done", last.get("state").asText(), seen.toString());
+            assertTrue(last.get("url").asText().endsWith(".wav/file"), last.toString());
+            double fraction = -1;
+            for (JsonNode n : seen) {
+                assertTrue(n.get("progress").asDouble() >= fraction, "progress never goes back: " + seen);
+                fraction = n.get("progress").asDouble();
+            }
+            assertTrue(seen.size() <= 110, "one message per percent at most, got " + seen.size());
+            assertEquals(null, live.next("progress", 500), "nothing after done");
+        }
     }
 }
