@@ -73,8 +73,9 @@ public record Key(int tonicPc, boolean minor, int letter, int accidental) {
         return tonicName() + (minor ? "m" : "");
     }
 
-    /** The same mode {@code semitones} away, conventionally spelled. */
+    /** The same mode {@code semitones} away, conventionally spelled; this key itself for a whole number of octaves. */
     public Key transpose(int semitones) {
+        if (Math.floorMod(semitones, 12) == 0) return this;
         return of(tonicPc + semitones, minor);
     }
 
