@@ -1,8 +1,9 @@
 package org.taperoom.appliance.dsp.analysis;
 
 /**
- * 3/4 or 4/4 from the beats: each beat gets an accent (its onset strength plus how much the
- * harmony changes there, both standardised), and the accent sequence's autocorrelation at a lag of
+ * 3/4 or 4/4 from the beats: each beat gets an accent (its onset strength, its onset strength
+ * below 200 Hz where kick drum and bass play, and how much the harmony changes there, each
+ * standardised), and the accent sequence's autocorrelation at a lag of
  * three beats (and six) is weighed against four (and eight). Chords change and kick drums land on
  * downbeats, so the bar length shows as the lag where accents repeat. Null when neither lag stands
  * out, rather than a guess.
@@ -13,15 +14,17 @@ final class MeterFinder {
     private MeterFinder() {}
 
     /** "3/4", "4/4" or null. */
-    static String find(OnsetEnvelope env, Chromagram chroma, double[] beatFrames) {
+    static String find(OnsetEnvelope env, OnsetEnvelope bass, Chromagram chroma, double[] beatFrames) {
         int n = beatFrames.length - 1;
         if (n < 12) return null;
         double[] onset = new double[n];
+        double[] low = new double[n];
         double[] change = new double[n];
         double[] prev = null;
         double toChroma = chroma.frameRateHz() / env.frameRateHz();
         for (int b = 0; b < n; b++) {
             onset[b] = env.near(beatFrames[b], 1);
+            low[b] = bass.near(beatFrames[b], 2);
             int from = (int) Math.round(beatFrames[b] * toChroma);
             int to = Math.max(from + 1, (int) Math.round(beatFrames[b + 1] * toChroma));
             double[] v = new double[12];
@@ -33,8 +36,9 @@ final class MeterFinder {
         }
         standardise(onset);
         standardise(change);
+        standardise(low);
         double[] accent = new double[n];
-        for (int b = 0; b < n; b++) accent[b] = onset[b] + change[b];
+        for (int b = 0; b < n; b++) accent[b] = onset[b] + change[b] + low[b];
         double three = (lagCorrelation(accent, 3) + lagCorrelation(accent, 6)) / 2;
         double four = (lagCorrelation(accent, 4) + lagCorrelation(accent, 8)) / 2;
         if (three > four + MARGIN && three > MARGIN) return "3/4";

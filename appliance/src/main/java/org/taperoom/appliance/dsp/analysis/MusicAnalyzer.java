@@ -17,8 +17,13 @@ public final class MusicAnalyzer {
     /** Below this a chord span is merged into its neighbour: shorter than any chord one can play. */
     private static final double MIN_CHORD_SECONDS = 0.25;
 
+    /** Beats are tracked on onsets below this frequency: everything but cymbal air. */
+    private static final double FULL_BAND_HZ = 5000;
     /** The beat level is judged below this frequency: kick, snare, bass, chords and melody, not the hi-hat. */
     private static final double LEVEL_BAND_HZ = 1500;
+
+    /** Kick drum and bass, whose onsets mark the strong beats of a bar. */
+    private static final double BASS_BAND_HZ = 200;
 
     private MusicAnalyzer() {}
 
@@ -27,14 +32,15 @@ public final class MusicAnalyzer {
     }
 
     public static MusicAnalysis analyze(Signal signal) {
-        OnsetEnvelope env = OnsetEnvelope.of(signal);
+        OnsetEnvelope[] bands = OnsetEnvelope.of(signal, FULL_BAND_HZ, LEVEL_BAND_HZ, BASS_BAND_HZ);
+        OnsetEnvelope env = bands[0];
         Chromagram chroma = Chromagram.of(signal);
-        TempoEstimator.Result tempo = TempoEstimator.estimate(env, OnsetEnvelope.of(signal, LEVEL_BAND_HZ));
+        TempoEstimator.Result tempo = TempoEstimator.estimate(env, bands[1]);
         double[] beatFrames = tempo.beatFrames();
         double[] beats = new double[beatFrames.length];
         for (int i = 0; i < beats.length; i++) beats[i] = beatFrames[i] / env.frameRateHz();
         Double bpm = tempo.periodFrames() > 0 ? 60 * env.frameRateHz() / tempo.periodFrames() : null;
-        String meter = beatFrames.length > 0 ? MeterFinder.find(env, chroma, beatFrames) : null;
+        String meter = beatFrames.length > 0 ? MeterFinder.find(env, bands[2], chroma, beatFrames) : null;
         List<ChordTracker.Segment> segments = ChordTracker.track(chroma);
         KeyFinder.Result k = KeyFinder.find(chroma, segments);
         Key key = k == null ? null : Key.of(k.tonicPc(), k.minor());

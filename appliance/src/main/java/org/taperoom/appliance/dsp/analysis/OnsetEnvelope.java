@@ -11,28 +11,45 @@ record OnsetEnvelope(double[] strength, double frameRateHz) {
     static final int SIZE = 512;
     static final int HOP = 128;
 
-    static OnsetEnvelope of(Signal s) {
-        return of(s, 5000);
-    }
-
-    /** The envelope of the band below {@code topHz}. */
-    static OnsetEnvelope of(Signal s, double topHz) {
+    /**
+     * The envelopes of the bands below each of {@code topsHz}, from one pass of spectra: the
+     * flux summed up to each top (band {@code b} includes every band below it).
+     */
+    static OnsetEnvelope[] of(Signal s, double... topsHz) {
         int n = Frames.count(s.samples().length, HOP);
-        int top = Math.min(SIZE / 2, (int) (topHz * SIZE / s.rateHz()));
-        double[] flux = new double[n];
+        int[] tops = new int[topsHz.length];
+        int highest = 0;
+        for (int b = 0; b < tops.length; b++) {
+            tops[b] = Math.min(SIZE / 2, (int) (topsHz[b] * SIZE / s.rateHz()));
+            highest = Math.max(highest, tops[b]);
+        }
+        double[][] flux = new double[tops.length][n];
         double[] prev = new double[SIZE / 2 + 1];
+        double[] rise = new double[SIZE / 2 + 1];
+        int last = highest;
         Frames.each(s.samples(), SIZE, HOP, (i, mags) -> {
-            double sum = 0;
-            for (int k = 1; k <= top; k++) {
+            for (int k = 1; k <= last; k++) {
                 double l = Math.log1p(1000 * mags[k]);
                 double d = l - prev[k];
-                if (d > 0) sum += d;
+                rise[k] = d > 0 ? d : 0;
                 prev[k] = l;
             }
-            flux[i] = i == 0 ? 0 : sum;
+            if (i == 0) return;
+            for (int b = 0; b < tops.length; b++) {
+                double sum = 0;
+                for (int k = 1; k <= tops[b]; k++) sum += rise[k];
+                flux[b][i] = sum;
+            }
         });
         double rate = s.rateHz() / (double) HOP;
-        // Remove the slowly varying part (crescendi, pads) so only rises remain.
+        OnsetEnvelope[] out = new OnsetEnvelope[tops.length];
+        for (int b = 0; b < tops.length; b++) out[b] = new OnsetEnvelope(normalised(flux[b], rate), rate);
+        return out;
+    }
+
+    /** The flux minus its local mean (so only rises remain, not crescendi or pads), rectified, to unit RMS. */
+    private static double[] normalised(double[] flux, double rate) {
+        int n = flux.length;
         int half = (int) Math.round(0.25 * rate);
         double[] out = new double[n];
         double[] prefix = new double[n + 1];
@@ -46,7 +63,7 @@ record OnsetEnvelope(double[] strength, double frameRateHz) {
         }
         double sd = Math.sqrt(sq / Math.max(1, n));
         if (sd > 0) for (int i = 0; i < n; i++) out[i] /= sd;
-        return new OnsetEnvelope(out, rate);
+        return out;
     }
 
     int length() {

@@ -12,7 +12,7 @@ import org.taperoom.appliance.music.Key;
  * Tempo, key, meter and chord accuracy on 48 synthetic songs with known ground truth (see
  * {@link SyntheticSong#testSet}), with the tables printed and the targets asserted: tempo within
  * ±2 % on ≥ 95 % of songs (octave errors counted apart, and as misses), key exact on ≥ 90 %,
- * chords right on ≥ 80 % of frames.
+ * chords right on ≥ 80 % of frames, meter never wrong and known on ≥ 90 %.
  */
 class AnalysisAccuracyTest {
     private static final int RATE_HZ = 22050;
@@ -137,6 +137,15 @@ class AnalysisAccuracyTest {
         }
         System.out.println("one-minute loops: " + found);
         assertTrue(right == 4, found.toString());
+    }
+
+    /** A wrong meter misleads more than none: never wrong, and known on at least 90 % of songs. */
+    @Test
+    void theMeterIsNeverWrongAndKnownOnAtLeast90PercentOfSongs() {
+        long wrong = ROWS.stream().filter(r -> r.meter() != null && !r.trueMeter().equals(r.meter())).count();
+        long right = ROWS.stream().filter(r -> r.trueMeter().equals(r.meter())).count();
+        assertTrue(wrong == 0, wrong + " songs with a wrong meter");
+        assertTrue(right >= 0.9 * ROWS.size(), "meter right on " + right + " of " + ROWS.size());
     }
 
     @Test
