@@ -13,8 +13,11 @@ final class ChordTracker {
     static final int NO_CHORD = 24;
     /** Cost of changing chord, in units of cosine similarity; about one second of evidence. */
     private static final double CHANGE_COST = 0.9;
-    /** The score of "no chord" where there is sound; below it no triad fits. */
-    private static final double NO_CHORD_SCORE = 0.45;
+    /**
+     * The score of "no chord" where there is sound; below it no triad fits. Above a lone note's
+     * similarity to every triad holding it (1/√3 = 0.58), so one note is not a chord.
+     */
+    private static final double NO_CHORD_SCORE = 0.6;
     /** Frames quieter than this fraction of the median frame are silence. */
     private static final double SILENCE_FRACTION = 0.05;
     private static final double BASS_WEIGHT = 0.5;

@@ -19,6 +19,13 @@ final class TempoEstimator {
     static final double MIN_BPM = 40;
     static final double MAX_BPM = 240;
 
+    /**
+     * The strongest periodicity must hold this fraction of the onset strength's variance (the
+     * autocovariance at its lag over that at 0): below it there is no pulse, only the odd onset
+     * and noise (a held tone, a drone, hiss).
+     */
+    static final double MIN_PERIODICITY = 0.1;
+
     /** The chosen beat period and its beats (both in frames). */
     record Result(double periodFrames, double[] beatFrames) {}
 
@@ -38,7 +45,7 @@ final class TempoEstimator {
         double[] ac = autocorrelation(e, maxLag + 1);
         int best = -1;
         for (int l = minLag; l <= maxLag; l++) if (isPeak(ac, l) && (best < 0 || ac[l] > ac[best])) best = l;
-        if (best < 0) return new Result(0, new double[0]);
+        if (best < 0 || periodicity(e, ac, best) < MIN_PERIODICITY) return new Result(0, new double[0]);
         double strongest = peakLag(ac, best);
         List<Double> candidates = new ArrayList<>();
         for (double ratio : new double[] {0.25, 1 / 3.0, 0.5, 2 / 3.0, 1, 1.5, 2, 3, 4}) {
@@ -91,6 +98,15 @@ final class TempoEstimator {
 
     static double meanInterval(double[] beats) {
         return (beats[beats.length - 1] - beats[0]) / (beats.length - 1);
+    }
+
+    /** Autocovariance at {@code lag} over the variance, from the autocorrelation and the mean. */
+    private static double periodicity(double[] e, double[] ac, int lag) {
+        double mean = 0;
+        for (double v : e) mean += v;
+        mean /= e.length;
+        double variance = ac[0] - mean * mean;
+        return variance <= 0 ? 0 : (ac[lag] - mean * mean) / variance;
     }
 
     private static boolean near(List<Double> list, double v) {
