@@ -27,7 +27,7 @@ trap 'rm -rf "$work"' EXIT
 
 /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" \
     "$root/taperoom" record --device sim --unpaced --channels "$channels" --rate "$rate" --bits 24 \
-    --seconds "$seconds" --minFreeMinutes 0 --library "$work/library" >"$work/stdout.txt"
+    --seconds "$seconds" --min-free-minutes 0 --library "$work/library" >"$work/stdout.txt"
 
 take=$(tail -n 1 "$work/stdout.txt")
 read -r wall user sys rss_kb <"$work/time.txt"

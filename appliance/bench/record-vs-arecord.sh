@@ -14,7 +14,7 @@
 # Environment: TAPEROOM_JAVA_OPTS extra JVM flags (through the launcher, which splits them on
 #   spaces); TAPEROOM_CDS=0 measures without the launcher's class-data-sharing archive (what start-up
 #   costs without it); TAPEROOM_JAR another jar to measure (default: this tree's; no archive);
-#   TAPEROOM_RECORD_OPTS extra flags for `taperoom record` (e.g. "--fsyncIntervalMillis 60000" to see
+#   TAPEROOM_RECORD_OPTS extra flags for `taperoom record` (e.g. "--fsync-interval-millis 60000" to see
 #   what syncing costs).
 # Scratch space: SECONDS * 32 * 4 * 48000 bytes of input (3.7 GB for 600 s) plus 3/4 of that for
 # one recording at a time, under ${TMPDIR:-/tmp}; all of it is deleted at the end.
@@ -89,8 +89,8 @@ median() {
 taperoom_once() {
     local i=$1
     rm -rf "$work/library"
-    cpu_of "$work/threads.$i" "${java_cmd[@]}" record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" --bits 24 \
-        --seconds "$seconds" --library "$work/library" --minFreeMinutes 0 --realtimePriority 0 "${record_opts[@]}"
+    cpu_of "$work/threads.$i" "${java_cmd[@]}" record --device bench32 --alsa-config "$conf" --alsa-format S32_LE --channels "$channels" --rate "$rate" --bits 24 \
+        --seconds "$seconds" --library "$work/library" --min-free-minutes 0 --realtime-priority 0 "${record_opts[@]}"
     find "$work/library" -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%d files, %.0f bytes\n", NR, s }' >"$work/taperoom.out"
     rm -rf "$work/library"
 }
@@ -111,8 +111,8 @@ printf 'jvm:      %s\n' "${java_cmd[*]}"
 # `taperoom record` costs.
 echo "warm-up: 1 s recording (writes the launcher's class-data-sharing archive if missing) ..." >&2
 rm -rf "$work/library"
-"${java_cmd[@]}" record --device bench32 --alsaConfig "$conf" --alsaFormat S32_LE --channels "$channels" --rate "$rate" \
-    --bits 24 --seconds 1 --library "$work/library" --minFreeMinutes 0 --realtimePriority 0 "${record_opts[@]}" >/dev/null 2>&1
+"${java_cmd[@]}" record --device bench32 --alsa-config "$conf" --alsa-format S32_LE --channels "$channels" --rate "$rate" \
+    --bits 24 --seconds 1 --library "$work/library" --min-free-minutes 0 --realtime-priority 0 "${record_opts[@]}" >/dev/null 2>&1
 rm -rf "$work/library"
 : >"$work/taperoom.cpu"
 : >"$work/arecord.cpu"

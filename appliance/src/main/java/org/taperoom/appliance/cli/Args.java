@@ -66,7 +66,7 @@ public final class Args {
                 name = name.substring(0, eq);
             }
             Flag flag = known.get(name);
-            ConfigKey<?> key = cmd.readsConfig() ? Schema.find(name) : null;
+            ConfigKey<?> key = cmd.readsConfig() ? Schema.findFlag(name) : null;
             boolean isConfigFile = cmd.readsConfig() && name.equals("config");
             if (flag == null && key == null && !isConfigFile) {
                 throw new UsageException("unknown flag --" + name + " for '" + cmd.name() + "'" + suggest(cmd, name)
@@ -86,7 +86,7 @@ public final class Args {
             } else if (flag != null) {
                 flags.put(name, takesValue ? value : "true");
             } else {
-                configFlags.put(name, value);
+                configFlags.put(key.name(), value);
             }
         }
         Config config = Config.defaults();
@@ -170,7 +170,7 @@ public final class Args {
         for (Flag f : cmd.flags()) names.add(f.name());
         if (cmd.readsConfig()) {
             names.add("config");
-            for (ConfigKey<?> k : Schema.all()) names.add(k.name());
+            for (ConfigKey<?> k : Schema.all()) names.add(k.flagName());
         }
         String best = Spelling.closest(name, names);
         return best == null ? "" : " (did you mean --" + best + "?)";

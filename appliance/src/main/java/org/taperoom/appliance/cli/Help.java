@@ -25,10 +25,11 @@ final class Help {
         for (Flag f : c.flags()) line(b, "--" + f.name() + (f.takesValue() ? " " + f.valueName() : ""), f.description());
         line(b, "--help", "Show this help.");
         if (c.readsConfig()) {
-            b.append("\nConfiguration (file keys; each is also a flag, overriding the file):\n");
+            b.append("\nConfiguration (each file key is also a flag, kebab-case or as the key is spelled: --pre-roll-seconds or\n"
+                    + "--preRollSeconds; a flag overrides the file):\n");
             line(b, "--config FILE", "Configuration file to read (default /etc/taperoom/taperoom.conf when it exists).");
             for (ConfigKey<?> k : Schema.all()) {
-                line(b, "--" + k.name() + " V", k.description() + " Default " + k.defaultText() + "; " + k.expected() + ".");
+                line(b, "--" + k.flagName() + " V", k.description() + " Default " + k.defaultText() + "; " + k.expected() + ".");
             }
         }
         return b.toString();

@@ -29,6 +29,9 @@ public final class ConfigKey<T> {
     }
 
     public String name() { return name; }
+
+    /** The key as a command-line flag, kebab-case as Unix tools spell flags ({@code preRollSeconds} → {@code pre-roll-seconds}). */
+    public String flagName() { return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT); }
     public T defaultValue() { return defaultValue; }
     public String description() { return description; }
     /** What a valid value looks like, for error messages and the example file ("an integer from 1 to 64"). */

@@ -33,6 +33,14 @@ public final class Schema {
         return BY_NAME.get(name);
     }
 
+    /** The key a command-line flag names: its kebab-case flag name or the key's own name. */
+    public static ConfigKey<?> findFlag(String flag) {
+        ConfigKey<?> key = BY_NAME.get(flag);
+        if (key != null) return key;
+        for (ConfigKey<?> k : BY_NAME.values()) if (k.flagName().equals(flag)) return k;
+        return null;
+    }
+
     public static List<ConfigKey<?>> all() {
         return Collections.unmodifiableList(new ArrayList<>(BY_NAME.values()));
     }
