@@ -7,8 +7,8 @@ import org.taperoom.appliance.recording.writer.RingTap;
  * The tuner's tap on the capture ring: on the writer thread it copies one input's samples, as
  * floats, into a ring of its own that the tuner thread reads. The capture thread never sees the
  * tuner; the writer thread never waits for it: when the tuner falls behind, new samples are
- * dropped and counted, and the position of the gap is published so that no analysis window
- * spans it.
+ * dropped and counted until the tuner has drained the ring, and the position of the gap is
+ * published so that no analysis window spans it.
  *
  * <p>Memory order, as in {@link FrameRing}: {@link #written} is stored (release) by the writer
  * thread after the samples before it; {@link #read} is stored by the tuner thread after it has
@@ -47,14 +47,20 @@ public final class TunerTap implements RingTap {
     @Override
     public void consume(FrameRing ring, long from, int frames) {
         long w = written;
+        if (dropping) {
+            // After a drop, nothing more until the tuner has taken every sample before the gap,
+            // so that a gap is only ever where the tuner is reading: one pending gap, never two.
+            if (w != read) {
+                dropped += frames;
+                return;
+            }
+            gapAt = w;
+            dropping = false;
+        }
         if (w + frames - read > samples.length) {
             dropped += frames;
             dropping = true;
             return;
-        }
-        if (dropping) {
-            gapAt = w;
-            dropping = false;
         }
         int[] lane = ring.lane(track);
         int ringMask = ring.mask();
