@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.taperoom.appliance.dsp.analysis.MusicAnalysis;
+import org.taperoom.appliance.dsp.analysis.MusicAnalyzer;
 import org.taperoom.appliance.dsp.audiofile.SoundFileException;
 import org.taperoom.appliance.dsp.loudness.FileLoudness;
 import org.taperoom.appliance.dsp.loudness.LoudnessFigures;
 
-/** {@code taperoom analyze FILE [--json]}: EBU R128 loudness and peaks of a file. */
+/** {@code taperoom analyze FILE [--json]}: EBU R128 loudness and peaks, tempo, beats, meter, key and chords of a file. */
 final class AnalyzeCommand implements Command {
     @Override
     public String name() {
@@ -17,7 +19,8 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public String summary() {
-        return "Loudness (integrated, short-term, momentary, LRA), true peak and sample peak of a WAV/RF64/FLAC/MP3 file.";
+        return "Loudness (integrated, short-term, momentary, LRA), true peak, sample peak, tempo, beats, time signature, key and chords "
+                + "of a WAV/RF64/FLAC/MP3 file.";
     }
 
     @Override
@@ -28,19 +31,23 @@ final class AnalyzeCommand implements Command {
     @Override
     public List<Flag> flags() {
         return List.of(Flag.toggle("json", "Print one JSON object (keys integrated_lufs, loudness_range_lu, true_peak_dbtp, "
-                + "sample_peak_dbfs, momentary_max_lufs, short_term_max_lufs, duration_seconds; null where undefined)."));
+                + "sample_peak_dbfs, momentary_max_lufs, short_term_max_lufs, duration_seconds, tempo_bpm, beats_seconds, time_signature, "
+                + "key, key_confidence, chords [{start_seconds, end_seconds, chord}]; null where undefined)."));
     }
 
     @Override
     public int run(Args args) throws Exception {
         Path file = Path.of(args.single("FILE"));
         LoudnessFigures f;
+        MusicAnalysis music;
         try {
             f = FileLoudness.measure(file);
+            music = MusicAnalyzer.analyze(file);
         } catch (SoundFileException e) {
             throw new UsageException(e.getMessage());
         }
         Map<String, Object> m = f.toJsonMap();
+        m.putAll(music.toJsonMap());
         if (args.has("json")) {
             System.out.println(new ObjectMapper().writeValueAsString(m));
         } else {
@@ -51,6 +58,17 @@ final class AnalyzeCommand implements Command {
             System.out.printf("momentary max   %s LUFS%n", text(f.momentaryMaxLufs()));
             System.out.printf("short-term max  %s LUFS%n", text(f.shortTermMaxLufs()));
             System.out.printf("duration        %.3f s%n", f.durationSeconds());
+            System.out.printf("tempo           %s%n", music.tempoBpm() == null ? "undefined" : String.format("%.1f BPM (%d beats)",
+                    music.tempoBpm(), music.beatsSeconds().length));
+            System.out.printf("time signature  %s%n", music.timeSignature() == null ? "undefined" : music.timeSignature());
+            System.out.printf("key             %s%n", music.key() == null ? "undefined"
+                    : String.format("%s (confidence %.2f)", music.key(), music.keyConfidence()));
+            StringBuilder chords = new StringBuilder();
+            for (MusicAnalysis.ChordSpan c : music.chords()) {
+                if (chords.length() > 0) chords.append(' ');
+                chords.append(c.chord()).append('@').append(String.format("%.1f", c.startSeconds()));
+            }
+            System.out.printf("chords          %s%n", chords.length() == 0 ? "none" : chords);
         }
         return 0;
     }
