@@ -42,6 +42,17 @@ public final class AlsaPlaybackStream implements PlaybackStream {
     @Override
     public ReadStatus writePeriod(int[] src) {
         period.encode(src);
+        return writeEncoded();
+    }
+
+    @Override
+    public ReadStatus writePeriod(float[] src) {
+        period.encode(src);
+        return writeEncoded();
+    }
+
+    /** Writes the encoded period, recovering underruns. */
+    private ReadStatus writeEncoded() {
         boolean recovered = false;
         int doneFrames = 0;
         int periodFrames = config.periodFrames();

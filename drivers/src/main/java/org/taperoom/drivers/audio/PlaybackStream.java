@@ -15,6 +15,14 @@ public interface PlaybackStream extends AutoCloseable {
      */
     ReadStatus writePeriod(int[] src);
 
+    /**
+     * Writes exactly one period of interleaved float samples (full scale = 1.0) from {@code src},
+     * with the same outcomes as {@link #writePeriod(int[])}. A float device gets the floats
+     * unchanged (so a 32-bit float output is exact); an integer device gets them rounded to its
+     * word, clamped to full scale. Allocates nothing.
+     */
+    ReadStatus writePeriod(float[] src);
+
     long underruns();
 
     @Override

@@ -23,6 +23,8 @@ public final class SimBackend implements AudioBackend {
     private final SimOptions options;
     private final SimGains gains = new SimGains();
     private volatile SimCaptureStream lastCapture;
+    /** Shown every period of the playback streams opened after it is set; set by a test or a loopback. */
+    private volatile SimOutputs outputs;
 
     public SimBackend() {
         this(SimOptions.defaults());
@@ -52,6 +54,11 @@ public final class SimBackend implements AudioBackend {
         return lastCapture;
     }
 
+    /** Any thread: who sees what the outputs of streams opened from now on are given (null: nobody). */
+    public void setOutputs(SimOutputs o) {
+        outputs = o;
+    }
+
     @Override
     public List<DeviceInfo> devices() {
         DeviceInfo.Capabilities caps = new DeviceInfo.Capabilities(1, MAX_CHANNELS, RATES_HZ, List.of(SampleFormat.values()));
@@ -70,7 +77,7 @@ public final class SimBackend implements AudioBackend {
     @Override
     public PlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException {
         SimOptions o = optionsFor(deviceName);
-        return new SimPlaybackStream(check(request), o.paced());
+        return new SimPlaybackStream(check(request), o.paced(), outputs);
     }
 
     private SimOptions optionsFor(String deviceName) throws AudioDeviceException {

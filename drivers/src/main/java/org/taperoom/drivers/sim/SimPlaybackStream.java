@@ -5,16 +5,22 @@ import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.ReadStatus;
 import org.taperoom.drivers.audio.StreamConfig;
 
-/** A playback stream of the simulated interface: a sink that consumes periods, paced or not. */
+/**
+ * A playback stream of the simulated interface: a sink that consumes periods, paced or not, and
+ * shows each one to the interface's {@link SimOutputs}, if any, as it was written.
+ */
 public final class SimPlaybackStream implements PlaybackStream {
     private final StreamConfig config;
     private final boolean paced;
+    /** Set when the stream opens; called on the playback thread. */
+    private final SimOutputs outputs;
     private long startNanos;
     private long periodsWritten;
 
-    SimPlaybackStream(StreamConfig config, boolean paced) {
+    SimPlaybackStream(StreamConfig config, boolean paced, SimOutputs outputs) {
         this.config = config;
         this.paced = paced;
+        this.outputs = outputs;
     }
 
     @Override
@@ -29,6 +35,17 @@ public final class SimPlaybackStream implements PlaybackStream {
 
     @Override
     public ReadStatus writePeriod(int[] src) {
+        if (outputs != null) outputs.intPeriod(periodsWritten * config.periodFrames(), src, config.periodFrames(), config.channels());
+        return pace();
+    }
+
+    @Override
+    public ReadStatus writePeriod(float[] src) {
+        if (outputs != null) outputs.floatPeriod(periodsWritten * config.periodFrames(), src, config.periodFrames(), config.channels());
+        return pace();
+    }
+
+    private ReadStatus pace() {
         if (paced) {
             long due = startNanos + (periodsWritten + 1) * config.periodNanos();
             long wait;
