@@ -24,6 +24,7 @@ import org.taperoom.web.api.TakesApi;
 import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.live.MeterPump;
+import org.taperoom.web.playback.Playback;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.LoginThrottle;
 import org.taperoom.web.security.PinLock;
@@ -44,9 +45,11 @@ public final class WebPanel implements Panel {
     private final RenderApi renderApi;
     private final String host;
     private final List<Route> routes;
+    private final Playback playback;
 
     private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, RenderApi renderApi, String host,
-                     List<Route> routes) {
+                     List<Route> routes, Playback playback) {
+        this.playback = playback;
         this.server = server;
         this.meters = meters;
         this.hub = hub;
@@ -80,6 +83,7 @@ public final class WebPanel implements Panel {
         // The share links need the panel's address, known only once the server listens.
         URI[] urlHolder = new URI[1];
         RenderApi renderApi = new RenderApi(takes, renders, new ShareLinks(Clock.systemUTC()), hub::event, () -> urlHolder[0]);
+        Playback playback = Playback.start(config, takes, hub);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
                 .add(state.routes())
@@ -87,6 +91,7 @@ public final class WebPanel implements Panel {
                 .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
                 .add(renderApi.routes())
+                .add(playback.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
         urlHolder[0] = server.url(host);
@@ -97,7 +102,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, ownRenders, renderApi, host, table.routes());
+        return new WebPanel(server, meters, hub, ownRenders, renderApi, host, table.routes(), playback);
     }
 
     static String takesMessage() {
@@ -138,6 +143,10 @@ public final class WebPanel implements Panel {
         return hub;
     }
 
+    public Playback playback() {
+        return playback;
+    }
+
     public MeterPump meters() {
         return meters;
     }
@@ -145,6 +154,7 @@ public final class WebPanel implements Panel {
     @Override
     public void close() {
         meters.close();
+        playback.close();
         hub.closeAll();
         server.close();
         if (ownRenders != null) ownRenders.close();

@@ -84,6 +84,8 @@ final class PlaybackThread {
     private volatile long underruns;
     /** Periods played as silence because the reader was behind; written by the playback thread. */
     private volatile long starvedPeriods;
+    /** Transport commands applied; written by the playback thread, read by a caller waiting for its command. */
+    private volatile long commandsApplied;
     /** Periods written; written by the playback thread. */
     private volatile long periods;
     /** Written by the playback thread. */
@@ -138,7 +140,10 @@ final class PlaybackThread {
     /** One period: returns the frames written, or -1 when the device is gone. */
     int doWork() {
         TransportCommand c;
-        while ((c = commands.poll()) != null) apply(c);
+        while ((c = commands.poll()) != null) {
+            apply(c);
+            commandsApplied = commandsApplied + 1;
+        }
         MixChange change = mailbox.take();
         if (change != null) {
             mixer.configure(change.mix(), change.perTrack(), false);
@@ -267,6 +272,10 @@ final class PlaybackThread {
         mixFrame += n;
         if (looping() && mixFrame >= loopTo) mixFrame = loopFrom;
         return true;
+    }
+
+    long commandsApplied() {
+        return commandsApplied;
     }
 
     long position() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.taperoom.appliance.dsp.audiofile.SoundFileReader;
 import org.taperoom.appliance.dsp.master.MasterBus;
 import org.taperoom.appliance.dsp.master.StreamLimiter;
@@ -41,6 +42,8 @@ public final class Player implements AutoCloseable {
     private final ConcurrentLinkedQueue<TransportCommand> commands = new ConcurrentLinkedQueue<>();
     private final int latencyFrames;
     private boolean started;
+    /** Transport commands queued so far; guarded by this. */
+    private long commandsSent;
 
     private Player(TakeTracks take, PlaybackStream stream, int rate, long programmeFrames, TrackRing ring, ReaderThread reader,
                    Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless) {
@@ -110,18 +113,40 @@ public final class Player implements AutoCloseable {
         started = true;
     }
 
-    /** Plays from take frame {@code fromFrame} (-1: from the current position), looping {@code loop} if active. */
-    public void play(long fromFrame, LoopRegion loop) {
-        commands.add(new TransportCommand.Play(fromFrame, loop.fromFrame(), loop.toFrame()));
+    /**
+     * Plays from take frame {@code fromFrame} (-1: from the current position), looping
+     * {@code loop} if active. Returns the command's number for {@link #awaitApplied}.
+     */
+    public synchronized long play(long fromFrame, LoopRegion loop) {
+        return send(new TransportCommand.Play(fromFrame, loop.fromFrame(), loop.toFrame()));
     }
 
-    public void pause() {
-        commands.add(new TransportCommand.Pause());
+    public synchronized long pause() {
+        return send(new TransportCommand.Pause());
     }
 
     /** Moves the play position to take frame {@code frame}: the next frame the device is given is that one. */
-    public void seek(long frame) {
-        commands.add(new TransportCommand.Seek(frame));
+    public synchronized long seek(long frame) {
+        return send(new TransportCommand.Seek(frame));
+    }
+
+    private long send(TransportCommand c) {
+        commands.add(c);
+        return ++commandsSent;
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} until the playback thread has applied command
+     * {@code number} (it does at its next period); true when it has. Never called by the
+     * real-time threads.
+     */
+    public boolean awaitApplied(long number, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (playback.commandsApplied() < number) {
+            if (System.nanoTime() > deadline || playback.finished()) return false;
+            LockSupport.parkNanos(500_000L);
+        }
+        return true;
     }
 
     /** New mix and master settings, heard from the next period on with the strips' smoothing. */
