@@ -61,15 +61,15 @@ public final class PlaybackService implements AutoCloseable {
         int rate = player.sampleRate();
         double length = player.programmeFrames() / (double) rate;
         if (fromSeconds > length) {
-            throw new SettingsException(String.format("fromSeconds: %.3f is past the take's end (%.3f s)", fromSeconds, length));
+            throw new SettingsException(String.format("the start, %.3f s, is past the take's end (%.3f s)", fromSeconds, length));
         }
         LoopRegion loop = LoopRegion.NONE;
         if (loopFromSeconds != null || loopToSeconds != null) {
             if (loopFromSeconds == null || loopToSeconds == null || loopToSeconds <= loopFromSeconds) {
-                throw new SettingsException("loop: give fromSeconds and toSeconds, with toSeconds after fromSeconds");
+                throw new SettingsException("a loop needs a start and an end, the end after the start");
             }
             if (loopToSeconds > length) {
-                throw new SettingsException(String.format("loop.toSeconds: %.3f is past the take's end (%.3f s)", loopToSeconds, length));
+                throw new SettingsException(String.format("the loop's end, %.3f s, is past the take's end (%.3f s)", loopToSeconds, length));
             }
             loop = new LoopRegion(Math.round(loopFromSeconds * rate), Math.round(loopToSeconds * rate));
         }
@@ -101,7 +101,6 @@ public final class PlaybackService implements AutoCloseable {
         take = takeDir;
         analysed = last.isPresent();
         reportedUnderruns = 0;
-        if (!analysed) Logger.info("playing {} without normalisation: it has no render yet", takeDir.getFileName());
     }
 
     public synchronized void pause() {
@@ -113,7 +112,7 @@ public final class PlaybackService implements AutoCloseable {
         if (player == null) return false;
         long frame = Math.round(seconds * player.sampleRate());
         if (frame > player.programmeFrames()) {
-            throw new SettingsException(String.format("seconds: %.3f is past the take's end (%.3f s)", seconds,
+            throw new SettingsException(String.format("the position %.3f s is past the take's end (%.3f s)", seconds,
                     player.programmeFrames() / (double) player.sampleRate()));
         }
         player.awaitApplied(player.seek(frame), APPLY_MILLIS);
