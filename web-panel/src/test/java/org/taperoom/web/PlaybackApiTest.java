@@ -46,7 +46,9 @@ class PlaybackApiTest {
         assertTrue(at > 0.5 && at < 1.5, "the position moves on from 0.5 s: " + at);
 
         JsonNode sought = ok(user.change("POST", "/api/playback/seek", "{\"seconds\": 0.25}"));
-        assertEquals(0.25, sought.get("positionSeconds").asDouble(), 1e-3, "a seek answers the requested position");
+        // The answer comes once the playback thread has taken the seek; it may have played on a few periods since.
+        double landed = sought.get("positionSeconds").asDouble();
+        assertTrue(landed >= 0.25 && landed < 0.4, "a seek answers the requested position, or just after it: " + landed);
 
         ok(user.change("POST", "/api/playback/pause", null));
         Thread.sleep(100);
@@ -68,19 +70,24 @@ class PlaybackApiTest {
             ok(user.change("POST", "/api/takes/" + takeId + "/play", "{\"loop\": {\"fromSeconds\": 0.2, \"toSeconds\": 1.2}}"));
             ws.next("playback", 3000);
             long start = System.nanoTime();
-            int count = 0;
+            java.util.List<Long> arrivals = new java.util.ArrayList<>();
             double last = -1;
             boolean moved = false;
-            while (System.nanoTime() - start < 1_000_000_000L) {
+            while (System.nanoTime() - start < 1_500_000_000L) {
                 LiveSocket.Message m = ws.next("playback", 1000);
-                count++;
+                arrivals.add(m.arrivedNanos());
                 double p = m.json().get("positionSeconds").asDouble();
                 if (last >= 0 && p != last) moved = true;
                 last = p;
-                assertTrue(p >= 0.2 - 1e-9 && p < 1.2, "the loop holds the playhead inside it: " + p);
+                assertTrue(p >= 0.2 - 1e-9 && p < 1.2, "the loop holds the playhead inside it: " + p + " in " + m.json());
             }
-            System.out.println("playhead messages in one second: " + count);
-            assertTrue(count >= 20 && count <= 40, "about 30 playhead messages a second, got " + count);
+            // The median gap, not the count: on a loaded machine a few ticks come late, but most keep the pace.
+            java.util.List<Long> gaps = new java.util.ArrayList<>();
+            for (int i = 1; i < arrivals.size(); i++) gaps.add(arrivals.get(i) - arrivals.get(i - 1));
+            java.util.Collections.sort(gaps);
+            double medianMillis = gaps.get(gaps.size() / 2) / 1e6;
+            System.out.printf("playhead messages: %d in 1.5 s, median gap %.1f ms%n", arrivals.size(), medianMillis);
+            assertTrue(medianMillis > 25 && medianMillis < 45, "about 30 playhead messages a second: median gap " + medianMillis + " ms");
             assertTrue(moved, "the playhead moves");
         } finally {
             user.change("POST", "/api/playback/stop", null);
