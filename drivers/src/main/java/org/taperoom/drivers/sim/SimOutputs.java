@@ -13,4 +13,23 @@ public interface SimOutputs {
 
     /** A period written as left-justified S32. */
     void intPeriod(long frame, int[] interleaved, int frames, int channels);
+
+    /** Both {@code a} and {@code b}, in that order; either may be null. */
+    static SimOutputs both(SimOutputs a, SimOutputs b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return new SimOutputs() {
+            @Override
+            public void floatPeriod(long frame, float[] interleaved, int frames, int channels) {
+                a.floatPeriod(frame, interleaved, frames, channels);
+                b.floatPeriod(frame, interleaved, frames, channels);
+            }
+
+            @Override
+            public void intPeriod(long frame, int[] interleaved, int frames, int channels) {
+                a.intPeriod(frame, interleaved, frames, channels);
+                b.intPeriod(frame, interleaved, frames, channels);
+            }
+        };
+    }
 }

@@ -60,8 +60,15 @@ public final class SimPlaybackStream implements PlaybackStream {
         return 0;
     }
 
+    /** Runs when the stream closes; set by the backend before the stream is used. */
+    private Runnable onClose = () -> { };
+
+    void onClose(Runnable r) {
+        onClose = r;
+    }
+
     @Override
     public void close() {
-        // nothing held
+        onClose.run();
     }
 }
