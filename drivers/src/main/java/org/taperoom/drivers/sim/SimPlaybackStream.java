@@ -45,19 +45,36 @@ public final class SimPlaybackStream implements PlaybackStream {
         return pace();
     }
 
+    /**
+     * Paced, the device plays period k from {@code start + (k + bufferPeriods - 1)} periods on, and
+     * a write returns when the period before it has been played: a period written after its own
+     * playing time is an underrun, recovered by restarting the clock from now (what ALSA's
+     * recovery does to a real device). Unpaced, nothing is ever late.
+     */
     private ReadStatus pace() {
+        ReadStatus status = ReadStatus.OK;
         if (paced) {
-            long due = startNanos + (periodsWritten + 1) * config.periodNanos();
+            long period = config.periodNanos();
+            long lateNanos = System.nanoTime() - (startNanos + (periodsWritten + config.bufferPeriods() - 1) * period);
+            if (lateNanos > 0) {
+                underruns++;
+                startNanos += lateNanos;
+                status = ReadStatus.OVERRUN_RECOVERED;
+            }
+            long due = startNanos + (periodsWritten + 1) * period;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
         }
         periodsWritten++;
-        return ReadStatus.OK;
+        return status;
     }
+
+    /** Underruns so far; written by the playback thread. */
+    private volatile long underruns;
 
     @Override
     public long underruns() {
-        return 0;
+        return underruns;
     }
 
     /** Runs when the stream closes; set by the backend before the stream is used. */
