@@ -129,6 +129,7 @@ final class PlaybackThread {
 
     private void run() {
         try {
+            stream.onPlaybackThreadStart();
             while (running) {
                 if (doWork() < 0) break;
             }

@@ -21,7 +21,15 @@ public final class AlsaPlaybackStream implements PlaybackStream {
     // Written and read by the playback thread only.
     private long underruns;
 
+    /** SCHED_FIFO priority for the playback thread, or 0 to leave it be. */
+    private final int fifoPriority;
+
     AlsaPlaybackStream(AlsaPcm pcm, StreamConfig config) {
+        this(pcm, config, 0);
+    }
+
+    AlsaPlaybackStream(AlsaPcm pcm, StreamConfig config, int fifoPriority) {
+        this.fifoPriority = fifoPriority;
         this.pcm = pcm;
         this.lib = pcm.lib;
         this.config = config;
@@ -31,6 +39,11 @@ public final class AlsaPlaybackStream implements PlaybackStream {
     @Override
     public StreamConfig config() {
         return config;
+    }
+
+    @Override
+    public void onPlaybackThreadStart() {
+        if (fifoPriority > 0) RealtimeScheduling.raiseCallingThreadToFifo(fifoPriority);
     }
 
     @Override

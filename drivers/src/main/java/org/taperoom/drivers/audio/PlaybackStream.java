@@ -8,6 +8,9 @@ public interface PlaybackStream extends AutoCloseable {
 
     void start() throws AudioDeviceException;
 
+    /** Called by the playback thread once, before its first write (ALSA raises it to SCHED_FIFO there). */
+    default void onPlaybackThreadStart() {}
+
     /**
      * Writes exactly one period of interleaved left-justified S32 samples from {@code src}.
      * Returns {@link ReadStatus#OVERRUN_RECOVERED} after an underrun was recovered and
