@@ -14,9 +14,7 @@ import org.taperoom.appliance.dsp.render.TakeTracks;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.testing.TestAudio;
 import org.taperoom.drivers.alsa.RealtimeScheduling;
-import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
-import org.taperoom.drivers.audio.ReadStatus;
 import org.taperoom.drivers.audio.SampleFormat;
 import org.taperoom.drivers.audio.StreamConfig;
 import org.taperoom.drivers.sim.SimBackend;
@@ -130,48 +128,17 @@ public final class PlaybackBenchmark {
     }
 
     /** The simulated output, with the ALSA stream's request for SCHED_FIFO on the playback thread. */
-    private static final class FifoOutput implements PlaybackStream {
-        private final PlaybackStream real;
+    private static final class FifoOutput extends DelegatingOutput {
         private final boolean[] granted;
 
         FifoOutput(PlaybackStream real, boolean[] granted) {
-            this.real = real;
+            super(real);
             this.granted = granted;
         }
 
         @Override
         public void onPlaybackThreadStart() {
             granted[0] = RealtimeScheduling.raiseCallingThreadToFifo(FIFO_PRIORITY);
-        }
-
-        @Override
-        public StreamConfig config() {
-            return real.config();
-        }
-
-        @Override
-        public void start() throws AudioDeviceException {
-            real.start();
-        }
-
-        @Override
-        public ReadStatus writePeriod(int[] src) {
-            return real.writePeriod(src);
-        }
-
-        @Override
-        public ReadStatus writePeriod(float[] src) {
-            return real.writePeriod(src);
-        }
-
-        @Override
-        public long underruns() {
-            return real.underruns();
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 
