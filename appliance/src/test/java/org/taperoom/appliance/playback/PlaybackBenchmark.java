@@ -115,14 +115,21 @@ public final class PlaybackBenchmark {
             p.play(0, wholeTake);
             p.start();
             renderer.start();
+            long tid = p.playbackThread().threadId();
+            waitPeriods(p, 1000);
+            long p0 = p.status().periods();
+            long c0 = mx.getThreadCpuTime(tid);
             long end = System.nanoTime() + soakSeconds * 1_000_000_000L;
             while (System.nanoTime() < end) Thread.sleep(500);
             PlaybackStatus s = p.status();
+            double pacedCpu = (mx.getThreadCpuTime(tid) - c0) / (double) (s.periods() - p0);
             rendering.set(false);
             renderer.join(60_000);
             System.out.printf("soak: %d s of paced playback (%d periods, buffer 4 periods, playback thread %s) beside %d full renders: "
                             + "%d underruns, %d periods the reader was late%n", soakSeconds, s.periods(),
                     fifo[0] ? "SCHED_FIFO" : "normal scheduling (SCHED_FIFO refused)", renders.get(), s.underruns(), s.starvedPeriods());
+            System.out.printf("CPU of the playback thread while paced: %.1f us per period = %.1f %% of one core%n",
+                    pacedCpu / 1e3, 100 * pacedCpu / periodNanos);
         }
         System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
     }
