@@ -28,6 +28,7 @@ import org.taperoom.web.api.TakesApi;
 import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.live.MeterPump;
+import org.taperoom.web.playback.Playback;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.HostNames;
 import org.taperoom.web.security.LoginThrottle;
@@ -49,9 +50,11 @@ public final class WebPanel implements Panel {
     private final JobsApi jobs;
     private final String host;
     private final List<Route> routes;
+    private final Playback playback;
 
     private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, JobsApi jobs, String host,
-                     List<Route> routes) {
+                     List<Route> routes, Playback playback) {
+        this.playback = playback;
         this.server = server;
         this.meters = meters;
         this.hub = hub;
@@ -91,6 +94,7 @@ public final class WebPanel implements Panel {
         ShareLinks links = new ShareLinks(Clock.systemUTC());
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
+        Playback playback = Playback.start(config, takes, hub);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())
@@ -102,6 +106,7 @@ public final class WebPanel implements Panel {
                 .add(exports.routes())
                 .add(new ShareApi(exports, links, () -> urlHolder[0]).routes())
                 .add(jobs.routes())
+                .add(playback.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub).start();
@@ -113,7 +118,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes());
+        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback);
     }
 
     static String takesMessage() {
@@ -154,6 +159,10 @@ public final class WebPanel implements Panel {
         return hub;
     }
 
+    public Playback playback() {
+        return playback;
+    }
+
     public MeterPump meters() {
         return meters;
     }
@@ -161,6 +170,7 @@ public final class WebPanel implements Panel {
     @Override
     public void close() {
         meters.close();
+        playback.close();
         hub.closeAll("server stopping");
         server.close();
         if (ownRenders != null) ownRenders.close();

@@ -10,7 +10,7 @@ public final class AlsaKeys {
             "An extra ALSA configuration file (alsa.conf syntax) whose pcm.NAME definitions --device can name, "
                     + "besides the system's; empty for none. The virtual test rig defines its file-plugin devices this way.");
     public static final ConfigKey<Integer> REALTIME_PRIORITY = ConfigKey.integer("realtimePriority", 70, 0, 99,
-            "SCHED_FIFO priority of the capture thread (needs CAP_SYS_NICE or LimitRTPRIO); 0 keeps normal scheduling.");
+            "SCHED_FIFO priority of the capture and playback threads (needs CAP_SYS_NICE or LimitRTPRIO); 0 keeps normal scheduling.");
 
     public static final ConfigKey<String> ALSA_FORMAT = ConfigKey.oneOf("alsaFormat", "auto",
             List.of("auto", "S16_LE", "S24_3LE", "S24_LE", "S32_LE", "FLOAT_LE"),

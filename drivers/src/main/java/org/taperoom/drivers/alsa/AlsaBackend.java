@@ -47,7 +47,7 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
     }
 
     /**
-     * @param fifoPriority  1..99: each capture stream raises the thread that starts it to SCHED_FIFO
+     * @param fifoPriority  1..99: each capture and playback stream raises the thread that starts it to SCHED_FIFO
      *                      at this priority (logging one line either way); 0 leaves scheduling alone
      * @param pinnedFormat  the sample format to open every device in, overriding the caller's
      *                      choice, or null. For interfaces that offer several, and for alsa-lib's
@@ -156,7 +156,7 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
     public AlsaPlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException {
         AlsaPcm pcm = openOrExplain(deviceName, PcmDirection.PLAYBACK);
         try {
-            return new AlsaPlaybackStream(pcm, pcm.configure(pinned(request)));
+            return new AlsaPlaybackStream(pcm, pcm.configure(pinned(request)), fifoPriority);
         } catch (AudioDeviceException | RuntimeException e) {
             pcm.close();
             throw e;

@@ -21,7 +21,15 @@ public final class AlsaPlaybackStream implements PlaybackStream {
     // Written and read by the playback thread only.
     private long underruns;
 
+    /** SCHED_FIFO priority for the playback thread, or 0 to leave it be. */
+    private final int fifoPriority;
+
     AlsaPlaybackStream(AlsaPcm pcm, StreamConfig config) {
+        this(pcm, config, 0);
+    }
+
+    AlsaPlaybackStream(AlsaPcm pcm, StreamConfig config, int fifoPriority) {
+        this.fifoPriority = fifoPriority;
         this.pcm = pcm;
         this.lib = pcm.lib;
         this.config = config;
@@ -34,6 +42,11 @@ public final class AlsaPlaybackStream implements PlaybackStream {
     }
 
     @Override
+    public void onPlaybackThreadStart() {
+        if (fifoPriority > 0) RealtimeScheduling.raiseCallingThreadToFifo(fifoPriority);
+    }
+
+    @Override
     public void start() throws AudioDeviceException {
         // The device starts by itself once a buffer's worth is written (start threshold).
         AlsaException.check(lib, lib.snd_pcm_prepare(pcm.handle()), "starting playback on '" + pcm.name + "'", "snd_pcm_prepare");
@@ -42,6 +55,17 @@ public final class AlsaPlaybackStream implements PlaybackStream {
     @Override
     public ReadStatus writePeriod(int[] src) {
         period.encode(src);
+        return writeEncoded();
+    }
+
+    @Override
+    public ReadStatus writePeriod(float[] src) {
+        period.encode(src);
+        return writeEncoded();
+    }
+
+    /** Writes the encoded period, recovering underruns. */
+    private ReadStatus writeEncoded() {
         boolean recovered = false;
         int doneFrames = 0;
         int periodFrames = config.periodFrames();

@@ -21,6 +21,8 @@ final class FrameCodec {
     private final short[] shorts;
     private final float[] floats;
     private final int[] ints;
+    /** Floats rounded to S32 on their way to an integer device; playback of floats only. */
+    private final int[] words;
 
     FrameCodec(SampleFormat format, int samplesPerPeriod) {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
@@ -31,6 +33,7 @@ final class FrameCodec {
         this.shorts = format == SampleFormat.S16_LE ? new short[samplesPerPeriod] : null;
         this.floats = format == SampleFormat.FLOAT_LE ? new float[samplesPerPeriod] : null;
         this.ints = format == SampleFormat.S24_LE ? new int[samplesPerPeriod] : null;
+        this.words = format == SampleFormat.FLOAT_LE ? null : new int[samplesPerPeriod];
     }
 
     SampleFormat format() {
@@ -90,5 +93,19 @@ final class FrameCodec {
                 dest.write(0, floats, 0, samples);
             }
         }
+    }
+
+    /**
+     * {@code src[0 .. samples)}, floats with full scale at 1.0 → device buffer: unchanged on a
+     * float device, else rounded to S32 (a double-to-int cast saturates: the clamp) and then
+     * truncated to the device's word as {@link #encode(int[], Pointer, int)} does.
+     */
+    void encode(float[] src, Pointer dest, int samples) {
+        if (format == SampleFormat.FLOAT_LE) {
+            dest.write(0, src, 0, samples);
+            return;
+        }
+        for (int i = 0; i < samples; i++) words[i] = (int) Math.rint(src[i] * FLOAT_SCALE);
+        encode(words, dest, samples);
     }
 }

@@ -61,6 +61,11 @@ final class PeriodBuffer {
         codec.encode(src, buffer, samplesPerPeriod);
     }
 
+    /** The whole period, floats (full scale 1.0) from {@code src} to device format. */
+    void encode(float[] src) {
+        codec.encode(src, buffer, samplesPerPeriod);
+    }
+
     /**
      * Stops the device and frees the handle and the buffer. Called by the owning thread, or by
      * another once the owner has stopped. If the owner is still blocked inside alsa-lib (a hung

@@ -8,12 +8,23 @@ public interface PlaybackStream extends AutoCloseable {
 
     void start() throws AudioDeviceException;
 
+    /** Called by the playback thread once, before its first write (ALSA raises it to SCHED_FIFO there). */
+    default void onPlaybackThreadStart() {}
+
     /**
      * Writes exactly one period of interleaved left-justified S32 samples from {@code src}.
      * Returns {@link ReadStatus#OVERRUN_RECOVERED} after an underrun was recovered and
      * {@link ReadStatus#GONE} when the device vanished.
      */
     ReadStatus writePeriod(int[] src);
+
+    /**
+     * Writes exactly one period of interleaved float samples (full scale = 1.0) from {@code src},
+     * with the same outcomes as {@link #writePeriod(int[])}. A float device gets the floats
+     * unchanged (so a 32-bit float output is exact); an integer device gets them rounded to its
+     * word, clamped to full scale. Allocates nothing.
+     */
+    ReadStatus writePeriod(float[] src);
 
     long underruns();
 

@@ -23,6 +23,10 @@ public final class SimBackend implements AudioBackend {
     private final SimOptions options;
     private final SimGains gains = new SimGains();
     private volatile SimCaptureStream lastCapture;
+    /** Shown every period of the playback streams opened after it is set; set by a test. */
+    private volatile SimOutputs outputs;
+    /** The interface's loopback, made by the first stream opened with {@code loopback=FRAMES}; see {@link SimLoopback}. */
+    private SimLoopback loopback;
 
     public SimBackend() {
         this(SimOptions.defaults());
@@ -52,6 +56,11 @@ public final class SimBackend implements AudioBackend {
         return lastCapture;
     }
 
+    /** Any thread: who sees what the outputs of streams opened from now on are given (null: nobody). */
+    public void setOutputs(SimOutputs o) {
+        outputs = o;
+    }
+
     @Override
     public List<DeviceInfo> devices() {
         DeviceInfo.Capabilities caps = new DeviceInfo.Capabilities(1, MAX_CHANNELS, RATES_HZ, List.of(SampleFormat.values()));
@@ -60,17 +69,38 @@ public final class SimBackend implements AudioBackend {
 
     @Override
     public CaptureStream openCapture(String deviceName, StreamConfig request) throws AudioDeviceException {
-        SimOptions o = optionsFor(deviceName);
+        SimLoopback lo = loopbackFor(deviceName);
+        SimOptions o = optionsFor(SimLoopbackOption.without(deviceName));
         StreamConfig negotiated = check(request);
-        SimCaptureStream s = new SimCaptureStream(negotiated, o, gains);
+        SimCaptureStream s = new SimCaptureStream(negotiated, o, gains, lo);
         lastCapture = s;
         return s;
     }
 
     @Override
     public PlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException {
-        SimOptions o = optionsFor(deviceName);
-        return new SimPlaybackStream(check(request), o.paced());
+        SimLoopback lo = loopbackFor(deviceName);
+        SimOptions o = optionsFor(SimLoopbackOption.without(deviceName));
+        StreamConfig negotiated = check(request);
+        SimPlaybackStream s = new SimPlaybackStream(negotiated, o.paced(), SimOutputs.both(outputs, lo));
+        if (lo != null) {
+            lo.outputOpened(negotiated.channels());
+            s.onClose(lo::outputClosed);
+        }
+        return s;
+    }
+
+    /** The loopback a device name asks for (every stream of the interface shares it), or null. */
+    private synchronized SimLoopback loopbackFor(String deviceName) throws AudioDeviceException {
+        Long frames;
+        try {
+            frames = SimLoopbackOption.frames(deviceName);
+        } catch (IllegalArgumentException e) {
+            throw new AudioDeviceException("device " + deviceName + ": " + e.getMessage());
+        }
+        if (frames == null) return loopback;
+        if (loopback == null || loopback.delayFrames() != frames) loopback = new SimLoopback(frames);
+        return loopback;
     }
 
     private SimOptions optionsFor(String deviceName) throws AudioDeviceException {

@@ -35,7 +35,15 @@ public final class SimCaptureStream implements CaptureStream {
     /** Set by close() from any thread; releases a read stuck in the hang fault. */
     private volatile boolean closed;
 
+    /** The interface's loopback, or null; read by the capture thread. */
+    private final SimLoopback loopback;
+
     SimCaptureStream(StreamConfig config, SimOptions options, SimGains gains) {
+        this(config, options, gains, null);
+    }
+
+    SimCaptureStream(StreamConfig config, SimOptions options, SimGains gains, SimLoopback loopback) {
+        this.loopback = loopback;
         this.config = config;
         this.options = options;
         this.nextOverrunFrame = options.overrunAtFrame();
@@ -147,6 +155,7 @@ public final class SimCaptureStream implements CaptureStream {
                 }
             }
         }
+        if (loopback != null) loopback.overlay(first, dest, frames, channels, bits);
         deviceFrame = first + frames;
         periodsRead++;
         return status;

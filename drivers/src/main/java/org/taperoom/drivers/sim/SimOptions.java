@@ -91,7 +91,7 @@ public record SimOptions(List<SimSignal> signals, boolean paced, long seed, long
                     case "vanishat" -> o.withVanishAt(Long.parseLong(value));
                     case "hangat" -> o.withHangAt(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown simulator option '" + key
-                            + "'; known: signal, paced, unpaced, seed, overrunAt, overrunFrames, overrunEvery, vanishAt, hangAt");
+                            + "'; known: signal, paced, unpaced, seed, overrunAt, overrunFrames, overrunEvery, vanishAt, hangAt, loopback");
                 };
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("simulator option " + key + " needs an integer, not '" + value + "'");

@@ -74,6 +74,11 @@ public final class Sndfile {
 
     public static native long sf_readf_float(Pointer sndfile, float[] ptr, long frames);
 
+    /** {@code sf_count_t sf_seek(SNDFILE*, sf_count_t frames, int whence)}; -1 on failure. */
+    public static native long sf_seek(Pointer sndfile, long frames, int whence);
+
+    public static final int SEEK_SET = 0;
+
     public static native long sf_writef_float(Pointer sndfile, float[] ptr, long frames);
 
     public static native long sf_writef_int(Pointer sndfile, int[] ptr, long frames);

@@ -73,6 +73,14 @@ public final class SoundFileReader implements AutoCloseable {
         return (int) n;
     }
 
+    /** Moves to frame {@code frame} (clamped to the end): the next read starts there. */
+    public void seek(long frame) throws SoundFileException {
+        if (handle == null) throw new IllegalStateException("reader closed");
+        if (Sndfile.sf_seek(handle, Math.min(Math.max(0, frame), frames), Sndfile.SEEK_SET) < 0) {
+            throw new SoundFileException(path + ": seek to frame " + frame + " failed (" + Sndfile.sf_strerror(handle) + ")");
+        }
+    }
+
     /** A tag (Sndfile.SF_STR_*) or null. */
     public String string(int strType) {
         return Sndfile.sf_get_string(handle, strType);

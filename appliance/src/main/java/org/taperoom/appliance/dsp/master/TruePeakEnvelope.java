@@ -48,9 +48,29 @@ public final class TruePeakEnvelope {
         return run(left, right, frames, env, from, to, false);
     }
 
+    /** The scratch arrays of {@link #compute(float[], float[], int, float[], int, int, Scratch)}, for one thread. */
+    public final class Scratch {
+        final ReferenceInterpolator.Scratch reference = TruePeakEnvelope.this.reference.new Scratch();
+        final WidebandInterpolator.Scratch wideband = new WidebandInterpolator.Scratch();
+    }
+
+    /** A scratch for this envelope's rate, made once by a thread that must not allocate per call. */
+    public Scratch newScratch() {
+        return new Scratch();
+    }
+
+    /** As {@link #compute(float[], float[], int, float[], int, int)}, allocating nothing: the arrays are {@code scratch}'s. */
+    public float compute(float[] left, float[] right, int frames, float[] env, int from, int to, Scratch scratch) {
+        return run(left, right, frames, env, from, to, scratch.reference, scratch.wideband);
+    }
+
     private float run(float[] left, float[] right, int frames, float[] env, int from, int to, boolean wideband) {
-        ReferenceInterpolator.Scratch rs = reference.new Scratch();
-        WidebandInterpolator.Scratch ws = wideband ? new WidebandInterpolator.Scratch() : null;
+        return run(left, right, frames, env, from, to, reference.new Scratch(), wideband ? new WidebandInterpolator.Scratch() : null);
+    }
+
+    private float run(float[] left, float[] right, int frames, float[] env, int from, int to,
+                      ReferenceInterpolator.Scratch rs, WidebandInterpolator.Scratch ws) {
+        boolean wideband = ws != null;
         float peak = 0;
         for (int start = from; start < to; start += BLOCK) {
             int n = Math.min(BLOCK, to - start);

@@ -59,8 +59,7 @@ final class Mixdown {
 
     // Master task state.
     private final double[][][] outs;
-    private final double[] mixL = new double[Renderer.BLOCK_FRAMES];
-    private final double[] mixR = new double[Renderer.BLOCK_FRAMES];
+    private final MasterBlock masterBlock;
     private final float[] tapeL = new float[Renderer.BLOCK_FRAMES];
     private final float[] tapeR = new float[Renderer.BLOCK_FRAMES];
 
@@ -96,6 +95,7 @@ final class Mixdown {
         this.work = new TrackWork[readers.size()];
         for (int t = 0; t < work.length; t++) work[t] = new TrackWork(readers.get(t), mixer, t);
         this.outs = new double[work.length][][];
+        this.masterBlock = new MasterBlock(mixer, bus, Renderer.BLOCK_FRAMES);
         this.taskCount = FIRST_TRACK_TASK + work.length;
         this.meter = new LoudnessMeter(ChannelLayout.STEREO, rateHz, true, false);
         this.envelope = TruePeakEnvelope.forRate(rateHz);
@@ -224,15 +224,8 @@ final class Mixdown {
         int n = framesOf(block);
         int parity = block & 1;
         for (int t = 0; t < work.length; t++) outs[t] = work[t].silent[parity] ? null : work[t].outs[parity];
-        mixer.sum(outs, n, mixL, mixR);
-        bus.process(mixL, mixR, n);
-        toFloat(mixL, tapeL, n);
-        toFloat(mixR, tapeR, n);
+        masterBlock.process(outs, n, tapeL, tapeR);
         tape.put(block * Renderer.BLOCK_FRAMES, tapeL, tapeR, n);
-    }
-
-    private static void toFloat(double[] from, float[] to, int n) {
-        for (int i = 0; i < n; i++) to[i] = (float) from[i];
     }
 
     /** The envelope reads ahead: it runs its reach behind what is on the tape. */
@@ -283,25 +276,11 @@ final class Mixdown {
                     ended = true;
                     break;
                 }
-                toMono(raw, reader.channels(), mono, got, n);
+                TrackBlock.toMono(raw, reader.channels(), mono, got, n);
                 got += n;
             }
             java.util.Arrays.fill(mono, got, frames, 0);
-            double[][] o = outs[parity];
-            silent[parity] = mixer.strip(track).isSilent();
-            if (!silent[parity]) mixer.strip(track).process(mono, frames, o[0], o[1], o[2], o[3]);
-        }
-
-        private static void toMono(float[] raw, int channels, double[] mono, int at, int n) {
-            if (channels == 1) {
-                for (int i = 0; i < n; i++) mono[at + i] = raw[i];
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int c = 0; c < channels; c++) s += raw[i * channels + c];
-                mono[at + i] = s / channels;
-            }
+            silent[parity] = TrackBlock.strip(mixer, track, mono, frames, outs[parity]);
         }
     }
 }

@@ -18,11 +18,12 @@ import org.taperoom.appliance.dsp.loudness.LoudnessFigures;
  * @param shortfallLu          how far the integrated loudness stayed below the target (null when within 0.5 LU)
  * @param note                 why it fell short or was not normalised, or null
  * @param stageSeconds         wall-clock seconds per stage (mixing, true_peak, normalising, writing)
+ * @param normalisation        the exact gain and limiter the file was written with, for playback to apply
  */
 public record RenderResult(Path file, OutputFormat format, int rateHz, long frames, LoudnessFigures before,
                            LoudnessFigures after, Double targetLufs, double ceilingDbtp, double normalisationGainDb,
                            double limiterMaxReductionDb, Double shortfallLu, String note, double elapsedSeconds,
-                           java.util.Map<String, Double> stageSeconds) {
+                           java.util.Map<String, Double> stageSeconds, Normalisation normalisation) {
 
     public double realTimeFactor() {
         return frames / (double) rateHz / elapsedSeconds;
@@ -46,6 +47,12 @@ public record RenderResult(Path file, OutputFormat format, int rateHz, long fram
         if (note != null) n.put("note", note);
         else n.putNull("note");
         n.put("render_seconds", Math.round(elapsedSeconds * 1000) / 1000.0);
+        // Unrounded: playback applies exactly what the file was written with.
+        ObjectNode limiter = n.putObject("limiter");
+        limiter.put("input_gain_db", normalisation.gainDb());
+        limiter.put("ceiling_linear", normalisation.ceilingLinear());
+        limiter.put("lookahead_frames", normalisation.lookaheadFrames());
+        limiter.put("release_frames", normalisation.releaseFrames());
         ObjectNode stages = n.putObject("stage_seconds");
         stageSeconds.forEach((k, v) -> stages.put(k, Math.round(v * 1000) / 1000.0));
         return n;

@@ -120,9 +120,10 @@ public final class Renderer {
         Double integratedBefore = before.integratedLufs();
         checkCancelled(cancelled);
         double limiterCeilingDb = master.ceilingDbtp() - CEILING_MARGIN_DB;
-        double ceilingLin = Math.pow(10, limiterCeilingDb / 20);
-        int lookahead = (int) Math.round(master.lookaheadMs() / 1000 * rate);
-        double releaseFrames = master.releaseMs() / 1000 * rate;
+        Normalisation limits = Normalisation.of(master, rate, 0);
+        double ceilingLin = limits.ceilingLinear();
+        int lookahead = limits.lookaheadFrames();
+        double releaseFrames = limits.releaseFrames();
 
         double gainDb = 0;
         String note = null;
@@ -190,7 +191,8 @@ public final class Renderer {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         RenderResult result = new RenderResult(out, format, rate, mixed.frames(), before, after, target, master.ceilingDbtp(),
-                gainDb, limiterReductionDb, shortfall, note, elapsed, stages.seconds);
+                gainDb, limiterReductionDb, shortfall, note, elapsed, stages.seconds,
+                new Normalisation(gainDb, ceilingLin, lookahead, releaseFrames));
         RenderRecord.write(out, settings, result);
         progress.update("done", 1.0);
         return result;
@@ -219,8 +221,7 @@ public final class Renderer {
             mixer.configure(settings.mix(), perTrack, true);
             MasterBus bus = new MasterBus(rate);
             bus.configure(settings.master(), true);
-            double tailSeconds = settings.output().tailSeconds() != null ? settings.output().tailSeconds() : mixer.tailSeconds();
-            long total = longest + (long) Math.ceil(tailSeconds * rate);
+            long total = programmeFrames(longest, settings, mixer, rate);
             if (total > Integer.MAX_VALUE - 16) throw new IOException("take too long to render in one piece (" + total + " frames)");
             int frames = (int) total;
             tape = 12L * frames <= heapTapeBytes ? BusTape.onHeap(frames) : BusTape.inFile(tapeFile, frames);
@@ -231,6 +232,15 @@ public final class Renderer {
             for (SoundFileReader r : readers) r.close();
             if (!mixed && tape != null) tape.close();
         }
+    }
+
+    /**
+     * Frames of a take's programme: its longest track and the buses' tail (the output settings'
+     * tail, else what the configured {@code mixer} rings for). Playback ends where a render does.
+     */
+    public static long programmeFrames(long longestTrackFrames, RenderSettings settings, Mixer mixer, int rate) {
+        double tailSeconds = settings.output().tailSeconds() != null ? settings.output().tailSeconds() : mixer.tailSeconds();
+        return longestTrackFrames + (long) Math.ceil(tailSeconds * rate);
     }
 
     /** The integrated loudness of the limited programme at {@code gainDb}: a normalisation pass, metered on a second thread. */

@@ -1,0 +1,332 @@
+package org.taperoom.appliance.playback;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import org.taperoom.appliance.dsp.master.MasterBus;
+import org.taperoom.appliance.dsp.master.StreamLimiter;
+import org.taperoom.appliance.dsp.mix.Mixer;
+import org.taperoom.appliance.dsp.render.MasterBlock;
+import org.taperoom.appliance.dsp.render.TrackBlock;
+import org.taperoom.drivers.audio.PlaybackStream;
+import org.taperoom.drivers.audio.ReadStatus;
+
+/**
+ * The playback thread, the capture thread's mirror: owns the playback stream from start to close
+ * and, each period, takes one block of every track from the {@link TrackRing}, runs it through
+ * the render's own per-block code (each track's strip, the sum and buses, the master bus:
+ * {@link TrackBlock}, {@link MasterBlock}) and the render's limiter on a stream
+ * ({@link StreamLimiter}, with the fixed normalisation gain of the last analysis), and writes the
+ * period to the device. After {@link #start()} it never allocates, locks, logs or touches a file:
+ * commands and parameter changes arrive through lock-free queues, status leaves through volatile
+ * fields.
+ *
+ * <p>The limiter looks ahead, so the mixer runs {@link StreamLimiter#latencyFrames()} ahead of
+ * what the device is given; the play position is the take frame the device is given next. A
+ * device underrun is recovered by the stream and counted; a block the reader has not read yet is
+ * played as silence and counted; neither moves the play position: the next period carries on from
+ * the frame that was due.
+ */
+final class PlaybackThread {
+    private final PlaybackStream stream;
+    private final TrackRing ring;
+    private final ReaderThread reader;
+    private final Mixer mixer;
+    private final MasterBus bus;
+    private final MasterBlock masterBlock;
+    private final StreamLimiter limiter;
+    private final MixMailbox mailbox;
+    private final ConcurrentLinkedQueue<TransportCommand> commands;
+    private final long programmeFrames;
+    /**
+     * The sink has no clock (the unpaced simulator, alsa-lib's null plugin): there is no deadline
+     * to miss, so instead of playing silence while the reader catches up the thread waits for it.
+     * The only case it waits.
+     */
+    private final boolean clockless;
+    private final int periodFrames;
+    private final int channels;
+    private final Thread thread;
+
+    // Playback-thread state, allocated in the constructor.
+    private final double[][] mono;
+    private final double[][][] outs;
+    /** outs[t], or null for a track silent this block: what the master block sums. */
+    private final double[][][] summed;
+    private final float[] blockLeft;
+    private final float[] blockRight;
+    private final float[] limited;
+    private final float[] devicePeriod;
+    private final float[] silence;
+    private boolean playing;
+    /** The take frame the mixer processes next (ahead of the play position by the limiter's latency). */
+    private long mixFrame;
+    /** The take frame the device is given next. */
+    private long playFrame;
+    private long loopFrom;
+    private long loopTo;
+    /** The seek request whose answer the thread waits for, or 0. */
+    private long awaitedEpoch;
+    /** Periods played since the last seek: a block missing before the first is a refill, not a dropout. */
+    private long periodsSinceSeek;
+    private long devicePeriods;
+
+    /** Set by close() on any thread, read by the playback thread once per period. */
+    private volatile boolean running = true;
+    /** The play position, a take frame; written by the playback thread, read by status. */
+    private volatile long position;
+    /** Written by the playback thread, read by status. */
+    private volatile boolean playingNow;
+    /** True once the position reached the end of the take (not looping); written by the playback thread. */
+    private volatile boolean reachedEnd;
+    /** Device frame at which the last seek's first frame was given to the device, or -1; written by the playback thread. */
+    private volatile long seekLandedDeviceFrame = -1;
+    /** Device underruns recovered; written by the playback thread. */
+    private volatile long underruns;
+    /** Periods played as silence because the reader was behind; written by the playback thread. */
+    private volatile long starvedPeriods;
+    /** Transport commands applied; written by the playback thread, read by a caller waiting for its command. */
+    private volatile long commandsApplied;
+    /** Periods written; written by the playback thread. */
+    private volatile long periods;
+    /** Written by the playback thread. */
+    private volatile boolean deviceGone;
+    private volatile boolean finished;
+
+    PlaybackThread(PlaybackStream stream, TrackRing ring, ReaderThread reader, Mixer mixer, MasterBus bus,
+                   StreamLimiter limiter, MixMailbox mailbox, ConcurrentLinkedQueue<TransportCommand> commands,
+                   long programmeFrames, boolean clockless) {
+        this.clockless = clockless;
+        this.stream = stream;
+        this.ring = ring;
+        this.reader = reader;
+        this.mixer = mixer;
+        this.bus = bus;
+        this.limiter = limiter;
+        this.mailbox = mailbox;
+        this.commands = commands;
+        this.programmeFrames = programmeFrames;
+        this.periodFrames = stream.config().periodFrames();
+        this.channels = stream.config().channels();
+        int tracks = ring.tracks();
+        this.masterBlock = new MasterBlock(mixer, bus, periodFrames);
+        this.mono = new double[tracks][periodFrames];
+        this.outs = new double[tracks][4][periodFrames];
+        this.summed = new double[tracks][][];
+        this.blockLeft = new float[periodFrames];
+        this.blockRight = new float[periodFrames];
+        this.limited = new float[2 * periodFrames];
+        this.devicePeriod = new float[channels * periodFrames];
+        this.silence = new float[channels * periodFrames];
+        this.thread = new Thread(this::run, "taperoom-playback");
+        this.thread.setDaemon(true);
+        this.thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    /** Starts the thread; the stream must be started already. */
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            stream.onPlaybackThreadStart();
+            while (running) {
+                if (doWork() < 0) break;
+            }
+        } finally {
+            finished = true;
+        }
+    }
+
+    /** One period: returns the frames written, or -1 when the device is gone. */
+    int doWork() {
+        TransportCommand c;
+        while ((c = commands.poll()) != null) {
+            apply(c);
+            commandsApplied = commandsApplied + 1;
+        }
+        MixChange change = mailbox.take();
+        if (change != null) {
+            mixer.configure(change.mix(), change.perTrack(), false);
+            bus.configure(change.master(), false);
+        }
+        float[] out = playing ? play() : silence;
+        while (clockless && out == silence && running) {
+            LockSupport.parkNanos(200_000L);
+            if (!commands.isEmpty()) return 0;
+            if (playing) out = play();
+        }
+        ReadStatus status = stream.writePeriod(out);
+        if (status == ReadStatus.GONE) {
+            deviceGone = true;
+            return -1;
+        }
+        if (status == ReadStatus.OVERRUN_RECOVERED) underruns = underruns + 1;
+        devicePeriods++;
+        periods = devicePeriods;
+        return periodFrames;
+    }
+
+    private void apply(TransportCommand c) {
+        switch (c) {
+            case TransportCommand.Play p -> {
+                // The reader wraps loops on its own: a new region reaches it with a seek.
+                boolean newLoop = p.loopFrom() != loopFrom || p.loopTo() != loopTo;
+                loopFrom = p.loopFrom();
+                loopTo = p.loopTo();
+                if (p.fromFrame() >= 0) seekTo(p.fromFrame());
+                else if (reachedEnd) seekTo(0);
+                else if (newLoop || periodsSinceSeek == 0 && awaitedEpoch == 0) seekTo(playFrame);
+                playing = true;
+            }
+            case TransportCommand.Pause p -> playing = false;
+            case TransportCommand.Seek s -> seekTo(s.frame());
+        }
+        playingNow = playing;
+    }
+
+    private boolean looping() {
+        return loopTo > loopFrom;
+    }
+
+    private void seekTo(long frame) {
+        long f = Math.max(0, Math.min(frame, programmeFrames));
+        if (looping() && f >= loopTo) f = loopFrom;
+        awaitedEpoch = ring.requestSeek(f, loopFrom, loopTo);
+        reader.wake();
+        mixFrame = f;
+        playFrame = f;
+        position = f;
+        reachedEnd = false;
+        periodsSinceSeek = 0;
+        limiter.reset();
+    }
+
+    /** The period's frames while playing: the next limited frames, or silence when they are not ready. */
+    private float[] play() {
+        if (awaitedEpoch != 0) {
+            long from = ring.answer(awaitedEpoch);
+            if (from < 0) return silence;
+            ring.release(from);
+            awaitedEpoch = 0;
+        }
+        while (limiter.available() < periodFrames) {
+            if (!mixBlock()) break;
+        }
+        if (limiter.available() < periodFrames) {
+            if (periodsSinceSeek > 0 && !clockless) starvedPeriods = starvedPeriods + 1;
+            return silence;
+        }
+        limiter.emit(limited, periodFrames);
+        for (int i = 0, j = 0; i < periodFrames; i++, j += channels) {
+            devicePeriod[j] = limited[2 * i];
+            if (channels > 1) devicePeriod[j + 1] = limited[2 * i + 1];
+        }
+        if (periodsSinceSeek == 0) seekLandedDeviceFrame = devicePeriods * periodFrames;
+        periodsSinceSeek++;
+        advancePlayFrame();
+        return devicePeriod;
+    }
+
+    private void advancePlayFrame() {
+        long next = playFrame + periodFrames;
+        if (looping() && next >= loopTo) {
+            next = loopFrom + (next - loopTo);
+        } else if (!looping() && next >= programmeFrames) {
+            next = programmeFrames;
+            playing = false;
+            playingNow = false;
+            reachedEnd = true;
+        }
+        playFrame = next;
+        position = next;
+    }
+
+    /** Mixes one block into the limiter; false when the reader has not read it yet. */
+    private boolean mixBlock() {
+        int room = limiter.room();
+        if (mixFrame >= programmeFrames && !looping()) {
+            // Past the end the programme is silence, as the offline limiter reads it.
+            int n = Math.min(periodFrames, room);
+            java.util.Arrays.fill(blockLeft, 0, n, 0);
+            java.util.Arrays.fill(blockRight, 0, n, 0);
+            limiter.push(blockLeft, blockRight, n);
+            return true;
+        }
+        long boundary = looping() ? loopTo : programmeFrames;
+        int n = (int) Math.min(Math.min(periodFrames, room), boundary - mixFrame);
+        if (ring.heldFrames() < n) return false;
+        long at = ring.readFrame();
+        int start = (int) (at & ring.mask());
+        int first = Math.min(n, ring.capacityFrames() - start);
+        for (int t = 0; t < mono.length; t++) {
+            double[] lane = ring.lane(t);
+            System.arraycopy(lane, start, mono[t], 0, first);
+            System.arraycopy(lane, 0, mono[t], first, n - first);
+        }
+        ring.release(at + n);
+        for (int t = 0; t < mono.length; t++) {
+            summed[t] = TrackBlock.strip(mixer, t, mono[t], n, outs[t]) ? null : outs[t];
+        }
+        masterBlock.process(summed, n, blockLeft, blockRight);
+        limiter.push(blockLeft, blockRight, n);
+        mixFrame += n;
+        if (looping() && mixFrame >= loopTo) mixFrame = loopFrom;
+        return true;
+    }
+
+    long commandsApplied() {
+        return commandsApplied;
+    }
+
+    long position() {
+        return position;
+    }
+
+    boolean playing() {
+        return playingNow;
+    }
+
+    boolean reachedEnd() {
+        return reachedEnd;
+    }
+
+    long seekLandedDeviceFrame() {
+        return seekLandedDeviceFrame;
+    }
+
+    long underruns() {
+        return underruns;
+    }
+
+    long starvedPeriods() {
+        return starvedPeriods;
+    }
+
+    long periods() {
+        return periods;
+    }
+
+    boolean deviceGone() {
+        return deviceGone;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** Stops the loop, closes the stream (which releases a stuck write) and waits up to {@code waitMillis}. */
+    void close(long waitMillis) {
+        running = false;
+        try {
+            thread.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stream.close();
+    }
+}

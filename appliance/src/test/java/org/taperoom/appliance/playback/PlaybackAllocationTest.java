@@ -1,0 +1,57 @@
+package org.taperoom.appliance.playback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taperoom.appliance.dsp.render.Normalisation;
+import org.taperoom.appliance.dsp.render.TakeTracks;
+import org.taperoom.appliance.dsp.settings.RenderSettings;
+import org.taperoom.drivers.audio.SampleFormat;
+import org.taperoom.drivers.audio.StreamConfig;
+import org.taperoom.drivers.sim.SimBackend;
+import org.taperoom.drivers.sim.SimOptions;
+
+/** The playback thread allocates nothing per period once warmed up, looping a region of a take through the full chain. */
+class PlaybackAllocationTest {
+
+    @Test
+    void thePlaybackThreadAllocatesZeroBytesOverTenThousandPeriodsAfterWarmUp(@TempDir Path dir) throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assertTrue(mx.isThreadAllocatedMemorySupported(), "the JVM measures per-thread allocation");
+        mx.setThreadAllocatedMemoryEnabled(true);
+        TakeTracks take = PlaybackRig.band(dir, 4);
+        RenderSettings settings = PlaybackRig.fullChain();
+        SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false));
+        // Underruns every 3000 periods: the first during warm-up, the next ones inside the measured window.
+        // Warm-up is 30,000 periods: after 10,000 the window still saw 6,784 bytes once, the same in every
+        // run and gone with a longer warm-up, so JIT warm-up rather than the period's own work.
+        UnderrunningOutput out = new UnderrunningOutput(
+                sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 256, 4, SampleFormat.FLOAT_LE)), 500, 3000);
+        try (Player player = Player.open(take, settings, Normalisation.of(settings.master(), PlaybackRig.RATE, 6), out, true)) {
+            // A loop of 3 s: the wrap, the reader's refill and the seek path all run many times.
+            player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE));
+            player.start();
+            long tid = player.playbackThread().threadId();
+            waitForPeriods(player, 30_000);
+            long p0 = player.status().periods();
+            long u0 = player.status().underruns();
+            long a0 = mx.getThreadAllocatedBytes(tid);
+            waitForPeriods(player, p0 + 10_000);
+            long a1 = mx.getThreadAllocatedBytes(tid);
+            PlaybackStatus s = player.status();
+            System.out.printf("playback thread: %d bytes allocated over %d periods (%d underruns in the window)%n",
+                    a1 - a0, s.periods() - p0, s.underruns() - u0);
+            assertTrue(s.playing(), "still playing the loop");
+            assertTrue(s.underruns() - u0 >= 2, "underruns happened in the window too");
+            assertEquals(0, a1 - a0, "bytes the playback thread allocated over " + (s.periods() - p0) + " periods");
+        }
+    }
+
+    private static void waitForPeriods(Player player, long periods) throws InterruptedException {
+        PlaybackRig.waitUntil(() -> player.status().periods() >= periods, "the playback thread reached " + periods + " periods");
+    }
+}

@@ -1,0 +1,57 @@
+package org.taperoom.web.playback;
+
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.playback.PlaybackService;
+import org.taperoom.appliance.recording.engine.DeviceBackends;
+import org.taperoom.appliance.recording.engine.EngineException;
+import org.taperoom.drivers.audio.AudioBackend;
+import org.taperoom.web.live.LiveHub;
+import org.taperoom.web.server.Route;
+import org.taperoom.web.takes.TakeCatalog;
+
+/**
+ * The panel's playback feature in one piece: the engine on the configured interface's outputs
+ * (its device, period and buffer), its routes, and the playhead over the live socket.
+ */
+public final class Playback implements AutoCloseable {
+    private final PlaybackService service;
+    private final PlaybackApi api;
+    private final PlaybackPump pump;
+
+    private Playback(PlaybackService service, PlaybackApi api, PlaybackPump pump) {
+        this.service = service;
+        this.api = api;
+        this.pump = pump;
+    }
+
+    /** Starts the feature; an interface whose driver cannot be loaded leaves a playback that answers 409 naming why. */
+    public static Playback start(Config config, TakeCatalog takes, LiveHub hub) {
+        AudioBackend backend;
+        try {
+            backend = DeviceBackends.forDevice(config);
+        } catch (EngineException e) {
+            backend = PlaybackService.unavailable(e.getMessage());
+        }
+        PlaybackService service = new PlaybackService(backend, config.get(RecordingKeys.DEVICE),
+                config.get(RecordingKeys.PERIOD_FRAMES), config.get(RecordingKeys.BUFFER_PERIODS));
+        PlaybackApi api = new PlaybackApi(takes, service);
+        PlaybackPump pump = new PlaybackPump(api, hub);
+        pump.start();
+        return new Playback(service, api, pump);
+    }
+
+    public java.util.List<Route> routes() {
+        return api.routes();
+    }
+
+    public PlaybackService service() {
+        return service;
+    }
+
+    @Override
+    public void close() {
+        pump.close();
+        service.close();
+    }
+}

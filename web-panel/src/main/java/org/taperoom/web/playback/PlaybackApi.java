@@ -1,0 +1,118 @@
+package org.taperoom.web.playback;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.taperoom.appliance.dsp.settings.SettingsException;
+import org.taperoom.appliance.playback.PlaybackService;
+import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.web.api.Body;
+import org.taperoom.web.api.PathIds;
+import org.taperoom.web.server.Access;
+import org.taperoom.web.server.ApiError;
+import org.taperoom.web.server.Route;
+import org.taperoom.web.takes.TakeCatalog;
+
+/**
+ * Play, pause, seek and stop a take on the appliance's output, through the playback engine:
+ * what is heard is the take's mix and master as a render would write them.
+ */
+public final class PlaybackApi {
+    /** Longest take position the API accepts, seconds (a day): beyond it a number is a mistake. */
+    private static final double MAX_SECONDS = 86_400;
+    private final TakeCatalog takes;
+    private final PlaybackService playback;
+    /** The id of the take playing, for the documents; guarded by the service's lock order (set under this object). */
+    private volatile String playingId;
+
+    public PlaybackApi(TakeCatalog takes, PlaybackService playback) {
+        this.takes = takes;
+        this.playback = playback;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/api/takes/{id}/play", Access.CHANGE, this::play,
+                        "Play a take on the output with its mix and master: {\"fromSeconds\": 0, \"loop\": {\"fromSeconds\", \"toSeconds\"}} (all optional; a loop without fromSeconds starts at its own start); answers the playback state."),
+                Route.get("/api/playback", Access.SESSION, this::state,
+                        "The playback state: take, playing, positionSeconds, lengthSeconds, underruns (also sent over /ws at 30 Hz while playing)."),
+                Route.post("/api/playback/pause", Access.CHANGE, this::pause, "Pause playback, keeping the position."),
+                Route.post("/api/playback/seek", Access.CHANGE, this::seek, "Move the play position: {\"seconds\": n}; 409 when nothing is playing."),
+                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output."));
+    }
+
+    /** The current document, for the live socket. */
+    public Map<String, Object> current() {
+        return PlaybackDocs.doc(playback.now(), playingId);
+    }
+
+    private void play(Context ctx) throws IOException {
+        String id = PathIds.id(ctx, "id");
+        Path folder = takes.folder(id);
+        double from = 0;
+        Double loopFrom = null;
+        Double loopTo = null;
+        if (ctx.bodyAsBytes().length > 0) {
+            Body b = Body.of(ctx, Set.of("fromSeconds", "loop"));
+            if (b.has("fromSeconds")) from = b.number("fromSeconds", 0, MAX_SECONDS);
+            if (b.has("loop")) {
+                JsonNode loop = b.node("loop");
+                if (!loop.isObject()) throw ApiError.badRequest("loop", "expected {\"fromSeconds\": n, \"toSeconds\": n}");
+                for (var it = loop.fieldNames(); it.hasNext(); ) {
+                    String f = it.next();
+                    if (!f.equals("fromSeconds") && !f.equals("toSeconds")) {
+                        throw ApiError.badRequest("loop." + f, "unknown field; expected fromSeconds, toSeconds");
+                    }
+                }
+                if (!loop.has("fromSeconds") || !loop.has("toSeconds")) {
+                    throw ApiError.badRequest("loop", "needs both fromSeconds and toSeconds");
+                }
+                loopFrom = Body.number("loop.fromSeconds", loop.get("fromSeconds"), 0, MAX_SECONDS);
+                loopTo = Body.number("loop.toSeconds", loop.get("toSeconds"), 0, MAX_SECONDS);
+                if (loopTo <= loopFrom) throw ApiError.badRequest("loop.toSeconds", "must be after loop.fromSeconds");
+                // A loop without a start plays the loop.
+                if (!b.has("fromSeconds")) from = loopFrom;
+            }
+        }
+        try {
+            PlaybackService.Now now = playback.play(folder, from, loopFrom, loopTo);
+            playingId = id;
+            ctx.json(PlaybackDocs.doc(now, id));
+        } catch (SettingsException e) {
+            throw new ApiError(400, e.getMessage());
+        } catch (AudioDeviceException e) {
+            throw ApiError.conflict("the output cannot play: " + e.getMessage());
+        }
+    }
+
+    private void state(Context ctx) {
+        ctx.json(current());
+    }
+
+    private void pause(Context ctx) {
+        playback.pause();
+        ctx.json(current());
+    }
+
+    private void seek(Context ctx) {
+        Body b = Body.of(ctx, Set.of("seconds"));
+        if (!b.has("seconds")) throw ApiError.badRequest("seconds", "required: the position to move to, in seconds");
+        double seconds = b.number("seconds", 0, MAX_SECONDS);
+        try {
+            if (!playback.seek(seconds)) throw ApiError.conflict("nothing is playing: play a take first");
+        } catch (SettingsException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+        ctx.json(current());
+    }
+
+    private void stop(Context ctx) {
+        playback.close();
+        playingId = null;
+        ctx.json(current());
+    }
+}

@@ -1,0 +1,35 @@
+package org.taperoom.web.playback;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.taperoom.appliance.playback.PlaybackService;
+import org.taperoom.appliance.playback.PlaybackStatus;
+
+/** The playback state as the API and the live socket give it. */
+final class PlaybackDocs {
+    private PlaybackDocs() {}
+
+    /** The document of {@code now} (null: nothing open); {@code takeId} names the take playing. */
+    static Map<String, Object> doc(PlaybackService.Now now, String takeId) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("type", "playback");
+        if (now == null) {
+            d.put("take", null);
+            d.put("playing", false);
+            return d;
+        }
+        PlaybackStatus s = now.status();
+        d.put("take", takeId);
+        d.put("playing", s.playing());
+        d.put("ended", s.ended());
+        d.put("positionSeconds", Math.round(s.positionSeconds() * 1000) / 1000.0);
+        d.put("positionFrame", s.positionFrame());
+        d.put("lengthSeconds", Math.round(s.lengthSeconds() * 1000) / 1000.0);
+        d.put("sampleRate", s.sampleRate());
+        d.put("underruns", s.underruns());
+        d.put("starvedPeriods", s.starvedPeriods());
+        d.put("normalised", now.analysed());
+        d.put("problem", s.problem());
+        return d;
+    }
+}
