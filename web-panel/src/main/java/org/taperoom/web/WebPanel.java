@@ -16,7 +16,11 @@ import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.web.api.InputsApi;
-import org.taperoom.web.api.RenderApi;
+import org.taperoom.web.api.ExportsApi;
+import org.taperoom.web.api.JobsApi;
+import org.taperoom.web.api.MixMasterApi;
+import org.taperoom.web.api.PreviewApi;
+import org.taperoom.web.api.ShareApi;
 import org.taperoom.web.api.SessionApi;
 import org.taperoom.web.api.SettingsApi;
 import org.taperoom.web.api.StateApi;
@@ -25,6 +29,7 @@ import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.live.MeterPump;
 import org.taperoom.web.security.Guard;
+import org.taperoom.web.security.HostNames;
 import org.taperoom.web.security.LoginThrottle;
 import org.taperoom.web.security.PinLock;
 import org.taperoom.web.security.Sessions;
@@ -41,17 +46,17 @@ public final class WebPanel implements Panel {
     private final LiveHub hub;
     /** Closed with the panel only when it is the panel's own (not the service's shared one). */
     private final RenderService ownRenders;
-    private final RenderApi renderApi;
+    private final JobsApi jobs;
     private final String host;
     private final List<Route> routes;
 
-    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, RenderApi renderApi, String host,
+    private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, JobsApi jobs, String host,
                      List<Route> routes) {
         this.server = server;
         this.meters = meters;
         this.hub = hub;
         this.ownRenders = ownRenders;
-        this.renderApi = renderApi;
+        this.jobs = jobs;
         this.host = host;
         this.routes = routes;
     }
@@ -69,26 +74,35 @@ public final class WebPanel implements Panel {
                     + " (the Settings page or 'taperoom demo --pin' makes one) or " + PanelKeys.ADDRESS.name() + " = 127.0.0.1");
         }
         Sessions sessions = new Sessions(TimeUnit.MINUTES.toMillis(config.get(PanelKeys.SESSION_MINUTES)), Clock.systemUTC());
-        PinLock pin = new PinLock(pinHash);
+        PinLock pin = new PinLock(pinHash, new LoginThrottle(Clock.systemUTC()));
         InputArming arming = context.arming() != null ? context.arming() : new InputArming(Math.max(1, context.recorder().status().channels()));
         InputGain gain = context.gain() != null ? context.gain() : InputGain.NONE;
         StateApi state = new StateApi(context.transport(), context.recorder());
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
+        // A session's live sockets end with it; a new PIN ends every socket (each browser logs in
+        // again or, for the session that changed it, reconnects).
+        sessions.onEnd(hub::endSession);
+        pin.onChange(() -> hub.closeAll("PIN changed"));
         TakeCatalog takes = Library.open(context);
         RenderService ownRenders = context.renders() == null ? new RenderService() : null;
         RenderService renders = ownRenders != null ? ownRenders : context.renders();
         // The share links need the panel's address, known only once the server listens.
         URI[] urlHolder = new URI[1];
-        RenderApi renderApi = new RenderApi(takes, renders, new ShareLinks(Clock.systemUTC()), hub::event, () -> urlHolder[0]);
+        JobsApi jobs = new JobsApi(takes, renders, hub::event);
+        ExportsApi exports = new ExportsApi(takes, renders, jobs);
         RouteTable table = new RouteTable()
-                .add(new SessionApi(sessions, new LoginThrottle(Clock.systemUTC()), pin).routes())
+                .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state).routes())
                 .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
-                .add(renderApi.routes())
+                .add(new MixMasterApi(takes, renders).routes())
+                .add(new PreviewApi(takes, renders, jobs).routes())
+                .add(exports.routes())
+                .add(new ShareApi(exports, new ShareLinks(Clock.systemUTC()), () -> urlHolder[0]).routes())
+                .add(jobs.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
-        PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions), hub).start();
+        PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host)), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {
             hub.event(state.stateMessage());
@@ -97,7 +111,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, ownRenders, renderApi, host, table.routes());
+        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes());
     }
 
     static String takesMessage() {
@@ -114,7 +128,7 @@ public final class WebPanel implements Panel {
 
     @Override
     public void follow(RenderJob job) {
-        renderApi.follow(job, null, () -> hub.event(takesMessage()));
+        jobs.follow(job, null, () -> hub.event(takesMessage()));
     }
 
     @Override
@@ -145,7 +159,7 @@ public final class WebPanel implements Panel {
     @Override
     public void close() {
         meters.close();
-        hub.closeAll();
+        hub.closeAll("server stopping");
         server.close();
         if (ownRenders != null) ownRenders.close();
     }

@@ -8,28 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.taperoom.web.server.Route;
 
 /** web-panel/API.md documents every route with its method, path and access, in the server's order. */
+@ExtendWith(PanelRigExtension.class)
 class ApiReferenceTest {
     static final Path REFERENCE = Path.of("API.md");
     /** A table row: | `METHOD` | `/path` | access | what it does | */
     static final Pattern ROW = Pattern.compile("^\\| `([A-Z]+)` \\| `([^`]+)` \\| (\\w+) \\|.*");
 
     static PanelRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = new PanelRig();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
 
     @Test
     void theReferencePageListsExactlyTheRoutesTheServerHas() throws Exception {

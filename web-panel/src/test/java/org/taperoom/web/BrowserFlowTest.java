@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -17,18 +16,10 @@ import org.openqa.selenium.WebElement;
  * rename it, delete it and undo; then every page, and the same on a phone and on the 800×480
  * touch screen. Screenshots go to web-panel/target/screenshots.
  */
+@ExtendWith(PanelRigExtension.class)
+@PanelRigExtension.Channels(4)
 class BrowserFlowTest {
     static PanelRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = new PanelRig(4);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
 
     static double meterHeight(Browser b, int input) {
         Object h = b.js("const f = document.querySelector('.meter[data-input=\"' + arguments[0] + '\"] .fill');"

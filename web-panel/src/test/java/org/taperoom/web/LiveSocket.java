@@ -11,18 +11,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A test client of {@code /ws}: every message with the nanoTime it arrived, and the close code. */
-final class LiveSocket implements AutoCloseable {
-    record Message(long arrivedNanos, JsonNode json) {}
+public final class LiveSocket implements AutoCloseable {
+    public record Message(long arrivedNanos, JsonNode json) {}
 
-    final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
-    final WebSocket socket;
+    public final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
+    public final WebSocket socket;
 
-    LiveSocket(URI base, String cookieHeader) throws Exception {
+    public LiveSocket(URI base, String cookieHeader) throws Exception {
         this(base, cookieHeader, null);
     }
 
-    LiveSocket(URI base, String cookieHeader, String origin) throws Exception {
+    public LiveSocket(URI base, String cookieHeader, String origin) throws Exception {
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
         if (cookieHeader != null) b.header("Cookie", cookieHeader);
         if (origin != null) b.header("Origin", origin);
@@ -58,13 +58,23 @@ final class LiveSocket implements AutoCloseable {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    static String cookieOf(PanelRig.Client c) {
+    /** The HTTP status that refused the upgrade, or 101 when the connection was made. */
+    public static int refusal(URI base, String cookieHeader, String origin) throws Exception {
+        try (LiveSocket ignored = new LiveSocket(base, cookieHeader, origin)) {
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) return h.getResponse().statusCode();
+            throw e;
+        }
+    }
+
+    public static String cookieOf(PanelRig.Client c) {
         return c.cookies.getCookieStore().getCookies().stream()
                 .filter(k -> k.getName().equals("taperoom_session")).map(k -> k.getName() + "=" + k.getValue()).findFirst().orElseThrow();
     }
 
     /** The next message of {@code type} within {@code millis}, or null. */
-    Message next(String type, long millis) throws InterruptedException {
+    public Message next(String type, long millis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (true) {
             long left = end - System.nanoTime();

@@ -28,31 +28,32 @@ import org.taperoom.drivers.sim.SimBackend;
 /**
  * The real thing on loopback: the recording engine on the simulated interface, the transport,
  * and the panel on a free port, with a fresh temporary library and configuration file. One per
- * test class (or per test where a test changes global state such as the PIN).
+ * test class through {@link PanelRigExtension} (or per test where a test changes global state
+ * such as the PIN).
  */
-final class PanelRig implements AutoCloseable {
-    static final String PIN = "2468";
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class PanelRig implements AutoCloseable {
+    public static final String PIN = "2468";
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path dir;
-    final Path library;
-    final Path configFile;
-    final SimBackend sim;
-    final RecordingEngine engine;
-    final ControlService control;
-    final WebPanel panel;
-    final URI base;
+    public final Path dir;
+    public final Path library;
+    public final Path configFile;
+    public final SimBackend sim;
+    public final RecordingEngine engine;
+    public final ControlService control;
+    public final WebPanel panel;
+    public final URI base;
 
-    PanelRig() throws Exception {
+    public PanelRig() throws Exception {
         this(2);
     }
 
-    PanelRig(int channels) throws Exception {
+    public PanelRig(int channels) throws Exception {
         this(channels, false);
     }
 
     /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
-    PanelRig(int channels, boolean simGain) throws Exception {
+    public PanelRig(int channels, boolean simGain) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
@@ -77,11 +78,11 @@ final class PanelRig implements AutoCloseable {
     }
 
     /** A browser-like client with its own cookie jar; {@link #login} makes it a logged-in one. */
-    Client client() {
+    public Client client() {
         return new Client();
     }
 
-    Client loggedIn() throws Exception {
+    public Client loggedIn() throws Exception {
         Client c = client();
         c.login(PIN);
         return c;
@@ -97,27 +98,27 @@ final class PanelRig implements AutoCloseable {
         }
     }
 
-    final class Client {
-        final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
-        String csrf = "";
+    public final class Client {
+        public final CookieManager cookies = new CookieManager();
+        public final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        public String csrf = "";
 
-        HttpResponse<String> login(String pin) throws Exception {
+        public HttpResponse<String> login(String pin) throws Exception {
             HttpResponse<String> r = send("POST", "/api/session", "{\"pin\":\"" + pin + "\"}", Map.of());
             if (r.statusCode() == 200) csrf = JSON.readTree(r.body()).get("csrf").asText();
             return r;
         }
 
-        HttpResponse<String> get(String path) throws Exception {
+        public HttpResponse<String> get(String path) throws Exception {
             return send("GET", path, null, Map.of());
         }
 
         /** A state-changing request with this session's CSRF token. */
-        HttpResponse<String> change(String method, String path, String body) throws Exception {
+        public HttpResponse<String> change(String method, String path, String body) throws Exception {
             return send(method, path, body, Map.of("X-CSRF-Token", csrf));
         }
 
-        HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) throws Exception {
+        public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) throws Exception {
             HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             if (body != null) b.header("Content-Type", "application/json");
@@ -126,19 +127,19 @@ final class PanelRig implements AutoCloseable {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
 
-        HttpResponse<byte[]> bytes(String path, Map<String, String> headers) throws Exception {
+        public HttpResponse<byte[]> bytes(String path, Map<String, String> headers) throws Exception {
             HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
             headers.forEach(b::header);
             return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         }
 
-        JsonNode json(HttpResponse<String> r) throws IOException {
+        public JsonNode json(HttpResponse<String> r) throws IOException {
             return JSON.readTree(r.body());
         }
     }
 
     /** Waits up to {@code millis} for the transport to reach {@code state}. */
-    void awaitState(String state, long millis) throws InterruptedException {
+    public void awaitState(String state, long millis) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < end) {
             if (control.transport().view().state().wireName().equals(state)) return;
@@ -148,7 +149,7 @@ final class PanelRig implements AutoCloseable {
     }
 
     /** Records a take of about {@code millis} through the API and returns its id. */
-    String recordTake(Client c, long millis) throws Exception {
+    public String recordTake(Client c, long millis) throws Exception {
         HttpResponse<String> r = c.change("POST", "/api/transport/record", null);
         if (r.statusCode() != 202) throw new AssertionError("record: " + r.statusCode() + " " + r.body());
         awaitState("recording", 5000);

@@ -14,40 +14,30 @@ import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.Route;
 
-/** Logging in and out with the panel PIN. */
+/** Logging in and out with the panel PIN (checked, and limited, by {@link PinLock}). */
 public final class SessionApi {
     private final Sessions sessions;
-    private final LoginThrottle throttle;
     private final PinLock pin;
 
-    public SessionApi(Sessions sessions, LoginThrottle throttle, PinLock pin) {
+    public SessionApi(Sessions sessions, PinLock pin) {
         this.sessions = sessions;
-        this.throttle = throttle;
         this.pin = pin;
     }
 
     public List<Route> routes() {
         return List.of(
                 Route.post("/api/session", Access.PUBLIC, this::login,
-                        "Log in: {\"pin\": \"…\"} → session cookie (HttpOnly, SameSite=Strict) and {\"csrf\": \"…\"}; 5 wrong PINs a minute per client, then 429."),
+                        "Log in: {\"pin\": \"…\"} → session cookie (HttpOnly, SameSite=Strict) and {\"csrf\": \"…\"}; "
+                                + LoginThrottle.MAX_FAILURES + " wrong PINs a minute per client, " + LoginThrottle.GLOBAL_BURST
+                                + " at once and one every " + LoginThrottle.GLOBAL_REFILL_MILLIS / 1000 + " s from all clients together, then 429."),
                 Route.get("/api/session", Access.SESSION, this::current, "The session's CSRF token again (after a page reload)."),
                 Route.delete("/api/session", Access.CHANGE, this::logout, "Log out."));
     }
 
     private void login(Context ctx) {
-        String client = ctx.ip();
-        long wait = throttle.waitSeconds(client);
-        if (wait > 0) {
-            ctx.header("Retry-After", Long.toString(wait));
-            throw new ApiError(429, "too many wrong PINs from this device; try again in " + wait + " s");
-        }
         Body b = Body.of(ctx, Set.of("pin"));
         String given = b.text("pin", 64);
-        if (!pin.opens(given)) {
-            throttle.failed(client);
-            throw new ApiError(401, "wrong PIN");
-        }
-        throttle.succeeded(client);
+        if (!pin.opens(ctx, given)) throw new ApiError(401, "wrong PIN");
         sessions.close(ctx.cookie(Sessions.COOKIE));
         Sessions.Session s = sessions.open();
         Cookie cookie = new Cookie(Sessions.COOKIE, s.id(), "/", (int) (sessions.idleMillis() / 1000), false, true, null, SameSite.STRICT);

@@ -113,7 +113,7 @@ public final class SettingsApi {
             String newPin = b.text("pin", MAX_PIN_CHARS);
             if (newPin.length() < MIN_PIN_CHARS) throw ApiError.badRequest("pin", "at least " + MIN_PIN_CHARS + " characters");
             String current = b.has("currentPin") ? b.text("currentPin", MAX_PIN_CHARS) : "";
-            if (!pin.opens(current)) throw ApiError.badRequest("currentPin", "does not match the current PIN");
+            if (!pin.opens(ctx, current)) throw ApiError.badRequest("currentPin", "does not match the current PIN");
             newPinHash = PinHash.of(newPin);
             texts.put(PanelKeys.PIN_HASH.name(), newPinHash);
         } else if (b.has("currentPin")) {

@@ -9,11 +9,19 @@ import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportView;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
+import org.taperoom.web.security.Guard;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.Route;
 
-/** {@code GET /api/state}: the transport and the engine at a glance, readable without login (kiosk status screens). */
+/**
+ * {@code GET /api/state}: the transport and the engine at a glance. Without a login (a kiosk's
+ * status screen) only how the transport is doing: state, elapsed time and recording time left;
+ * the reason, the take and the device, which name the library's takes, need the session.
+ */
 public final class StateApi {
+    /** What anyone on the network may read. */
+    static final List<String> PUBLIC_KEYS = List.of("state", "elapsedSeconds", "freeDiskSeconds");
+
     private final Transport transport;
     private final Recorder recorder;
 
@@ -24,11 +32,19 @@ public final class StateApi {
 
     public List<Route> routes() {
         return List.of(Route.get("/api/state", Access.PUBLIC, this::get,
-                "The transport state (idle, recording, stopping, waiting, error), its reason, the take being recorded, elapsed time and recording time left on disk."));
+                "Without a session: state (idle, recording, stopping, waiting, error), elapsedSeconds and freeDiskSeconds only. "
+                        + "With one also the reason, the take being recorded, the device and its format, overruns and the last error."));
     }
 
     private void get(Context ctx) {
-        ctx.json(state());
+        if (ctx.attribute(Guard.SESSION_ATTRIBUTE) != null) {
+            ctx.json(state());
+            return;
+        }
+        Map<String, Object> full = state();
+        Map<String, Object> open = new LinkedHashMap<>();
+        for (String key : PUBLIC_KEYS) open.put(key, full.get(key));
+        ctx.json(open);
     }
 
     /** The state document; also the body of the WebSocket {@code state} message (with {@code type}). */

@@ -12,13 +12,16 @@ import org.taperoom.web.security.Sessions;
 
 /**
  * The browsers connected to {@code /ws} and what they are pushed: {@code state}, {@code meters},
- * {@code progress} and {@code takes} messages (JSON with a {@code type}). A connection needs a
- * logged-in session cookie and, when the browser names one, this server as its origin; others are
- * closed at once with code 1008.
+ * {@code progress} and {@code takes} messages (JSON with a {@code type}). The upgrade itself is
+ * refused without a logged-in session or from another origin ({@link org.taperoom.web.security.Guard#checkUpgrade});
+ * a connection lives only as long as its session: logging out, expiry and a PIN change close it
+ * with code 1008.
  */
 public final class LiveHub {
-    /** Written on Jetty's connect/close threads, read by the meter thread and event senders. */
+    /** Keyed by WebSocket id. Written on Jetty's connect/close threads, read by the meter thread and event senders. */
     private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
+    /** The panel session each WebSocket belongs to, by WebSocket id; same threads as {@link #clients}. */
+    private final Map<String, String> sessionOf = new ConcurrentHashMap<>();
     private final Sessions sessions;
     /** The {@code state} message a new client gets first. */
     private final Supplier<String> currentState;
@@ -36,31 +39,40 @@ public final class LiveHub {
     }
 
     private void onConnect(WsConnectContext ctx) {
-        if (sessions.find(ctx.cookie(Sessions.COOKIE)) == null) {
+        // Checked again: the session may have ended between the upgrade and now.
+        Sessions.Session session = sessions.find(ctx.cookie(Sessions.COOKIE));
+        if (session == null) {
             ctx.closeSession(1008, "log in first");
-            return;
-        }
-        // Another site's page must not read the meters through a visitor's browser (the cookie's
-        // SameSite=Strict already keeps it out; this says so explicitly).
-        String origin = ctx.header("Origin");
-        String host = ctx.header("Host");
-        if (origin != null && !origin.isEmpty() && (host == null || !origin.replaceFirst("^[a-z]+://", "").equalsIgnoreCase(host))) {
-            ctx.closeSession(1008, "cross-origin connection refused");
             return;
         }
         ctx.session.setIdleTimeout(java.time.Duration.ofSeconds(60));
         LiveClient c = new LiveClient(ctx.session);
+        sessionOf.put(ctx.sessionId(), session.id());
         clients.put(ctx.sessionId(), c);
         c.offerEvent(currentState.get());
+        // Ended while we registered: close now rather than leave it to the next PIN change.
+        if (sessions.find(ctx.cookie(Sessions.COOKIE)) == null) endSession(session.id());
     }
 
     private void onClose(WsCloseContext ctx) {
         clients.remove(ctx.sessionId());
+        sessionOf.remove(ctx.sessionId());
     }
 
     private void onError(WsErrorContext ctx) {
+        sessionOf.remove(ctx.sessionId());
         LiveClient c = clients.remove(ctx.sessionId());
         if (c != null) c.close("error");
+    }
+
+    /** Closes the sockets of a panel session that has ended (logout, expiry, PIN change). */
+    public void endSession(String sessionId) {
+        for (Map.Entry<String, String> e : sessionOf.entrySet()) {
+            if (!e.getValue().equals(sessionId)) continue;
+            sessionOf.remove(e.getKey());
+            LiveClient c = clients.remove(e.getKey());
+            if (c != null) c.close("session ended");
+        }
     }
 
     public int clientCount() {
@@ -98,8 +110,10 @@ public final class LiveHub {
         });
     }
 
-    public void closeAll() {
-        for (LiveClient c : clients.values()) c.close("server stopping");
+    /** Closes every socket, saying why (the PIN changed: every browser logs in or reconnects). */
+    public void closeAll(String reason) {
+        for (LiveClient c : clients.values()) c.close(reason);
         clients.clear();
+        sessionOf.clear();
     }
 }

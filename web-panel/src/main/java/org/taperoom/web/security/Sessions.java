@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Logged-in browsers: an unguessable session id (the cookie) mapped to its CSRF token and its
  * expiry, which every use pushes forward. In memory: a restart logs everyone out, which is fine for
- * an appliance. Thread-safe (request threads read and write it).
+ * an appliance. Whoever holds something per session (the live sockets) hears of every session that
+ * ends, by logout, expiry or a PIN change ({@link #onEnd}). Thread-safe (request threads read and
+ * write it).
  */
 public final class Sessions {
     public static final String COOKIE = "taperoom_session";
@@ -47,6 +50,8 @@ public final class Sessions {
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final long idleMillis;
     private final Clock clock;
+    /** Told the id of every session that ends; set once while the panel is wired, called on request threads. */
+    private volatile Consumer<String> ended = id -> {};
 
     public Sessions(long idleMillis, Clock clock) {
         this.idleMillis = idleMillis;
@@ -57,9 +62,16 @@ public final class Sessions {
         return idleMillis;
     }
 
+    /** {@code listener} is told each ended session's id, on the thread that ended it; it must not block. */
+    public void onEnd(Consumer<String> listener) {
+        this.ended = listener;
+    }
+
     public Session open() {
         long now = clock.millis();
-        byId.values().removeIf(s -> s.expiresAtMillis < now);
+        for (Session old : byId.values()) {
+            if (old.expiresAtMillis < now) end(old.id);
+        }
         Session s = new Session(token(), token(), now + idleMillis);
         byId.put(s.id, s);
         return s;
@@ -72,7 +84,7 @@ public final class Sessions {
         if (s == null) return null;
         long now = clock.millis();
         if (s.expiresAtMillis < now) {
-            byId.remove(cookie);
+            end(cookie);
             return null;
         }
         s.expiresAtMillis = now + idleMillis;
@@ -80,12 +92,18 @@ public final class Sessions {
     }
 
     public void close(String cookie) {
-        if (cookie != null) byId.remove(cookie);
+        if (cookie != null) end(cookie);
     }
 
     /** Logs every other session out (after a PIN change). */
     public void closeAllExcept(String keep) {
-        byId.keySet().removeIf(id -> !id.equals(keep));
+        for (String id : byId.keySet()) {
+            if (!id.equals(keep)) end(id);
+        }
+    }
+
+    private void end(String id) {
+        if (byId.remove(id) != null) ended.accept(id);
     }
 
     private static String token() {

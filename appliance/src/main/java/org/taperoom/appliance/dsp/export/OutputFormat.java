@@ -6,19 +6,26 @@ import org.taperoom.appliance.dsp.audiofile.Sndfile;
 
 /**
  * What the output file's extension asks for. WAV is written by {@link WavWriter} (ours: 16/24-bit
- * PCM or 32-bit float, RF64 past 4 GiB); FLAC, MP3 and Ogg Opus go through libsndfile.
+ * PCM or 32-bit float, RF64 past 4 GiB); FLAC, MP3 and Ogg Opus go through libsndfile. The one
+ * table of formats: the panel lists these, with their labels, and serves files with their MIME types.
  */
 public enum OutputFormat {
-    WAV(false),
-    FLAC(false),
-    MP3(true),
-    OPUS(true);
+    WAV(false, "WAV (24-bit, lossless)", "audio/wav"),
+    FLAC(false, "FLAC (lossless, smaller)", "audio/flac"),
+    MP3(true, "MP3 (for phones and messengers)", "audio/mpeg"),
+    OPUS(true, "Opus (smallest)", "audio/ogg");
 
     /** Lossy formats get float samples and no dither; the encoder decides the word length. */
     public final boolean lossy;
+    /** What a person picks from a list. */
+    public final String label;
+    /** The {@code Content-Type} of a file of this format. */
+    public final String mimeType;
 
-    OutputFormat(boolean lossy) {
+    OutputFormat(boolean lossy, String label, String mimeType) {
         this.lossy = lossy;
+        this.label = label;
+        this.mimeType = mimeType;
     }
 
     public static OutputFormat forPath(Path file) throws IllegalArgumentException {

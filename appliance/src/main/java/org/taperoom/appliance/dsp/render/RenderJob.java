@@ -1,12 +1,16 @@
 package org.taperoom.appliance.dsp.render;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.tinylog.Logger;
 
 /**
- * One background render, as the panel sees it: poll {@link #snapshot()} for a progress bar, call
- * {@link #cancel()} to stop it. Thread-safe: the render thread writes the progress fields
- * (volatile), any thread reads them and may cancel.
+ * One background render, as the panel sees it: {@link #watch} it (or read {@link #snapshot()}) for
+ * a progress bar, call {@link #cancel()} to stop it. Thread-safe: the render thread writes the
+ * progress fields (volatile) and tells the watchers; any thread reads them and may cancel.
  */
 public final class RenderJob {
     public enum State { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
@@ -25,6 +29,8 @@ public final class RenderJob {
     private volatile double fraction;
     private volatile String error;
     private volatile RenderResult result;
+    /** Added by any thread; told every change on the render thread (the {@link RenderProgress} of the render). */
+    private final List<Consumer<Snapshot>> watchers = new CopyOnWriteArrayList<>();
 
     RenderJob(String id, Path take, Path file) {
         this.id = id;
@@ -40,6 +46,30 @@ public final class RenderJob {
         return file;
     }
 
+    /**
+     * {@code watcher} is told every change from now on (progress, state), on the render thread, and
+     * must return quickly. A job that has already ended tells it its end at once, on the caller's
+     * thread; a job ending meanwhile may tell it its end twice.
+     */
+    public void watch(Consumer<Snapshot> watcher) {
+        watchers.add(watcher);
+        State s = state;
+        if (s == State.DONE || s == State.FAILED || s == State.CANCELLED) watcher.accept(snapshot());
+    }
+
+    private void changed() {
+        if (watchers.isEmpty()) return;
+        Snapshot s = snapshot();
+        for (Consumer<Snapshot> w : watchers) {
+            try {
+                w.accept(s);
+            } catch (RuntimeException e) {
+                // A watcher's failure is the watcher's; the render goes on.
+                Logger.warn(e, "render {}: a progress watcher failed", id);
+            }
+        }
+    }
+
     /** Asks the render to stop at its next block; the job ends CANCELLED and leaves no file. */
     public void cancel() {
         cancelRequested.set(true);
@@ -52,10 +82,12 @@ public final class RenderJob {
     void progress(String stage, double fraction) {
         this.stage = stage;
         this.fraction = fraction;
+        changed();
     }
 
     void running() {
         state = State.RUNNING;
+        changed();
     }
 
     void done(RenderResult r) {
@@ -63,16 +95,19 @@ public final class RenderJob {
         fraction = 1;
         stage = "done";
         state = State.DONE;
+        changed();
     }
 
     void failed(String message) {
         error = message;
         state = State.FAILED;
+        changed();
     }
 
     void cancelled() {
         stage = "cancelled";
         state = State.CANCELLED;
+        changed();
     }
 
     public State state() {

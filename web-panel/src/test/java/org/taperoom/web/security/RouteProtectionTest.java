@@ -1,4 +1,4 @@
-package org.taperoom.web;
+package org.taperoom.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,30 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.PanelRigExtension;
 
 /**
  * Enumerates every HTTP endpoint the running server has (from Javalin's router, not from our own
  * table, so a route added any other way is caught too) and checks that each one that is not
  * explicitly public needs a session, and each state-changing one also the CSRF token.
  */
+@ExtendWith(PanelRigExtension.class)
 class RouteProtectionTest {
     /** The only routes anyone may call without logging in. A new one must be added here on purpose. */
     static final Set<String> PUBLIC = Set.of("POST /api/session", "GET /api/state", "GET /share/{token}");
 
     static PanelRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = new PanelRig();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
 
     static List<ParsedEndpoint> endpoints() {
         return rig.panel.server().javalin().unsafe.internalRouter.allHttpHandlers();

@@ -1,19 +1,28 @@
-package org.taperoom.web;
+package org.taperoom.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nayuki.qrcodegen.QrCode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.LiveSocket;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.PanelRigExtension;
 
 /** The Mix, Master and Export routes over the DSP's real renders of a recorded take. */
+@ExtendWith(PanelRigExtension.class)
 class RenderApiTest {
     static PanelRig rig;
     static PanelRig.Client user;
@@ -21,14 +30,8 @@ class RenderApiTest {
 
     @BeforeAll
     static void recordOne() throws Exception {
-        rig = new PanelRig();
         user = rig.loggedIn();
         takeId = rig.recordTake(user, 1500);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
     }
 
     static JsonNode awaitJob(String job) throws Exception {
@@ -140,5 +143,67 @@ class RenderApiTest {
         assertEquals(404, user.get("/api/jobs/999999").statusCode());
         assertEquals(404, user.get("/api/takes/" + takeId + "/exports/..%2Ftake.json/file").statusCode());
         assertEquals(404, user.get("/api/takes/" + takeId + "/exports/.preview.mp3/file").statusCode());
+    }
+
+    @Test
+    void aControlCharacterInAnExportTagGets400NamingTheTag() throws Exception {
+        HttpResponse<String> nul = user.change("POST", "/api/takes/" + takeId + "/exports", "{\"format\":\"mp3\",\"tags\":{\"title\":\"a\\u0000b\"}}");
+        assertEquals(400, nul.statusCode(), nul.body());
+        assertEquals("tags.title: must not contain control characters", user.json(nul).get("error").asText());
+        HttpResponse<String> bell = user.change("POST", "/api/takes/" + takeId + "/exports", "{\"format\":\"flac\",\"tags\":{\"artist\":\"x\\u0007\"}}");
+        assertEquals(400, bell.statusCode(), bell.body());
+        assertEquals("tags.artist: must not contain control characters", user.json(bell).get("error").asText());
+        HttpResponse<String> number = user.change("POST", "/api/takes/" + takeId + "/exports", "{\"format\":\"flac\",\"tags\":{\"date\":2026}}");
+        assertEquals(400, number.statusCode(), number.body());
+        assertTrue(user.json(number).get("error").asText().startsWith("tags.date: "), number.body());
+    }
+
+    @Test
+    void aFailedExportSaysWhatFailedWithoutShowingAHostPath() throws Exception {
+        String broken = rig.recordTake(user, 600);
+        Path folder = rig.library.resolve(broken.substring(0, 10)).resolve(broken.substring(11));
+        try (var files = Files.list(folder)) {
+            for (Path wav : files.filter(f -> f.toString().endsWith(".wav")).toList()) {
+                Files.write(wav, "RIFF\u0000\u0000\u0000\u0000WAVEjunkjunkjunk".getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        HttpResponse<String> started = user.change("POST", "/api/takes/" + broken + "/exports", "{\"format\":\"wav\"}");
+        String shown = started.body();
+        if (started.statusCode() == 202) {
+            JsonNode job = awaitJob(user.json(started).get("job").asText());
+            assertEquals("failed", job.get("state").asText(), job.toString());
+            shown = job.get("error").asText();
+        } else {
+            assertTrue(started.statusCode() >= 400 && started.statusCode() < 500, started.statusCode() + " " + shown);
+        }
+        assertFalse(shown.isBlank());
+        assertFalse(shown.contains(rig.dir.toString()), shown);
+        assertFalse(shown.matches("(?s).*(/[\\w.~-]+){2,}.*"), "a path in: " + shown);
+    }
+
+    @Test
+    void anExportsProgressIsPushedToTheBrowsersStepByStepUntilItIsDone() throws Exception {
+        try (LiveSocket live = new LiveSocket(rig.base, LiveSocket.cookieOf(user))) {
+            HttpResponse<String> started = user.change("POST", "/api/takes/" + takeId + "/exports", "{\"format\":\"wav\"}");
+            assertEquals(202, started.statusCode(), started.body());
+            String job = user.json(started).get("job").asText();
+            List<JsonNode> seen = new ArrayList<>();
+            for (LiveSocket.Message m; (m = live.next("progress", 60_000)) != null; ) {
+                if (!m.json().get("job").asText().equals(job)) continue;
+                seen.add(m.json());
+                if (m.json().get("state").asText().equals("done")) break;
+            }
+            assertFalse(seen.isEmpty(), "no progress message");
+            JsonNode last = seen.get(seen.size() - 1);
+            assertEquals("done", last.get("state").asText(), seen.toString());
+            assertTrue(last.get("url").asText().endsWith(".wav/file"), last.toString());
+            double fraction = -1;
+            for (JsonNode n : seen) {
+                assertTrue(n.get("progress").asDouble() >= fraction, "progress never goes back: " + seen);
+                fraction = n.get("progress").asDouble();
+            }
+            assertTrue(seen.size() <= 110, "one message per percent at most, got " + seen.size());
+            assertEquals(null, live.next("progress", 500), "nothing after done");
+        }
     }
 }

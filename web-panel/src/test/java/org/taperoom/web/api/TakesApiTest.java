@@ -1,4 +1,4 @@
-package org.taperoom.web;
+package org.taperoom.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.PanelRigExtension;
 import org.taperoom.web.takes.Waveforms;
 
 /** Recording through the transport routes, then everything the Takes page does, on real files. */
+@ExtendWith(PanelRigExtension.class)
 class TakesApiTest {
     static PanelRig rig;
     static PanelRig.Client user;
@@ -25,14 +28,8 @@ class TakesApiTest {
 
     @BeforeAll
     static void recordOne() throws Exception {
-        rig = new PanelRig();
         user = rig.loggedIn();
         takeId = rig.recordTake(user, 1200);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.taperoom.web;
+package org.taperoom.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.PanelRigExtension;
+import org.taperoom.web.WebPanel;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.drivers.audio.InputGain;
@@ -19,18 +21,9 @@ import org.taperoom.web.security.SecurityHeaders;
 import org.taperoom.web.server.PanelServer;
 
 /** Logging in, the session cookie, the login rate limit, headers, bodies and the start-up PIN check. */
+@ExtendWith(PanelRigExtension.class)
 class SessionSecurityTest {
     static PanelRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = new PanelRig();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
 
     @Test
     void theRightPinGivesAnHttpOnlySameSiteStrictCookieAndACsrfToken() throws Exception {

@@ -1,4 +1,4 @@
-package org.taperoom.web;
+package org.taperoom.web.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,38 +10,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.LiveSocket;
+import org.taperoom.web.PanelRigExtension;
 
 /** The WebSocket {@code /ws}: who may connect, what it pushes, and that a bad client hurts nobody. */
+@ExtendWith(PanelRigExtension.class)
+@PanelRigExtension.Channels(4)
 class LiveUpdatesTest {
     static PanelRig rig;
     static PanelRig.Client user;
 
     @BeforeAll
     static void start() throws Exception {
-        rig = new PanelRig(4);
         user = rig.loggedIn();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
-
     @Test
-    void aConnectionWithoutASessionIsClosedAtOnce() throws Exception {
-        try (LiveSocket anonymous = new LiveSocket(rig.base, null)) {
-            assertEquals(1008, anonymous.closedWith.get(5, TimeUnit.SECONDS));
-            assertEquals(null, anonymous.next("meters", 300));
-        }
-        try (LiveSocket forged = new LiveSocket(rig.base, "taperoom_session=forged")) {
-            assertEquals(1008, forged.closedWith.get(5, TimeUnit.SECONDS));
-        }
-        try (LiveSocket crossSite = new LiveSocket(rig.base, LiveSocket.cookieOf(user), "http://evil.example")) {
-            assertEquals(1008, crossSite.closedWith.get(5, TimeUnit.SECONDS));
-        }
+    void aConnectionWithoutASessionOrFromAnotherSiteIsRefusedBeforeTheUpgrade() throws Exception {
+        assertEquals(401, LiveSocket.refusal(rig.base, null, null));
+        assertEquals(401, LiveSocket.refusal(rig.base, "taperoom_session=forged", null));
+        assertEquals(403, LiveSocket.refusal(rig.base, LiveSocket.cookieOf(user), "http://evil.example"));
         try (LiveSocket sameSite = new LiveSocket(rig.base, LiveSocket.cookieOf(user), "http://" + rig.base.getAuthority())) {
             assertNotNull(sameSite.next("meters", 3000), "a same-origin connection gets meters");
         }

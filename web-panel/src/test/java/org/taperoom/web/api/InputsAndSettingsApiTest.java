@@ -1,33 +1,30 @@
-package org.taperoom.web;
+package org.taperoom.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.taperoom.web.TakesApiTest.assertError;
+import static org.taperoom.web.api.TakesApiTest.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.PanelRigExtension;
 
 /** Inputs (arming reaches the transport) and settings (partial changes, validation, PIN change). */
+@ExtendWith(PanelRigExtension.class)
 class InputsAndSettingsApiTest {
     PanelRig rig;
     PanelRig.Client user;
 
     @BeforeEach
     void start() throws Exception {
-        rig = new PanelRig();
         user = rig.loggedIn();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
     }
 
     @Test

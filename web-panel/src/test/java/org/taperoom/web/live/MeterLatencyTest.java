@@ -1,4 +1,4 @@
-package org.taperoom.web;
+package org.taperoom.web.live;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taperoom.web.LiveSocket;
+import org.taperoom.web.PanelRig;
 
 /**
  * The time from a level change at the simulated input to the first WebSocket meter message that
