@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
+import org.taperoom.appliance.config.TelemetryKeys;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.panel.Panel;
@@ -15,9 +16,12 @@ import org.taperoom.appliance.dsp.render.RenderJob;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
+import org.taperoom.appliance.telemetry.FleetMetrics;
+import org.taperoom.appliance.telemetry.TakeTally;
 import org.taperoom.web.api.InputsApi;
 import org.taperoom.web.api.ExportsApi;
 import org.taperoom.web.api.JobsApi;
+import org.taperoom.web.api.MetricsApi;
 import org.taperoom.web.api.MixMasterApi;
 import org.taperoom.web.api.PreviewApi;
 import org.taperoom.web.api.ShareApi;
@@ -90,6 +94,8 @@ public final class WebPanel implements Panel {
         URI[] urlHolder = new URI[1];
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
+        TakeTally tally = new TakeTally();
+        context.recorder().addListener(tally);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())
@@ -101,7 +107,8 @@ public final class WebPanel implements Panel {
                 .add(exports.routes())
                 .add(new ShareApi(exports, new ShareLinks(Clock.systemUTC()), () -> urlHolder[0]).routes())
                 .add(jobs.routes())
-                .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes());
+                .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes())
+                .add(new MetricsApi(FleetMetrics.of(config, context.recorder(), context.transport(), tally), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host)), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {

@@ -14,9 +14,13 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.control.TransportView;
 import org.taperoom.appliance.publish.UploadQueue;
+import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.taperoom.appliance.telemetry.BoardHealth.ThrottleFlag;
 import org.tinylog.Logger;
@@ -42,6 +46,22 @@ public final class FleetMetrics {
      */
     public record Sources(Supplier<TransportView> transport, Supplier<RecorderStatus> recorder, TakeTally takes, Path library,
                           UploadQueue queue, BoardHealth board) {}
+
+    /**
+     * The service's metrics: {@code tally} must be a listener of {@code recorder} (it counts the
+     * takes from now on), the queue is the library's.
+     */
+    public static FleetMetrics of(Config config, Recorder recorder, Transport transport, TakeTally tally) {
+        Path library = config.get(RecordingKeys.LIBRARY);
+        UploadQueue queue;
+        try {
+            queue = new UploadQueue(library);
+        } catch (IOException e) {
+            Logger.warn("no upload queue metrics: {}", e.getMessage());
+            queue = null;
+        }
+        return new FleetMetrics(new Sources(transport::view, recorder::status, tally, library, queue, BoardHealth.system()));
+    }
 
     public FleetMetrics(Sources s) {
         GaugeWithCallback.builder().name("taperoom_transport_state").help("1 for the state the transport is in, 0 for the others")
