@@ -32,12 +32,25 @@ async function showPage() {
   leave = (await pages[name].show(view)) || null;
 }
 
+// A touch screen on a wall has no keyboard: the keypad types the PIN, and the field is not focused
+// there (focusing it would open an on-screen keyboard over the keypad where the system has one).
+const touchOnly = window.matchMedia('(pointer: coarse)').matches;
+
 function showLogin(message) {
   live.disconnect();
   document.getElementById('login').hidden = false;
   document.getElementById('login-error').textContent = message || '';
-  document.getElementById('pin').focus();
+  if (!touchOnly) document.getElementById('pin').focus();
 }
+
+document.getElementById('keypad').addEventListener('click', (e) => {
+  const key = e.target.closest('button[data-key]');
+  if (!key) return;
+  const input = document.getElementById('pin');
+  if (key.dataset.key === 'back') input.value = input.value.slice(0, -1);
+  else if (key.dataset.key === 'clear') input.value = '';
+  else if (input.value.length < 32) input.value += key.dataset.key;
+});
 
 async function start() {
   document.getElementById('login').hidden = true;

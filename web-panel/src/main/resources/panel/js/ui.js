@@ -6,6 +6,7 @@ export function el(tag, attrs = {}, ...children) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') node.className = v;
     else if (k === 'text') node.textContent = v;
+    else if (k === 'style') Object.assign(node.style, v); // through the CSSOM: the CSP allows no style attributes
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else if (v === true) node.setAttribute(k, '');
     else node.setAttribute(k, v);
@@ -60,4 +61,9 @@ export function currentTakeId() {
 
 export function setCurrentTakeId(id) {
   sessionStorage.setItem('taperoom.take', id);
+}
+
+/** A card title that names the take being worked on ("Mix · Friday rehearsal"); tests find it by data-take-name. */
+export function takeTitle(what, name) {
+  return el('h2', {}, `${what} · `, el('span', { class: 'take-name', 'data-take-name': '', text: name }));
 }

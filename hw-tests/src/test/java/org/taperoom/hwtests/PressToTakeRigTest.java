@@ -14,12 +14,13 @@ import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.gpio.Gpio;
 import org.taperoom.drivers.gpio.Pi4jGpio;
 
@@ -51,7 +52,7 @@ class PressToTakeRigTest {
         Pi4jGpio gpio = Pi4jGpio.gpiod(c.get(GpioKeys.CHIP));
         Gpio.Output press = gpio.openOutput(Integer.parseInt(pressPin), "test press driver");
         press.set(true); // released: the button's pull-up sees high
-        try (RecordingEngine engine = new RecordingEngine(c)) {
+        try (RecordingEngine engine = RecordingSetup.engine(c)) {
             engine.start();
             try (ControlService control = ControlService.start(engine, c, gpio, InputGain.NONE)) {
                 Thread.sleep(1000);

@@ -12,20 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.recording.engine.RecordingEngine;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.recording.take.Take;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.takes.TakeCatalog;
 
 /**
  * The engine's {@link TakeLibrary} as the panel's {@link TakeCatalog}: take.json turned into the
- * API's documents, the library's errors into 404 and 409. Uses the engine's own library instance
- * when there is one, so the take being recorded stays protected.
+ * API's documents, the library's errors into 404 and 409. It is the engine's own library instance
+ * ({@link PanelContext#library()}), so the take being recorded stays protected.
  */
 final class Library implements TakeCatalog {
     private final TakeLibrary library;
@@ -35,8 +33,7 @@ final class Library implements TakeCatalog {
     }
 
     static TakeCatalog open(PanelContext context) {
-        if (context.recorder() instanceof RecordingEngine engine) return new Library(engine.library());
-        return new Library(new TakeLibrary(context.config().get(RecordingKeys.LIBRARY)));
+        return new Library(context.library());
     }
 
     @Override
@@ -158,7 +155,7 @@ final class Library implements TakeCatalog {
         m.put("overruns", i.overruns.size());
         m.put("notes", i.notes == null ? "" : i.notes);
         m.put("source", i.source);
-        m.put("endReason", i.endReason);
+        m.put("endReason", i.endReason == null ? null : i.endReason.wireName());
         return m;
     }
 

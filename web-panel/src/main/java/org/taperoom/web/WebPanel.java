@@ -92,6 +92,7 @@ public final class WebPanel implements Panel {
         RenderService renders = ownRenders != null ? ownRenders : context.renders();
         // The share links need the panel's address, known only once the server listens.
         URI[] urlHolder = new URI[1];
+        ShareLinks links = new ShareLinks(Clock.systemUTC());
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         TakeTally tally = new TakeTally();
@@ -101,13 +102,14 @@ public final class WebPanel implements Panel {
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state).routes())
                 .add(new InputsApi(arming, gain).routes())
-                .add(new TakesApi(takes, new Waveforms(), context.transport(), id -> hub.event(takesMessage())).routes())
+                .add(new TakesApi(takes, new Waveforms(), context.transport(), links, id -> hub.event(takesMessage())).routes())
                 .add(new MixMasterApi(takes, renders).routes())
                 .add(new PreviewApi(takes, renders, jobs).routes())
                 .add(exports.routes())
-                .add(new ShareApi(exports, new ShareLinks(Clock.systemUTC()), () -> urlHolder[0]).routes())
+                .add(new ShareApi(exports, links, () -> urlHolder[0]).routes())
                 .add(jobs.routes())
-                .add(new SettingsApi(config, context.configFile(), context.transport(), pin, sessions).routes())
+                .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
+                        context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new MetricsApi(FleetMetrics.of(config, context.recorder(), context.transport(), tally), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host)), hub).start();
         urlHolder[0] = server.url(host);

@@ -1,7 +1,7 @@
 // Export: format and tags, a render with progress, the download, and a QR code of a share link
 // a phone can open without the PIN (the link expires).
 import * as api from '../api.js';
-import { el, toast, unavailable, currentTakeId } from '../ui.js';
+import { el, toast, unavailable, currentTakeId, takeTitle } from '../ui.js';
 import * as jobs from '../jobs.js';
 
 export async function show(view) {
@@ -25,23 +25,28 @@ export async function show(view) {
   const go = el('button', { type: 'button', id: 'export-button', class: 'primary' }, 'Export');
   const cancel = el('button', { type: 'button', id: 'export-cancel', hidden: true }, 'Cancel');
   const progress = el('progress', { max: '1', value: '0', hidden: true, id: 'export-progress' });
-  const result = el('div', { id: 'export-result' });
+  const result = el('section', { id: 'export-result', class: 'card', hidden: true });
   const list = el('div', { id: 'export-list' });
   view.append(
-    el('section', { class: 'card' }, el('h2', { text: `Export · ${take.name}` }),
+    el('section', { class: 'card export-form' }, takeTitle('Export', take.name),
       el('label', { for: 'format', text: 'Format' }), format, Object.values(tags).flat(),
-      el('div', { class: 'row' }, go, cancel), progress, result),
+      el('div', { class: 'row' }, go, cancel), progress),
+    result,
     el('section', { class: 'card' }, el('h2', { text: 'Exports of this take' }), list));
 
   async function showShare(exp) {
     const link = await api.post(`/api/takes/${encodeURIComponent(id)}/exports/${encodeURIComponent(exp.id)}/link`);
     result.replaceChildren(
-      el('div', { class: 'row' },
-        el('a', { class: 'button primary', id: 'download-export', href: exp.url, download: exp.file }, 'Download')),
-      el('p', { class: 'muted file-name', text: exp.file }),
-      el('p', { class: 'muted', text: `Scan to download on a phone (link valid for ${Math.round(link.expiresInSeconds / 60)} min):` }),
-      el('div', { class: 'qr' }, el('img', { id: 'qr', src: link.qr, alt: `QR code for ${link.url}` })),
-      el('p', {}, el('a', { href: link.url, id: 'share-link', text: link.url })));
+      el('div', { class: 'share' },
+        el('div', { class: 'qr' }, el('img', { id: 'qr', src: link.qr, alt: `QR code for ${link.url}` })),
+        el('div', {},
+          el('a', { class: 'button primary', id: 'download-export', href: exp.url, download: exp.file }, 'Download'),
+          el('p', { class: 'muted file-name', text: exp.file }),
+          el('p', { class: 'muted', text: `Scan to download on a phone (link valid for ${Math.round(link.expiresInSeconds / 60)} min):` }),
+          el('p', { class: 'wrap-anywhere' }, el('a', { href: link.url, id: 'share-link', text: link.url })))));
+    result.hidden = false;
+    // On a phone the result is below the form: bring the QR code and the link into view.
+    result.scrollIntoView({ block: 'nearest' });
   }
 
   async function loadList() {

@@ -1,7 +1,7 @@
 // Mix: a channel strip per track (fader, pan, mute/solo, EQ, compressor, reverb and delay sends)
 // and Listen, which plays a preview render that follows the settings a moment after each change.
 import * as api from '../api.js';
-import { el, toast, unavailable, currentTakeId } from '../ui.js';
+import { el, toast, unavailable, currentTakeId, takeTitle } from '../ui.js';
 import * as jobs from '../jobs.js';
 
 const OFF_DB = -60;
@@ -33,7 +33,7 @@ export async function show(view) {
   const audio = el('audio', { id: 'listen-player', controls: true });
   const status = el('span', { class: 'muted', id: 'listen-status', text: '' });
   const listen = el('button', { type: 'button', id: 'listen', 'aria-pressed': 'false' }, 'Listen');
-  view.append(el('section', { class: 'card' }, el('h2', { text: `Mix · ${take.name}` }), el('div', { class: 'row' }, listen, status), audio));
+  view.append(el('section', { class: 'card' }, takeTitle('Mix', take.name), el('div', { class: 'row' }, listen, status), audio));
   const strips = el('div', { class: 'strips' });
   view.append(el('section', { class: 'card' }, strips));
   mix.tracks = mix.tracks || {};

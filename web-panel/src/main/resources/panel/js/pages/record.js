@@ -1,11 +1,12 @@
-// Record: the big button, per-input meters with peak hold and clip, input names and arming,
-// elapsed time and time left on disk.
+// Record: the big button, per-input meters (dB scale, peak hold, clip), input names, gain and
+// arming, the time since the press with the pre-roll shown apart, and time left on disk.
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { el, clock, hoursMinutes, toast } from '../ui.js';
 
 const HOLD_MILLIS = 1500;
 const FLOOR_DB = -60;
+const SCALE_DB = [0, -10, -20, -30, -40, -60];
 
 function heightPercent(db) {
   if (!(db > FLOOR_DB)) return 0;
@@ -16,6 +17,7 @@ export async function show(view) {
   const button = el('button', { id: 'record-button', type: 'button', 'aria-label': 'Record', 'data-recording': 'false' }, el('span', { class: 'dot' }));
   const elapsed = el('span', { id: 'elapsed', class: 'big-number', text: '00:00' });
   const left = el('span', { id: 'time-left', class: 'big-number', text: '–' });
+  const preRollLine = el('div', { id: 'pre-roll', class: 'pre-roll' });
   const reason = el('p', { id: 'state-reason', class: 'muted' });
   const markerButton = el('button', { id: 'marker-button', type: 'button', disabled: true }, 'Marker');
   const meterBox = el('div', { class: 'meters', id: 'meters' });
@@ -24,7 +26,7 @@ export async function show(view) {
       button,
       el('div', {},
         el('div', { class: 'times' },
-          el('div', {}, el('h3', { text: 'Elapsed' }), elapsed),
+          el('div', {}, el('h3', { text: 'Since the press' }), elapsed, preRollLine),
           el('div', {}, el('h3', { text: 'Time left on disk' }), left)),
         reason,
         el('div', { class: 'row' }, markerButton))),
@@ -33,10 +35,25 @@ export async function show(view) {
   let state = { state: 'idle', sinceMillis: 0 };
   let stateAtMillis = Date.now();
   const meters = [];
+  // The take's elapsed time counts its pre-roll; the clock shows the time since the press and the
+  // pre-roll beside it. configuredPreRoll is the setting; takePreRoll what the take got (less when
+  // the engine had been capturing for less than the setting).
+  let configuredPreRoll = null;
+  let takePreRoll = 0;
+  function showPreRoll() {
+    const recording = state.state === 'recording' || state.state === 'stopping';
+    if (recording) preRollLine.textContent = `+ ${takePreRoll.toFixed(1)} s pre-roll before the press`;
+    else preRollLine.textContent = configuredPreRoll === null ? '' : `Pre-roll: ${configuredPreRoll} s kept before each press`;
+  }
 
   function renderState(msg) {
     // A POST's answer can arrive after a newer WebSocket state: never step back in time.
     if (msg.sinceMillis < state.sinceMillis) return;
+    const wasRecording = state.state === 'recording';
+    if (msg.state === 'recording' && !wasRecording) {
+      takePreRoll = Math.min(configuredPreRoll ?? Infinity, msg.elapsedSeconds);
+      if (!Number.isFinite(takePreRoll)) takePreRoll = 0;
+    }
     state = msg;
     stateAtMillis = Date.now();
     const recording = msg.state === 'recording' || msg.state === 'stopping';
@@ -45,17 +62,19 @@ export async function show(view) {
     markerButton.disabled = msg.state !== 'recording';
     left.textContent = hoursMinutes(msg.freeDiskSeconds);
     reason.textContent = msg.state === 'error' || msg.state === 'waiting' ? msg.reason : '';
+    showPreRoll();
     tick();
   }
 
   function tick() {
     const recording = state.state === 'recording';
     const extra = recording ? (Date.now() - stateAtMillis) / 1000 : 0;
-    elapsed.textContent = clock(recording ? state.elapsedSeconds + extra : 0);
+    elapsed.textContent = clock(recording ? Math.max(0, state.elapsedSeconds + extra - takePreRoll) : 0);
   }
 
   function buildMeters(inputs) {
-    meterBox.replaceChildren();
+    meterBox.replaceChildren(el('div', { class: 'meter-scale', 'aria-hidden': 'true' },
+      el('div', { class: 'scale-box' }, SCALE_DB.map((db) => el('span', { style: { bottom: `${heightPercent(db + 0.001)}%` }, text: String(db) })))));
     meters.length = 0;
     for (const input of inputs) {
       const fill = el('div', { class: 'fill' });
@@ -64,7 +83,22 @@ export async function show(view) {
       const db = el('div', { class: 'db', text: '–∞' });
       const clip = el('button', { class: 'clip', type: 'button', 'data-clipped': 'false', 'aria-label': `Clip indicator ${input.number}` }, 'CLIP');
       const name = el('input', { type: 'text', value: input.name, maxlength: '40', 'aria-label': `Name of input ${input.number}` });
-      const arm = el('button', { class: 'arm', type: 'button', 'aria-pressed': String(input.armed) }, 'Arm');
+      const arm = el('button', { class: 'arm', type: 'button', 'aria-pressed': String(input.armed), 'aria-label': `Arm input ${input.number}` });
+      const showArm = (on) => { arm.setAttribute('aria-pressed', String(on)); arm.textContent = on ? 'Armed' : 'Off'; };
+      showArm(input.armed);
+      const hasGain = input.gainDb !== null && input.gainDb !== undefined;
+      const gain = el('input', { class: 'gain', type: 'number', inputmode: 'decimal', min: '-60', max: '24', step: '0.5',
+        value: hasGain ? input.gainDb.toFixed(1) : '', placeholder: hasGain ? '' : 'no gain', disabled: !hasGain,
+        'aria-label': `Gain of input ${input.number} in dB`, title: hasGain ? 'Input gain (dB)' : 'This interface has no gain control for this input' });
+      gain.addEventListener('change', async () => {
+        const wanted = Number(gain.value);
+        if (gain.value.trim() === '' || !Number.isFinite(wanted)) { gain.setAttribute('aria-invalid', 'true'); toast('Gain: a number of dB from -60 to 24'); return; }
+        try {
+          const updated = await api.patch(`/api/inputs/${input.number}`, { gainDb: wanted });
+          gain.value = updated.gainDb === null ? '' : updated.gainDb.toFixed(1);
+          gain.removeAttribute('aria-invalid');
+        } catch (e) { gain.setAttribute('aria-invalid', 'true'); toast(e.message); }
+      });
       const m = { fill, rms, hold, db, clip, holdDb: -Infinity, holdAt: 0 };
       clip.addEventListener('click', () => { clip.dataset.clipped = 'false'; });
       name.addEventListener('change', async () => {
@@ -74,12 +108,13 @@ export async function show(view) {
         const next = arm.getAttribute('aria-pressed') !== 'true';
         try {
           const updated = await api.patch(`/api/inputs/${input.number}`, { armed: next });
-          arm.setAttribute('aria-pressed', String(updated.armed));
+          showArm(updated.armed);
         } catch (e) { toast(e.message); }
       });
       meters.push(m);
       meterBox.append(el('div', { class: 'meter', 'data-input': String(input.number) },
-        el('div', { class: 'bar-box' }, fill, rms, hold), db, clip, name, arm));
+        el('div', { class: 'bar-box' }, SCALE_DB.slice(1, -1).map((d) => el('div', { class: 'tick', style: { bottom: `${heightPercent(d + 0.001)}%` } })), fill, rms, hold),
+        el('div', { class: 'db-row' }, db, clip), name, gain, arm));
     }
   }
 
@@ -115,6 +150,7 @@ export async function show(view) {
   const timer = setInterval(tick, 250);
   try {
     buildMeters(await api.get('/api/inputs'));
+    configuredPreRoll = (await api.get('/api/settings')).preRollSeconds;
     renderState(await api.get('/api/state'));
   } catch (e) { toast(e.message); }
   return () => { offs.forEach((off) => off()); clearInterval(timer); };

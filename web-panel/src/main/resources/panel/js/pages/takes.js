@@ -2,14 +2,15 @@
 // track is served with HTTP Range), notes, rename, delete with undo, download.
 import * as api from '../api.js';
 import * as live from '../live.js';
-import { el, clock, toast, setCurrentTakeId, currentTakeId } from '../ui.js';
+import { el, clock, toast, setCurrentTakeId, currentTakeId, takeTitle } from '../ui.js';
 
 function dayTitle(day) {
   const d = new Date(`${day}T12:00:00`);
   return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 }
 
-function drawWaveform(canvas, peaks, position) {
+/** One track's peaks, the play position (0..1, or -1) and the markers (fractions 0..1) on a canvas. */
+function drawWaveform(canvas, peaks, position, markers) {
   const ratio = window.devicePixelRatio || 1;
   const w = Math.max(1, Math.round(canvas.clientWidth * ratio));
   const h = Math.max(1, Math.round(canvas.clientHeight * ratio));
@@ -17,16 +18,17 @@ function drawWaveform(canvas, peaks, position) {
   canvas.height = h;
   const g = canvas.getContext('2d');
   g.clearRect(0, 0, w, h);
-  if (!peaks || peaks.min.length === 0) return;
-  const n = peaks.min.length;
+  const n = peaks ? peaks.min.length : 0;
   const mid = h / 2;
   g.fillStyle = '#3f7fb0';
-  for (let x = 0; x < w; x++) {
+  for (let x = 0; n > 0 && x < w; x++) {
     const i = Math.min(n - 1, Math.floor((x / w) * n));
     const top = mid - peaks.max[i] * mid;
     const bottom = mid - peaks.min[i] * mid;
     g.fillRect(x, top, 1, Math.max(1, bottom - top));
   }
+  g.fillStyle = '#d8a23a';
+  for (const m of markers) g.fillRect(Math.round(m * w), 0, Math.max(2, 2 * ratio), h);
   if (position >= 0) {
     g.fillStyle = '#ffffffcc';
     g.fillRect(Math.round(position * w), 0, Math.max(1, ratio), h);
@@ -36,7 +38,7 @@ function drawWaveform(canvas, peaks, position) {
 export async function show(view) {
   const list = el('div', { id: 'take-list' });
   const detail = el('section', { id: 'take-detail', class: 'card', hidden: true });
-  view.append(detail, el('section', {}, list));
+  view.append(detail, el('section', { class: 'take-list-column' }, list));
   let selected = null;
   let waveform = null;
   let redraw = () => {};
@@ -68,7 +70,16 @@ export async function show(view) {
     selected = take;
     setCurrentTakeId(take.id);
     for (const b of list.querySelectorAll('.take')) b.setAttribute('aria-current', String(b.dataset.take === id));
-    const canvas = el('canvas', { class: 'waveform', id: 'waveform', 'aria-label': 'Waveform; tap to seek' });
+    // Every track's waveform, stacked on one time line; the track that plays is outlined.
+    const lanes = take.tracks.map((tr, i) => {
+      const canvas = el('canvas', { class: 'waveform', id: i === 0 ? 'waveform' : `waveform-${tr.number}`,
+        'aria-label': `Waveform of track ${tr.number}, ${tr.name}; tap to seek` });
+      return { number: tr.number, canvas, lane: el('div', { class: 'lane' }, canvas, el('span', { class: 'lane-name', text: `${tr.number} · ${tr.name}` })) };
+    });
+    const markerSeconds = take.markers.map((m) => m.seconds);
+    const markerList = el('div', { class: 'markers', id: 'markers', 'aria-label': 'Markers' },
+      take.markers.map((m, i) => el('button', { type: 'button', 'data-marker': String(m.seconds), title: 'Play from this marker' },
+        `${clock(m.seconds)} ${m.label && m.label !== 'marker' ? m.label : `Marker ${i + 1}`}`)));
     const audio = el('audio', { id: 'player', controls: true, preload: 'metadata' });
     const trackSelect = el('select', { id: 'track-select', 'aria-label': 'Track to play' },
       take.tracks.map((tr) => el('option', { value: String(tr.number), text: `${tr.number} · ${tr.name}` })));
@@ -86,9 +97,10 @@ export async function show(view) {
     const save = el('button', { type: 'button', id: 'save-take', class: 'primary' }, 'Save');
     const remove = el('button', { type: 'button', id: 'delete-take', class: 'danger' }, 'Delete');
     detail.replaceChildren(
-      el('h2', { text: take.name }),
-      el('p', { class: 'muted', text: `${take.day} · ${clock(take.durationSeconds)} · ${take.rateHz} Hz · ${take.bits}-bit · ${take.markers.length} markers` }),
-      canvas,
+      takeTitle('Take', take.name),
+      el('p', { class: 'muted', text: `${take.day} · ${clock(take.durationSeconds)} · ${take.rateHz} Hz · ${take.bits}-bit · ${take.markers.length} marker${take.markers.length === 1 ? '' : 's'}` }),
+      el('div', { class: 'tracks-stack' }, lanes.map((l) => l.lane)),
+      take.markers.length > 0 ? markerList : null,
       el('div', { class: 'row' }, el('div', { class: 'grow' }, trackSelect), download),
       audio,
       el('label', { for: 'take-name', text: 'Name' }), name,
@@ -96,17 +108,30 @@ export async function show(view) {
       el('div', { class: 'row' }, save, remove, el('a', { class: 'button', href: '#mix' }, 'Mix'), el('a', { class: 'button', href: '#export' }, 'Export')));
     detail.hidden = false;
     waveform = null;
-    redraw = () => drawWaveform(canvas, waveform && waveform.tracks[Number(trackSelect.value) - 1],
-      audio.duration > 0 ? audio.currentTime / audio.duration : -1);
+    const seconds = () => (audio.duration > 0 ? audio.duration : take.durationSeconds);
+    redraw = () => {
+      const position = audio.duration > 0 ? audio.currentTime / audio.duration : -1;
+      const marks = markerSeconds.map((m) => m / Math.max(0.001, seconds()));
+      lanes.forEach((l, i) => {
+        l.lane.setAttribute('aria-current', String(String(l.number) === trackSelect.value));
+        l.canvas.dataset.markers = markerSeconds.join(',');
+        drawWaveform(l.canvas, waveform && waveform.tracks[i], position, marks);
+      });
+    };
     api.get(`/api/takes/${encodeURIComponent(take.id)}/waveform`).then((w) => { waveform = w; redraw(); }).catch((e) => toast(e.message));
     audio.addEventListener('timeupdate', redraw);
     trackSelect.addEventListener('change', redraw);
-    canvas.addEventListener('pointerdown', (e) => {
-      const rect = canvas.getBoundingClientRect();
-      const fraction = Math.min(1, Math.max(0, (e.clientX - rect.left) / rect.width));
-      if (audio.duration > 0) audio.currentTime = fraction * audio.duration;
-      redraw();
-    });
+    for (const l of lanes) {
+      l.canvas.addEventListener('pointerdown', (e) => {
+        const rect = l.canvas.getBoundingClientRect();
+        const fraction = Math.min(1, Math.max(0, (e.clientX - rect.left) / rect.width));
+        if (audio.duration > 0) audio.currentTime = fraction * audio.duration;
+        redraw();
+      });
+    }
+    for (const b of markerList.querySelectorAll('[data-marker]')) {
+      b.addEventListener('click', () => { audio.currentTime = Number(b.dataset.marker); redraw(); });
+    }
     save.addEventListener('click', async () => {
       try {
         const updated = await api.patch(`/api/takes/${encodeURIComponent(take.id)}`, { name: name.value, notes: notes.value });

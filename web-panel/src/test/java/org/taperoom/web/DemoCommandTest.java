@@ -73,6 +73,9 @@ class DemoCommandTest {
         Path take = Path.of(await(log, TAKE, Duration.ofSeconds(30)).group(1));
         assertTrue(Files.isRegularFile(take.resolve("take.json")), "the take the keys recorded is in the library: " + take);
         assertTrue(take.startsWith(dir.resolve("library")), "--library is used: " + take);
+        assertTrue(Files.readString(log).contains("playing the demo band"), "the demo says what it plays");
+        assertEquals(6, PanelRig.JSON.readTree(take.resolve("take.json").toFile()).get("tracks").size(),
+                "the demo band's six microphones are six tracks");
         assertQuickMixIsPlayable(take.resolve("renders").resolve("quick-mix.mp3"), 1.5);
         LiveSocket.Message done = null;
         for (LiveSocket.Message m; done == null && (m = live.next("progress", 30_000)) != null; ) {

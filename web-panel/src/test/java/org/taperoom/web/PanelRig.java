@@ -19,10 +19,12 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.drivers.audio.InputGain;
-import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.device.CaptureDevices;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PinHash;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.sim.SimBackend;
 
 /**
@@ -38,6 +40,7 @@ public final class PanelRig implements AutoCloseable {
     public final Path dir;
     public final Path library;
     public final Path configFile;
+    public final Config config;
     public final SimBackend sim;
     public final RecordingEngine engine;
     public final ControlService control;
@@ -67,13 +70,15 @@ public final class PanelRig implements AutoCloseable {
                 PanelKeys.ADDRESS.name(), "127.0.0.1",
                 PanelKeys.PORT.name(), "0",
                 "gpio", "off"), "");
-        config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
+        this.config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
+        config = this.config;
         sim = new SimBackend();
-        engine = new RecordingEngine(config, sim);
+        engine = RecordingSetup.engine(config, sim);
         engine.start();
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
         control = ControlService.start(engine, config, null, gain);
-        panel = WebPanel.start(new PanelContext(config, engine, control.transport(), configFile, control.arming(), gain));
+        panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
+                null, () -> CaptureDevices.find(this.config)));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 

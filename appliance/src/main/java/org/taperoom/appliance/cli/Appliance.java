@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.drivers.audio.InputGain;
-import org.taperoom.appliance.recording.engine.RecordingEngine;
-import org.taperoom.appliance.panel.PanelProvider;
-import org.taperoom.appliance.recording.recover.TakeRecovery;
 import org.taperoom.appliance.dsp.render.RenderService;
+import org.taperoom.appliance.panel.PanelProvider;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.recording.recover.TakeRecovery;
 import org.taperoom.appliance.service.Progress;
 import org.taperoom.appliance.service.Service;
 import org.taperoom.appliance.service.SystemdNotifier;
+import org.taperoom.drivers.audio.InputGain;
 
 /**
  * The one assembly behind {@code serve} and {@code demo}: the engine under the {@link Service}
@@ -35,7 +35,7 @@ final class Appliance {
                 engine,
                 s -> new Progress(s.running() && s.devicePresent(), s.capturePeriods(), s.writerLoops()),
                 library -> TakeRecovery.recoverLibrary(library).size(),
-                (c, recorder) -> ControlService.start(recorder, engine, c, gain),
+                (c, recorder) -> ControlService.start(recorder, c, gain),
                 PanelProvider.find(),
                 SystemdNotifier.fromEnvironment(),
                 configFile,

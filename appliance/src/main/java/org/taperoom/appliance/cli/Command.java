@@ -6,7 +6,7 @@ import java.util.List;
  * A sub-command of {@code taperoom}. Implementations are small classes listed in {@link Commands}.
  */
 public interface Command {
-    /** The word after {@code taperoom}; part of the contract (DESIGN.md). */
+    /** The word after {@code taperoom}; part of the contract (README, "Command line"). */
     String name();
 
     /** One line for {@code taperoom --help}. */

@@ -1,7 +1,7 @@
 package org.taperoom.appliance.cli;
 
 import java.util.Locale;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
 
 /** Text renderings of the meters and status for terminals. */

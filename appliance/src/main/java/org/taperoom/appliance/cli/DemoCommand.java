@@ -17,12 +17,14 @@ import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.Transport;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
-import org.taperoom.appliance.recording.engine.RecorderListener;
-import org.taperoom.appliance.recording.engine.RecordingEngine;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.panel.PinHash;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
+import org.taperoom.appliance.recording.engine.RecorderListener;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.service.Service;
 import org.taperoom.drivers.sim.SimBackend;
 
@@ -36,6 +38,9 @@ import org.taperoom.drivers.sim.SimBackend;
 final class DemoCommand implements Command {
     /** How often the meter line is printed when standard output is not a terminal (a log, a pipe). */
     private static final long PLAIN_LINE_MILLIS = 5000;
+    /** The simulator playing the demo band (drums, bass, keys, lead, room L, room R: SimSignal's band). */
+    static final String DEMO_BAND = "sim:signal=band";
+    static final int DEMO_BAND_CHANNELS = 6;
 
     @Override
     public String name() {
@@ -67,7 +72,7 @@ final class DemoCommand implements Command {
         if (!pin.matches("[0-9A-Za-z]{4,32}")) throw new UsageException("--pin " + pin + ": expected 4 to 32 letters or digits");
         Config config = demoConfig(args, pin);
         SimBackend sim = new SimBackend(SimFlags.options(args, config.get(RecordingKeys.DEVICE), true));
-        RecordingEngine engine = new RecordingEngine(config, sim);
+        RecordingEngine engine = RecordingSetup.engine(config, sim);
         engine.addListener(new RecorderListener() {
             @Override
             public void takeEnded(TakeRef take, EndReason reason, String detail) {
@@ -77,6 +82,9 @@ final class DemoCommand implements Command {
         Service service = Appliance.start(config, engine, sim.gains(), null);
         System.out.println("Taperoom demo: " + config.get(RecordingKeys.CHANNELS) + " simulated inputs at "
                 + config.get(RecordingKeys.RATE_HZ) + " Hz, library " + config.get(RecordingKeys.LIBRARY));
+        if (config.get(RecordingKeys.DEVICE).equals(DEMO_BAND)) {
+            System.out.println("playing the demo band (a 16 s song that loops): 1 drums, 2 bass, 3 keys, 4 lead, 5-6 room L/R");
+        }
         service.panel().ifPresent(p -> printPanel(p, config.get(PanelKeys.ADDRESS), pin));
         System.out.println("keys: r+Enter record/stop, m+Enter marker, q+Enter quit (or Ctrl-C)");
         CountDownLatch quit = new CountDownLatch(1);
@@ -99,6 +107,11 @@ final class DemoCommand implements Command {
             config = config.with(RecordingKeys.LIBRARY, Files.createTempDirectory("taperoom-demo-"));
         }
         if (!SimBackend.handles(config.get(RecordingKeys.DEVICE))) config = config.with(RecordingKeys.DEVICE, "sim");
+        // The demo band, one microphone per input, unless the command line asks for other signals.
+        if (config.get(RecordingKeys.DEVICE).equals(SimBackend.DEVICE_NAME) && !args.has("signal")) {
+            config = config.with(RecordingKeys.DEVICE, DEMO_BAND);
+            if (!args.gave(RecordingKeys.CHANNELS)) config = config.with(RecordingKeys.CHANNELS, DEMO_BAND_CHANNELS);
+        }
         if (!args.gave(GpioKeys.GPIO)) config = config.with(GpioKeys.GPIO, "mock");
         if (!args.gave(PanelKeys.ADDRESS)) config = config.with(PanelKeys.ADDRESS, "127.0.0.1");
         return config.with(PanelKeys.PIN_HASH, PinHash.of(pin))

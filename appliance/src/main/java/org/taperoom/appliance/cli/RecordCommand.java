@@ -8,15 +8,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.recording.engine.DeviceBackends;
+import org.taperoom.appliance.device.DeviceBackends;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.EngineException;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.recover.TakeRecovery;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.sim.SimBackend;
+import org.tinylog.Logger;
 
 /**
  * {@code taperoom record}: one take from a device, headless, for a duration or until Ctrl-C or
@@ -63,12 +67,14 @@ final class RecordCommand implements Command {
         } catch (EngineException e) {
             throw new UsageException(e.getMessage());
         }
-        RecordingEngine engine = new RecordingEngine(config, backend);
+        RecordingEngine engine = RecordingSetup.engine(config, backend);
+        // The library's unfinished takes are repaired before anything new is written next to them.
+        for (TakeRecovery.Repair r : TakeRecovery.recoverLibrary(engine.library().root())) Logger.info("recovered {}", r.summary());
         CompletableFuture<String> ended = new CompletableFuture<>();
         engine.addListener(new RecorderListener() {
             @Override
             public void takeEnded(TakeRef take, EndReason reason, String detail) {
-                ended.complete(reason == EndReason.STOPPED ? "" : detail);
+                ended.complete(reason.fault() ? detail : "");
             }
         });
         try {

@@ -5,15 +5,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.taperoom.appliance.config.PanelKeys;
-import org.taperoom.appliance.panel.PinHash;
-import org.taperoom.appliance.service.ConfigFileEdit;
 import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.device.AlsaDevices;
+import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.service.ConfigFileEdit;
 import org.taperoom.appliance.service.DefaultConfigFile;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.service.Service;
 
 /**
@@ -54,7 +55,7 @@ final class ServeCommand implements Command {
         Config config = args.config();
         RecordingEngine engine;
         try {
-            engine = new RecordingEngine(config);
+            engine = RecordingSetup.engine(config);
         } catch (EngineException e) {
             throw new UsageException(RecordingKeys.DEVICE.name() + ": " + e.getMessage());
         }

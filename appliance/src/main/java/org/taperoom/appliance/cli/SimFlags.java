@@ -8,7 +8,7 @@ final class SimFlags {
     private SimFlags() {}
 
     static final List<Flag> FLAGS = List.of(
-            Flag.value("signal", "LIST", "Simulator only: signals given to the channels in turn, joined by '+': sine, noise, silence, impulse, index (default sine: a distinct sine per channel)."),
+            Flag.value("signal", "LIST", "Simulator only: signals given to the channels in turn, joined by '+': sine, noise, silence, impulse, index, band (the demo band: 1 drums, 2 bass, 3 keys, 4 lead, 5-6 room; the demo's default); default sine: a distinct sine per channel."),
             Flag.toggle("unpaced", "Simulator only: deliver audio as fast as it is written instead of in real time."),
             Flag.value("overrun-at", "FRAME", "Simulator only: inject an overrun (a period of frames lost) at this device frame."),
             Flag.value("vanish-at", "FRAME", "Simulator only: the device disappears at this device frame."));

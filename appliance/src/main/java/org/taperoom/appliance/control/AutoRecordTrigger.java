@@ -2,7 +2,7 @@ package org.taperoom.appliance.control;
 
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ControlKeys;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 
 /**
  * Auto-record: while the transport waits, a peak at or above {@code autoRecordStartDbfs} on any

@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ControlKeys;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.tinylog.Logger;

@@ -1,14 +1,10 @@
 package org.taperoom.appliance.control;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.taperoom.appliance.config.AlwaysOnKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.recording.engine.Recorder;
-import org.taperoom.appliance.recording.engine.RecordingEngine;
-import org.taperoom.appliance.recording.rolling.AlwaysOn;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.gpio.GpioException;
 import org.taperoom.drivers.gpio.Pi4jGpio;
@@ -29,14 +25,12 @@ public final class ControlService implements AutoCloseable {
     private final Pi4jGpio gpio;
     private final FrontPanel panel;
     private final ControlLoop loop;
-    private final AlwaysOn alwaysOn;
 
-    private ControlService(TransportControl transport, Pi4jGpio gpio, FrontPanel panel, ControlLoop loop, AlwaysOn alwaysOn) {
+    private ControlService(TransportControl transport, Pi4jGpio gpio, FrontPanel panel, ControlLoop loop) {
         this.transport = transport;
         this.gpio = gpio;
         this.panel = panel;
         this.loop = loop;
-        this.alwaysOn = alwaysOn;
     }
 
     /**
@@ -44,18 +38,8 @@ public final class ControlService implements AutoCloseable {
      * {@code gpio} key: gpiod, mock, off, or auto (gpiod when /dev/gpiochip0 exists).
      *
      * @throws GpioException one line naming a wrong or busy pin
-     * @throws IOException    always-on capture cannot start (one line says why)
      */
-    public static ControlService start(Recorder recorder, Config config, InputGain gain) throws GpioException, IOException {
-        return start(recorder, recorder instanceof RecordingEngine engine ? engine : null, config, gain);
-    }
-
-    /**
-     * As {@link #start(Recorder, Config, InputGain)} for a recorder that stands for {@code engine}
-     * (the service's view of it, which says why it waits): always-on capture taps {@code engine}.
-     */
-    public static ControlService start(Recorder recorder, RecordingEngine engine, Config config, InputGain gain)
-            throws GpioException, IOException {
+    public static ControlService start(Recorder recorder, Config config, InputGain gain) throws GpioException {
         String mode = config.get(GpioKeys.GPIO);
         if (mode.equals("auto")) {
             mode = Files.exists(Path.of("/dev/gpiochip0")) ? "gpiod" : "off";
@@ -66,26 +50,12 @@ public final class ControlService implements AutoCloseable {
             case "mock" -> Pi4jGpio.mock();
             default -> null;
         };
-        return start(recorder, engine, config, gpio, gain);
+        return start(recorder, config, gpio, gain);
     }
 
-    /**
-     * As {@link #start(Recorder, Config, InputGain)} on a given board (null for none); the service
-     * closes it. Always-on capture ({@code alwaysOn}) needs the {@link RecordingEngine}, started.
-     */
-    public static ControlService start(Recorder recorder, Config config, Pi4jGpio gpio, InputGain gain) throws GpioException, IOException {
-        return start(recorder, recorder instanceof RecordingEngine engine ? engine : null, config, gpio, gain);
-    }
-
-    private static ControlService start(Recorder recorder, RecordingEngine engine, Config config, Pi4jGpio gpio, InputGain gain)
-            throws GpioException, IOException {
-        AlwaysOn alwaysOn = null;
-        if (config.get(AlwaysOnKeys.ALWAYS_ON)) {
-            if (engine == null) throw new IOException("always-on capture needs the recording engine");
-            alwaysOn = AlwaysOn.start(engine, config);
-        }
+    /** As {@link #start(Recorder, Config, InputGain)} on a given board (null for none); the service closes it. */
+    public static ControlService start(Recorder recorder, Config config, Pi4jGpio gpio, InputGain gain) throws GpioException {
         TransportControl transport = new TransportControl(recorder, config);
-        if (alwaysOn != null) transport.addListener(alwaysOn::onTransport);
         FrontPanel panel = null;
         if (gpio != null) {
             try {
@@ -93,12 +63,11 @@ public final class ControlService implements AutoCloseable {
             } catch (GpioException e) {
                 gpio.close();
                 transport.close();
-                if (alwaysOn != null) alwaysOn.close();
                 throw e;
             }
         }
         ControlLoop loop = new ControlLoop(recorder, transport, config, panel == null ? null : panel.indicators()).start();
-        return new ControlService(transport, gpio, panel, loop, alwaysOn);
+        return new ControlService(transport, gpio, panel, loop);
     }
 
     public TransportControl transport() {
@@ -114,17 +83,11 @@ public final class ControlService implements AutoCloseable {
         return gpio;
     }
 
-    /** Always-on capture, or null when {@code alwaysOn} is off. */
-    public AlwaysOn alwaysOn() {
-        return alwaysOn;
-    }
-
     @Override
     public void close() {
         loop.close();
         if (panel != null) panel.close();
         if (gpio != null) gpio.close();
         transport.close();
-        if (alwaysOn != null) alwaysOn.close();
     }
 }

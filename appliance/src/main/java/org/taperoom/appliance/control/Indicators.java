@@ -1,6 +1,6 @@
 package org.taperoom.appliance.control;
 
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 
 /**
  * The one place the LEDs are decided: the status lamp follows {@link LedPattern#of} the

@@ -11,11 +11,12 @@ import org.tinylog.Logger;
  * share it); inputs are 1-based like {@link org.taperoom.appliance.recording.engine.TakeRequest#tracks()}.
  */
 public final class InputArming {
-    private final int inputs;
+    /** Guarded by this (changed by {@link #resize} when the device's channels change). */
+    private int inputs;
     /** Guarded by this. */
-    private final boolean[] armed;
+    private boolean[] armed;
     /** Guarded by this; index 0 is input 1. */
-    private final String[] names;
+    private String[] names;
     /** Guarded by this; 1-based. */
     private int selected = 1;
 
@@ -40,8 +41,28 @@ public final class InputArming {
         return names[input - 1];
     }
 
-    public int inputs() {
+    public synchronized int inputs() {
         return inputs;
+    }
+
+    /**
+     * Follows a change of the device's channel count: inputs that stay keep their name and arming,
+     * new ones start armed and named {@code In N}.
+     */
+    public synchronized void resize(int count) {
+        if (count < 1) throw new IllegalArgumentException("inputs must be at least 1, not " + count);
+        if (count == inputs) return;
+        boolean[] a = java.util.Arrays.copyOf(armed, count);
+        String[] n = java.util.Arrays.copyOf(names, count);
+        for (int i = inputs; i < count; i++) {
+            a[i] = true;
+            n[i] = "In " + (i + 1);
+        }
+        armed = a;
+        names = n;
+        inputs = count;
+        if (selected > count) selected = 1;
+        Logger.info("{} inputs", count);
     }
 
     /** Moves the selection by {@code detents}, wrapping around; returns the input now selected. */

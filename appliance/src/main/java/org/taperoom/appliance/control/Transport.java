@@ -14,6 +14,9 @@ public interface Transport {
     /** The current view. */
     TransportView view();
 
+    /** Whether auto-record is armed (it waits for signal while idle, and stays armed while it records). */
+    boolean autoRecordArmed();
+
     /** Called after every transition, on the thread that made it; must return quickly. */
     void addListener(Consumer<TransportView> listener);
 }

@@ -13,12 +13,13 @@ import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.tinylog.Logger;
 
 /**
- * The transport state machine (DESIGN.md, Control) driving a {@link Recorder}:
+ * The transport state machine (README, "Control: buttons, LEDs, pre-roll, auto-record, always-on") driving a {@link Recorder}:
  *
  * <pre>
  *   idle ──Record/Toggle──▶ recording ──Stop/Toggle──▶ stopping ──files final──▶ idle (or waiting)
@@ -79,6 +80,7 @@ public final class TransportControl implements Transport, AutoCloseable {
     }
 
     /** Whether auto-record is armed (state WAITING when idle). */
+    @Override
     public synchronized boolean autoRecordArmed() {
         return autoArmed;
     }
@@ -235,7 +237,7 @@ public final class TransportControl implements Transport, AutoCloseable {
     private final class EngineEvents implements RecorderListener {
         @Override
         public void takeEnded(TakeRef take, EndReason reason, String detail) {
-            if (reason == EndReason.STOPPED) return; // our own stop, or one we will hear about from stopTake
+            if (!reason.fault()) return; // our own stop, or one we will hear about from stopTake
             worker.execute(() -> {
                 synchronized (TransportControl.this) {
                     TransportState s = view.state();

@@ -2,7 +2,7 @@ package org.taperoom.appliance.control;
 
 import java.util.Locale;
 
-/** The states of the one transport state machine (DESIGN.md, Control). */
+/** The states of the one transport state machine (README, "Control: buttons, LEDs, pre-roll, auto-record, always-on"). */
 public enum TransportState {
     IDLE, RECORDING, STOPPING,
     /** Auto-record is armed and waits for signal. */

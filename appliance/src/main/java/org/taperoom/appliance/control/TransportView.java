@@ -1,6 +1,6 @@
 package org.taperoom.appliance.control;
 
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.TakeRef;
 
 /**
  * What the transport shows the world: its state, why it is in it (the error sentence, or the

@@ -1,18 +1,23 @@
 package org.taperoom.appliance.panel;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.control.InputArming;
-import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.Transport;
-import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.dsp.render.RenderService;
+import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.recording.take.TakeLibrary;
+import org.taperoom.drivers.audio.InputGain;
 
 /**
  * What the panel is given to work with: the configuration it started with, the engine to read
- * meters and status from, and the transport to send every command to (the panel never drives
- * the engine directly).
+ * meters and status from, the engine's take library, and the transport to send every command to
+ * (the panel never drives the engine directly).
  *
+ * @param library    the engine's own take library: the take being recorded is marked busy in it,
+ *                   so the panel cannot rename, delete or purge it
  * @param configFile where {@code PATCH /api/settings} writes changed keys (the file the service
  *                   read), or null to keep changes in memory until the process ends
  * @param arming     the transport's input arming ({@code ControlService.arming()}), which the
@@ -20,16 +25,25 @@ import org.taperoom.appliance.dsp.render.RenderService;
  * @param gain       the interface's input gain controls, or null for none ({@link InputGain#NONE})
  * @param renders    the render jobs the panel shares with the quick mix (the service closes it), or
  *                   null for one of the panel's own
+ * @param captureDevices the interfaces found now (asked each time the Settings page opens), or null
+ *                   to offer only the configured device
  */
-public record PanelContext(Config config, Recorder recorder, Transport transport, Path configFile, InputArming arming, InputGain gain,
-                           RenderService renders) {
+public record PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
+                           InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices) {
+    /** A context whose panel offers no list of capture interfaces (only the configured device). */
+    public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
+                        InputArming arming, InputGain gain, RenderService renders) {
+        this(config, recorder, library, transport, configFile, arming, gain, renders, null);
+    }
+
     /** A context whose panel runs its own render jobs. */
-    public PanelContext(Config config, Recorder recorder, Transport transport, Path configFile, InputArming arming, InputGain gain) {
-        this(config, recorder, transport, configFile, arming, gain, null);
+    public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
+                        InputArming arming, InputGain gain) {
+        this(config, recorder, library, transport, configFile, arming, gain, null);
     }
 
     /** A context without a configuration file, arming or gain controls. */
-    public PanelContext(Config config, Recorder recorder, Transport transport) {
-        this(config, recorder, transport, null, null, null);
+    public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport) {
+        this(config, recorder, library, transport, null, null, null);
     }
 }

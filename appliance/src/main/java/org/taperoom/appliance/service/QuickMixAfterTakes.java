@@ -1,10 +1,11 @@
 package org.taperoom.appliance.service;
 
 import java.util.function.Consumer;
-import org.taperoom.appliance.recording.engine.RecorderListener;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.dsp.render.QuickMix;
 import org.taperoom.appliance.dsp.render.RenderJob;
+import org.taperoom.appliance.recording.engine.RecorderListener;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.tinylog.Logger;
 
 /**

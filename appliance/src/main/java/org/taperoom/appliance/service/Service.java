@@ -1,5 +1,6 @@
 package org.taperoom.appliance.service;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,21 +13,26 @@ import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.config.ServiceKeys;
 import org.taperoom.appliance.control.ControlService;
-import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.control.Transport;
+import org.taperoom.appliance.dsp.render.QuickMix;
+import org.taperoom.appliance.dsp.render.RenderService;
+import org.taperoom.appliance.panel.Panel;
+import org.taperoom.appliance.device.CaptureDevices;
+import org.taperoom.appliance.panel.PanelContext;
+import org.taperoom.appliance.panel.PanelProvider;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
-import org.taperoom.appliance.panel.Panel;
-import org.taperoom.appliance.panel.PanelContext;
-import org.taperoom.appliance.panel.PanelProvider;
-import org.taperoom.appliance.dsp.render.QuickMix;
-import org.taperoom.appliance.dsp.render.RenderService;
+import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.recording.rolling.AlwaysOn;
+import org.taperoom.appliance.recording.rolling.AlwaysOnSettings;
+import org.taperoom.drivers.audio.InputGain;
 import org.tinylog.Logger;
 
 /**
- * The appliance as systemd runs it: repairs unfinished takes, starts the engine (or waits for its
- * device or its library disk, saying so), starts the panel when one is on the class path, tells
+ * The appliance as systemd runs it: repairs unfinished takes (once, before the engine first starts),
+ * starts the engine (or waits for its device or its library disk, saying so) and always-on capture
+ * when it is on, starts the panel when one is on the class path, tells
  * systemd it is ready, keeps the status line current, feeds the watchdog from the engine's
  * progress, and on stop finalizes any take before it returns.
  *
@@ -49,13 +55,15 @@ public final class Service {
     /**
      * Everything the service is built from; the serve command wires the real ones.
      *
+     * @param engine     the one recording engine; control and the panel see it through a
+     *                   {@link Recorder} that says why it waits, the panel its take library
      * @param configFile the file the configuration came from (the panel writes changed settings
      *                   there), or null
      * @param gain       the interface's input gain controls as the panel turns them, or null for none
      * @param renders    background renders: the quick mix of every take that ends, shared with the
      *                   panel (the service closes it); null for no quick mix
      */
-    public record Parts(Recorder recorder, Function<RecorderStatus, Progress> progress, Recovery recovery,
+    public record Parts(RecordingEngine engine, Function<RecorderStatus, Progress> progress, Recovery recovery,
                         ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile,
                         InputGain gain, RenderService renders) {}
 
@@ -72,6 +80,10 @@ public final class Service {
     private volatile ControlService control;
     private volatile Panel panel;
     private volatile Watchdog watchdog;
+    /** What always-on capture keeps, or null when it is off. Main thread. */
+    private AlwaysOnSettings alwaysOnSettings;
+    /** Always-on capture once it runs, or null; written by the main thread, closed by stop(). */
+    private volatile AlwaysOn alwaysOn;
     /** Why takes cannot be recorded now (no disk, no device), or null. Main thread. */
     private String waitingFor;
     private String lastStatus = "";
@@ -81,7 +93,7 @@ public final class Service {
     public Service(Config config, Parts parts) {
         this.config = config;
         this.parts = parts;
-        this.recorder = new ServiceRecorder(parts.recorder());
+        this.recorder = new ServiceRecorder(parts.engine());
         this.library = config.get(RecordingKeys.LIBRARY);
         this.statusInterval = Duration.ofSeconds(config.get(ServiceKeys.STATUS_INTERVAL_SECONDS));
     }
@@ -99,16 +111,17 @@ public final class Service {
         recoverIfTheDiskIsThere();
         // The panel first, the device after: a phone reaches the panel sooner (it shows the engine
         // as not running until the device is open), and READY still waits for both. Always-on
-        // capture is the exception: it taps a running engine from the moment control starts.
+        // capture is the exception: it taps the engine from the moment it starts.
         boolean engineFirst = config.get(AlwaysOnKeys.ALWAYS_ON);
+        if (engineFirst) alwaysOnSettings = RecordingSetup.alwaysOnSettings(config);
         if (engineFirst) tryToStartTheEngine();
         control = parts.control().start(config, recorder);
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
             // a refusal is a ConfigException, which serve reports as a configuration error.
             try {
-                panel = parts.panelProvider().start(new PanelContext(config, recorder, control.transport(),
-                        parts.configFile(), control.arming(), parts.gain(), parts.renders()));
+                panel = parts.panelProvider().start(new PanelContext(config, recorder, parts.engine().library(), control.transport(),
+                        parts.configFile(), control.arming(), parts.gain(), parts.renders(), () -> CaptureDevices.find(config)));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());
@@ -118,7 +131,7 @@ public final class Service {
             Logger.info("no panel on the class path; running without one");
         }
         if (parts.renders() != null) {
-            parts.recorder().addListener(new QuickMixAfterTakes(new QuickMix(parts.renders()), job -> {
+            parts.engine().addListener(new QuickMixAfterTakes(new QuickMix(parts.renders()), job -> {
                 Panel p = panel;
                 if (p != null) p.follow(job);
             }));
@@ -129,7 +142,7 @@ public final class Service {
         Logger.info("ready: {}", lastStatus);
         Optional<Duration> timeout = parts.notifier().watchdogTimeout();
         if (timeout.isPresent()) {
-            watchdog = new Watchdog(parts.notifier(), () -> parts.progress().apply(parts.recorder().status()), timeout.get());
+            watchdog = new Watchdog(parts.notifier(), () -> parts.progress().apply(parts.engine().status()), timeout.get());
             watchdog.start();
             Logger.info("watchdog: pinging every {} ms while capture and writer move", watchdog.pingInterval().toMillis());
         }
@@ -152,7 +165,7 @@ public final class Service {
      */
     public void runUntilStopped() throws InterruptedException {
         while (!stopped.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-            if (waitingFor != null || !parts.recorder().status().running()) {
+            if (waitingFor != null || !parts.engine().status().running()) {
                 recoverIfTheDiskIsThere();
                 tryToStartTheEngine();
             }
@@ -172,7 +185,7 @@ public final class Service {
         }
         stopped.countDown();
         try {
-            boolean recording = parts.recorder().status().recording();
+            boolean recording = parts.engine().status().recording();
             parts.notifier().stopping(recording ? "stopping: finalizing the take" : "stopping");
             Watchdog w = watchdog;
             if (w != null) w.close();
@@ -180,8 +193,10 @@ public final class Service {
             if (p != null) p.close();
             ControlService c = control;
             if (c != null) c.close();
-            // Closing the recorder stops the take and finalizes its files before it returns.
-            parts.recorder().close();
+            AlwaysOn a = alwaysOn;
+            if (a != null) a.close();
+            // Closing the engine stops the take and finalizes its files before it returns.
+            parts.engine().close();
             if (parts.renders() != null) parts.renders().close();
             if (parts.gain() != null) parts.gain().close();
             Logger.info("stopped{}", recording ? "; the take is finalized" : "");
@@ -223,18 +238,30 @@ public final class Service {
             waiting(diskProblem);
             return;
         }
-        if (parts.recorder().status().running()) {
+        if (parts.engine().status().running()) {
             waiting(null);
             return;
         }
         try {
-            parts.recorder().start();
+            parts.engine().start();
             if (waitingFor != null) Logger.info("the device is there: recording is possible again");
             waiting(null);
+            startAlwaysOnOnce();
         } catch (EngineException e) {
             String why = "waiting for device " + config.get(RecordingKeys.DEVICE) + ": " + e.getMessage();
             if (!why.equals(waitingFor)) Logger.warn(why);
             waiting(why);
+        }
+    }
+
+    /** Always-on capture taps the engine from its first start on (key {@code alwaysOn}). Main thread. */
+    private void startAlwaysOnOnce() {
+        if (alwaysOn != null || alwaysOnSettings == null) return;
+        try {
+            alwaysOn = AlwaysOn.start(parts.engine(), alwaysOnSettings);
+        } catch (IOException e) {
+            // Takes still record, from their RAM pre-roll on.
+            Logger.error("always-on capture did not start: {}", e.getMessage());
         }
     }
 
@@ -246,6 +273,6 @@ public final class Service {
     /** The current status line, as systemd shows it. */
     public String statusLine() {
         if (waitingFor != null) return waitingFor;
-        return StatusLine.of(parts.recorder().status());
+        return StatusLine.of(parts.engine().status());
     }
 }

@@ -1,12 +1,12 @@
 package org.taperoom.appliance.service;
 
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.EngineException;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.take.TakeRef;
 
 /**
  * The engine as control and the panel see it under {@code serve}: the same engine, except that
@@ -39,6 +39,9 @@ final class ServiceRecorder implements Recorder {
     @Override public void start() throws EngineException { engine.start(); }
     @Override public TakeRef startTake(TakeRequest request) throws EngineException { return engine.startTake(request); }
     @Override public TakeRef stopTake() throws EngineException { return engine.stopTake(); }
+    @Override public boolean reopen(String device, int channels, int rateHz, String bits, double preRollSeconds) throws EngineException {
+        return engine.reopen(device, channels, rateHz, bits, preRollSeconds);
+    }
     @Override public boolean addMarker(String label) { return engine.addMarker(label); }
     @Override public boolean addMarker(String label, String source) { return engine.addMarker(label, source); }
     @Override public void readMeters(MeterSnapshot into) { engine.readMeters(into); }

@@ -3,7 +3,8 @@ package org.taperoom.appliance.telemetry;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.taperoom.appliance.recording.engine.RecorderListener;
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
 
 /**
  * Counts the takes the engine finished and how long they ran, from the engine's listener calls.

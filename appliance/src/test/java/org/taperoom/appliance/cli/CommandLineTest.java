@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.appliance.recording.writer.ExternalReaders;
@@ -102,7 +103,7 @@ class CommandLineTest {
         Path folder = Path.of(out.get(out.size() - 1));
         TakeInfo info = TakeJson.read(folder);
         assertEquals(TakeInfo.COMPLETE, info.state, "finalized, not left for recovery");
-        assertEquals("stopped", info.endReason);
+        assertEquals(EndReason.STOPPED, info.endReason);
         assertTrue(info.frames > 0);
         assertEquals(info.frames, ExternalReaders.soxi(folder.resolve(info.tracks.get(0).file())).samples());
     }

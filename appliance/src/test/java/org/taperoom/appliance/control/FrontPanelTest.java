@@ -10,11 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.RiffReader;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
@@ -200,7 +201,7 @@ class FrontPanelTest {
     @Test
     void twoFunctionsOnOnePinStopTheStartWithAnErrorNamingThePin() throws Exception {
         Config c = Rig.baseConfig(dir).with(GpioKeys.CLIP_LED, 17);
-        try (org.taperoom.appliance.recording.engine.RecordingEngine engine = new org.taperoom.appliance.recording.engine.RecordingEngine(c, index())) {
+        try (org.taperoom.appliance.recording.engine.RecordingEngine engine = RecordingSetup.engine(c, index())) {
             org.taperoom.drivers.gpio.GpioException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.taperoom.drivers.gpio.GpioException.class, () -> ControlService.start(engine, c, InputGain.NONE));
             assertEquals("GPIO BCM 17 is configured twice: for the record button and the clip LED", e.getMessage());

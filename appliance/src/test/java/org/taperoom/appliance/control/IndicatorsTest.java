@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.drivers.gpio.GpioException;
 import org.taperoom.drivers.gpio.Led;
 import org.taperoom.drivers.gpio.MockPins;

@@ -3,10 +3,13 @@ package org.taperoom.appliance.control;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.taperoom.appliance.config.AlwaysOnKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.GpioKeys;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
+import org.taperoom.appliance.recording.rolling.AlwaysOn;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.gpio.MockPins;
 import org.taperoom.drivers.sim.SimBackend;
 
@@ -18,6 +21,8 @@ public final class Rig implements AutoCloseable {
     public final SimBackend sim;
     public final RecordingEngine engine;
     public final ControlService control;
+    /** Always-on capture as the service starts it (key {@code alwaysOn}), or null. */
+    public final AlwaysOn alwaysOn;
     public final MockPins pins;
     public final Config config;
 
@@ -29,8 +34,9 @@ public final class Rig implements AutoCloseable {
     public Rig(Config config, SimBackend sim) throws Exception {
         this.config = config;
         this.sim = sim;
-        this.engine = new RecordingEngine(config, sim);
+        this.engine = RecordingSetup.engine(config, sim);
         engine.start();
+        this.alwaysOn = config.get(AlwaysOnKeys.ALWAYS_ON) ? AlwaysOn.start(engine, RecordingSetup.alwaysOnSettings(config)) : null;
         this.control = ControlService.start(engine, config, sim.gains());
         this.pins = new MockPins(control.gpio());
     }
@@ -86,6 +92,7 @@ public final class Rig implements AutoCloseable {
     @Override
     public void close() {
         control.close();
+        if (alwaysOn != null) alwaysOn.close();
         engine.close();
     }
 }

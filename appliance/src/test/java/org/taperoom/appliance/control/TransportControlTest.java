@@ -13,13 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ControlKeys;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.EngineException;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
 
 /**
  * The transport's transitions alone, against a tiny in-test Recorder (the features built on them
@@ -117,7 +118,7 @@ class TransportControlTest {
         transport.send(new ControlEvent.Record("button"));
         recorder.devicePresent = false;
         for (RecorderListener l : recorder.listeners) {
-            l.takeEnded(recorder.current, RecorderListener.EndReason.DEVICE_GONE, "the device sim vanished");
+            l.takeEnded(recorder.current, EndReason.DEVICE_GONE, "the device sim vanished");
             l.deviceChanged(false);
         }
         awaitState(TransportState.ERROR);

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
+import org.taperoom.appliance.service.RecordingSetup;
 
 class ServiceRecorderTest {
 
     @Test
     void whileTheServiceWaitsThePanelSeesWhyInLastErrorAndNotOnceTheEngineRuns(@TempDir Path dir) throws Exception {
         Config config = Config.defaults().with(RecordingKeys.LIBRARY, dir.resolve("library")).with(RecordingKeys.PRE_ROLL_SECONDS, 0.0);
-        try (RecordingEngine engine = new RecordingEngine(config)) {
+        try (RecordingEngine engine = RecordingSetup.engine(config)) {
             ServiceRecorder seen = new ServiceRecorder(engine);
             seen.waitingFor("the recordings disk is not mounted: " + dir);
             assertFalse(seen.status().running());

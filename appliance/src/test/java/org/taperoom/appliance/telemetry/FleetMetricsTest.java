@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.control.TransportView;
 import org.taperoom.appliance.publish.UploadQueue;
-import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
 
 /** /metrics' text as Prometheus' own checker and a reader of its values see it. */
 class FleetMetricsTest {
@@ -33,7 +33,7 @@ class FleetMetricsTest {
         TakeRef take = new TakeRef("t", library);
         tally.takeStarted(take);
         Thread.sleep(20);
-        tally.takeEnded(take, RecorderListener.EndReason.STOPPED, "");
+        tally.takeEnded(take, EndReason.STOPPED, "");
         RecorderStatus status = new RecorderStatus(true, false, "hw:CARD=UMC1820,DEV=0", 8, 48000, "24", null, 0, 3, 7200, "");
         return new FleetMetrics(new FleetMetrics.Sources(() -> new TransportView(state, "", null, 0), () -> status, tally,
                 library, queue, board));

@@ -38,6 +38,15 @@ public interface CaptureStream extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Bits of resolution in the samples {@link #readPeriod} delivers (left-justified in 32): the
+     * negotiated format's significant bits by default, 24 when none was negotiated.
+     */
+    default int resolutionBits() {
+        SampleFormat format = config().format();
+        return format == null ? 24 : Math.min(32, format.significantBits);
+    }
+
     /** Overruns (and suspends) recovered since start. Read by the capture thread only. */
     long overruns();
 

@@ -65,6 +65,17 @@ public final class SimCaptureStream implements CaptureStream {
         return bits;
     }
 
+    @Override
+    public int resolutionBits() {
+        return bits;
+    }
+
+    /** Paced by its clock unless the options say {@code unpaced}. */
+    @Override
+    public boolean paced() {
+        return options.paced();
+    }
+
     public SimOptions options() {
         return options;
     }

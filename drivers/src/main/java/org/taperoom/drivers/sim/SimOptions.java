@@ -106,7 +106,7 @@ public record SimOptions(List<SimSignal> signals, boolean paced, long seed, long
         for (String name : text.split("[+/]")) {
             SimSignal s = SimSignal.parse(name);
             if (s == null) {
-                throw new IllegalArgumentException("unknown signal '" + name + "'; known: sine, noise, silence, impulse, index");
+                throw new IllegalArgumentException("unknown signal '" + name + "'; known: sine, noise, silence, impulse, index, band");
             }
             out.add(s);
         }

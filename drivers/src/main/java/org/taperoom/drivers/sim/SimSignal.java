@@ -20,6 +20,9 @@ import java.util.Locale;
  *       {@code 2^(bits-1)}, as the integer sample value at the stream's resolution (so 0, 1, 2, …
  *       in the file's own units): a gap or a repeat anywhere shows as a step other than +1.
  *       Gain does not apply to it.</li>
+ *   <li>{@code band}: the demo band ({@link DemoBand}), a looping multitrack song: channel 1 drums,
+ *       2 bass, 3 keys, 4 a vocal-like lead, 5 and 6 the room (left, right); channel c plays part
+ *       {@code c % 6}.</li>
  * </ul>
  *
  * Samples are produced at the resolution of the stream's format (16 bits for S16_LE, 24 for
@@ -27,7 +30,7 @@ import java.util.Locale;
  * returned left-justified in an int, as {@link org.taperoom.drivers.audio.SampleFormat} says.
  */
 public enum SimSignal {
-    SINE, NOISE, SILENCE, IMPULSE, INDEX;
+    SINE, NOISE, SILENCE, IMPULSE, INDEX, BAND;
 
     /** Amplitude of the sine, as a fraction of full scale (-6 dBFS). */
     public static final double SINE_AMPLITUDE = 0.5;
@@ -79,6 +82,7 @@ public enum SimSignal {
             case SILENCE -> 0;
             case IMPULSE -> frame % (rateHz / 2) == 0 ? quantize(IMPULSE_AMPLITUDE * gain, bits) : 0;
             case INDEX -> index(channel, frame, bits);
+            case BAND -> quantize(DemoBand.sample(channel, frame, rateHz) * gain, bits);
         };
     }
 

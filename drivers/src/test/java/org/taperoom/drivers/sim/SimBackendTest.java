@@ -167,6 +167,18 @@ class SimBackendTest {
     }
 
     @Test
+    void aStreamSaysThroughTheDeviceContractWhetherItIsPacedAndHowManyBitsItDelivers() throws Exception {
+        try (CaptureStream unpaced = new SimBackend(SimOptions.parse("sim:unpaced", SimOptions.defaults()))
+                .openCapture("sim", config(1, 48000, SampleFormat.S16_LE));
+             CaptureStream paced = new SimBackend().openCapture("sim", config(1, 48000, SampleFormat.FLOAT_LE))) {
+            assertEquals(false, unpaced.paced(), "unpaced: read as fast as it is asked");
+            assertEquals(true, paced.paced());
+            assertEquals(16, unpaced.resolutionBits());
+            assertEquals(24, paced.resolutionBits(), "the simulator's float carries 24 bits");
+        }
+    }
+
+    @Test
     void badDeviceOptionsAreRefusedNamingTheOption() {
         SimBackend sim = new SimBackend();
         AudioDeviceException e = assertThrows(AudioDeviceException.class, () -> sim.openCapture("sim:colour=red", config(1, 48000, null)));

@@ -2,6 +2,7 @@ package org.taperoom.web.api;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,20 @@ public final class InputsApi {
 
     private final InputArming arming;
     private final InputGain gain;
-    /** Guarded by this. gainDb as last set (index 0 is input 1), NaN when unknown. */
-    private final double[] gainDb;
+    /**
+     * Guarded by this. gainDb as last set by input number, NaN where the interface has no gain
+     * control; null until read from the interface (inputs come and go with the device's channels).
+     */
+    private final Map<Integer, Double> gainDb = new HashMap<>();
 
     public InputsApi(InputArming arming, InputGain gain) {
         this.arming = arming;
         this.gain = gain;
-        this.gainDb = new double[arming.inputs()];
-        for (int i = 0; i < gainDb.length; i++) {
-            gainDb[i] = gain.adjust(i + 1, 0);
-        }
+    }
+
+    /** The input's gain as the interface has it; the caller holds this lock. */
+    private double gainOf(int n) {
+        return gainDb.computeIfAbsent(n, input -> gain.adjust(input, 0));
     }
 
     public List<Route> routes() {
@@ -63,12 +68,12 @@ public final class InputsApi {
         if (wantDb != null) {
             double now;
             synchronized (this) {
-                now = gainDb[n - 1];
+                now = gainOf(n);
             }
             if (Double.isNaN(now)) throw ApiError.conflict("gainDb: input " + n + " has no gain control on this interface");
             double reached = gain.adjust(n, wantDb - now);
             synchronized (this) {
-                gainDb[n - 1] = reached;
+                gainDb.put(n, reached);
             }
         }
         if (armed != null) arming.setArmed(n, armed);
@@ -81,7 +86,8 @@ public final class InputsApi {
         m.put("number", n);
         m.put("name", arming.name(n));
         m.put("armed", arming.isArmed(n));
-        m.put("gainDb", Double.isNaN(gainDb[n - 1]) ? null : gainDb[n - 1]);
+        double db = gainOf(n);
+        m.put("gainDb", Double.isNaN(db) ? null : db);
         return m;
     }
 }

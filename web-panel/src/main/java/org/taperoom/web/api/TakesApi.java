@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.taperoom.appliance.control.Transport;
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.FileResponses;
 import org.taperoom.web.server.Route;
+import org.taperoom.web.share.ShareLinks;
 import org.taperoom.web.takes.TakeCatalog;
 import org.taperoom.web.takes.Waveforms;
 
@@ -32,9 +33,12 @@ public final class TakesApi {
     private final Transport transport;
     /** Told after a change to the library (the hub pushes a {@code takes} message). */
     private final Consumer<String> changed;
+    /** The share links, which follow a take's folder when a rename moves it. */
+    private final ShareLinks links;
 
-    public TakesApi(TakeCatalog takes, Waveforms waveforms, Transport transport, Consumer<String> changed) {
+    public TakesApi(TakeCatalog takes, Waveforms waveforms, Transport transport, ShareLinks links, Consumer<String> changed) {
         this.takes = takes;
+        this.links = links;
         this.waveforms = waveforms;
         this.transport = transport;
         this.changed = changed;
@@ -74,7 +78,11 @@ public final class TakesApi {
         takes.get(id);
         Map<String, Object> doc = null;
         if (notes != null) doc = takes.notes(id, notes);
-        if (name != null) doc = takes.rename(id, name);
+        if (name != null) {
+            Path before = takes.folder(id);
+            doc = takes.rename(id, name);
+            links.moved(before, takes.folder(String.valueOf(doc.get("id"))));
+        }
         changed.accept(id);
         ctx.json(doc);
     }

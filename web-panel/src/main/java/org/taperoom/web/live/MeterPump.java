@@ -2,7 +2,7 @@ package org.taperoom.web.live;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.tinylog.Logger;
 

@@ -41,6 +41,14 @@ public final class ShareLinks {
         return token;
     }
 
+    /**
+     * Points the links to files under {@code from} at the same files under {@code to}: a take
+     * renamed after its export was shared moves its folder, and a link given out must keep working.
+     */
+    public void moved(Path from, Path to) {
+        links.replaceAll((token, l) -> l.file.startsWith(from) ? new Link(to.resolve(from.relativize(l.file)), l.expiresAtMillis) : l);
+    }
+
     /** The file of a live token, or null when the token is unknown or expired. */
     public Path file(String token) {
         Link l = links.get(token);

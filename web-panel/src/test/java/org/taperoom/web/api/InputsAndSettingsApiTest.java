@@ -109,7 +109,8 @@ class InputsAndSettingsApiTest {
         assertEquals("16", after.get("bits").asText());
         assertEquals(before.get("rate").asInt(), after.get("rate").asInt());
         assertEquals(before.get("channels").asInt(), after.get("channels").asInt());
-        assertEquals("[\"bits\",\"preRollSeconds\"]", after.get("restartNeeded").toString());
+        assertEquals("[\"bits\",\"preRollSeconds\"]", after.get("applied").toString(), "applied at once: the transport is idle");
+        assertEquals("[]", after.get("restartNeeded").toString());
         String file = Files.readString(rig.configFile);
         assertTrue(file.contains("preRollSeconds = 4.5"), file);
         assertTrue(file.contains("bits = 16"), file);

@@ -120,6 +120,28 @@ class RenderApiTest {
     }
 
     @Test
+    void aShareLinkStillDownloadsTheExportAfterItsTakeIsRenamed() throws Exception {
+        String id = rig.recordTake(user, 800);
+        HttpResponse<String> started = user.change("POST", "/api/takes/" + id + "/exports", "{\"format\":\"wav\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        JsonNode job = awaitJob(user.json(started).get("job").asText());
+        String file = job.get("result").get("file").asText();
+        String url = user.json(user.change("POST", "/api/takes/" + id + "/exports/" + file + "/link", null)).get("url").asText();
+        String path = url.substring(url.indexOf("/share/"));
+        PanelRig.Client phone = rig.client();
+        long bytes = phone.bytes(path, Map.of()).body().length;
+
+        HttpResponse<String> renamed = user.change("PATCH", "/api/takes/" + id, "{\"name\":\"Renamed after sharing\"}");
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        String newId = user.json(renamed).get("id").asText();
+        assertTrue(!newId.equals(id), "the rename moved the take: " + newId);
+
+        HttpResponse<byte[]> shared = phone.bytes(path, Map.of());
+        assertEquals(200, shared.statusCode(), "the link given out before the rename still downloads");
+        assertEquals(bytes, shared.body().length);
+    }
+
+    @Test
     void aPreviewRenderFollowsTheMixAndIsPlayable() throws Exception {
         HttpResponse<String> started = user.change("POST", "/api/takes/" + takeId + "/preview", null);
         assertEquals(202, started.statusCode(), started.body());

@@ -15,8 +15,8 @@ import org.taperoom.web.PanelRigExtension;
 import org.taperoom.web.WebPanel;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
-import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.panel.PanelContext;
+import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.web.security.SecurityHeaders;
 import org.taperoom.web.server.PanelServer;
 
@@ -112,17 +112,17 @@ class SessionSecurityTest {
 
     @Test
     void thePanelRefusesToListenBeyondLoopbackWithoutAPinInOneLine() {
-        Config open = rig.engine.config().with(PanelKeys.ADDRESS, "0.0.0.0").with(PanelKeys.PIN_HASH, "");
+        Config open = rig.config.with(PanelKeys.ADDRESS, "0.0.0.0").with(PanelKeys.PIN_HASH, "");
         IllegalStateException e = assertThrows(IllegalStateException.class, () ->
-                WebPanel.start(new PanelContext(open, rig.engine, rig.control.transport(), null, rig.control.arming(), InputGain.NONE)));
+                WebPanel.start(new PanelContext(open, rig.engine, rig.engine.library(), rig.control.transport(), null, rig.control.arming(), InputGain.NONE)));
         assertTrue(e.getMessage().startsWith("the panel would listen on 0.0.0.0 without a PIN"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
 
     @Test
     void onLoopbackWithoutAPinTheLoginNeedsNoPinButSessionsAndCsrfStillApply() throws Exception {
-        Config loopback = rig.engine.config().with(PanelKeys.PIN_HASH, "").with(PanelKeys.PORT, 0);
-        try (WebPanel p = WebPanel.start(new PanelContext(loopback, rig.engine, rig.control.transport()))) {
+        Config loopback = rig.config.with(PanelKeys.PIN_HASH, "").with(PanelKeys.PORT, 0);
+        try (WebPanel p = WebPanel.start(new PanelContext(loopback, rig.engine, rig.engine.library(), rig.control.transport()))) {
             var http = java.net.http.HttpClient.newHttpClient();
             var base = java.net.URI.create("http://127.0.0.1:" + p.port());
             var takes = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/takes")).build(),

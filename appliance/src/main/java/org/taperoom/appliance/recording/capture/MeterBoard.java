@@ -1,7 +1,6 @@
 package org.taperoom.appliance.recording.capture;
 
 import java.lang.invoke.VarHandle;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
 
 /**
  * The latest meters, published by the capture thread once per period through a sequence lock and

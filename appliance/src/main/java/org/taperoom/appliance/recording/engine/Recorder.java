@@ -1,5 +1,8 @@
 package org.taperoom.appliance.recording.engine;
 
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
+import org.taperoom.appliance.recording.take.TakeRef;
+
 /**
  * The recording engine as the rest of the appliance sees it: control (GPIO, panel, CLI,
  * auto-record) drives takes through this, the panel and LEDs read meters and status from it.
@@ -31,6 +34,17 @@ public interface Recorder extends AutoCloseable {
      */
     default boolean addMarker(String label, String source) {
         return addMarker(label);
+    }
+
+    /**
+     * Takes a new device, channel count, rate, bits ("16", "24" or "32f") and pre-roll now: a running recorder
+     * closes its device and opens it again with them. Refused while a take is being recorded, or
+     * when the device cannot be opened with them (the recorder keeps the settings it had).
+     * Returns false when this recorder cannot do it, so the settings wait for the next start of
+     * the service.
+     */
+    default boolean reopen(String device, int channels, int rateHz, String bits, double preRollSeconds) throws EngineException {
+        return false;
     }
 
     /** A consistent copy of the latest meters (lock-free; never waits for the capture thread). */

@@ -1,5 +1,7 @@
 package org.taperoom.appliance.recording.engine;
 
+import org.taperoom.appliance.recording.take.TakeRef;
+
 /**
  * An immutable snapshot of the engine.
  *

@@ -17,13 +17,14 @@ import java.util.concurrent.TimeoutException;
 import org.taperoom.appliance.recording.capture.CaptureEvents;
 import org.taperoom.appliance.recording.capture.CaptureThread;
 import org.taperoom.appliance.recording.capture.MeterBoard;
-import org.taperoom.appliance.config.Config;
-import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.recording.recover.TakeRecovery;
+import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.recording.ring.RingTap;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.BextInfo;
 import org.taperoom.appliance.recording.writer.TakeWriter;
 import org.taperoom.appliance.recording.writer.WordFormat;
@@ -32,7 +33,7 @@ import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.StreamConfig;
-import org.taperoom.drivers.sim.SimCaptureStream;
+import org.taperoom.drivers.sim.SimBackend;
 import org.tinylog.Logger;
 
 /**
@@ -41,14 +42,16 @@ import org.tinylog.Logger;
  * Control methods are synchronized with each other; none waits for the capture thread.
  */
 public final class RecordingEngine implements Recorder {
-    private final Config config;
-    private final AudioBackend backend;
-    private final String device;
-    private final int channels;
-    private final int rateHz;
-    private final WordFormat format;
     private final TakeLibrary library;
-    private final long preRollFrames;
+    private final AudioBackend backend;
+    // The settings and what is derived from them: written by the constructor and by reopen()
+    // (under this lock, while no capture thread runs), read by any thread.
+    private volatile EngineSettings settings;
+    private volatile String device;
+    private volatile int channels;
+    private volatile int rateHz;
+    private volatile WordFormat format;
+    private volatile long preRollFrames;
     private final CopyOnWriteArrayList<RecorderListener> listeners = new CopyOnWriteArrayList<>();
 
     // Set by start(), read by any thread afterwards.
@@ -59,7 +62,10 @@ public final class RecordingEngine implements Recorder {
     private volatile int resolutionBits;
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
-    private Thread deviceWatch;
+    /** The current device watch; one that is no longer this (after reopen) ends. Written under this lock. */
+    private volatile Thread deviceWatch;
+    /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
+    private volatile RingTap ringTap;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -71,24 +77,57 @@ public final class RecordingEngine implements Recorder {
     private volatile long earlierOverruns;
     private volatile long earlierPeriods;
 
-    /** An engine for the configured device, through the backend that handles its name. */
-    public RecordingEngine(Config config) throws EngineException {
-        this(config, DeviceBackends.forDevice(config));
-    }
-
-    public RecordingEngine(Config config, AudioBackend backend) {
-        this.config = config;
+    /** An engine for {@code settings}, opening its device through {@code backend}. */
+    public RecordingEngine(EngineSettings settings, AudioBackend backend) {
         this.backend = backend;
-        this.device = config.get(RecordingKeys.DEVICE);
-        this.channels = config.get(RecordingKeys.CHANNELS);
-        this.rateHz = config.get(RecordingKeys.RATE_HZ);
-        this.format = WordFormat.ofBits(config.get(RecordingKeys.BITS));
-        this.library = new TakeLibrary(config.get(RecordingKeys.LIBRARY));
-        this.preRollFrames = Math.round(config.get(RecordingKeys.PRE_ROLL_SECONDS) * rateHz);
+        this.library = new TakeLibrary(settings.library());
+        settle(settings);
     }
 
-    public Config config() {
-        return config;
+    private void settle(EngineSettings next) {
+        settings = next;
+        device = next.device();
+        channels = next.channels();
+        rateHz = next.rateHz();
+        format = next.format();
+        preRollFrames = next.preRollFrames();
+    }
+
+    /**
+     * Takes a new device, channel count, rate, bits and pre-roll without a restart, as a
+     * hardware recorder does when its settings change: a running engine closes its device and
+     * opens it again with them. Refused while a take is being recorded; when the device will not
+     * open with them, the engine goes back to the settings it had and says why. A device of
+     * another family (the simulator instead of ALSA, or the reverse) needs another backend: that
+     * waits for the next start (false).
+     */
+    @Override
+    public synchronized boolean reopen(String nextDevice, int nextChannels, int nextRateHz, String nextBits,
+                                       double nextPreRollSeconds) throws EngineException {
+        if (currentTake != null) throw new EngineException("a take is being recorded: settings change when it has ended");
+        if (SimBackend.handles(nextDevice) != SimBackend.handles(device)) return false;
+        EngineSettings before = settings;
+        EngineSettings s = before;
+        EngineSettings next = new EngineSettings(nextDevice, nextChannels, nextRateHz, WordFormat.ofBits(nextBits), s.library(), s.periodFrames(),
+                s.bufferPeriods(), s.ringSeconds(), nextPreRollSeconds, s.ringMemoryBytes(), s.fsyncIntervalMillis(),
+                s.minFreeMinutes(), s.rf64ThresholdBytes());
+        boolean wasRunning = running;
+        if (wasRunning) stopCapture();
+        settle(next);
+        if (!wasRunning) return true;
+        try {
+            start();
+            Logger.info("settings applied: the device was reopened");
+            return true;
+        } catch (EngineException e) {
+            settle(before);
+            start();
+            throw new EngineException(nextDevice + " with the new settings: " + e.getMessage() + " (the previous settings are back)");
+        }
+    }
+
+    public EngineSettings settings() {
+        return settings;
     }
 
     public TakeLibrary library() {
@@ -97,7 +136,7 @@ public final class RecordingEngine implements Recorder {
 
     /** Bytes of audio one second of recording every input takes on disk. */
     public long bytesPerSecond() {
-        return (long) channels * rateHz * format.bytesPerSample;
+        return settings.bytesPerSecond();
     }
 
     @Override
@@ -113,11 +152,11 @@ public final class RecordingEngine implements Recorder {
             throw new EngineException("cannot create the library folder " + root + ": " + e.getMessage());
         }
         if (!Files.isWritable(root)) throw new EngineException("library " + root + " is not writable");
-        int ringSeconds = config.get(RecordingKeys.RING_SECONDS);
-        double preRollSeconds = config.get(RecordingKeys.PRE_ROLL_SECONDS);
+        int ringSeconds = settings.ringSeconds();
+        double preRollSeconds = settings.preRollSeconds();
         int capacity = FrameRing.capacityFor((long) Math.ceil((preRollSeconds + ringSeconds) * rateHz));
         long ringBytes = FrameRing.bytesFor(channels, capacity);
-        long capBytes = config.get(RecordingKeys.RING_MEMORY_MEGABYTES) * 1024L * 1024L;
+        long capBytes = settings.ringMemoryBytes();
         if (ringBytes > capBytes) {
             throw new EngineException(String.format("the capture rings need %d MiB (%s s pre-roll + %d s ring × %d channels × %d Hz) "
                     + "but ringMemoryMegabytes allows %d MiB; lower preRollSeconds, ringSeconds or channels, or raise ringMemoryMegabytes",
@@ -129,25 +168,20 @@ public final class RecordingEngine implements Recorder {
                     + "lower preRollSeconds or ringSeconds, or give Java more memory (TAPEROOM_JAVA_OPTS=-Xmx...)",
                     ringBytes >> 20, heapRoom >> 20));
         }
-        try {
-            for (TakeRecovery.Repair r : TakeRecovery.recoverLibrary(root)) Logger.info("recovered {}", r.summary());
-        } catch (IOException e) {
-            Logger.warn("recovery of {} failed: {}", root, e.getMessage());
-        }
         CaptureStream stream = open();
         FrameRing r = new FrameRing(channels, capacity);
         MeterBoard m = new MeterBoard(channels, rateHz, stream.config().periodFrames());
         CaptureEvents events = new CaptureEvents();
         captureEvents = events;
-        resolutionBits = stream instanceof SimCaptureStream s ? s.bits() : stream.config().format() == null ? 24
-                : Math.min(32, stream.config().format().significantBits);
-        CaptureThread c = new CaptureThread(stream, r, m, events, resolutionBits, rateHz, clockless(stream));
+        resolutionBits = stream.resolutionBits();
+        CaptureThread c = new CaptureThread(stream, r, m, events, resolutionBits, rateHz, !stream.paced());
         WriterThread w = new WriterThread(r, events, new WriterEvents(), rateHz, preRollFrames,
-                config.get(RecordingKeys.FSYNC_INTERVAL_MILLIS), format.bytesPerSample, this::captureEnded);
+                settings.fsyncIntervalMillis(), format.bytesPerSample, this::captureEnded);
         ring = r;
         meters = m;
         capture = c;
         writer = w;
+        w.setTap(ringTap);
         w.start();
         c.start();
         running = true;
@@ -159,8 +193,8 @@ public final class RecordingEngine implements Recorder {
     }
 
     private CaptureStream open() throws EngineException {
-        StreamConfig request = new StreamConfig(channels, rateHz, config.get(RecordingKeys.PERIOD_FRAMES),
-                config.get(RecordingKeys.BUFFER_PERIODS), format.deviceFormat());
+        StreamConfig request = new StreamConfig(channels, rateHz, settings.periodFrames(), settings.bufferPeriods(),
+                format.deviceFormat());
         CaptureStream stream;
         try {
             stream = backend.openCapture(device, request);
@@ -181,10 +215,6 @@ public final class RecordingEngine implements Recorder {
         return stream;
     }
 
-    private static boolean clockless(CaptureStream stream) {
-        return !stream.paced() || stream instanceof SimCaptureStream s && !s.options().paced();
-    }
-
     private boolean captureEnded() {
         CaptureThread c = capture;
         return c != null && c.deviceGone() && c.finished();
@@ -192,7 +222,7 @@ public final class RecordingEngine implements Recorder {
 
     /** Notices a vanished device, tells listeners, and reopens it once it is back (every 2 s). */
     private void watchDevice() {
-        while (running) {
+        while (running && Thread.currentThread() == deviceWatch) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -216,14 +246,14 @@ public final class RecordingEngine implements Recorder {
             try {
                 CaptureStream stream = open();
                 synchronized (this) {
-                    if (!running) {
+                    if (!running || Thread.currentThread() != deviceWatch) {
                         stream.close();
                         return;
                     }
                     c.close(1000);
                     earlierOverruns += c.overruns();
                     earlierPeriods += c.periods();
-                    CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, clockless(stream));
+                    CaptureThread fresh = new CaptureThread(stream, ring, meters, captureEvents, resolutionBits, rateHz, !stream.paced());
                     capture = fresh;
                     fresh.start();
                     devicePresent = true;
@@ -252,14 +282,14 @@ public final class RecordingEngine implements Recorder {
         if (!devicePresent) throw new EngineException("the audio interface " + device + " is not there");
         int[] lanes = lanesOf(request);
         long perSecond = (long) lanes.length * rateHz * format.bytesPerSample;
-        long minFreeBytes = config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L * perSecond;
+        long minFreeBytes = settings.minFreeMinutes() * 60L * perSecond;
         try {
             if (library.usableBytes() < minFreeBytes) library.freeSpaceFromTrash(minFreeBytes);
             long usable = library.usableBytes();
             if (usable < minFreeBytes) {
                 throw new EngineException(String.format("only %.1f minutes of free space in %s at %d tracks × %d Hz × %s-bit; "
                         + "a take needs at least %d (minFreeMinutes)", usable / (60.0 * perSecond), library.root(), lanes.length,
-                        rateHz, format.bits, config.get(RecordingKeys.MIN_FREE_MINUTES)));
+                        rateHz, format.bits, settings.minFreeMinutes()));
             }
         } catch (IOException e) {
             throw new EngineException("cannot read the free space of " + library.root() + ": " + e.getMessage());
@@ -305,7 +335,7 @@ public final class RecordingEngine implements Recorder {
                         firstLocal, midnightFrames, trackName, info.name, rateHz));
             }
             TakeWriter tw = TakeWriter.create(ref, info, lanes, bext, format, startFrame, maxFrames,
-                    config.get(RecordingKeys.RF64_THRESHOLD_BYTES));
+                    settings.rf64ThresholdBytes());
             currentTake = ref;
             currentStartFrame = startFrame;
             library.setBusy(ref.id());
@@ -398,18 +428,12 @@ public final class RecordingEngine implements Recorder {
 
     /**
      * Installs a second consumer of the capture ring on the writer thread (always-on capture's
-     * rolling buffer), or removes it with null. The engine must be running.
+     * rolling buffer), or removes it with null; it stays installed across a restart of the engine.
      */
-    public void setRingTap(org.taperoom.appliance.recording.writer.RingTap tap) {
+    public synchronized void setRingTap(RingTap tap) {
+        ringTap = tap;
         WriterThread w = writer;
-        if (w == null) throw new IllegalStateException("the engine is not running");
-        w.setTap(tap);
-    }
-
-    /** The writer thread; null before start. */
-    public Thread writerThread() {
-        WriterThread w = writer;
-        return w == null ? null : w.thread();
+        if (w != null) w.setTap(tap);
     }
 
     /** Ring frames captured so far (the position the next take's press would have). */
@@ -436,12 +460,17 @@ public final class RecordingEngine implements Recorder {
             }
         }
         synchronized (this) {
-            running = false;
-            if (deviceWatch != null) deviceWatch.interrupt();
-            capture.close(2000);
-            writer.close(30_000);
+            if (running) stopCapture();
         }
         Logger.debug("engine closed");
+    }
+
+    /** Ends the capture, writer and device-watch threads (no take runs); the caller holds this lock. */
+    private void stopCapture() {
+        running = false;
+        if (deviceWatch != null) deviceWatch.interrupt();
+        capture.close(2000);
+        writer.close(30_000);
     }
 
     /** Called on the writer thread. */
@@ -452,10 +481,10 @@ public final class RecordingEngine implements Recorder {
         }
 
         @Override
-        public void takeEnded(TakeRef take, RecorderListener.EndReason reason, String detail) {
+        public void takeEnded(TakeRef take, EndReason reason, String detail) {
             if (take.equals(currentTake)) currentTake = null;
             library.setBusy(null);
-            if (reason != RecorderListener.EndReason.STOPPED) lastError = detail;
+            if (reason.fault()) lastError = detail;
             for (RecorderListener l : listeners) l.takeEnded(take, reason, detail);
         }
     }

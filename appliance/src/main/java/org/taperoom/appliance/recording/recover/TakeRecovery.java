@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
@@ -88,7 +89,7 @@ public final class TakeRecovery {
                 frames, (double) frames / sampleRate, notes.isEmpty() ? "" : "; " + String.join("; ", notes));
         info.frames = frames;
         info.state = TakeInfo.RECOVERED;
-        if (info.endReason == null) info.endReason = "recovered";
+        if (info.endReason == null) info.endReason = EndReason.RECOVERED;
         if (info.ended == null) info.ended = OffsetDateTime.now().toString();
         if (info.repairs == null) info.repairs = new ArrayList<>();
         info.repairs.add(OffsetDateTime.now() + " " + summary);

@@ -6,23 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.taperoom.appliance.config.AlwaysOnKeys;
-import org.taperoom.appliance.config.Config;
-import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.control.TransportState;
-import org.taperoom.appliance.control.TransportView;
+import org.taperoom.appliance.recording.engine.EngineSettings;
+import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
-import org.taperoom.appliance.recording.engine.RecorderStatus;
-import org.taperoom.appliance.recording.engine.TakeRef;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.tinylog.Logger;
 
 /**
- * Always-on capture (key {@code alwaysOn}): the engine's writer thread feeds every captured frame
- * into a {@link RollingBuffer} in the library's {@code .always-on} folder, and every take the
- * transport starts keeps the last {@code alwaysOnKeepMinutes} before the press:
+ * Always-on capture: the engine's writer thread feeds every captured frame into a
+ * {@link RollingBuffer} in the library's {@code .always-on} folder, and every take the engine
+ * starts keeps the last {@link AlwaysOnSettings#keepMinutes()} before the press:
  *
  * <ol>
  * <li>the take starts as usual (the engine writes it from its RAM pre-roll on, crash-safe);</li>
@@ -33,7 +31,8 @@ import org.tinylog.Logger;
  * </ol>
  *
  * If power fails before step 3 the take stays as the engine wrote it (from its pre-roll on).
- * Threading: transport listener calls only hand work to this class's own thread.
+ * Threading: the engine's take events (on its writer thread) only hand work to this class's own
+ * thread.
  */
 public final class AlwaysOn implements AutoCloseable {
     /** The rolling buffer's folder inside the library (a dot folder: the take library skips it). */
@@ -50,6 +49,8 @@ public final class AlwaysOn implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Set by close() on any thread, read by the engine's writer thread: take events after it are ignored. */
+    private volatile boolean closed;
     /** Owned by the worker thread: the take being recorded, and the history pinned for it. */
     private TakeRef pendingTake;
     private List<RollingBuffer.Slice> pendingHistory = List.of();
@@ -64,28 +65,26 @@ public final class AlwaysOn implements AutoCloseable {
     /**
      * Starts the rolling buffer on a running engine.
      *
-     * @throws IOException a one-line reason (keep longer than the buffer, folder not writable)
+     * @throws IOException a one-line reason (the folder cannot be written)
      */
-    public static AlwaysOn start(RecordingEngine engine, Config config) throws IOException {
-        double bufferMinutes = config.get(AlwaysOnKeys.BUFFER_MINUTES);
-        double keepMinutes = config.get(AlwaysOnKeys.KEEP_MINUTES);
-        if (keepMinutes > bufferMinutes) {
-            throw new IOException("alwaysOnKeepMinutes (" + keepMinutes + ") cannot be more than alwaysOnMinutes (" + bufferMinutes
-                    + "): a take can only keep what the buffer holds");
-        }
-        RecorderStatus st = engine.status();
-        int rate = st.rateHz();
-        int channels = st.channels();
+    public static AlwaysOn start(RecordingEngine engine, AlwaysOnSettings settings) throws IOException {
+        double bufferMinutes = settings.bufferMinutes();
+        double keepMinutes = Math.min(settings.keepMinutes(), bufferMinutes); // a take keeps at most what the buffer holds
+        EngineSettings recording = engine.settings();
+        int rate = recording.rateHz();
+        int channels = recording.channels();
         Path folder = engine.library().root().resolve(FOLDER);
         long frameBytes = 4L * channels;
         long maxBytes = (long) Math.ceil(bufferMinutes * 60 * rate) * frameBytes;
         // What takes need free (minFreeMinutes), and never less than a margin for the system itself.
-        long reserve = Math.max(MIN_RESERVE_BYTES, config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L * engine.bytesPerSecond());
+        long reserve = Math.max(MIN_RESERVE_BYTES, recording.minFreeMinutes() * 60L * recording.bytesPerSecond());
         RollingBuffer buffer = new RollingBuffer(folder, channels, rate, System.currentTimeMillis(),
-                (long) config.get(AlwaysOnKeys.SEGMENT_SECONDS) * rate, maxBytes, reserve, () -> usable(folder));
+                (long) settings.segmentSeconds() * rate, maxBytes, reserve, () -> usable(folder));
         engine.setRingTap(buffer);
+        AlwaysOn alwaysOn = new AlwaysOn(engine, buffer, Math.round(keepMinutes * 60 * rate), recording.rf64ThresholdBytes());
+        engine.addListener(alwaysOn.new TakeEvents());
         Logger.info("always-on capture: {} min rolling buffer in {}, a take keeps {} min", bufferMinutes, folder, keepMinutes);
-        return new AlwaysOn(engine, buffer, Math.round(keepMinutes * 60 * rate), config.get(RecordingKeys.RF64_THRESHOLD_BYTES));
+        return alwaysOn;
     }
 
     private static long usable(Path folder) {
@@ -96,18 +95,24 @@ public final class AlwaysOn implements AutoCloseable {
         }
     }
 
-    public RollingBuffer buffer() {
-        return buffer;
-    }
+    /** The engine's take events, on its writer thread: each only hands work to the worker. */
+    private final class TakeEvents implements RecorderListener {
+        @Override
+        public void takeStarted(TakeRef take) {
+            hand(() -> pin(take));
+        }
 
-    /** Give this every transport view (register as a transport listener); returns at once. */
-    public void onTransport(TransportView view) {
-        TransportState s = view.state();
-        if (s == TransportState.RECORDING && view.take() != null) {
-            TakeRef take = view.take();
-            worker.execute(() -> pin(take));
-        } else if (s != TransportState.STOPPING) {
-            worker.execute(this::assemble);
+        @Override
+        public void takeEnded(TakeRef take, EndReason reason, String detail) {
+            hand(AlwaysOn.this::assemble);
+        }
+
+        private void hand(Runnable work) {
+            try {
+                if (!closed) worker.execute(work);
+            } catch (RejectedExecutionException e) {
+                // closed between the check and the hand-over: nothing is assembled after close
+            }
         }
     }
 
@@ -159,6 +164,7 @@ public final class AlwaysOn implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             drain();
         } catch (InterruptedException e) {

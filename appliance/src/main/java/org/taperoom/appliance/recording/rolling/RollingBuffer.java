@@ -15,7 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.taperoom.appliance.recording.ring.FrameRing;
-import org.taperoom.appliance.recording.writer.RingTap;
+import org.taperoom.appliance.recording.ring.RingTap;
 import org.tinylog.Logger;
 
 /**
@@ -61,6 +61,8 @@ public final class RollingBuffer implements RingTap, AutoCloseable {
     private final Object fileLock = new Object();
     /** The ring's lanes, captured at the first {@link #consume}; writer thread only. */
     private int[][] ringLanes;
+    /** The ring {@link #ringLanes} belong to (a restarted engine has a new one); writer thread only. */
+    private FrameRing lanesRing;
 
     // Writer thread only (under fileLock).
     private FileChannel current;
@@ -125,7 +127,8 @@ public final class RollingBuffer implements RingTap, AutoCloseable {
 
     @Override
     public void consume(FrameRing ring, long from, int frames) throws IOException {
-        if (ringLanes == null) {
+        if (ringLanes == null || ring != lanesRing) {
+            lanesRing = ring;
             ringLanes = new int[channels][];
             for (int c = 0; c < channels; c++) ringLanes[c] = ring.lane(c);
         }

@@ -49,8 +49,8 @@ public final class TakeInfo {
     public String notes = "";
     /** Who started it: button, panel, cli, auto-record, ... */
     public String source = "";
-    /** Why it ended: stopped, duration, device-gone, disk-full, write-failed; null while recording. */
-    public String endReason;
+    /** Why it ended; null while recording (and for a reason a later version wrote that this one does not know). */
+    public EndReason endReason;
     /** The error sentence when it ended because of one. */
     public String error;
     /** What recovery repaired, one sentence per repair. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.taperoom.appliance.recording.engine.TakeRef;
 
 /**
  * The takes in a library folder. The files are the source of truth: every call reads the folders

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 
 /**
  * A take being written: its track files, its take.json, and where it stands in the ring. Created
@@ -163,7 +164,7 @@ public final class TakeWriter {
      * and writes take.json as complete with {@code endReason} and {@code error} (null for none).
      * Tries every file even when one fails; throws the first failure after writing take.json.
      */
-    public void finish(String endReason, String error) throws IOException {
+    public void finish(EndReason endReason, String error) throws IOException {
         long frames = framesOnDisk();
         List<WaveHeader.Marker> markers = new ArrayList<>();
         for (TakeInfo.Marker m : info.markers) if (m.frame() <= frames) markers.add(new WaveHeader.Marker(m.frame(), m.label()));

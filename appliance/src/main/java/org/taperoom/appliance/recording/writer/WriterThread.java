@@ -8,9 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.taperoom.appliance.recording.capture.CaptureEvents;
-import org.taperoom.appliance.recording.engine.RecorderListener.EndReason;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.ring.FrameRing;
+import org.taperoom.appliance.recording.ring.RingTap;
+import org.taperoom.appliance.recording.take.EndReason;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.tinylog.Logger;
 
 /**
@@ -184,7 +185,7 @@ public final class WriterThread {
                     work += (int) Math.min(Integer.MAX_VALUE, take.writeFrom(ring, available, chunkFrames, scratch));
                 }
                 if (take.complete()) {
-                    finish(stopDone != null ? EndReason.STOPPED : null, null);
+                    finish(stopDone != null ? EndReason.STOPPED : EndReason.DURATION, null);
                 } else if (ended && take.nextFrame() >= ring.writeFrame()) {
                     finish(EndReason.DEVICE_GONE, "the audio interface disappeared");
                 } else if (syncDue) {
@@ -275,22 +276,16 @@ public final class WriterThread {
         }
     }
 
-    /** Finishes the take; {@code reason} null means its duration limit was reached. */
+    /** Finishes the take for {@code reason}; {@code detail} is the error sentence, null for none. */
     private void finish(EndReason reason, String detail) {
         TakeWriter t = take;
         take = null;
-        String endReason = reason == null ? "duration" : switch (reason) {
-            case STOPPED -> "stopped";
-            case DEVICE_GONE -> "device-gone";
-            case DISK_FULL -> "disk-full";
-            case WRITE_FAILED -> "write-failed";
-        };
-        EndReason told = reason == null ? EndReason.STOPPED : reason;
+        EndReason told = reason;
         String sentence = detail == null ? "" : detail;
         try {
-            t.finish(endReason, detail);
+            t.finish(reason, detail);
         } catch (IOException e) {
-            if (told == EndReason.STOPPED) {
+            if (!told.fault()) {
                 told = EndReason.WRITE_FAILED;
                 sentence = "finishing the files failed: " + e.getMessage();
             }

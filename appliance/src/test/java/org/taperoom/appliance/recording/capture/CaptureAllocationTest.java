@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 import org.taperoom.drivers.sim.SimSignal;
@@ -31,7 +32,7 @@ class CaptureAllocationTest {
                 // ones inside the measured window.
                 .withOverrun(10_000L * 256, 256).withOverrunEvery(5_000L * 256));
         sim.gains().setGainDb(0, 12);
-        try (RecordingEngine engine = new RecordingEngine(Recordings.config(dir, 8, 48000, "24").with(
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 8, 48000, "24").with(
                 org.taperoom.appliance.config.RecordingKeys.PERIOD_FRAMES, 256), sim)) {
             engine.start();
             engine.startTake(TakeRequest.everything("test"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.taperoom.appliance.recording.engine.MeterSnapshot;
 import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.SampleFormat;

@@ -11,10 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.ExternalReaders;
 import org.taperoom.appliance.recording.writer.RiffReader;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.alsa.AlsaBackend;
 import org.taperoom.drivers.alsa.AlsaException;
 import org.taperoom.drivers.alsa.AlsaNative;
@@ -81,7 +84,7 @@ class AlsaEngineFaultsTest {
         UnpluggedAt lib = new UnpluggedAt(Long.MAX_VALUE);
         CompletableFuture<Recordings.Ended> ended = new CompletableFuture<>();
         CompletableFuture<Boolean> presence = new CompletableFuture<>();
-        try (RecordingEngine engine = new RecordingEngine(config(), rig(lib))) {
+        try (RecordingEngine engine = RecordingSetup.engine(config(), rig(lib))) {
             engine.addListener(new RecorderListener() {
                 @Override
                 public void takeEnded(TakeRef take, EndReason reason, String detail) {
@@ -101,7 +104,7 @@ class AlsaEngineFaultsTest {
             engine.startTake(TakeRequest.everything("test"));
             lib.unplugAfterMoreReads(1_000); // 1000 periods of 256 frames: 5 s of audio into the take
             Recordings.Ended e = ended.get(120, TimeUnit.SECONDS);
-            assertEquals(RecorderListener.EndReason.DEVICE_GONE, e.reason(), e.detail());
+            assertEquals(EndReason.DEVICE_GONE, e.reason(), e.detail());
             assertEquals(false, presence.get(10, TimeUnit.SECONDS), "listeners hear the device is gone");
             assertTrue(engine.status().running(), "the service keeps running, waiting for the device");
             assertEquals(false, engine.status().devicePresent());
@@ -127,7 +130,7 @@ class AlsaEngineFaultsTest {
     void anInterfacePluggedBackInIsPickedUpAndRecordsAgain_injected() throws Exception {
         UnpluggedAt lib = new UnpluggedAt(500);
         java.util.concurrent.LinkedBlockingQueue<Boolean> presence = new java.util.concurrent.LinkedBlockingQueue<>();
-        try (RecordingEngine engine = new RecordingEngine(config(), rig(lib))) {
+        try (RecordingEngine engine = RecordingSetup.engine(config(), rig(lib))) {
             engine.addListener(new RecorderListener() {
                 @Override
                 public void deviceChanged(boolean present) {
@@ -161,7 +164,7 @@ class AlsaEngineFaultsTest {
             }
         };
         Config at96k = config().with(org.taperoom.appliance.config.RecordingKeys.RATE_HZ, 96000);
-        try (RecordingEngine engine = new RecordingEngine(at96k, rig(only441And48))) {
+        try (RecordingEngine engine = RecordingSetup.engine(at96k, rig(only441And48))) {
             EngineException e = assertThrows(EngineException.class, engine::start);
             assertEquals("capture device 'cap' does not run at 96000 Hz; it runs at 44100, 48000 Hz", e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 
@@ -20,7 +21,7 @@ class DeviceReturnTest {
         // Every stream this simulator opens vanishes after 0.5 s: reopening it is "the device came back".
         SimBackend sim = new SimBackend(SimOptions.defaults().withVanishAt(24_000));
         List<Boolean> changes = new CopyOnWriteArrayList<>();
-        try (RecordingEngine engine = new RecordingEngine(Recordings.config(dir, 2, 48000, "24"), sim)) {
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 2, 48000, "24"), sim)) {
             engine.addListener(new RecorderListener() {
                 @Override
                 public void deviceChanged(boolean present) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.writer.ExternalReaders;
 import org.taperoom.appliance.recording.writer.RiffReader;
@@ -22,7 +23,7 @@ class FaultInjectionTest {
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX).withOverrun(24_000, 256));
         Recordings.Ended ended = Recordings.record(Recordings.config(dir, 2, RATE, "24"), sim, RATE);
         TakeInfo info = ended.info();
-        assertEquals(RecorderListener.EndReason.STOPPED, ended.reason());
+        assertEquals(EndReason.DURATION, ended.reason(), "the take reached its length");
         assertEquals(1, info.overruns.size(), "overruns in take.json: " + info.overruns);
         TakeInfo.Overrun o = info.overruns.get(0);
         assertEquals("device", o.kind());
@@ -50,8 +51,8 @@ class FaultInjectionTest {
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX, SimSignal.NOISE).withVanishAt(24_000));
         Recordings.Ended ended = Recordings.record(Recordings.config(dir, 2, RATE, "16"), sim, 10L * RATE);
         TakeInfo info = ended.info();
-        assertEquals(RecorderListener.EndReason.DEVICE_GONE, ended.reason());
-        assertEquals("device-gone", info.endReason);
+        assertEquals(EndReason.DEVICE_GONE, ended.reason());
+        assertEquals(EndReason.DEVICE_GONE, info.endReason);
         assertTrue(info.error.contains("disappeared"), info.error);
         assertEquals(TakeInfo.COMPLETE, info.state);
         long vanishRead = (24_000 + 255) / 256 * 256;

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.ExternalReaders;
 import org.taperoom.appliance.recording.writer.RiffReader;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 import org.taperoom.drivers.sim.SimSignal;
@@ -23,7 +25,7 @@ class MarkerTest {
     void markersAreInTakeJsonAndInTheCueChunkOfEveryTrackWithTheirLabels(@TempDir Path dir) throws Exception {
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.SINE));
         TakeRef ref;
-        try (RecordingEngine engine = new RecordingEngine(Recordings.config(dir, 3, 48000, "24"), sim)) {
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 3, 48000, "24"), sim)) {
             engine.start();
             assertFalse(engine.addMarker("too early"), "no take, no marker");
             ref = engine.startTake(TakeRequest.everything("test"));
@@ -55,7 +57,7 @@ class MarkerTest {
     void clippingDropsAMarkerAtTheFirstClippedSampleOfTheInput(@TempDir Path dir) throws Exception {
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.SINE));
         TakeRef ref;
-        try (RecordingEngine engine = new RecordingEngine(Recordings.config(dir, 2, 48000, "24"), sim)) {
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 2, 48000, "24"), sim)) {
             engine.start();
             ref = engine.startTake(TakeRequest.everything("test"));
             Thread.sleep(300);

@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.RiffReader;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimSignal;
 
@@ -28,7 +31,7 @@ class PreRollTest {
         long total = 3L * RATE;
         TakeRef ref;
         long pressFrame;
-        try (RecordingEngine engine = new RecordingEngine(config, sim)) {
+        try (RecordingEngine engine = RecordingSetup.engine(config, sim)) {
             CompletableFuture<TakeRef> done = new CompletableFuture<>();
             engine.addListener(new RecorderListener() {
                 @Override
@@ -67,7 +70,7 @@ class PreRollTest {
     @Test
     void aPreRollTooLargeForTheMemoryCapIsRefusedAtStartNamingTheSettings(@TempDir Path dir) {
         Config config = Recordings.config(dir, 64, 96000, "24").with(RecordingKeys.PRE_ROLL_SECONDS, 60.0);
-        RecordingEngine engine = new RecordingEngine(config, new SimBackend());
+        RecordingEngine engine = RecordingSetup.engine(config, new SimBackend());
         EngineException e = assertThrows(EngineException.class, engine::start);
         assertTrue(e.getMessage().contains("ringMemoryMegabytes") && e.getMessage().contains("preRollSeconds"), e.getMessage());
         assertTrue(e.getMessage().contains("60 s pre-roll"), e.getMessage());

@@ -5,8 +5,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 import org.taperoom.drivers.sim.SimSignal;
@@ -29,14 +32,14 @@ public final class Recordings {
     }
 
     /** An ended take: where it is, why it ended, and its metadata. */
-    public record Ended(TakeRef ref, RecorderListener.EndReason reason, String detail, TakeInfo info) {}
+    public record Ended(TakeRef ref, EndReason reason, String detail, TakeInfo info) {}
 
     /**
      * Starts an engine on {@code sim}, records a take of {@code frames} frames (or until it ends by
      * itself), closes the engine and returns the take.
      */
     public static Ended record(Config config, SimBackend sim, long frames) throws Exception {
-        try (RecordingEngine engine = new RecordingEngine(config, sim)) {
+        try (RecordingEngine engine = RecordingSetup.engine(config, sim)) {
             CompletableFuture<Ended> ended = new CompletableFuture<>();
             engine.addListener(new RecorderListener() {
                 @Override

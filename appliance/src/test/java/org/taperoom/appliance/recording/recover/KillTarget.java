@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 import org.taperoom.drivers.sim.SimSignal;
@@ -21,7 +22,7 @@ public final class KillTarget {
         Path library = Path.of(args[0]);
         int syncMillis = Integer.parseInt(args[1]);
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.INDEX, SimSignal.NOISE));
-        RecordingEngine engine = new RecordingEngine(Recordings.config(library, 4, 48000, "24")
+        RecordingEngine engine = RecordingSetup.engine(Recordings.config(library, 4, 48000, "24")
                 .with(RecordingKeys.FSYNC_INTERVAL_MILLIS, syncMillis), sim);
         engine.start();
         TakeRef ref = engine.startTake(TakeRequest.everything("kill-test"));

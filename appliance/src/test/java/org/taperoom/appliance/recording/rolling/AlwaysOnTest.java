@@ -14,9 +14,9 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.control.Rig;
 import org.taperoom.appliance.control.TransportState;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.recording.writer.RiffReader;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
@@ -74,7 +74,7 @@ class AlwaysOnTest {
             Thread.sleep(300);
             rig.press(RECORD, 30);
             rig.awaitState(TransportState.IDLE);
-            rig.control.alwaysOn().drain();
+            rig.alwaysOn.drain();
 
             TakeInfo info = TakeJson.read(take.folder());
             assertEquals(2L * RATE, ((Number) info.extra().get("alwaysOnFrames")).longValue(), "3 s kept, 1 s of it from the RAM pre-roll");
@@ -114,7 +114,7 @@ class AlwaysOnTest {
             Thread.sleep(300);
             after.press(RECORD, 30);
             after.awaitState(TransportState.IDLE);
-            after.control.alwaysOn().drain();
+            after.alwaysOn.drain();
 
             TakeInfo info = TakeJson.read(take.folder());
             TakeInfo.Marker gap = info.markers.stream().filter(m -> m.source().equals("always-on")).findFirst().orElseThrow();

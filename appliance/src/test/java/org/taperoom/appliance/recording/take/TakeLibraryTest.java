@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimSignal;
 
 /** The take library: list, rename, notes, delete to the trash, restore, purge; the files are the truth. */
@@ -69,7 +69,7 @@ class TakeLibraryTest {
 
     @Test
     void theTakeBeingRecordedCannotBeRenamedOrDeleted(@TempDir Path dir) throws Exception {
-        try (RecordingEngine engine = new RecordingEngine(Recordings.config(dir, 1, 48000, "24"), Recordings.unpaced(SimSignal.SINE))) {
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 1, 48000, "24"), Recordings.unpaced(SimSignal.SINE))) {
             engine.start();
             TakeRef ref = engine.startTake(TakeRequest.everything("test"));
             assertThrows(IllegalStateException.class, () -> engine.library().delete(ref.id()));

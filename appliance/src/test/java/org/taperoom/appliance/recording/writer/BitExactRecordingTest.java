@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.Recordings;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimSignal;
@@ -32,7 +33,7 @@ class BitExactRecordingTest {
         long frames = 12_345; // not a multiple of the period: the take ends mid-period
         SimBackend sim = Recordings.unpaced(SimSignal.SINE, SimSignal.NOISE, SimSignal.INDEX, SimSignal.IMPULSE);
         Recordings.Ended ended = Recordings.record(Recordings.config(dir, channels, rate, bits), sim, frames);
-        assertEquals(RecorderListener.EndReason.STOPPED, ended.reason());
+        assertEquals(EndReason.DURATION, ended.reason(), "the take reached its length");
         TakeInfo info = ended.info();
         assertEquals(TakeInfo.COMPLETE, info.state);
         assertEquals(frames, info.frames);

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimSignal;
 
 /** The bext and iXML chunks parse, by a reader written from EBU Tech 3285 and iXML 1.61, and say the right things. */
@@ -25,7 +27,7 @@ class BroadcastChunksTest {
     void bextAndIxmlNameTheTakeTheTrackTheOriginatorAndTheTimeOfTheFirstSample(@TempDir Path dir) throws Exception {
         int rate = 48000;
         TakeRef ref;
-        try (RecordingEngine engine = new RecordingEngine(Recordings.config(dir, 3, rate, "24"), Recordings.unpaced(SimSignal.SINE))) {
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 3, rate, "24"), Recordings.unpaced(SimSignal.SINE))) {
             java.util.concurrent.CompletableFuture<TakeRef> done = new java.util.concurrent.CompletableFuture<>();
             engine.addListener(new RecorderListener() {
                 @Override

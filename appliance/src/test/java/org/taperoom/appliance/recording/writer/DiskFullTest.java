@@ -16,10 +16,12 @@ import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.RecorderListener;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
-import org.taperoom.appliance.recording.engine.TakeRef;
 import org.taperoom.appliance.recording.engine.TakeRequest;
+import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimSignal;
 
@@ -47,7 +49,7 @@ class DiskFullTest {
         run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", library.toString());
         try {
             SimBackend sim = Recordings.unpaced(SimSignal.NOISE, SimSignal.INDEX);
-            try (RecordingEngine engine = new RecordingEngine(Recordings.config(library, 4, 48000, "24"), sim)) {
+            try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(library, 4, 48000, "24"), sim)) {
                 CompletableFuture<String[]> ended = new CompletableFuture<>();
                 engine.addListener(new RecorderListener() {
                     @Override
@@ -63,7 +65,7 @@ class DiskFullTest {
                 Path folder = Path.of(end[2]);
                 TakeInfo info = TakeJson.read(folder);
                 assertEquals(TakeInfo.COMPLETE, info.state);
-                assertEquals("disk-full", info.endReason);
+                assertEquals(EndReason.DISK_FULL, info.endReason);
                 assertTrue(info.error.contains("No space left"), info.error);
                 assertTrue(info.frames > 10_000, "audio up to the full disk was kept: " + info.frames);
                 for (TakeInfo.Track t : info.tracks) {
@@ -81,7 +83,7 @@ class DiskFullTest {
                 assertTrue(engine.status().lastError().contains("disk is full"), engine.status().lastError());
                 assertTrue(!engine.status().recording());
                 // With minFreeMinutes set, the next take is refused with a sentence, not started on a full disk.
-                try (RecordingEngine strict = new RecordingEngine(Recordings.config(library, 4, 48000, "24")
+                try (RecordingEngine strict = RecordingSetup.engine(Recordings.config(library, 4, 48000, "24")
                         .with(RecordingKeys.MIN_FREE_MINUTES, 1), Recordings.unpaced(SimSignal.NOISE))) {
                     strict.start();
                     EngineException e = assertThrows(EngineException.class, () -> strict.startTake(TakeRequest.everything("test")));
@@ -100,7 +102,7 @@ class DiskFullTest {
         Files.createDirectories(library);
         run("mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", library.toString());
         try {
-            RecordingEngine engine = new RecordingEngine(Recordings.config(library, 2, 48000, "24"), Recordings.unpaced(SimSignal.SINE));
+            RecordingEngine engine = RecordingSetup.engine(Recordings.config(library, 2, 48000, "24"), Recordings.unpaced(SimSignal.SINE));
             EngineException e = assertThrows(EngineException.class, engine::start);
             assertTrue(e.getMessage().contains("not writable") && e.getMessage().contains(library.toString()), e.getMessage());
         } finally {

@@ -1,10 +1,10 @@
-package org.taperoom.appliance.recording.engine;
+package org.taperoom.appliance.device;
 
 import java.util.ServiceLoader;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.RecordingKeys;
-import org.taperoom.appliance.device.AlsaDevices;
+import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.sim.SimBackend;

@@ -1,4 +1,4 @@
-package org.taperoom.appliance.recording.engine;
+package org.taperoom.appliance.recording.take;
 
 import java.nio.file.Path;
 

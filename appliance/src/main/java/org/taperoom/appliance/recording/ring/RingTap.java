@@ -1,7 +1,6 @@
-package org.taperoom.appliance.recording.writer;
+package org.taperoom.appliance.recording.ring;
 
 import java.io.IOException;
-import org.taperoom.appliance.recording.ring.FrameRing;
 
 /**
  * A second consumer of the capture ring, fed by the writer thread alongside the take (always-on

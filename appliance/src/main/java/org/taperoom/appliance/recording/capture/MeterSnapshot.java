@@ -1,4 +1,4 @@
-package org.taperoom.appliance.recording.engine;
+package org.taperoom.appliance.recording.capture;
 
 /**
  * A reader's copy of the meters: per channel the peak and RMS since the previous period, in dBFS
