@@ -11,8 +11,10 @@ import org.taperoom.appliance.publish.PublishPlan;
 import org.taperoom.appliance.publish.PublishScope;
 import org.taperoom.appliance.publish.Publisher;
 import org.taperoom.appliance.publish.Rclone;
+import org.taperoom.appliance.publish.Retention;
 import org.taperoom.appliance.publish.TimeWindow;
 import org.taperoom.appliance.publish.UploadQueue;
+import org.taperoom.appliance.recording.take.TakeLibrary;
 
 /**
  * {@code taperoom publish --library DIR --to REMOTE:path [--what exports|quick-mixes|takes|all]}:
@@ -43,7 +45,9 @@ final class PublishCommand implements Command {
                 Flag.value("window", "HH:MM-HH:MM", "Start uploads only in this local time window (e.g. 22:00-06:00)."),
                 Flag.value("host", "NAME", "This appliance's folder on the remote (default: the hostname)."),
                 Flag.value("attempts", "N", "Give up on a file after N failed attempts in this run (default 5); it stays queued."),
-                Flag.value("backoff-seconds", "S", "Wait after a first failure, doubled after each further one (default 2)."));
+                Flag.value("backoff-seconds", "S", "Wait after a first failure, doubled after each further one (default 2)."),
+                Flag.value("retain-days", "N", "After publishing, move takes older than the newest N days whose raw files are verified on a remote, "
+                        + "and unchanged since, to the library's trash (emptied only when space is needed). Default: keep everything."));
     }
 
     @Override
@@ -58,6 +62,7 @@ final class PublishCommand implements Command {
         Path config = Path.of(args.string("rclone-config", DEFAULT_RCLONE_CONFIG));
         if (!Files.isRegularFile(config)) throw new UsageException("--rclone-config " + config + ": no such file (define the remotes with 'rclone config --config " + config + "')");
         int attempts = (int) args.integer("attempts", 5, 1, 100);
+        int retainDays = (int) args.integer("retain-days", 0, 1, 36500);
         double backoffSeconds = args.decimal("backoff-seconds", 2, 0, 3600);
         String bwlimit = args.string("bwlimit", null);
         if (bwlimit != null && !bwlimit.matches("\\d+(\\.\\d+)?[BbKkMmGg]?")) throw new UsageException("--bwlimit " + bwlimit + ": expected a rate like 4M or 512k");
@@ -89,6 +94,11 @@ final class PublishCommand implements Command {
             List<PublishJob> left = queue.jobs();
             if (left.isEmpty()) {
                 System.out.println("published " + uploaded + " file" + (uploaded == 1 ? "" : "s") + "; the queue is empty");
+                if (retainDays > 0) {
+                    List<String> trashed = new Retention(new TakeLibrary(lib), queue, retainDays).apply(java.time.LocalDate.now(clock));
+                    System.out.println("retention: " + trashed.size() + " take" + (trashed.size() == 1 ? "" : "s")
+                            + " verified on the remote moved to the trash" + (trashed.isEmpty() ? "" : ": " + String.join(", ", trashed)));
+                }
                 return 0;
             }
             if (left.stream().allMatch(j -> j.attempts() >= attempts)) {
