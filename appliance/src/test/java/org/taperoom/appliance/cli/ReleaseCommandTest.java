@@ -1,10 +1,9 @@
 package org.taperoom.appliance.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.taperoom.appliance.cli.Run.taperoom;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,21 +13,6 @@ import org.taperoom.appliance.testing.TestAudio;
 
 /** {@code taperoom release} as a user meets it: the folder it prints, and one line for a bad document. */
 class ReleaseCommandTest {
-    private record Run(int status, String out, String err) {}
-
-    private static synchronized Run taperoom(String... argv) {
-        PrintStream realOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true); PrintStream e = new PrintStream(err, true)) {
-            System.setOut(o);
-            int status = Main.run(List.of(argv), o, e);
-            return new Run(status, out.toString(), err.toString());
-        } finally {
-            System.setOut(realOut);
-        }
-    }
-
     @Test
     void releaseBuildsTheFolderAndPrintsItsZip(@TempDir Path dir) throws Exception {
         Path library = dir.resolve("library");
