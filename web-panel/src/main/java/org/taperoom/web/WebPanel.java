@@ -16,8 +16,7 @@ import org.taperoom.appliance.dsp.render.RenderJob;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
-import org.taperoom.appliance.telemetry.FleetMetrics;
-import org.taperoom.appliance.telemetry.TakeTally;
+import org.taperoom.appliance.panel.PanelMetrics;
 import org.taperoom.web.api.InputsApi;
 import org.taperoom.web.api.ExportsApi;
 import org.taperoom.web.api.JobsApi;
@@ -95,8 +94,6 @@ public final class WebPanel implements Panel {
         ShareLinks links = new ShareLinks(Clock.systemUTC());
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
-        TakeTally tally = new TakeTally();
-        context.recorder().addListener(tally);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())
@@ -110,7 +107,7 @@ public final class WebPanel implements Panel {
                 .add(jobs.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
-                .add(new MetricsApi(FleetMetrics.of(config, context.recorder(), context.transport(), tally), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
+                .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host)), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {

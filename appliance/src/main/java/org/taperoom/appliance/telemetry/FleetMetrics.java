@@ -42,10 +42,10 @@ public final class FleetMetrics {
     /**
      * What the metrics are read from.
      *
-     * @param queue the library's upload queue, or null when nothing is published
+     * @param queue the library's upload queue, or null while nothing was ever queued (no series then)
      */
     public record Sources(Supplier<TransportView> transport, Supplier<RecorderStatus> recorder, TakeTally takes, Path library,
-                          UploadQueue queue, BoardHealth board) {}
+                          Supplier<UploadQueue> queue, BoardHealth board) {}
 
     /**
      * The service's metrics: {@code tally} must be a listener of {@code recorder} (it counts the
@@ -53,14 +53,18 @@ public final class FleetMetrics {
      */
     public static FleetMetrics of(Config config, Recorder recorder, Transport transport, TakeTally tally) {
         Path library = config.get(RecordingKeys.LIBRARY);
-        UploadQueue queue;
+        return new FleetMetrics(new Sources(transport::view, recorder::status, tally, library, () -> queueIn(library), BoardHealth.system()));
+    }
+
+    /** The library's queue once publishing has made it; metrics never create it. */
+    private static UploadQueue queueIn(Path library) {
+        if (!Files.isDirectory(library.resolve(UploadQueue.FOLDER))) return null;
         try {
-            queue = new UploadQueue(library);
+            return new UploadQueue(library);
         } catch (IOException e) {
-            Logger.warn("no upload queue metrics: {}", e.getMessage());
-            queue = null;
+            Logger.warn("upload queue unreadable for metrics: {}", e.getMessage());
+            return null;
         }
-        return new FleetMetrics(new Sources(transport::view, recorder::status, tally, library, queue, BoardHealth.system()));
     }
 
     public FleetMetrics(Sources s) {
@@ -91,12 +95,12 @@ public final class FleetMetrics {
         GaugeWithCallback.builder().name("taperoom_library_free_recording_seconds").unit(Unit.SECONDS)
                 .help("Recording time the library's free space holds at the current channels, rate and format")
                 .callback(cb -> cb.call(s.recorder().get().freeDiskSeconds())).register(registry);
-        if (s.queue() != null) uploadQueue(s.queue());
+        uploadQueue(s.queue());
         board(s.board());
         JvmMetrics.builder().register(registry);
     }
 
-    private void uploadQueue(UploadQueue queue) {
+    private void uploadQueue(Supplier<UploadQueue> queue) {
         GaugeWithCallback.builder().name("taperoom_upload_queue_jobs").help("Files waiting in the upload queue")
                 .callback(cb -> stats(queue).ifPresent(st -> cb.call(st.jobs()))).register(registry);
         GaugeWithCallback.builder().name("taperoom_upload_queue_bytes").unit(Unit.BYTES).help("Bytes waiting in the upload queue")
@@ -110,7 +114,9 @@ public final class FleetMetrics {
                 .callback(cb -> stats(queue).ifPresent(st -> cb.call(st.jobs() == 0 ? 0 : st.oldestAgeSeconds()))).register(registry);
     }
 
-    private static java.util.Optional<UploadQueue.Stats> stats(UploadQueue queue) {
+    private static java.util.Optional<UploadQueue.Stats> stats(Supplier<UploadQueue> source) {
+        UploadQueue queue = source.get();
+        if (queue == null) return java.util.Optional.empty();
         try {
             return java.util.Optional.of(queue.stats(System.currentTimeMillis()));
         } catch (IOException e) {

@@ -36,7 +36,7 @@ class FleetMetricsTest {
         tally.takeEnded(take, EndReason.STOPPED, "");
         RecorderStatus status = new RecorderStatus(true, false, "hw:CARD=UMC1820,DEV=0", 8, 48000, "24", null, 0, 3, 7200, "");
         return new FleetMetrics(new FleetMetrics.Sources(() -> new TransportView(state, "", null, 0), () -> status, tally,
-                library, queue, board));
+                library, () -> queue, board));
     }
 
     static double value(String text, String series) {

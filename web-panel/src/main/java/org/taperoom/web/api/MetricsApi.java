@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.taperoom.appliance.telemetry.FleetMetrics;
+import org.taperoom.appliance.panel.PanelMetrics;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.Route;
@@ -17,11 +17,11 @@ import org.taperoom.web.server.Route;
  * its SHA-256 in constant time; the token itself is never stored).
  */
 public final class MetricsApi {
-    private final FleetMetrics metrics;
+    private final PanelMetrics metrics;
     /** SHA-256 of the bearer token, or empty for open access. */
     private final byte[] tokenSha256;
 
-    public MetricsApi(FleetMetrics metrics, String tokenSha256Hex) {
+    public MetricsApi(PanelMetrics metrics, String tokenSha256Hex) {
         this.metrics = metrics;
         this.tokenSha256 = tokenSha256Hex.isEmpty() ? new byte[0] : HexFormat.of().parseHex(tokenSha256Hex);
     }
@@ -36,7 +36,7 @@ public final class MetricsApi {
             ctx.header("WWW-Authenticate", "Bearer realm=\"taperoom metrics\"");
             throw new ApiError(401, "Authorization: send 'Bearer <token>' (the token whose SHA-256 is metricsTokenSha256)");
         }
-        ctx.contentType(FleetMetrics.contentType()).result(metrics.scrape());
+        ctx.contentType(metrics.contentType()).result(metrics.scrape());
     }
 
     private boolean authorised(String header) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.control.TransportView;
+import org.taperoom.appliance.panel.PanelMetrics;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.taperoom.appliance.telemetry.BoardHealth;
 import org.taperoom.appliance.telemetry.FleetMetrics;
@@ -42,10 +43,10 @@ class MetricsAccessTest {
     void start() throws Exception {
         RecorderStatus status = new RecorderStatus(true, true, "sim", 2, 48000, "24", null, 0, 0, 3600, "");
         FleetMetrics metrics = new FleetMetrics(new FleetMetrics.Sources(() -> new TransportView(TransportState.IDLE, "", null, 0),
-                () -> status, new TakeTally(), dir, null, new BoardHealth(dir, null)));
+                () -> status, new TakeTally(), dir, () -> null, new BoardHealth(dir, null)));
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8)));
         Sessions sessions = new Sessions(60_000, Clock.systemUTC());
-        server = new PanelServer("127.0.0.1", 0, new MetricsApi(metrics, hash).routes(), new Guard(sessions, new HostNames("127.0.0.1")),
+        server = new PanelServer("127.0.0.1", 0, new MetricsApi(PanelMetrics.of(metrics), hash).routes(), new Guard(sessions, new HostNames("127.0.0.1")),
                 new LiveHub(sessions, () -> "{}")).start();
     }
 
