@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
+import org.taperoom.appliance.config.TelemetryKeys;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.appliance.panel.Panel;
@@ -15,9 +16,11 @@ import org.taperoom.appliance.dsp.render.RenderJob;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
+import org.taperoom.appliance.panel.PanelMetrics;
 import org.taperoom.web.api.InputsApi;
 import org.taperoom.web.api.ExportsApi;
 import org.taperoom.web.api.JobsApi;
+import org.taperoom.web.api.MetricsApi;
 import org.taperoom.web.api.MixMasterApi;
 import org.taperoom.web.api.PreviewApi;
 import org.taperoom.web.api.ShareApi;
@@ -108,7 +111,8 @@ public final class WebPanel implements Panel {
                 .add(jobs.routes())
                 .add(playback.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
-                        context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes());
+                        context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
+                .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {

@@ -61,7 +61,7 @@ final class RenderCommand implements Command {
         } catch (IOException e) {
             throw new UsageException(e.getMessage());
         }
-        ProgressLine line = new ProgressLine(!args.has("quiet") && Terminal.isStdout());
+        ProgressLine line = new ProgressLine("render", 8, !args.has("quiet") && Terminal.isStdout());
         RenderResult r;
         try {
             r = new Renderer(threads).render(tracks, settings, out, line, () -> false);
@@ -86,31 +86,5 @@ final class RenderCommand implements Command {
 
     private static String fmt(Double d) {
         return d == null ? "undefined" : String.format("%.1f", d);
-    }
-
-    /** A terminal progress line on stderr, redrawn at most every whole percent. */
-    private static final class ProgressLine implements org.taperoom.appliance.dsp.render.RenderProgress {
-        private final boolean enabled;
-        private int shownPercent = -1;
-        private String shownStage = "";
-
-        ProgressLine(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        @Override
-        public void update(String stage, double fraction) {
-            if (!enabled) return;
-            int percent = (int) Math.floor(fraction * 100);
-            if (percent == shownPercent && stage.equals(shownStage)) return;
-            shownPercent = percent;
-            shownStage = stage;
-            System.err.printf("\rrender: %-8s %3d%%", stage, percent);
-            System.err.flush();
-        }
-
-        void clear() {
-            if (enabled && shownPercent >= 0) System.err.print("\r" + " ".repeat(24) + "\r");
-        }
     }
 }

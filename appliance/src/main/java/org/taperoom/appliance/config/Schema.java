@@ -20,6 +20,7 @@ public final class Schema {
             new Group("Always-on capture", AlwaysOnKeys.ALL),
             new Group("GPIO front panel", GpioKeys.ALL),
             new Group("Web panel", PanelKeys.ALL),
+            new Group("Fleet metrics", TelemetryKeys.ALL),
             new Group("Service", ServiceKeys.ALL));
 
     private static final Map<String, ConfigKey<?>> BY_NAME = index();

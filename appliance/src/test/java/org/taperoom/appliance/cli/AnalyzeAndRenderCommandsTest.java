@@ -1,12 +1,11 @@
 package org.taperoom.appliance.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.taperoom.appliance.cli.Run.taperoom;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,21 +18,6 @@ import org.taperoom.appliance.testing.TestAudio;
 /** {@code taperoom analyze} and {@code taperoom render} as a user meets them: exit codes, output, files. */
 class AnalyzeAndRenderCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private record Run(int status, String out, String err) {}
-
-    private static synchronized Run taperoom(String... argv) {
-        PrintStream realOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true); PrintStream e = new PrintStream(err, true)) {
-            System.setOut(o);
-            int status = Main.run(List.of(argv), o, e);
-            return new Run(status, out.toString(), err.toString());
-        } finally {
-            System.setOut(realOut);
-        }
-    }
 
     private static Path tone(Path dir) throws Exception {
         Path wav = dir.resolve("tone.wav");

@@ -24,7 +24,9 @@ import org.taperoom.web.PanelRigExtension;
 @ExtendWith(PanelRigExtension.class)
 class RouteProtectionTest {
     /** The only routes anyone may call without logging in. A new one must be added here on purpose. */
-    static final Set<String> PUBLIC = Set.of("POST /api/session", "GET /api/state", "GET /share/{token}");
+    static final Set<String> PUBLIC = Set.of("POST /api/session", "GET /api/state", "GET /share/{token}",
+            // open like any exporter on a LAN; a bearer token (metricsTokenSha256) when configured
+            "GET /metrics");
 
     static PanelRig rig;
 
@@ -88,7 +90,7 @@ class RouteProtectionTest {
     }
 
     @Test
-    void thePublicRoutesAreExactlyTheKioskStatusTheLoginAndShareLinks() {
+    void thePublicRoutesAreExactlyTheKioskStatusTheLoginShareLinksAndTheMetrics() {
         Set<String> declaredPublic = new TreeSet<>();
         for (var r : rig.panel.routes()) {
             if (r.access() == org.taperoom.web.server.Access.PUBLIC || r.access() == org.taperoom.web.server.Access.LINK) {

@@ -47,6 +47,7 @@ public final class Sndfile {
 
     // sf_command
     public static final int SFC_SET_COMPRESSION_LEVEL = 0x1301;
+    public static final int SFC_GET_BITRATE_MODE = 0x1304;
     public static final int SFC_SET_BITRATE_MODE = 0x1305;
     public static final int SF_BITRATE_MODE_CONSTANT = 0;
     public static final int SF_BITRATE_MODE_VARIABLE = 2;

@@ -53,6 +53,15 @@ public final class SoundFileWriter implements AutoCloseable {
         }
     }
 
+    /** Constant bitrate for MP3 (SFC_SET_BITRATE_MODE); before the compression level and the first frame. */
+    public void constantBitrate() throws SoundFileException {
+        // libsndfile 1.2 returns 0 from a successful SET_BITRATE_MODE: ask for the mode back instead.
+        Sndfile.sf_command(live(), Sndfile.SFC_SET_BITRATE_MODE, new int[] {Sndfile.SF_BITRATE_MODE_CONSTANT}, 4);
+        if (Sndfile.sf_command(live(), Sndfile.SFC_GET_BITRATE_MODE, (int[]) null, 0) != Sndfile.SF_BITRATE_MODE_CONSTANT) {
+            throw new SoundFileException(path + ": constant bitrate refused (" + Sndfile.sf_strerror(handle) + ")");
+        }
+    }
+
     public void writeFloat(float[] interleaved, int frames) throws SoundFileException {
         if (Sndfile.sf_writef_float(live(), interleaved, frames) != frames) {
             throw new SoundFileException(path + ": write failed (" + Sndfile.sf_strerror(handle) + ")");

@@ -18,6 +18,15 @@ public final class SndfileSink implements AudioSink {
 
     public SndfileSink(Path file, OutputFormat format, int rateHz, int channels, int bits, double quality, Tags tags)
             throws SoundFileException {
+        this(file, format, rateHz, channels, bits, quality, false, tags);
+    }
+
+    /**
+     * @param constantBitrate MP3 only: a constant bitrate, where {@code quality} 0 is 320 kbit/s
+     *                        (what distributors ask for); otherwise LAME's variable bitrate
+     */
+    public SndfileSink(Path file, OutputFormat format, int rateHz, int channels, int bits, double quality,
+                       boolean constantBitrate, Tags tags) throws SoundFileException {
         if (format == OutputFormat.OPUS && rateHz != 48000 && rateHz != 24000 && rateHz != 16000
                 && rateHz != 12000 && rateHz != 8000) {
             throw new SoundFileException(file.getFileName() + ": Ogg Opus takes 48, 24, 16, 12 or 8 kHz, not " + rateHz + " Hz");
@@ -36,6 +45,7 @@ public final class SndfileSink implements AudioSink {
                 writer.tag(Sndfile.SF_STR_DATE, tags.date());
                 writer.tag(Sndfile.SF_STR_COMMENT, tags.comment());
             }
+            if (format == OutputFormat.MP3 && constantBitrate) writer.constantBitrate();
             if (format.lossy) {
                 writer.compressionLevel(quality);
             }

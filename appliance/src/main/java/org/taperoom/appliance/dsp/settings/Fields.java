@@ -15,7 +15,7 @@ import org.taperoom.appliance.config.Spelling;
  * and range, and {@link #finish()} rejects any key nobody read, so a typo is an error rather than
  * a silently ignored setting. Messages start with the full key path ({@code mix.tracks.bass.fader_db}).
  */
-final class Fields {
+public final class Fields {
     private final String path;
     private final JsonNode node;
     private final Set<String> known = new HashSet<>();
@@ -26,18 +26,18 @@ final class Fields {
         this.node = node;
     }
 
-    static Fields of(String path, JsonNode node) throws SettingsException {
+    public static Fields of(String path, JsonNode node) throws SettingsException {
         if (node != null && !node.isNull() && !node.isObject()) {
             throw new SettingsException(path + ": expected an object {...}, got " + kind(node));
         }
         return new Fields(path, node);
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String key(String name) {
+    public String key(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
@@ -48,7 +48,7 @@ final class Fields {
         return v == null || v.isNull() ? null : v;
     }
 
-    double number(String name, double fallback, double min, double max) throws SettingsException {
+    public double number(String name, double fallback, double min, double max) throws SettingsException {
         JsonNode v = take(name);
         if (v == null) return fallback;
         if (!v.isNumber()) throw new SettingsException(key(name) + ": expected a number from " + fmt(min) + " to " + fmt(max) + ", got " + kind(v));
@@ -68,14 +68,14 @@ final class Fields {
         return d;
     }
 
-    boolean bool(String name, boolean fallback) throws SettingsException {
+    public boolean bool(String name, boolean fallback) throws SettingsException {
         JsonNode v = take(name);
         if (v == null) return fallback;
         if (!v.isBoolean()) throw new SettingsException(key(name) + ": expected true or false, got " + kind(v));
         return v.asBoolean();
     }
 
-    String text(String name, String fallback, int maxLength) throws SettingsException {
+    public String text(String name, String fallback, int maxLength) throws SettingsException {
         JsonNode v = take(name);
         if (v == null) return fallback;
         if (!v.isTextual()) throw new SettingsException(key(name) + ": expected a string, got " + kind(v));
@@ -83,7 +83,7 @@ final class Fields {
         return v.asText();
     }
 
-    String choice(String name, String fallback, List<String> choices) throws SettingsException {
+    public String choice(String name, String fallback, List<String> choices) throws SettingsException {
         JsonNode v = take(name);
         if (v == null) return fallback;
         if (!v.isTextual() || !choices.contains(v.asText().toLowerCase(Locale.ROOT))) {
@@ -92,16 +92,26 @@ final class Fields {
         return v.asText().toLowerCase(Locale.ROOT);
     }
 
-    boolean has(String name) {
+    /** The elements of an array, or an empty list when absent. */
+    public List<JsonNode> list(String name) throws SettingsException {
+        JsonNode v = take(name);
+        if (v == null) return List.of();
+        if (!v.isArray()) throw new SettingsException(key(name) + ": expected an array [...], got " + kind(v));
+        List<JsonNode> items = new ArrayList<>();
+        v.forEach(items::add);
+        return items;
+    }
+
+    public boolean has(String name) {
         return node != null && node.has(name) && !node.get(name).isNull();
     }
 
-    Fields object(String name) throws SettingsException {
+    public Fields object(String name) throws SettingsException {
         return Fields.of(key(name), take(name));
     }
 
     /** The names of this object's keys (for maps such as mix.tracks). */
-    List<String> keys() {
+    public List<String> keys() {
         List<String> names = new ArrayList<>();
         if (node == null || node.isNull()) return names;
         Iterator<String> it = node.fieldNames();
@@ -110,7 +120,7 @@ final class Fields {
     }
 
     /** Rejects keys this object does not know, naming the closest known one. */
-    void finish() throws SettingsException {
+    public void finish() throws SettingsException {
         if (node == null || node.isNull()) return;
         Iterator<String> it = node.fieldNames();
         while (it.hasNext()) {
@@ -127,7 +137,7 @@ final class Fields {
         }
     }
 
-    static String kind(JsonNode v) {
+    public static String kind(JsonNode v) {
         if (v.isTextual()) return "the string \"" + v.asText() + "\"";
         if (v.isNumber()) return "the number " + v;
         if (v.isBoolean()) return v.asText();

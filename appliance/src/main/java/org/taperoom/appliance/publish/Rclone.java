@@ -1,0 +1,148 @@
+package org.taperoom.appliance.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * rclone (Debian {@code rclone}) driven as one subprocess per operation, with the remotes of one
+ * configuration file.
+ *
+ * <p>Why a subprocess per upload and not {@code rclone rcd}: a job is then one process with an
+ * exit status, its own bandwidth limit and a kill to cancel it; nothing runs between jobs, so
+ * there is no second server on the appliance with its own port and credentials to guard, and a
+ * crash of either side leaves no state to reconcile but the job file. rcd's live statistics are
+ * what we give up; the queue's own counters stand in for them.
+ *
+ * <p>Credentials: rclone reads them from the configuration file; they never appear on a command
+ * line (where {@code ps} would show them), and everything rclone prints passes through
+ * {@link Redaction} before it is logged or shown. Thread-safe (no mutable state).
+ */
+public final class Rclone {
+    private final String binary;
+    private final Path configFile;
+    private final Redaction redaction;
+    private final long timeoutSeconds;
+
+    public Rclone(String binary, Path configFile, long timeoutSeconds) throws IOException {
+        this.binary = binary;
+        this.configFile = configFile;
+        this.redaction = Redaction.of(configFile);
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** What a failed rclone run said, credentials removed: one line for a log or a panel. */
+    public static final class RcloneException extends IOException {
+        public RcloneException(String message) {
+            super(message);
+        }
+    }
+
+    /** The remote names the configuration defines ({@code rclone listremotes}), without the colon. */
+    public List<String> remotes() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : run(List.of("listremotes"), -1).split("\n")) {
+            if (line.endsWith(":")) names.add(line.substring(0, line.length() - 1));
+        }
+        return names;
+    }
+
+    /**
+     * Uploads {@code local} to exactly {@code remotePath} ({@code remote:bucket/dir/file}); an
+     * existing object there is replaced, so a retry never makes a second copy.
+     *
+     * @param bandwidthLimit rclone's {@code --bwlimit} value ("4M", "512k"), or null for none
+     */
+    public void copyTo(Path local, String remotePath, String bandwidthLimit) throws IOException {
+        List<String> args = new ArrayList<>(List.of("copyto", local.toString(), remotePath, "--retries", "1", "--low-level-retries", "2"));
+        if (bandwidthLimit != null) args.addAll(List.of("--bwlimit", bandwidthLimit));
+        run(args, timeoutSeconds);
+    }
+
+    /**
+     * The MD5 of the object at {@code remotePath} as the remote reports it; when the remote
+     * keeps no MD5 (plain WebDAV, SFTP without shell access), rclone downloads the object and
+     * hashes it, so the check is always of the bytes stored.
+     */
+    public String md5(String remotePath) throws IOException {
+        String hash;
+        try {
+            hash = firstWord(run(List.of("md5sum", remotePath), timeoutSeconds));
+            if (hash.matches("[0-9a-f]{32}")) return hash;
+        } catch (RcloneException e) {
+            if (!e.getMessage().contains("hash")) throw e;
+            // "hash type not supported": fall through to hashing the downloaded bytes.
+        }
+        hash = firstWord(run(List.of("md5sum", "--download", remotePath), timeoutSeconds));
+        if (!hash.matches("[0-9a-f]{32}")) throw new RcloneException("no MD5 for " + remotePath + " from rclone md5sum");
+        return hash;
+    }
+
+    private static String firstWord(String s) {
+        String t = s.strip();
+        int sp = t.indexOf(' ');
+        return sp < 0 ? t : t.substring(0, sp);
+    }
+
+    private String run(List<String> args, long timeout) throws IOException {
+        if (!Files.isRegularFile(configFile)) throw new RcloneException("rclone configuration " + configFile + " not found");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(binary);
+        cmd.addAll(args);
+        cmd.addAll(List.of("--config", configFile.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // rclone's S3 backend fails outright when AWS_CA_BUNDLE is set ("LoadCustomCABundleError ...
+        // transport unsupported type"); a remote that needs its own CA names it with ca_cert in the configuration.
+        pb.environment().remove("AWS_CA_BUNDLE");
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new RcloneException("cannot run " + binary + " (install Debian's rclone): " + e.getMessage());
+        }
+        try (InputStream out = p.getInputStream(); InputStream err = p.getErrorStream()) {
+            // stderr is drained on its own thread so a chatty rclone never blocks on a full pipe.
+            StringBuilder errText = new StringBuilder();
+            Thread drain = Thread.ofVirtual().start(() -> {
+                try {
+                    errText.append(new String(err.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // the process ended; what was read is kept
+                }
+            });
+            String outText = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            boolean ended = timeout < 0 ? p.waitFor() >= 0 : p.waitFor(timeout, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly();
+                throw new RcloneException("rclone " + args.get(0) + " timed out after " + timeout + " s");
+            }
+            drain.join();
+            if (p.exitValue() != 0) {
+                throw new RcloneException("rclone " + args.get(0) + " failed (exit " + p.exitValue() + "): " + lastError(redaction.clean(errText.toString())));
+            }
+            return outText;
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new RcloneException("rclone " + args.get(0) + " interrupted");
+        }
+    }
+
+    /** rclone prints a line per retry; the last ERROR line says what finally went wrong. */
+    private static String lastError(String stderr) {
+        String last = "";
+        for (String line : stderr.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty()) continue;
+            if (l.contains("ERROR") || l.contains("Failed") || last.isEmpty()) last = l;
+        }
+        // Drop rclone's own time stamp and level: the log line that carries this has its own.
+        last = last.replaceFirst("^\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} ", "").replaceFirst("^(ERROR|NOTICE|INFO) *: ", "");
+        return last.length() > 400 ? last.substring(0, 400) + "..." : last;
+    }
+}
