@@ -47,7 +47,9 @@ class PanelContractTest {
                                 "org.taperoom.appliance.recording.take..",
                                 "org.taperoom.appliance.dsp..",
                                 // the one WAV package, to read the take files (waveforms)
-                                "org.taperoom.appliance.wav.."))
+                                "org.taperoom.appliance.wav..",
+                                // the playback engine's control side (play, seek, stop, status), opened by panel/PanelPlayback
+                                "org.taperoom.appliance.playback.."))
                         // the transport, the recorder's read side and the input gains
                         .or(belongToAnyOf(Transport.class, TransportView.class, TransportState.class, ControlEvent.class,
                                 InputArming.class, Recorder.class, RecorderStatus.class, RecorderListener.class, TakeRequest.class,

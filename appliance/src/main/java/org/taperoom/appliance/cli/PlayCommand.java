@@ -6,7 +6,7 @@ import java.util.List;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.appliance.playback.PlaybackStatus;
-import org.taperoom.appliance.recording.engine.DeviceBackends;
+import org.taperoom.appliance.device.DeviceBackends;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.drivers.audio.AudioDeviceException;
 
@@ -58,7 +58,7 @@ final class PlayCommand implements Command {
                 throw new UsageException(e.getMessage());
             }
             if (!now.analysed()) System.err.println("note: the take has no render yet, so no loudness normalisation is applied");
-            int rate = now.status().sampleRate();
+            int rate = now.status().rateHz();
             long stopFrame = Double.isInfinite(seconds) ? Long.MAX_VALUE : Math.round((from + seconds) * rate);
             PlaybackStatus s = now.status();
             while (true) {

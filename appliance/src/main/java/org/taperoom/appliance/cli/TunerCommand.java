@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.dsp.pitch.NoteReading;
-import org.taperoom.appliance.recording.engine.DeviceBackends;
+import org.taperoom.appliance.device.DeviceBackends;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.tuner.Tuner;
@@ -75,7 +76,7 @@ final class TunerCommand implements Command {
         } catch (EngineException e) {
             throw new UsageException(e.getMessage());
         }
-        RecordingEngine engine = new RecordingEngine(config, backend);
+        RecordingEngine engine = RecordingSetup.engine(config, backend);
         try {
             engine.start();
         } catch (EngineException e) {

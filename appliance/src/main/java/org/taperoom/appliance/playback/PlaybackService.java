@@ -57,7 +57,7 @@ public final class PlaybackService implements AutoCloseable {
     public synchronized Now play(Path takeDir, double fromSeconds, Double loopFromSeconds, Double loopToSeconds)
             throws IOException, SettingsException, AudioDeviceException {
         if (player == null || !takeDir.equals(take)) open(takeDir);
-        int rate = player.sampleRate();
+        int rate = player.rateHz();
         double length = player.programmeFrames() / (double) rate;
         if (fromSeconds > length) {
             throw new SettingsException(String.format("the start, %.3f s, is past the take's end (%.3f s)", fromSeconds, length));
@@ -82,7 +82,7 @@ public final class PlaybackService implements AutoCloseable {
         RenderSettings settings = TakeSettings.render(takeDir);
         int rate;
         try (SoundFileReader first = SoundFileReader.open(tracks.tracks().get(0).file())) {
-            rate = first.sampleRate();
+            rate = first.rateHz();
         }
         var last = RenderRecord.latestNormalisation(takeDir, settings.master(), rate);
         Normalisation n = last.orElse(Normalisation.of(settings.master(), rate, 0));
@@ -109,10 +109,10 @@ public final class PlaybackService implements AutoCloseable {
     /** Moves to {@code seconds}; false when nothing is open. */
     public synchronized boolean seek(double seconds) throws SettingsException {
         if (player == null) return false;
-        long frame = Math.round(seconds * player.sampleRate());
+        long frame = Math.round(seconds * player.rateHz());
         if (frame > player.programmeFrames()) {
             throw new SettingsException(String.format("the position %.3f s is past the take's end (%.3f s)", seconds,
-                    player.programmeFrames() / (double) player.sampleRate()));
+                    player.programmeFrames() / (double) player.rateHz()));
         }
         player.awaitApplied(player.seek(frame), APPLY_MILLIS);
         return true;

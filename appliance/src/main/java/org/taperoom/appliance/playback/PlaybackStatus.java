@@ -12,14 +12,14 @@ package org.taperoom.appliance.playback;
  * @param periods         periods written to the device
  * @param problem         why playback cannot go on (a file unreadable, the device gone), or null
  */
-public record PlaybackStatus(long positionFrame, long programmeFrames, int sampleRate, boolean playing, boolean ended,
+public record PlaybackStatus(long positionFrame, long programmeFrames, int rateHz, boolean playing, boolean ended,
                              long underruns, long starvedPeriods, long periods, String problem) {
 
     public double positionSeconds() {
-        return positionFrame / (double) sampleRate;
+        return positionFrame / (double) rateHz;
     }
 
     public double lengthSeconds() {
-        return programmeFrames / (double) sampleRate;
+        return programmeFrames / (double) rateHz;
     }
 }

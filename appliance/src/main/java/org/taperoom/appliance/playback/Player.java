@@ -69,11 +69,11 @@ public final class Player implements AutoCloseable {
         List<SoundFileReader> readers = new ArrayList<>();
         try {
             for (TakeTracks.Track t : take.tracks()) readers.add(SoundFileReader.open(t.file()));
-            int rate = readers.get(0).sampleRate();
+            int rate = readers.get(0).rateHz();
             long longest = 0;
             for (SoundFileReader r : readers) {
-                if (r.sampleRate() != rate) {
-                    throw new SettingsException(r.path().getFileName() + ": " + r.sampleRate() + " Hz, but "
+                if (r.rateHz() != rate) {
+                    throw new SettingsException(r.path().getFileName() + ": " + r.rateHz() + " Hz, but "
                             + readers.get(0).path().getFileName() + " is " + rate + " Hz; a take's tracks share one rate");
                 }
                 longest = Math.max(longest, r.frames());
@@ -162,7 +162,7 @@ public final class Player implements AutoCloseable {
                 playback.underruns(), playback.starvedPeriods(), playback.periods(), problem);
     }
 
-    public int sampleRate() {
+    public int rateHz() {
         return rate;
     }
 

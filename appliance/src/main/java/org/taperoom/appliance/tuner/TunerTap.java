@@ -1,7 +1,7 @@
 package org.taperoom.appliance.tuner;
 
 import org.taperoom.appliance.recording.ring.FrameRing;
-import org.taperoom.appliance.recording.writer.RingTap;
+import org.taperoom.appliance.recording.ring.RingTap;
 
 /**
  * The tuner's tap on the capture ring: on the writer thread it copies one input's samples, as

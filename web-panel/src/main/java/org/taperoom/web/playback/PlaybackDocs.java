@@ -25,7 +25,7 @@ final class PlaybackDocs {
         d.put("positionSeconds", Math.round(s.positionSeconds() * 1000) / 1000.0);
         d.put("positionFrame", s.positionFrame());
         d.put("lengthSeconds", Math.round(s.lengthSeconds() * 1000) / 1000.0);
-        d.put("sampleRate", s.sampleRate());
+        d.put("sampleRate", s.rateHz());
         d.put("underruns", s.underruns());
         d.put("starvedPeriods", s.starvedPeriods());
         d.put("normalised", now.analysed());

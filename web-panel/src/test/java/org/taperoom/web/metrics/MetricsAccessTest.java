@@ -46,7 +46,7 @@ class MetricsAccessTest {
                 () -> status, new TakeTally(), dir, () -> null, new BoardHealth(dir, null)));
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8)));
         Sessions sessions = new Sessions(60_000, Clock.systemUTC());
-        server = new PanelServer("127.0.0.1", 0, new MetricsApi(PanelMetrics.of(metrics), hash).routes(), new Guard(sessions, new HostNames("127.0.0.1")),
+        server = new PanelServer("127.0.0.1", 0, new MetricsApi(PanelMetrics.of(metrics), hash).routes(), new Guard(sessions, new HostNames("127.0.0.1", "")),
                 new LiveHub(sessions, () -> "{}")).start();
     }
 

@@ -23,7 +23,7 @@ public record Signal(float[] samples, int rateHz) {
     public static Signal read(Path file) throws SoundFileException {
         try (SoundFileReader in = SoundFileReader.open(file)) {
             int channels = in.channels();
-            int rate = in.sampleRate();
+            int rate = in.rateHz();
             int factor = factorFor(rate);
             Decimator decimator = new Decimator(factor);
             int blockFrames = 8192;

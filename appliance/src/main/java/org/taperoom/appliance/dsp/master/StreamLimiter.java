@@ -38,8 +38,8 @@ public final class StreamLimiter {
      * @param ceiling       linear ceiling of the output's true peak
      * @param maxPushFrames the most frames one {@link #push} brings
      */
-    public StreamLimiter(int sampleRate, double inputGain, double ceiling, int lookaheadFrames, double releaseFrames, int maxPushFrames) {
-        this.envelope = TruePeakEnvelope.forRate(sampleRate);
+    public StreamLimiter(int rateHz, double inputGain, double ceiling, int lookaheadFrames, double releaseFrames, int maxPushFrames) {
+        this.envelope = TruePeakEnvelope.forRate(rateHz);
         this.scratch = envelope.newScratch();
         this.gain = new LimiterGain(inputGain, ceiling, lookaheadFrames, releaseFrames);
         this.maxPushFrames = maxPushFrames;

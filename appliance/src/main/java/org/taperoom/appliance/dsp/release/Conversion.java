@@ -73,9 +73,9 @@ final class Conversion {
         try (SoundFileReader in = SoundFileReader.open(master);
              AudioSink sink = open(preset, file, tags)) {
             if (in.channels() != 2) throw new IOException(master + ": a release master is stereo, not " + in.channels() + " channels");
-            boolean resample = in.sampleRate() != preset.sampleRate;
+            boolean resample = in.rateHz() != preset.rateHz;
             Resampler resampler = resample
-                    ? new Resampler(in.sampleRate(), preset.sampleRate, 2, Resampler.Quality.VERY_HIGH, BLOCK_FRAMES) : null;
+                    ? new Resampler(in.rateHz(), preset.rateHz, 2, Resampler.Quality.VERY_HIGH, BLOCK_FRAMES) : null;
             try {
                 Dither dither = sink.wantsIntegers() ? new Dither(sink.bits(), DITHER_SEED) : null;
                 float[] block = new float[2 * BLOCK_FRAMES];
@@ -108,9 +108,9 @@ final class Conversion {
     }
 
     private static AudioSink open(OutputPreset preset, Path file, Tags tags) throws IOException {
-        if (preset.format == OutputFormat.WAV) return new WavWriter(file, preset.sampleRate, 2, preset.bits, tags);
+        if (preset.format == OutputFormat.WAV) return new WavWriter(file, preset.rateHz, 2, preset.bits, tags);
         // MP3 at quality 0 and a constant bitrate is LAME's 320 kbit/s; Opus at 0 its highest bitrate.
-        return new SndfileSink(file, preset.format, preset.sampleRate, 2, preset.format.lossy ? 32 : preset.bits, 0,
+        return new SndfileSink(file, preset.format, preset.rateHz, 2, preset.format.lossy ? 32 : preset.bits, 0,
                 preset == OutputPreset.MP3, tags);
     }
 }

@@ -24,16 +24,16 @@ public enum OutputPreset {
 
     public final String jsonName;
     public final OutputFormat format;
-    public final int sampleRate;
+    public final int rateHz;
     /** Word length of integer PCM (16/24), 0 for lossy formats (fed floats, no dither). */
     public final int bits;
     /** The release folder's sub-folder for this preset. */
     public final String folder;
 
-    OutputPreset(String jsonName, OutputFormat format, int sampleRate, int bits, String folder) {
+    OutputPreset(String jsonName, OutputFormat format, int rateHz, int bits, String folder) {
         this.jsonName = jsonName;
         this.format = format;
-        this.sampleRate = sampleRate;
+        this.rateHz = rateHz;
         this.bits = bits;
         this.folder = folder;
     }

@@ -160,10 +160,10 @@ public final class ReleaseBuilder {
             for (Master m : masters) {
                 try (SoundFileReader in = SoundFileReader.open(m.file)) {
                     if (meter == null) {
-                        rate = in.sampleRate();
+                        rate = in.rateHz();
                         meter = new LoudnessMeter(ChannelLayout.STEREO, rate, false);
-                    } else if (in.sampleRate() != rate) {
-                        throw new IOException("track " + m.track.number() + " is " + in.sampleRate() + " Hz, track 1 " + rate
+                    } else if (in.rateHz() != rate) {
+                        throw new IOException("track " + m.track.number() + " is " + in.rateHz() + " Hz, track 1 " + rate
                                 + " Hz: album mode measures the release as one programme at one rate");
                     }
                     float[] block = new float[2 * 4800];
