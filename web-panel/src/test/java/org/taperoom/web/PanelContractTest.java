@@ -41,12 +41,13 @@ class PanelContractTest {
                                 "org.taperoom.web..",
                                 // the contract itself
                                 "org.taperoom.appliance.panel..",
-                                // what PanelContext hands over: the configuration, the take library
-                                // and the format of its files, the render jobs and the DSP's settings and figures
+                                // what PanelContext hands over: the configuration, the take library,
+                                // the render jobs and the DSP's settings and figures
                                 "org.taperoom.appliance.config..",
                                 "org.taperoom.appliance.recording.take..",
-                                "org.taperoom.appliance.wav..",
-                                "org.taperoom.appliance.dsp.."))
+                                "org.taperoom.appliance.dsp..",
+                                // the one WAV package, to read the take files (waveforms)
+                                "org.taperoom.appliance.wav.."))
                         // the transport, the recorder's read side and the input gains
                         .or(belongToAnyOf(Transport.class, TransportView.class, TransportState.class, ControlEvent.class,
                                 InputArming.class, Recorder.class, RecorderStatus.class, RecorderListener.class, TakeRequest.class,

@@ -2,7 +2,6 @@ package org.taperoom.appliance.config;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.taperoom.appliance.wav.Timecode;
 
 /** Keys read by the recording engine and the take library. */
 public final class RecordingKeys {
@@ -40,7 +39,8 @@ public final class RecordingKeys {
             "Fill the frames an overrun lost with silence at their place, so everything after a gap stays at its true time "
             + "(take.json says which was done); false closes the gap and the take is shorter by it.");
 
-    public static final ConfigKey<String> TIMECODE_RATE = ConfigKey.oneOf("timecodeRate", "25", Timecode.NAMES,
+    public static final ConfigKey<String> TIMECODE_RATE = ConfigKey.oneOf("timecodeRate", "25",
+            List.of("23.976", "24", "25", "29.97", "29.97DF", "30", "50", "59.94", "60"),
             "Timecode rate the files' iXML and bext state (TIMECODE_RATE/TIMECODE_FLAG, sSPEED): how an editor reads the first sample's "
             + "time as hh:mm:ss:ff. 25 (non-drop) unless the production runs at another rate; 29.97DF is drop-frame.");
     public static final ConfigKey<String> PROJECT = ConfigKey.text("project", "", false,

@@ -63,7 +63,7 @@ public final class RecordingSetup {
         return new RecordingEngine(engineSettings(config), backend);
     }
 
-    /** The same, with the take files' writes, syncs and renames through {@code fileOps} (tests count or interrupt them). */
+    /** As {@link #engine(Config, AudioBackend)}, writing the take files through {@code fileOps} (tests). */
     public static RecordingEngine engine(Config config, AudioBackend backend, FileOps fileOps) {
         return new RecordingEngine(engineSettings(config), backend, fileOps);
     }

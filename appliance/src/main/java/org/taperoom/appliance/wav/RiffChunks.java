@@ -143,8 +143,9 @@ public final class RiffChunks {
     /**
      * The chunks from {@code from} to the end of the file, when they fill it exactly and are all
      * chunks this recorder appends after its samples ({@code cue }, {@code LIST} of type
-     * {@code adtl}); null otherwise. An empty list when {@code from} is the end. Recovery asks this
-     * of the bytes after the data size a header declares: only a finished file's markers pass.
+     * {@code adtl}), the last one possibly cut short (the file was cut while they were written);
+     * null otherwise. An empty list when {@code from} is the end. Recovery asks this of the bytes
+     * after the data size a header declares: only a finished (or finishing) file's markers pass.
      */
     public static List<Chunk> markerChunksToEnd(FileChannel ch, long from) throws IOException {
         long size = ch.size();
@@ -158,7 +159,7 @@ public final class RiffChunks {
             pos++;
         }
         while (pos < size) {
-            if (pos + 12 > size) return null;
+            if (pos + 12 > size) return startsLikeOurs(ch, pos, (int) (size - pos)) ? out : null;
             ByteBuffer h = le(12);
             readFully(ch, h, pos);
             String id = fourcc(h, 0);
@@ -167,11 +168,19 @@ public final class RiffChunks {
                     || id.equals("LIST") && fourcc(h, 8).equals("adtl");
             if (!ours) return null;
             Chunk c = new Chunk(id, pos, len);
-            if (c.end() > size) return null;
             out.add(c);
+            if (c.end() > size) return out;
             pos = c.end();
         }
-        return pos == size ? out : null;
+        return out;
+    }
+
+    /** Whether the {@code bytes} (fewer than a chunk header) at {@code pos} begin a {@code cue } or {@code LIST} chunk. */
+    private static boolean startsLikeOurs(FileChannel ch, long pos, int bytes) throws IOException {
+        ByteBuffer b = le(bytes);
+        readFully(ch, b, pos);
+        String head = new String(b.array(), 0, Math.min(4, bytes), StandardCharsets.US_ASCII);
+        return "cue ".startsWith(head) || "LIST".startsWith(head);
     }
 
     /** Every chunk of a file from its first to its end (for tests and tools; the data's size resolved through ds64). */

@@ -1,20 +1,15 @@
 package org.taperoom.appliance.wav;
 
-import java.util.List;
-
 /**
  * A timecode frame rate as iXML writes it: {@code numerator/denominator} and whether the count
  * drops frames. Taperoom has no timecode input; the rate only says how the first sample's
  * position (samples since midnight) reads as hours:minutes:seconds:frames in an editor.
  */
 public record Timecode(int numerator, int denominator, boolean dropFrame) {
-    /** The rates the {@code timecodeRate} setting names, by their usual names. */
-    public static final List<String> NAMES = List.of("23.976", "24", "25", "29.97", "29.97DF", "30", "50", "59.94", "60");
-
     /** 25 frames per second, non-drop: the EBU rate, with nothing to get wrong about dropped frames. */
     public static final Timecode DEFAULT = of("25");
 
-    /** The rate of one of {@link #NAMES}. */
+    /** The rate of its usual name: 23.976, 24, 25, 29.97, 29.97DF (drop-frame), 30, 50, 59.94 or 60. */
     public static Timecode of(String name) {
         return switch (name.toUpperCase(java.util.Locale.ROOT)) {
             case "23.976" -> new Timecode(24000, 1001, false);
@@ -26,7 +21,8 @@ public record Timecode(int numerator, int denominator, boolean dropFrame) {
             case "50" -> new Timecode(50, 1, false);
             case "59.94" -> new Timecode(60000, 1001, false);
             case "60" -> new Timecode(60, 1, false);
-            default -> throw new IllegalArgumentException("timecode rate must be one of " + NAMES + ", not " + name);
+            default -> throw new IllegalArgumentException("timecode rate must be 23.976, 24, 25, 29.97, 29.97DF, 30, 50, 59.94 or 60, not "
+                    + name);
         };
     }
 

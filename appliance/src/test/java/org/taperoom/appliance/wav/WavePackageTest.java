@@ -77,7 +77,7 @@ class WavePackageTest {
     }
 
     @Test
-    void onlyMarkerChunksThatFillTheFileExactlyCountAsTheEndOfTheSamples(@TempDir Path dir) throws Exception {
+    void onlyMarkerChunksThatFillTheFileOrWereCutWhileWrittenCountAsTheEndOfTheSamples(@TempDir Path dir) throws Exception {
         Path p = file(dir, 1001, List.of(new WaveHeader.Marker(5, "a"), new WaveHeader.Marker(9, "b")), WaveLayout.RIFF_LIMIT);
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long dataEnd = WaveLayout.read(ch).dataOffset() + 3003;
@@ -86,7 +86,12 @@ class WavePackageTest {
             WaveLayout.writeFully(ch, ByteBuffer.wrap(new byte[] {1, 2, 3}), ch.size());
             assertNull(RiffChunks.markerChunksToEnd(ch, dataEnd), "bytes after the markers: not a finished file");
             ch.truncate(ch.size() - 10);
-            assertNull(RiffChunks.markerChunksToEnd(ch, dataEnd), "a cut marker chunk");
+            assertEquals(List.of("cue ", "LIST"), RiffChunks.markerChunksToEnd(ch, dataEnd).stream().map(RiffChunks.Chunk::id).toList(),
+                    "the file cut while its markers were written: they still end the samples");
+            ch.truncate(dataEnd + 3);
+            assertNotNull(RiffChunks.markerChunksToEnd(ch, dataEnd), "cut inside the first chunk's id");
+            WaveLayout.writeFully(ch, ByteBuffer.wrap(new byte[] {9, 9, 9}), dataEnd);
+            assertNull(RiffChunks.markerChunksToEnd(ch, dataEnd), "three bytes of samples are not the start of a chunk");
             ch.truncate(dataEnd);
             assertNotNull(RiffChunks.markerChunksToEnd(ch, dataEnd), "nothing after the samples");
         }

@@ -59,10 +59,10 @@ public final class RecordingEngine implements Recorder {
     /** The event ring of the capture threads (the first and any after a device came back); set by start(). */
     private volatile CaptureEvents captureEvents;
     private Thread deviceWatch;
-    /** Every write, sync and rename of the take files; set at construction. */
-    private final FileOps fileOps;
     /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
     private volatile RingTap ringTap;
+    /** Every write, sync and rename of the take files; set at construction. */
+    private final FileOps fileOps;
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;

@@ -50,9 +50,9 @@ public final class TakeRecovery {
 
     /**
      * Bytes of samples a track file holds: what its header declares when that and the marker
-     * chunks after it fill the file exactly (the file was finished, or its header synced with
-     * nothing after it), otherwise every byte after the header (a file cut off while recording:
-     * its header lags behind the samples).
+     * chunks after it fill the file exactly, the last perhaps cut short (the file was finished or
+     * being finished, or its header synced with nothing after it), otherwise every byte after the
+     * header (a file cut off while recording: its header lags behind the samples).
      */
     static long dataBytesOf(FileChannel ch) throws IOException {
         WaveLayout layout = WaveLayout.read(ch);

@@ -5,24 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.taperoom.appliance.service.RecordingSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.service.RecordingSetup;
-import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.HookedFileOps;
 import org.taperoom.drivers.sim.SimSignal;
 
 /** A take the disk refuses leaves nothing behind: no empty track file, no folder without take.json. */
 class FailedCreateTest {
 
     /** Writes as the disk would once it is full: take.json gets in, the first track file's header does not. */
-    private static final class FullAfter implements FileOps {
+    private static final class FullAfter extends HookedFileOps {
         private final int writesAllowed;
         private int writes;
 
@@ -31,24 +28,9 @@ class FailedCreateTest {
         }
 
         @Override
-        public void write(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-            if (writes++ >= writesAllowed) throw new IOException("No space left on device");
-            DIRECT.write(ch, b, pos);
-        }
-
-        @Override
-        public void force(FileChannel ch, boolean metadata) throws IOException {
-            DIRECT.force(ch, metadata);
-        }
-
-        @Override
-        public void truncate(FileChannel ch, long size) throws IOException {
-            DIRECT.truncate(ch, size);
-        }
-
-        @Override
-        public void rename(Path source, Path target) throws IOException {
-            DIRECT.rename(source, target);
+        protected boolean before(String kind, long pos, int bytes) throws IOException {
+            if (kind.equals("write") && writes++ >= writesAllowed) throw new IOException("No space left on device");
+            return true;
         }
     }
 

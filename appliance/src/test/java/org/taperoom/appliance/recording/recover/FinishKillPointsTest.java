@@ -55,9 +55,9 @@ class FinishKillPointsTest {
         List<String> log = none.log;
         // The window of issue 15: after the marker chunks are appended, before take.json says complete.
         int lastRename = log.lastIndexOf("rename");
-        int lastForceBeforeIt = log.subList(0, lastRename).lastIndexOf("force");
+        int lastForceBeforeIt = log.subList(0, lastRename).lastIndexOf("fdatasync");
         int firstTruncate = log.indexOf("truncate");
-        int markersAppended = log.subList(firstTruncate, log.size()).indexOf("force") + firstTruncate + 2;
+        int markersAppended = log.subList(firstTruncate, log.size()).indexOf("fdatasync") + firstTruncate + 2;
         for (int k : new int[] {markersAppended, lastForceBeforeIt, lastRename}) {
             Path library = dir.resolve("sigkill" + k);
             String java = ProcessHandle.current().info().command().orElse("java");

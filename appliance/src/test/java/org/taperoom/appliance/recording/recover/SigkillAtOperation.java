@@ -1,17 +1,15 @@
 package org.taperoom.appliance.recording.recover;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.HookedFileOps;
 
 /**
  * The child process of {@link FinishKillPointsTest}: runs the {@link FinishScenario} in the library
  * given first and sends itself SIGKILL just before the file operation whose 0-based index is given
  * second (what an LD_PRELOAD shim would do at the system call).
  */
-public final class SigkillAtOperation implements FileOps {
+public final class SigkillAtOperation extends HookedFileOps {
     private final long killBefore;
     private long done;
 
@@ -25,8 +23,9 @@ public final class SigkillAtOperation implements FileOps {
         System.out.println("finished without being killed");
     }
 
-    private void next() throws IOException {
-        if (done++ != killBefore) return;
+    @Override
+    protected boolean before(String kind, long pos, int bytes) throws IOException {
+        if (done++ != killBefore) return true;
         try {
             new ProcessBuilder("kill", "-KILL", String.valueOf(ProcessHandle.current().pid())).inheritIO().start().waitFor();
             Thread.sleep(60_000);
@@ -34,29 +33,5 @@ public final class SigkillAtOperation implements FileOps {
             Thread.currentThread().interrupt();
         }
         throw new IOException("SIGKILL did not arrive");
-    }
-
-    @Override
-    public void write(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-        next();
-        DIRECT.write(ch, b, pos);
-    }
-
-    @Override
-    public void force(FileChannel ch, boolean metadata) throws IOException {
-        next();
-        DIRECT.force(ch, metadata);
-    }
-
-    @Override
-    public void truncate(FileChannel ch, long size) throws IOException {
-        next();
-        DIRECT.truncate(ch, size);
-    }
-
-    @Override
-    public void rename(Path source, Path target) throws IOException {
-        next();
-        DIRECT.rename(source, target);
     }
 }

@@ -2,9 +2,6 @@ package org.taperoom.appliance.recording.writer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +16,7 @@ import org.taperoom.appliance.recording.engine.TakeRequest;
 import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.service.RecordingSetup;
-import org.taperoom.appliance.wav.FileOps;
+import org.taperoom.appliance.wav.HookedFileOps;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 import org.taperoom.drivers.sim.SimSignal;
@@ -34,31 +31,13 @@ class SyncCadenceTest {
     private record Op(long nanos, String kind, long pos) {}
 
     /** Does every operation and notes it. */
-    private static final class Recording implements FileOps {
+    private static final class Recording extends HookedFileOps {
         final List<Op> ops = new CopyOnWriteArrayList<>();
 
         @Override
-        public void write(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-            ops.add(new Op(System.nanoTime(), "write" + b.remaining(), pos));
-            DIRECT.write(ch, b, pos);
-        }
-
-        @Override
-        public void force(FileChannel ch, boolean metadata) throws IOException {
-            DIRECT.force(ch, metadata);
-            ops.add(new Op(System.nanoTime(), metadata ? "fsync" : "fdatasync", 0));
-        }
-
-        @Override
-        public void truncate(FileChannel ch, long size) throws IOException {
-            ops.add(new Op(System.nanoTime(), "truncate", size));
-            DIRECT.truncate(ch, size);
-        }
-
-        @Override
-        public void rename(Path source, Path target) throws IOException {
-            ops.add(new Op(System.nanoTime(), "rename", 0));
-            DIRECT.rename(source, target);
+        protected boolean before(String kind, long pos, int bytes) {
+            ops.add(new Op(System.nanoTime(), kind.equals("write") ? "write" + bytes : kind, pos));
+            return true;
         }
     }
 
