@@ -41,8 +41,8 @@ class PanelContractTest {
                                 "org.taperoom.web..",
                                 // the contract itself
                                 "org.taperoom.appliance.panel..",
-                                // what PanelContext hands over: the configuration, the take library
-                                // and the format of its files, the render jobs and the DSP's settings and figures
+                                // what PanelContext hands over: the configuration, the take library,
+                                // the render jobs and the DSP's settings and figures
                                 "org.taperoom.appliance.config..",
                                 "org.taperoom.appliance.recording.take..",
                                 "org.taperoom.appliance.dsp..",
