@@ -31,6 +31,7 @@ class LayerRulesTest {
     private static final String CONTROL = "org.taperoom.appliance.control..";
     private static final String PANEL = "org.taperoom.appliance.panel..";
     private static final String PLAYBACK = "org.taperoom.appliance.playback..";
+    private static final String MUSIC = "org.taperoom.appliance.music..";
     private static final String[] SHELL = {"org.taperoom.appliance.service..", "org.taperoom.appliance.cli..", "org.taperoom.appliance.device.."};
 
     private static JavaClasses ours;
@@ -88,9 +89,17 @@ class LayerRulesTest {
     @Test
     void theDspHalfKnowsOnlyTheDriversTheWavPackageAndTheConfiguration() {
         check(classes().that().resideInAPackage(DSP)
-                .should().onlyDependOnClassesThat(onlyOursIn(DSP, WAV, DRIVERS, CONFIG))
-                .as("the DSP half (audiofile, loudness, mix, master, settings, render, export) knows only the drivers, "
-                        + "the WAV package and the configuration: neither the recording engine nor control nor the panel"));
+                .should().onlyDependOnClassesThat(onlyOursIn(DSP, WAV, DRIVERS, CONFIG, MUSIC))
+                .as("the DSP half (audiofile, loudness, mix, master, settings, render, export, analysis, pitch, resample, release) "
+                        + "knows only the drivers, the WAV package, the configuration and music theory: neither the recording engine "
+                        + "nor control nor the panel"));
+    }
+
+    @Test
+    void musicTheoryKnowsNoneOfOurPackages() {
+        check(classes().that().resideInAPackage(MUSIC)
+                .should().onlyDependOnClassesThat(onlyOursIn(MUSIC))
+                .as("music theory (keys, notes, chord spelling) knows none of our other packages"));
     }
 
     @Test

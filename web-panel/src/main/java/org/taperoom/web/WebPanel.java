@@ -97,7 +97,7 @@ public final class WebPanel implements Panel {
         ShareLinks links = new ShareLinks(Clock.systemUTC());
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
-        Playback playback = Playback.start(config, takes, hub);
+        Playback playback = Playback.start(context, takes, hub);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())

@@ -9,6 +9,7 @@ import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.take.TakeLibrary;
+import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.InputGain;
 
 /**
@@ -27,9 +28,18 @@ import org.taperoom.drivers.audio.InputGain;
  *                   null for one of the panel's own
  * @param captureDevices the interfaces found now (asked each time the Settings page opens), or null
  *                   to offer only the configured device
+ * @param outputs    the driver that opens the configured interface's outputs for playback, or null:
+ *                   then the simulator's for a {@code sim} device, else none (play answers why)
  */
 public record PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
-                           InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices) {
+                           InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices,
+                           AudioBackend outputs) {
+    /** A context whose panel opens the simulator's outputs for a {@code sim} device and no others. */
+    public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
+                        InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices) {
+        this(config, recorder, library, transport, configFile, arming, gain, renders, captureDevices, null);
+    }
+
     /** A context whose panel offers no list of capture interfaces (only the configured device). */
     public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
                         InputArming arming, InputGain gain, RenderService renders) {

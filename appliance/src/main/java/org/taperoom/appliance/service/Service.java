@@ -1,5 +1,11 @@
 package org.taperoom.appliance.service;
 
+import org.taperoom.drivers.audio.AudioBackend;
+
+import org.taperoom.appliance.playback.PlaybackService;
+
+import org.taperoom.appliance.device.DeviceBackends;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +127,8 @@ public final class Service {
             // a refusal is a ConfigException, which serve reports as a configuration error.
             try {
                 panel = parts.panelProvider().start(new PanelContext(config, recorder, parts.engine().library(), control.transport(),
-                        parts.configFile(), control.arming(), parts.gain(), parts.renders(), () -> CaptureDevices.find(config)));
+                        parts.configFile(), control.arming(), parts.gain(), parts.renders(), () -> CaptureDevices.find(config),
+                        playbackOutputs(config)));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());
@@ -276,5 +283,14 @@ public final class Service {
     public String statusLine() {
         if (waitingFor != null) return waitingFor;
         return StatusLine.of(parts.engine().status());
+    }
+
+    /** The driver for the configured interface's outputs; one that cannot be loaded plays nothing and says why. */
+    private static AudioBackend playbackOutputs(Config config) {
+        try {
+            return DeviceBackends.forDevice(config);
+        } catch (EngineException e) {
+            return PlaybackService.unavailable(e.getMessage());
+        }
     }
 }

@@ -1,6 +1,6 @@
 package org.taperoom.web.playback;
 
-import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelPlayback;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.web.live.LiveHub;
@@ -23,8 +23,8 @@ public final class Playback implements AutoCloseable {
     }
 
     /** Starts the feature; an interface whose driver cannot be loaded leaves a playback that answers 409 naming why. */
-    public static Playback start(Config config, TakeCatalog takes, LiveHub hub) {
-        PlaybackService service = PanelPlayback.open(config);
+    public static Playback start(PanelContext context, TakeCatalog takes, LiveHub hub) {
+        PlaybackService service = PanelPlayback.open(context);
         PlaybackApi api = new PlaybackApi(takes, service);
         PlaybackPump pump = new PlaybackPump(api, hub);
         pump.start();
