@@ -48,7 +48,7 @@ class SimBackendTest {
                     for (int fr = 0; fr < PERIOD; fr++) {
                         for (int c = 0; c < 10; c++) {
                             long n = (long) p * PERIOD + fr;
-                            int want = SimSignal.sample(SimSignal.values()[c % 5], c, n, 44100, bits, 1, 1.0);
+                            int want = SimSignal.sample(SimSignal.values()[c % SimSignal.values().length], c, n, 44100, bits, 1, 1.0);
                             if (want != buf[fr * 10 + c]) assertEquals(want, buf[fr * 10 + c], f + " channel " + c + " frame " + n);
                             int low = 32 - bits;
                             if (low > 0) assertEquals(0, buf[fr * 10 + c] & ((1 << low) - 1), "only " + bits + " significant bits");
