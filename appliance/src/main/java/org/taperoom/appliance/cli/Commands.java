@@ -8,6 +8,7 @@ final class Commands {
 
     static List<Command> all() {
         return List.of(new ServeCommand(), new DemoCommand(), new RecordCommand(), new RecoverCommand(), new DevicesCommand(),
-                new AnalyzeCommand(), new RenderCommand(), new PlayCommand());
+                new AnalyzeCommand(), new RenderCommand(), new PlayCommand(),
+                new SongCommand());
     }
 }
