@@ -78,13 +78,13 @@ final class OverdubCommand implements Command {
         SongLibrary songs = new SongLibrary(config.get(RecordingKeys.LIBRARY));
         RoundTrip roundTrip = RoundTrips.forDevice(songs.library(), device, config.get(RecordingKeys.RATE_HZ),
                 config.get(RecordingKeys.PERIOD_FRAMES), config.get(RecordingKeys.BUFFER_PERIODS));
-        System.err.println("round trip: " + roundTrip.frames() + " frames (" + roundTrip.source() + ")");
         Overdub.Result r;
         try {
             r = new Overdub(songs, config, backend, clockless).record(new Overdub.Request(songId, inputs, lanes, seconds, from), roundTrip);
         } catch (SongException | NoSuchElementException | EngineException | AudioDeviceException e) {
             throw new UsageException(e.getMessage());
         }
+        System.err.println("round trip: " + roundTrip.frames() + " frames (" + roundTrip.source() + ")");
         for (String w : r.warnings()) System.err.println("warning: " + w);
         System.out.printf("pass placed at song frame %d (take start %d - round trip %d - output start %d)%n", r.offsetFrames(),
                 r.takeStartFrame(), r.roundTrip().frames(), r.outputStartFrame());

@@ -13,8 +13,11 @@ public final class RoundTrips {
     private RoundTrips() {}
 
     public static RoundTrip forDevice(Path library, String device, int rateHz, int periodFrames, int bufferPeriods) {
-        Long sim = SimBackend.handles(device) ? SimBackend.loopbackFrames(device) : null;
-        if (sim != null) return new RoundTrip(sim, false, "uncalibrated: the simulator's loopback option");
+        if (SimBackend.handles(device)) {
+            Long sim = SimBackend.loopbackFrames(device);
+            return sim != null ? new RoundTrip(sim, false, "uncalibrated: the simulator's loopback option")
+                    : new RoundTrip(0, false, "uncalibrated: the simulator has no loopback (sim:loopback=FRAMES), its inputs do not hear its outputs");
+        }
         long estimate = (long) periodFrames * bufferPeriods;
         return new RoundTrip(estimate, false, "uncalibrated: estimated from the device's reported delays "
                 + "(a full output buffer, " + bufferPeriods + " x " + periodFrames + " frames); run 'taperoom calibrate' with a loopback cable");
