@@ -8,7 +8,8 @@
 #   appliance/bench/playback-benchmark.sh [TRACKS] [PERIOD] [SOAK_SECONDS] [TAKE_SECONDS]
 #   (defaults: 16 tracks, 256 frames, 600 s, a 30 s take played in a loop)
 #
-# Needs a JDK >= 21; compiles the appliance's tests first (not timed).
+# Needs a JDK >= 21; compiles the appliance's tests first (not timed). BENCH_JAVA_OPTS adds JVM
+# options (e.g. BENCH_JAVA_OPTS=-XX:+UseZGC to compare garbage collectors).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
@@ -20,6 +21,7 @@ for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then java_bin="$d/bin/java"; break; fi
 done
 [ -n "$java_bin" ] || { echo "no JDK >= 21 found" >&2; exit 1; }
-exec "$java_bin" --enable-native-access=ALL-UNNAMED \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+exec "$java_bin" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
     -cp "appliance/target/classes:appliance/target/test-classes:drivers/target/classes:$(cat appliance/target/bench.classpath)" \
     org.taperoom.appliance.playback.PlaybackBenchmark "${1:-16}" "${2:-256}" "${3:-600}" "${4:-30}"

@@ -12,7 +12,6 @@ import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
-import org.taperoom.drivers.audio.SampleFormat;
 import org.taperoom.drivers.audio.StreamConfig;
 import org.tinylog.Logger;
 
@@ -134,6 +133,26 @@ public final class PlaybackService implements AutoCloseable {
             reportedUnderruns = s.underruns();
         }
         return new Now(take, s, analysed);
+    }
+
+    /** A backend whose every open fails with {@code reason}: for an appliance whose driver did not load. */
+    public static AudioBackend unavailable(String reason) {
+        return new AudioBackend() {
+            @Override
+            public java.util.List<org.taperoom.drivers.audio.DeviceInfo> devices() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public org.taperoom.drivers.audio.CaptureStream openCapture(String deviceName, StreamConfig request) throws AudioDeviceException {
+                throw new AudioDeviceException(reason);
+            }
+
+            @Override
+            public PlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException {
+                throw new AudioDeviceException(reason);
+            }
+        };
     }
 
     /** Stops playback and frees the device. */

@@ -14,9 +14,7 @@ import org.taperoom.appliance.dsp.render.TakeTracks;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.testing.TestAudio;
 import org.taperoom.drivers.alsa.RealtimeScheduling;
-import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
-import org.taperoom.drivers.audio.ReadStatus;
 import org.taperoom.drivers.audio.SampleFormat;
 import org.taperoom.drivers.audio.StreamConfig;
 import org.taperoom.drivers.sim.SimBackend;
@@ -117,61 +115,37 @@ public final class PlaybackBenchmark {
             p.play(0, wholeTake);
             p.start();
             renderer.start();
+            long tid = p.playbackThread().threadId();
+            waitPeriods(p, 1000);
+            long p0 = p.status().periods();
+            long c0 = mx.getThreadCpuTime(tid);
             long end = System.nanoTime() + soakSeconds * 1_000_000_000L;
             while (System.nanoTime() < end) Thread.sleep(500);
             PlaybackStatus s = p.status();
+            double pacedCpu = (mx.getThreadCpuTime(tid) - c0) / (double) (s.periods() - p0);
             rendering.set(false);
             renderer.join(60_000);
             System.out.printf("soak: %d s of paced playback (%d periods, buffer 4 periods, playback thread %s) beside %d full renders: "
                             + "%d underruns, %d periods the reader was late%n", soakSeconds, s.periods(),
                     fifo[0] ? "SCHED_FIFO" : "normal scheduling (SCHED_FIFO refused)", renders.get(), s.underruns(), s.starvedPeriods());
+            System.out.printf("CPU of the playback thread while paced: %.1f us per period = %.1f %% of one core%n",
+                    pacedCpu / 1e3, 100 * pacedCpu / periodNanos);
         }
         System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
     /** The simulated output, with the ALSA stream's request for SCHED_FIFO on the playback thread. */
-    private static final class FifoOutput implements PlaybackStream {
-        private final PlaybackStream real;
+    private static final class FifoOutput extends DelegatingOutput {
         private final boolean[] granted;
 
         FifoOutput(PlaybackStream real, boolean[] granted) {
-            this.real = real;
+            super(real);
             this.granted = granted;
         }
 
         @Override
         public void onPlaybackThreadStart() {
             granted[0] = RealtimeScheduling.raiseCallingThreadToFifo(FIFO_PRIORITY);
-        }
-
-        @Override
-        public StreamConfig config() {
-            return real.config();
-        }
-
-        @Override
-        public void start() throws AudioDeviceException {
-            real.start();
-        }
-
-        @Override
-        public ReadStatus writePeriod(int[] src) {
-            return real.writePeriod(src);
-        }
-
-        @Override
-        public ReadStatus writePeriod(float[] src) {
-            return real.writePeriod(src);
-        }
-
-        @Override
-        public long underruns() {
-            return real.underruns();
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 

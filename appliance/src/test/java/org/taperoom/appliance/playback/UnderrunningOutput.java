@@ -1,9 +1,7 @@
 package org.taperoom.appliance.playback;
 
-import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.ReadStatus;
-import org.taperoom.drivers.audio.StreamConfig;
 
 /**
  * A fault-injecting seam in front of a real playback stream: every {@code everyPeriods}-th period
@@ -11,27 +9,16 @@ import org.taperoom.drivers.audio.StreamConfig;
  * writer does after {@code snd_pcm_recover}: the period was written, a gap was heard before it).
  * Allocates nothing.
  */
-final class UnderrunningOutput implements PlaybackStream {
-    private final PlaybackStream real;
+final class UnderrunningOutput extends DelegatingOutput {
     private final long firstPeriod;
     private final long everyPeriods;
     private long periods;
     private long underruns;
 
     UnderrunningOutput(PlaybackStream real, long firstPeriod, long everyPeriods) {
-        this.real = real;
+        super(real);
         this.firstPeriod = firstPeriod;
         this.everyPeriods = everyPeriods;
-    }
-
-    @Override
-    public StreamConfig config() {
-        return real.config();
-    }
-
-    @Override
-    public void start() throws AudioDeviceException {
-        real.start();
     }
 
     @Override
@@ -56,10 +43,5 @@ final class UnderrunningOutput implements PlaybackStream {
     @Override
     public long underruns() {
         return underruns;
-    }
-
-    @Override
-    public void close() {
-        real.close();
     }
 }

@@ -13,11 +13,12 @@ class SimPlaybackTest {
 
     @Test
     void aPeriodWrittenLateIsAnUnderrunAndTheNextOnTimeIsNot() throws Exception {
-        PlaybackStream out = new SimBackend().openPlayback("sim", new StreamConfig(2, 48000, 256, 3, SampleFormat.FLOAT_LE));
+        PlaybackStream out = new SimBackend().openPlayback("sim", new StreamConfig(2, 48000, 256, 32, SampleFormat.FLOAT_LE));
         float[] period = new float[512];
         out.start();
         for (int i = 0; i < 4; i++) assertEquals(ReadStatus.OK, out.writePeriod(period), "period " + i + " on time");
-        Thread.sleep(60); // more than the 3 periods (16 ms) of buffer
+        // A buffer of 32 periods (171 ms) keeps a busy machine's scheduling from making the on-time writes late.
+        Thread.sleep(400);
         assertEquals(ReadStatus.OVERRUN_RECOVERED, out.writePeriod(period), "the late period");
         for (int i = 0; i < 4; i++) assertEquals(ReadStatus.OK, out.writePeriod(period), "after recovery, period " + i + " on time");
         assertEquals(1, out.underruns());

@@ -5,6 +5,7 @@ import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.appliance.recording.engine.DeviceBackends;
 import org.taperoom.appliance.recording.engine.EngineException;
+import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.server.Route;
 import org.taperoom.web.takes.TakeCatalog;
@@ -24,8 +25,15 @@ public final class Playback implements AutoCloseable {
         this.pump = pump;
     }
 
-    public static Playback start(Config config, TakeCatalog takes, LiveHub hub) throws EngineException {
-        PlaybackService service = new PlaybackService(DeviceBackends.forDevice(config), config.get(RecordingKeys.DEVICE),
+    /** Starts the feature; an interface whose driver cannot be loaded leaves a playback that answers 409 naming why. */
+    public static Playback start(Config config, TakeCatalog takes, LiveHub hub) {
+        AudioBackend backend;
+        try {
+            backend = DeviceBackends.forDevice(config);
+        } catch (EngineException e) {
+            backend = PlaybackService.unavailable(e.getMessage());
+        }
+        PlaybackService service = new PlaybackService(backend, config.get(RecordingKeys.DEVICE),
                 config.get(RecordingKeys.PERIOD_FRAMES), config.get(RecordingKeys.BUFFER_PERIODS));
         PlaybackApi api = new PlaybackApi(takes, service);
         PlaybackPump pump = new PlaybackPump(api, hub);
