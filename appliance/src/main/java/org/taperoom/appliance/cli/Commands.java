@@ -9,6 +9,6 @@ final class Commands {
     static List<Command> all() {
         return List.of(new ServeCommand(), new DemoCommand(), new RecordCommand(), new RecoverCommand(), new DevicesCommand(),
                 new AnalyzeCommand(), new RenderCommand(), new PlayCommand(),
-                new SongCommand(), new OverdubCommand());
+                new SongCommand(), new OverdubCommand(), new CalibrateCommand());
     }
 }

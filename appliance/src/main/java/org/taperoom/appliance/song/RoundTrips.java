@@ -13,6 +13,8 @@ public final class RoundTrips {
     private RoundTrips() {}
 
     public static RoundTrip forDevice(Path library, String device, int rateHz, int periodFrames, int bufferPeriods) {
+        var measured = new Calibrations(library).find(device, rateHz, periodFrames, bufferPeriods);
+        if (measured.isPresent()) return measured.get();
         if (SimBackend.handles(device)) {
             Long sim = SimBackend.loopbackFrames(device);
             return sim != null ? new RoundTrip(sim, false, "uncalibrated: the simulator's loopback option")

@@ -20,7 +20,7 @@ import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 
 /**
- * The acceptance test of overdubs: on the simulator's loopback of L frames, a bed lane played
+ * The acceptance test of overdubs: on the simulator's loopback of L frames, calibrated first, a bed lane played
  * through the playback engine and recorded back as a new pass lands on the bed's own frames:
  * the song rendered with the bed and the pass polarity-inverted at equal gain nulls below
  * -100 dBFS, for every latency and period size. A pass one frame off does not (the test can fail).
@@ -61,9 +61,15 @@ class OverdubNullTest {
         Config config = Recordings.config(library, 2, SongRig.RATE, "24")
                 .with(RecordingKeys.DEVICE, device)
                 .with(RecordingKeys.PERIOD_FRAMES, period);
-        Overdub overdub = new Overdub(songs, config, new SimBackend(SimOptions.defaults().withPaced(paced)), !paced);
+        SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(paced));
+        // Calibrate first, as a user would: the overdub then uses the measured round trip.
+        new Calibrations(library).store(device, SongRig.RATE, period, 4,
+                LatencyProbe.measure(sim, device, SongRig.RATE, period, 4, 1, 1, 2, 1, 6000));
+        RoundTrip roundTrip = RoundTrips.forDevice(library, device, SongRig.RATE, period, 4);
+        assertTrue(roundTrip.measured(), roundTrip.source());
+        Overdub overdub = new Overdub(songs, config, sim, !paced);
         Overdub.Result r = overdub.record(new Overdub.Request("null", List.of(1), List.of("dub"), BED_FRAMES / (double) SongRig.RATE, 0),
-                new RoundTrip(latency, false, "the simulator's loopback"));
+                roundTrip);
         assertEquals(List.of(), r.warnings());
 
         Song dubbed = songs.load("null");
