@@ -47,7 +47,7 @@ final class RenderCommand implements Command {
         String songId = args.string("song", null);
         String outName = args.string("out", null);
         if (takeDir != null && songId != null) throw new UsageException("--take and --song exclude each other: render one take or one song");
-        if (takeDir == null && songId == null) throw new UsageException("--take DIR or --song ID is required (a take folder with NN-<track>.wav files, or a song)");
+        if (takeDir == null && songId == null) throw new UsageException("--take DIR is required (a take folder with NN-<track>.wav files), or --song ID with --library DIR");
         if (outName == null) throw new UsageException("--out FILE is required (.wav, .flac, .mp3 or .opus)");
         int threads = (int) args.integer("threads", Renderer.defaultThreads(), 1, 64);
         Path out = Path.of(outName);
