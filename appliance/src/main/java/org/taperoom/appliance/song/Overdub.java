@@ -106,6 +106,7 @@ public final class Overdub {
         RecordingEngine engine = new RecordingEngine(config, backend);
         TakeRef take;
         long outputStart;
+        Placement placed;
         try (player) {
             engine.start();
             try {
@@ -113,6 +114,10 @@ public final class Overdub {
                 player.play(fromFrame, LoopRegion.NONE);
                 player.start();
                 outputStart = awaitPlayStart(player);
+                // Everything the placement needs is known now: the song names the pass before the
+                // bulk of it is recorded, so a pass cut short by a crash is recovered (as any take
+                // is) already in its place.
+                placed = place(song.id(), take, lanes, fromFrame - roundTrip.frames() - outputStart);
                 long endInputFrame = outputStart + roundTrip.frames() + passFrames;
                 while (engine.captureFrame() < endInputFrame) {
                     if (engine.status().take() == null) throw new EngineException("the pass ended early: " + engine.status().lastError());
@@ -134,16 +139,28 @@ public final class Overdub {
         for (TakeInfo.Overrun o : info.overruns) {
             warnings.add(String.format("the capture lost frames at take frame %d (%s overrun): what follows it may be early by the frames lost", o.frame(), o.kind()));
         }
-        long offset = fromFrame + info.startFrame - roundTrip.frames() - outputStart;
-        Song updated = songs.load(song.id());
+        if (info.startFrame != placed.takeStartFrame()) throw new IllegalStateException("take.json's startFrame changed during the pass");
+        return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings);
+    }
+
+    private record Placement(long takeStartFrame, long offsetFrames) {}
+
+    /**
+     * Adds the take's tracks to the song as the active passes of {@code lanes}, at the take's
+     * start frame plus {@code offsetFromTakeStart}, and saves it.
+     */
+    private Placement place(String songId, TakeRef take, List<String> lanes, long offsetFromTakeStart) throws IOException, SongException {
+        TakeInfo info = TakeJson.read(take.folder());
+        long offset = info.startFrame + offsetFromTakeStart;
+        Song updated = songs.load(songId);
         for (int i = 0; i < lanes.size(); i++) {
             Pass pass = new Pass(take.id(), stemOf(info, i), offset);
             String lane = lanes.get(i);
             boolean exists = updated.lanes().stream().anyMatch(l -> l.name().equals(lane));
-            updated = updated.withLane(exists ? updated.lane(lanes.get(i)).withNewPass(pass) : new Lane(lanes.get(i), 0, List.of(pass)));
+            updated = updated.withLane(exists ? updated.lane(lane).withNewPass(pass) : new Lane(lane, 0, List.of(pass)));
         }
         songs.save(updated);
-        return new Result(take, updated, offset, roundTrip, outputStart, info.startFrame, warnings);
+        return new Placement(info.startFrame, offset);
     }
 
     /** The output frame at which play's first frame was written; waits for the playback thread to get there. */

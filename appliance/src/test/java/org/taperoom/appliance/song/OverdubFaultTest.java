@@ -15,10 +15,40 @@ import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 
-/** A fault during a pass is never silent: the overdub names it, and what was recorded before it still lines up to the sample. */
+/**
+ * A fault during a pass is never silent: the overdub names it, and what was recorded before it
+ * still lines up to the sample; a pass is in the song from its first periods on, so a crash
+ * leaves it (recovered as any take) in its place.
+ */
 class OverdubFaultTest {
     @TempDir
     Path library;
+
+    @Test
+    void theSongNamesThePassAtItsPlaceWhileItIsStillBeingRecorded() throws Exception {
+        String bedTake = SongRig.take(library, "100000-bed", List.of("bed"), List.of(SongRig.noise(4800, 0.25, 5)));
+        SongLibrary songs = new SongLibrary(library);
+        songs.create("Live", bedTake);
+        Config config = Recordings.config(library, 2, SongRig.RATE, "24").with(RecordingKeys.DEVICE, "sim:paced,loopback=100");
+        java.util.concurrent.CompletableFuture<Overdub.Result> done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Overdub(songs, config, new SimBackend(SimOptions.defaults()), false)
+                        .record(new Overdub.Request("live", List.of(1), List.of("dub"), 2.0, 0), new RoundTrip(100, false, "the simulator's loopback"));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Song during = songs.load("live");
+        while (during.lanes().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            during = songs.load("live");
+        }
+        assertTrue(!done.isDone(), "the pass is still being recorded");
+        assertEquals(2, during.lanes().size(), "the song names the pass while it records");
+        Overdub.Result r = done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(during.lane("dub").activePass(), new Pass(r.take().id(), "01-dub", r.offsetFrames()), "the place it was given is the final one");
+    }
 
     @Test
     void anOverrunDuringAPassIsNamedAndTheFramesBeforeItStillLineUp() throws Exception {
