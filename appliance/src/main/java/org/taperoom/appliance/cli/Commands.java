@@ -9,6 +9,6 @@ final class Commands {
     static List<Command> all() {
         return List.of(new ServeCommand(), new DemoCommand(), new RecordCommand(), new RecoverCommand(), new DevicesCommand(),
                 new AnalyzeCommand(), new RenderCommand(), new TunerCommand(), new PlayCommand(),
-                new ReleaseCommand(), new PublishCommand());
+                new ReleaseCommand(), new PublishCommand(), new SongCommand(), new OverdubCommand(), new CalibrateCommand());
     }
 }

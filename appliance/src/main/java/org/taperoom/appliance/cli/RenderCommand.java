@@ -13,7 +13,10 @@ import org.taperoom.appliance.dsp.render.TakeTracks;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 
-/** {@code taperoom render --take DIR --settings FILE.json --out FILE}: mix and master a take to a file. */
+/**
+ * {@code taperoom render --take DIR --settings FILE.json --out FILE}: mix and master a take to a
+ * file; or a song's active lanes ({@code --song ID --library DIR}), each placed at its offset.
+ */
 final class RenderCommand implements Command {
     @Override
     public String name() {
@@ -29,7 +32,9 @@ final class RenderCommand implements Command {
     public List<Flag> flags() {
         return List.of(
                 Flag.value("take", "DIR", "The take folder (holding NN-<track>.wav files)."),
-                Flag.value("settings", "FILE", "Render settings JSON {mix, master, tags, output} (default: the take's mix.json and master.json)."),
+                Flag.value("song", "ID", "A song instead of a take: its lanes' active passes at their offsets, with the song's mix and master."),
+                Flag.value("library", "DIR", "With --song: the take library holding the song and its passes."),
+                Flag.value("settings", "FILE", "Render settings JSON {mix, master, tags, output} (default: the take's mix.json and master.json, or the song's)."),
                 Flag.value("out", "FILE", "Output file: .wav, .flac, .mp3 or .opus; FILE.json beside it gets the settings and before/after figures."),
                 Flag.value("threads", "N", "Threads that share the mixdown (default: the number of cores)."),
                 Flag.toggle("quiet", "No progress line."));
@@ -39,22 +44,30 @@ final class RenderCommand implements Command {
     public int run(Args args) throws Exception {
         if (!args.positionals().isEmpty()) throw new UsageException("'render' takes no positional arguments; use --take DIR --out FILE");
         String takeDir = args.string("take", null);
+        String songId = args.string("song", null);
         String outName = args.string("out", null);
-        if (takeDir == null) throw new UsageException("--take DIR is required (a take folder with NN-<track>.wav files)");
+        if (takeDir != null && songId != null) throw new UsageException("--take and --song exclude each other: render one take or one song");
+        if (takeDir == null && songId == null) throw new UsageException("--take DIR is required (a take folder with NN-<track>.wav files), or --song ID with --library DIR");
         if (outName == null) throw new UsageException("--out FILE is required (.wav, .flac, .mp3 or .opus)");
         int threads = (int) args.integer("threads", Renderer.defaultThreads(), 1, 64);
-        Path take = Path.of(takeDir);
         Path out = Path.of(outName);
         TakeTracks tracks;
         RenderSettings settings;
         try {
-            tracks = TakeTracks.find(take);
             String settingsFile = args.string("settings", null);
+            RenderSettings given = null;
             if (settingsFile != null) {
                 if (!Files.isRegularFile(Path.of(settingsFile))) throw new UsageException("--settings " + settingsFile + ": no such file");
-                settings = RenderSettings.load(Path.of(settingsFile));
+                given = RenderSettings.load(Path.of(settingsFile));
+            }
+            if (songId != null) {
+                SongRender song = SongRender.prepare(args.string("library", null), songId, given);
+                tracks = song.tracks();
+                settings = song.settings();
             } else {
-                settings = TakeSettings.render(take);
+                Path take = Path.of(takeDir);
+                tracks = TakeTracks.find(take);
+                settings = given != null ? given : TakeSettings.render(take);
             }
         } catch (SettingsException e) {
             throw new UsageException(e.getMessage());

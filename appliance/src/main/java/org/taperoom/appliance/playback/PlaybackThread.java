@@ -31,6 +31,7 @@ final class PlaybackThread {
     private final TrackRing ring;
     private final ReaderThread reader;
     private final Mixer mixer;
+    /** The master bus, or null for a monitor feed (see {@link MasterBlock}). */
     private final MasterBus bus;
     private final MasterBlock masterBlock;
     private final StreamLimiter limiter;
@@ -148,7 +149,7 @@ final class PlaybackThread {
         MixChange change = mailbox.take();
         if (change != null) {
             mixer.configure(change.mix(), change.perTrack(), false);
-            bus.configure(change.master(), false);
+            if (bus != null) bus.configure(change.master(), false);
         }
         float[] out = playing ? play() : silence;
         while (clockless && out == silence && running) {

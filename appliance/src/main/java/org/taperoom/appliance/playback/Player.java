@@ -65,10 +65,25 @@ public final class Player implements AutoCloseable {
      */
     public static Player open(TakeTracks take, RenderSettings settings, Normalisation normalisation, PlaybackStream stream,
                               boolean clockless) throws IOException, SettingsException {
+        return open(take, settings, normalisation, stream, clockless, true);
+    }
+
+    /**
+     * A monitor feed of {@code take}: its mix without the master bus (the limiter still guards
+     * the ceiling, at 0 dB gain), so a lane at unity reaches the output sample for sample. What an
+     * overdub plays along to.
+     */
+    public static Player openMonitor(TakeTracks take, RenderSettings settings, PlaybackStream stream, boolean clockless)
+            throws IOException, SettingsException {
+        return open(take, settings, Normalisation.of(settings.master(), stream.config().rateHz(), 0), stream, clockless, false);
+    }
+
+    private static Player open(TakeTracks take, RenderSettings settings, Normalisation normalisation, PlaybackStream stream,
+                               boolean clockless, boolean withMaster) throws IOException, SettingsException {
         take.check(settings.mix());
         List<SoundFileReader> readers = new ArrayList<>();
         try {
-            for (TakeTracks.Track t : take.tracks()) readers.add(SoundFileReader.open(t.file()));
+            for (TakeTracks.Track t : take.tracks()) readers.add(t.open());
             int rate = readers.get(0).rateHz();
             long longest = 0;
             for (SoundFileReader r : readers) {
@@ -84,8 +99,8 @@ public final class Player implements AutoCloseable {
             }
             Mixer mixer = new Mixer(rate, readers.size());
             mixer.configure(settings.mix(), perTrack(take, settings), true);
-            MasterBus bus = new MasterBus(rate);
-            bus.configure(settings.master(), true);
+            MasterBus bus = withMaster ? new MasterBus(rate) : null;
+            if (bus != null) bus.configure(settings.master(), true);
             long programme = Renderer.programmeFrames(longest, settings, mixer, rate);
             int periodFrames = stream.config().periodFrames();
             int capacity = Integer.highestOneBit((int) Math.max(4L * (1 << 14), (long) (READ_AHEAD_SECONDS * rate) + 4L * periodFrames)) * 2;

@@ -42,6 +42,15 @@ public final class SimBackend implements AudioBackend {
         return deviceName.equals(DEVICE_NAME) || deviceName.startsWith(DEVICE_NAME + ":");
     }
 
+    /**
+     * The round trip the simulator's loopback gives a device name ({@code loopback=FRAMES}): output
+     * frame t comes back at input frame t + FRAMES, both counted from their stream's start; null
+     * when the name has no loopback.
+     */
+    public static Long loopbackFrames(String deviceName) {
+        return SimLoopbackOption.frames(deviceName);
+    }
+
     public SimOptions options() {
         return options;
     }

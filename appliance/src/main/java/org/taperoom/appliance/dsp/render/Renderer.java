@@ -206,7 +206,7 @@ public final class Renderer {
         BusTape tape = null;
         boolean mixed = false;
         try {
-            for (TakeTracks.Track t : tracks) readers.add(SoundFileReader.open(t.file()));
+            for (TakeTracks.Track t : tracks) readers.add(t.open());
             int rate = readers.get(0).rateHz();
             long longest = 0;
             for (SoundFileReader r : readers) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.taperoom.appliance.dsp.audiofile.SoundFileException;
+import org.taperoom.appliance.dsp.audiofile.SoundFileReader;
 import org.taperoom.appliance.dsp.settings.MixSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 
@@ -19,8 +21,21 @@ import org.taperoom.appliance.dsp.settings.SettingsException;
 public final class TakeTracks {
     private static final Pattern TRACK = Pattern.compile("(\\d{2,3})-(.+)\\.wav", Pattern.CASE_INSENSITIVE);
 
-    /** One track file: number NN, name, stem {@code NN-name}. */
-    public record Track(int number, String name, String stem, Path file) {}
+    /**
+     * One track file: number NN, name, stem {@code NN-name}; {@code offsetFrames} places the file
+     * on the programme's timeline (0 for a take's own tracks; an arrangement's passes sit where
+     * they were played, see {@link #arranged}).
+     */
+    public record Track(int number, String name, String stem, Path file, long offsetFrames) {
+        public Track(int number, String name, String stem, Path file) {
+            this(number, name, stem, file, 0);
+        }
+
+        /** A reader of the file on the programme's timeline. */
+        public SoundFileReader open() throws SoundFileException {
+            return SoundFileReader.open(file, offsetFrames);
+        }
+    }
 
     private final Path dir;
     private final List<Track> tracks;
@@ -46,6 +61,15 @@ public final class TakeTracks {
         if (found.isEmpty()) throw new IOException(dir + ": no track files (NN-<name>.wav) in this take folder");
         found.sort(Comparator.comparingInt(Track::number).thenComparing(Track::stem));
         return new TakeTracks(dir, List.copyOf(found));
+    }
+
+    /**
+     * Tracks gathered from several folders and placed at offsets (a song's lanes), rendered and
+     * played as a take's are; {@code dir} is the folder that names them (in messages, for jobs).
+     */
+    public static TakeTracks arranged(Path dir, List<Track> tracks) {
+        if (tracks.isEmpty()) throw new IllegalArgumentException("an arrangement needs at least one track");
+        return new TakeTracks(dir, List.copyOf(tracks));
     }
 
     public Path dir() {

@@ -1,0 +1,95 @@
+package org.taperoom.appliance.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.device.DeviceBackends;
+import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.appliance.recording.engine.EngineException;
+import org.taperoom.appliance.song.Overdub;
+import org.taperoom.appliance.song.RoundTrip;
+import org.taperoom.appliance.song.RoundTrips;
+import org.taperoom.appliance.song.SongException;
+import org.taperoom.appliance.song.SongLibrary;
+import org.taperoom.drivers.audio.AudioBackend;
+import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.drivers.sim.SimBackend;
+
+/**
+ * {@code taperoom overdub --library DIR --song ID --inputs 1,2 --seconds S [--device D]}: plays
+ * the song while the armed inputs record a new pass, placed where it was played along to; prints
+ * the pass's take folder last.
+ */
+final class OverdubCommand implements Command {
+    @Override
+    public String name() {
+        return "overdub";
+    }
+
+    @Override
+    public String summary() {
+        return "Records a pass into a song while the song plays; the pass lands on the frame it was played to; prints its take folder last.";
+    }
+
+    @Override
+    public List<Flag> flags() {
+        return List.of(
+                Flag.value("song", "ID", "The song to play along to (see 'taperoom song list')."),
+                Flag.value("inputs", "LIST", "The armed inputs, 1-based, joined by commas (e.g. 1,2)."),
+                Flag.value("lanes", "LIST", "Lane names for the inputs, joined by commas (default in<N>); an existing lane gets a new pass."),
+                Flag.value("seconds", "S", "Seconds of the song to record over."),
+                Flag.value("from", "S", "Start this many seconds into the song (default 0)."));
+    }
+
+    @Override
+    public boolean readsConfig() {
+        return true;
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        if (!args.positionals().isEmpty()) throw new UsageException("'overdub' takes no positional arguments");
+        Config config = args.config();
+        String songId = args.string("song", null);
+        if (songId == null) throw new UsageException("--song ID is required (see 'taperoom song list --library DIR')");
+        if (!args.has("seconds")) throw new UsageException("--seconds S is required: how much of the song to record over");
+        double seconds = args.decimal("seconds", 0, 0.001, 24 * 3600);
+        double from = args.decimal("from", 0, 0, 24 * 3600);
+        List<Integer> inputs = new ArrayList<>();
+        String list = args.string("inputs", null);
+        if (list == null) throw new UsageException("--inputs LIST is required (the armed inputs, e.g. 1,2)");
+        for (String s : list.split(",")) {
+            try {
+                inputs.add(Integer.parseInt(s.trim()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--inputs: '" + s + "' is not an input number; give e.g. 1,2");
+            }
+        }
+        List<String> lanes = args.has("lanes") ? List.of(args.string("lanes", "").split(",")) : List.of();
+        String device = config.get(RecordingKeys.DEVICE);
+        AudioBackend backend;
+        try {
+            backend = DeviceBackends.forDevice(device);
+        } catch (EngineException e) {
+            throw new UsageException(e.getMessage());
+        }
+        boolean clockless = SimBackend.handles(device) && device.matches("sim:(.*,)?unpaced(,.*)?");
+        SongLibrary songs = new SongLibrary(config.get(RecordingKeys.LIBRARY));
+        RoundTrip roundTrip = RoundTrips.forDevice(songs.library(), device, config.get(RecordingKeys.RATE_HZ),
+                config.get(RecordingKeys.PERIOD_FRAMES), config.get(RecordingKeys.BUFFER_PERIODS));
+        Overdub.Result r;
+        try {
+            r = new Overdub(songs, RecordingSetup.engineSettings(config), backend, clockless).record(new Overdub.Request(songId, inputs, lanes, seconds, from), roundTrip);
+        } catch (SongException | NoSuchElementException | EngineException | AudioDeviceException e) {
+            throw new UsageException(e.getMessage());
+        }
+        System.err.println("round trip: " + roundTrip.frames() + " frames (" + roundTrip.source() + ")");
+        for (String w : r.warnings()) System.err.println("warning: " + w);
+        System.out.printf("pass placed at song frame %d (take start %d - round trip %d - output start %d)%n", r.offsetFrames(),
+                r.takeStartFrame(), r.roundTrip().frames(), r.outputStartFrame());
+        System.out.println(r.take().folder());
+        return 0;
+    }
+}

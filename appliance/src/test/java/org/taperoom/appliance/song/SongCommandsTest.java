@@ -1,0 +1,55 @@
+package org.taperoom.appliance.song;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code taperoom song} and {@code taperoom overdub} on the command line, run in-process. */
+class SongCommandsTest {
+    @TempDir
+    Path library;
+
+    @Test
+    void aSongMadeFromATakeGetsAnOverdubbedPassWhoseTakeFolderIsPrintedLast() throws Exception {
+        String take = SongRig.take(library, "101500-rehearsal", List.of("drums", "bass"),
+                List.of(SongRig.noise(4800, 0.2, 1), SongRig.noise(4800, 0.2, 2)));
+        Object[] made = SongRenderTest.taperoom("song", "new", "--library", library.toString(), "--name", "Night Bus", "--from-take", take);
+        assertEquals(0, made[0], (String) made[2]);
+        assertTrue(((String) made[1]).startsWith("song night-bus: 2 lane(s) at 48000 Hz"), (String) made[1]);
+
+        Object[] dub = SongRenderTest.taperoom("overdub", "--library", library.toString(), "--song", "night-bus", "--inputs", "1",
+                "--lanes", "vox", "--seconds", "0.1", "--device", "sim:unpaced,loopback=37", "--minFreeMinutes", "0");
+        assertEquals(0, dub[0], (String) dub[2]);
+        List<String> lines = ((String) dub[1]).lines().toList();
+        Path folder = Path.of(lines.get(lines.size() - 1));
+        assertTrue(Files.isRegularFile(folder.resolve("01-vox.wav")), "the last line is the pass's take folder: " + folder);
+        assertTrue(((String) dub[2]).contains("round trip: 37 frames (uncalibrated: the simulator's loopback option)"), (String) dub[2]);
+        Song s = new SongLibrary(library).load("night-bus");
+        assertEquals(folder.getFileName().toString(), s.lane("vox").activePass().take().substring(11));
+
+        Object[] list = SongRenderTest.taperoom("song", "list", "--library", library.toString());
+        assertEquals("night-bus\tNight Bus\t3 lane(s)\tdrums (1), bass (1), vox (1)\n", list[1]);
+
+        Object[] pick = SongRenderTest.taperoom("song", "pass", "--library", library.toString(), "--song", "night-bus", "--lane", "vox", "--pass", "2");
+        assertEquals(2, pick[0]);
+        assertTrue(((String) pick[2]).equals("taperoom song: --pass 2: expected an integer from 1 to 1\n"), (String) pick[2]);
+    }
+
+    @Test
+    void badRequestsGetOneLineAndStatusTwo() throws Exception {
+        Object[] noLib = SongRenderTest.taperoom("song", "list");
+        assertEquals(2, noLib[0]);
+        assertEquals("taperoom song: --library DIR is required (the take library)\n", noLib[2]);
+        Object[] noTake = SongRenderTest.taperoom("song", "new", "--library", library.toString(), "--name", "X", "--from-take", "2026-01-01_000000-nope");
+        assertEquals(2, noTake[0]);
+        assertTrue(((String) noTake[2]).startsWith("taperoom song: no take 2026-01-01_000000-nope in "), (String) noTake[2]);
+        Object[] noSong = SongRenderTest.taperoom("overdub", "--library", library.toString(), "--song", "nope", "--inputs", "1", "--seconds", "1");
+        assertEquals(2, noSong[0]);
+        assertEquals(1, ((String) noSong[2]).lines().count(), (String) noSong[2]);
+    }
+}
