@@ -209,6 +209,7 @@ public final class RecordingEngine implements Recorder {
         w.start();
         running = true;
         devicePresent = false;
+        meters = null; // a start (and a reopen) may bring other channels or another rate: fresh meters
         if (stream != null) beginCapture(stream);
         deviceWatch = new Thread(this::watchDevice, "taperoom-device-watch");
         deviceWatch.setDaemon(true);
