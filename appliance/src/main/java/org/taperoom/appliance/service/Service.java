@@ -103,6 +103,7 @@ public final class Service {
         boolean engineFirst = config.get(AlwaysOnKeys.ALWAYS_ON);
         if (engineFirst) tryToStartTheEngine();
         control = parts.control().start(config, recorder);
+        recorder.frontPanelOff(control.frontPanelOff());
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
             // a refusal is a ConfigException, which serve reports as a configuration error.
@@ -245,7 +246,9 @@ public final class Service {
 
     /** The current status line, as systemd shows it. */
     public String statusLine() {
-        if (waitingFor != null) return waitingFor;
-        return StatusLine.of(parts.recorder().status());
+        ControlService c = control;
+        String frontPanel = c == null || c.frontPanelOff() == null ? "" : ", front panel off: " + c.frontPanelOff();
+        if (waitingFor != null) return waitingFor + frontPanel;
+        return StatusLine.of(parts.recorder().status()) + frontPanel;
     }
 }
