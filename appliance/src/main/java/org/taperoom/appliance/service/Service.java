@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.taperoom.appliance.config.AlwaysOnKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.config.ServiceKeys;
 import org.taperoom.appliance.control.ControlService;
@@ -114,7 +115,10 @@ public final class Service {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());
             }
-            Logger.info("panel at {}", panel.url());
+            String address = config.get(PanelKeys.ADDRESS);
+            boolean everywhere = address.equals("0.0.0.0") || address.equals("::");
+            // The URL names one address a person can type; the log must not suggest it is the only one.
+            Logger.info("panel at {}{}", panel.url(), everywhere ? " (listening on every address of this machine, " + address + ")" : "");
         } else {
             Logger.info("no panel on the class path; running without one");
         }
