@@ -182,6 +182,19 @@ class DebianPackageIT {
     }
 
     @Test
+    void theInstalledLauncherRunsEveryCommandWithTheHeapAndCollectorOfTheService(@TempDir Path root) throws Exception {
+        Deb.extract(root);
+        Run run = Run.of(root, Map.of("TAPEROOM_JAVA_OPTS", "-XX:+PrintFlagsFinal"),
+                List.of("sh", root.resolve("usr/bin/taperoom").toString(), "record", "--help"));
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().matches("(?s).*\\bMaxHeapSize += 201326592 .*"), "heap not capped at 192 MiB");
+        assertTrue(run.output().matches("(?s).*\\bUseZGC += true .*"), "not on ZGC");
+        // One place: the service's own argfile adds only what is the service's (its CDS archive).
+        String service = Files.readString(root.resolve("usr/share/taperoom/service.jvmargs"));
+        assertFalse(service.contains("-Xm") || service.contains("GC"), "memory settings outside taperoom.jvmargs:\n" + service);
+    }
+
+    @Test
     void theArchiveTrainedWithTheServicesJvmOptionsIsUsedByTheService(@TempDir Path dir) throws Exception {
         // What postinst does, in a scratch folder: a training run with the service's argfile writes
         // the archive at exit; the next start with the same argfile maps it instead of refusing it.
