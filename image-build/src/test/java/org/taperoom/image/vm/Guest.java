@@ -32,6 +32,8 @@ public final class Guest implements BeforeAllCallback, ExtensionContext.Store.Cl
     private final Path run;
     private final int panelPort;
     private final long startSeconds;
+    /** A guest this run did not start (-Dtaperoom.vm.run): left running at the end. */
+    private boolean attached;
 
     private Guest(Path run, int panelPort, long startSeconds) {
         this.run = run;
@@ -53,6 +55,21 @@ public final class Guest implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     private static synchronized Guest started() {
         if (shared != null) return shared;
+        String attach = System.getProperty("taperoom.vm.run");
+        if (attach != null && !attach.isBlank()) {
+            // A guest started by hand (taperoom-vm start with TAPEROOM_VM_RUN=that folder): used, not stopped.
+            try {
+                Path run = Path.of(attach);
+                Guest g = new Guest(run, Integer.parseInt(Files.readString(run.resolve("panel-port")).strip()), 0);
+                g.attached = true;
+                Result r = rig(run, Duration.ofMinutes(1), List.of("exec", "--", "systemctl", "show", "-P", "StatusText", "taperoom"));
+                g.startLine = (r.exit() == 0 ? "READY: " : "FAILED: ") + r.output().strip();
+                shared = g;
+                return g;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("cannot use the guest in " + attach + ": " + e.getMessage(), e);
+            }
+        }
         try {
             Path run = Files.createTempDirectory("taperoom-vm-run");
             int port = Integer.getInteger("taperoom.vm.port", 18080);
@@ -70,6 +87,7 @@ public final class Guest implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     @Override
     public void close() throws Exception {
+        if (attached) return;
         Result r = rig(run, Duration.ofMinutes(3), List.of("stop"));
         System.out.println("guest stopped: " + r.output().strip());
     }
