@@ -52,6 +52,7 @@ class FirstBootScriptTest {
             echo 'taperoom:x:990:' >> "$SCRATCH/etc/group"
             mkdir -p "$SCRATCH/etc/taperoom"
             printf 'panelPort = 8080\\n' > "$SCRATCH/etc/taperoom/taperoom.conf"
+            echo 'Taperoom panel PIN: 111111' > "$SCRATCH/etc/taperoom/first-pin"
             mount --bind "$SCRATCH/etc" /etc
             mount -t tmpfs scratch-var-lib /var/lib
             mkdir -p /var/lib/taperoom
@@ -75,6 +76,7 @@ class FirstBootScriptTest {
             cp /dev/mmcblk0 "$SCRATCH/card-after.img"
             cp -a /boot/firmware/. "$SCRATCH/boot-after/" 2>/dev/null
             cp -a /var/lib/taperoom/. "$SCRATCH/state-after/"
+            [ -e "$SCRATCH/etc/taperoom/first-pin" ] && echo "stale first-pin kept" >> "$SCRATCH/modes"
             stat -c '%a %U %G %n' /var/lib/taperoom/library /var/lib/taperoom/config /var/lib/taperoom/config/taperoom.conf /boot/firmware/taperoom-first-boot.txt >> "$SCRATCH/modes" 2>&1
             """;
 
@@ -122,6 +124,7 @@ class FirstBootScriptTest {
         assertTrue(modes.contains("750 taperoom taperoom /var/lib/taperoom/library"), modes);
         assertTrue(modes.contains("2775 root taperoom /var/lib/taperoom/config\n"), modes);
         assertEquals("panelPort = 8080\n", Files.readString(scratch.resolve("state-after/config/taperoom.conf")));
+        assertTrue(!modes.contains("stale first-pin kept"), "the package's first PIN from the image build would outlive the card's own");
 
         // Step 3: the hotspot got the name and password that the note tells, and the CLI the note's PIN.
         String note = Files.readString(scratch.resolve("boot-after/taperoom-first-boot.txt"));

@@ -126,6 +126,12 @@ public final class Guest implements BeforeAllCallback, ExtensionContext.Store.Cl
         return rig(run, Duration.ofMinutes(15), List.of("boot"));
     }
 
+    /** Copies the host's {@code file} to {@code guestPath}. */
+    public void copyIn(Path file, String guestPath) throws Exception {
+        Result r = rig(run, Duration.ofMinutes(5), List.of("copy-in", file.toString(), guestPath));
+        assertEquals(0, r.exit(), r.output());
+    }
+
     /** Copies {@code guestPath} (a file or folder) into {@code hostDir}. */
     public void copyOut(String guestPath, Path hostDir) throws Exception {
         Result r = rig(run, Duration.ofMinutes(5), List.of("copy-out", guestPath, hostDir.toString()));
@@ -158,6 +164,7 @@ public final class Guest implements BeforeAllCallback, ExtensionContext.Store.Cl
             this.csrf = csrf;
         }
 
+        /** POST with an empty JSON body, as the panel's buttons send. */
         public HttpResponse<String> post(String path) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + panelPort + path)).timeout(Duration.ofSeconds(60))
                     .header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
