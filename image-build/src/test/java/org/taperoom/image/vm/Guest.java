@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * overlay, installs the package with apt and waits for taperoom.service; it is powered off when
  * the run ends. Everything goes through the rig's own commands, as a person would use them.
  */
-public final class Guest implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class Guest implements ExtensionContext.Store.CloseableResource {
     private static Guest shared;
 
     /** What `taperoom-vm start` printed: "READY: <status line>" or "FAILED: ...". */
@@ -41,15 +41,18 @@ public final class Guest implements BeforeAllCallback, ExtensionContext.Store.Cl
         this.startSeconds = startSeconds;
     }
 
-    @Override
-    public synchronized void beforeAll(ExtensionContext context) throws Exception {
-        // Registered in the root store, so close() runs once, when the whole run ends.
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Guest.class, k -> started(), Guest.class);
+    /** {@code @ExtendWith(Guest.Extension.class)}: the test class runs against the shared guest. */
+    public static final class Extension implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            // Kept in the root store, so the guest's close() runs once, when the whole run ends.
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Guest.class, k -> started(), Guest.class);
+        }
     }
 
     /** The running guest (started by the extension before the class's tests). */
     public static synchronized Guest get() {
-        if (shared == null) throw new IllegalStateException("the guest was not started (@ExtendWith(Guest.class))");
+        if (shared == null) throw new IllegalStateException("the guest was not started (@ExtendWith(Guest.Extension.class))");
         return shared;
     }
 
@@ -104,7 +107,7 @@ public final class Guest implements BeforeAllCallback, ExtensionContext.Store.Cl
     public Result exec(String... command) throws Exception {
         List<String> args = new ArrayList<>(List.of("exec", "--"));
         args.addAll(List.of(command));
-        return rig(run, Duration.ofMinutes(10), args);
+        return rig(run, Duration.ofMinutes(20), args);
     }
 
     /** Runs a shell line in the guest. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again. serve recovers the take at start; every track opens in sox and ffmpeg; the audio lost is
  * at most the fsync interval (1 s), measured against the take length the panel last reported.
  */
-@ExtendWith(Guest.class)
+@ExtendWith(Guest.Extension.class)
 class PowerCutInGuestIT {
     private static final Pattern ELAPSED = Pattern.compile("\"elapsedSeconds\"\\s*:\\s*([0-9.]+)");
     private static final Pattern TAKE = Pattern.compile("\"take\"\\s*:\\s*\"([^\"]+)\"");

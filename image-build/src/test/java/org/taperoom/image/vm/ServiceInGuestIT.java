@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * taperoom.service as the board runs it: the package installed with apt in a Debian 13 guest,
  * under systemd as PID 1, with every hardening option of the unit in force (Maven profile vm).
  */
-@ExtendWith(Guest.class)
+@ExtendWith(Guest.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceInGuestIT {
 
@@ -79,7 +79,7 @@ class ServiceInGuestIT {
         String before = g.check("systemctl show -P MainPID taperoom");
         g.check("kill -STOP " + before);
         // WatchdogSec=10s, RestartSec=2s; the emulated machine is slow to start a JVM.
-        String after = g.check("for i in $(seq 1 150); do s=$(systemctl show -P ActiveState taperoom); p=$(systemctl show -P MainPID taperoom);"
+        String after = g.check("for i in $(seq 1 450); do s=$(systemctl show -P ActiveState taperoom); p=$(systemctl show -P MainPID taperoom);"
                 + " if [ \"$s\" = active ] && [ \"$p\" != " + before + " ] && [ \"$p\" != 0 ]; then echo $p; exit 0; fi; sleep 2; done; exit 1");
         String why = g.check("journalctl -b -u taperoom.service --no-pager -q -o cat | grep -i 'watchdog timeout' | tail -n 1");
         assertTrue(why.contains("Watchdog timeout"), why);
