@@ -59,7 +59,8 @@ class ServiceInGuestIT {
     void thePanelAnswersThroughTheForwardedPort() throws Exception {
         HttpResponse<String> state = Guest.get().get("/api/state");
         assertEquals(200, state.statusCode(), state.body());
-        assertTrue(state.body().contains("\"running\""), state.body());
+        assertTrue(state.body().contains("\"state\":\"idle\""), state.body());
+        assertTrue(state.body().contains("\"device\":\"sim\""), state.body());
     }
 
     @Test
