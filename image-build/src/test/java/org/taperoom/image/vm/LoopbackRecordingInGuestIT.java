@@ -40,9 +40,9 @@ class LoopbackRecordingInGuestIT {
         assertTrue(status.contains("Loopback"), status);
 
         Guest.Panel panel = g.login();
-        assertEquals(200, panel.post("/api/transport/record").statusCode());
+        assertEquals(2, panel.post("/api/transport/record").statusCode() / 100);
         g.check("sleep 1; aplay -q -D hw:Loopback,0 /root/signal.wav; sleep 1");
-        assertEquals(200, panel.post("/api/transport/stop").statusCode());
+        assertEquals(2, panel.post("/api/transport/stop").statusCode() / 100);
         String folder = g.check("for i in $(seq 1 60); do f=$(ls -td /var/lib/taperoom/library/*/*/ | head -n 1);"
                 + " grep -q '\"complete\"' \"$f/take.json\" 2>/dev/null && { echo \"$f\"; exit 0; }; sleep 1; done; exit 1");
         Path copy = Files.createDirectories(dir.resolve("take"));

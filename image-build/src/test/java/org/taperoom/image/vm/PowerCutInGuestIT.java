@@ -36,7 +36,7 @@ class PowerCutInGuestIT {
         for (int round = 1; round <= rounds; round++) {
             Guest.Panel panel = g.login();
             HttpResponse<String> started = panel.post("/api/transport/record");
-            assertEquals(200, started.statusCode(), started.body());
+            assertEquals(2, started.statusCode() / 100, started.body());
             Thread.sleep(4000 + random.nextInt(8000));
             String state = g.get("/api/state").body();
             Matcher e = ELAPSED.matcher(state);
@@ -48,7 +48,7 @@ class PowerCutInGuestIT {
             Guest.Result boot = g.powerCutAndBoot();
             assertTrue(boot.output().contains("READY: "), "after the power cut: " + boot.output());
 
-            String folder = g.check("find /var/lib/taperoom/library -mindepth 1 -maxdepth 3 -type d -name '*" + take.replaceAll(".*/", "") + "*' | head -n 1");
+            String folder = g.check("find /var/lib/taperoom/library -mindepth 1 -maxdepth 3 -type d -name '" + take.replaceFirst("^[^_]*_", "") + "' | head -n 1");
             assertTrue(g.check("cat '" + folder + "/take.json'").contains("\"state\""), folder);
             Path copy = Files.createDirectories(dir.resolve("round" + round));
             g.copyOut(folder, copy);
