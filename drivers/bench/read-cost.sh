@@ -6,12 +6,10 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 mvn -B -q -pl drivers test-compile dependency:build-classpath -Dmdep.outputFile="$root/drivers/target/bench.classpath" >&2
-java_bin=""
-for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-    [ -x "$d/bin/java" ] || continue
-    major=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then java_bin="$d/bin/java"; break; fi
-done
+taperoom_share="$root/image-build/src/deb/share"
+# shellcheck source=image-build/src/deb/share/java-runtime.sh
+. "$taperoom_share/java-runtime.sh"
+java_bin=$(taperoom_find_java)
 [ -n "$java_bin" ] || { echo "no JDK >= 21 found" >&2; exit 1; }
 exec "$java_bin" --enable-native-access=ALL-UNNAMED \
     -cp "drivers/target/classes:drivers/target/test-classes:$(cat drivers/target/bench.classpath)" \

@@ -3,6 +3,7 @@ package org.taperoom.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ class DebianPackageIT {
                 {"./usr/lib/sysusers.d/taperoom.conf", "-rw-r--r-- root/root"},
                 {"./usr/lib/tmpfiles.d/taperoom.conf", "-rw-r--r-- root/root"},
                 {"./usr/lib/udev/rules.d/70-taperoom-audio.rules", "-rw-r--r-- root/root"},
+                {"./usr/lib/udev/rules.d/60-taperoom-gpio.rules", "-rw-r--r-- root/root"},
+                {"./usr/share/doc/taperoom/README.md", "-rw-r--r-- root/root"},
                 {"./etc/taperoom/taperoom.conf", "-rw-r--r-- root/root"},
                 {"./etc/avahi/services/taperoom.service", "-rw-r--r-- root/root"},
                 {"./usr/share/doc/taperoom/copyright", "-rw-r--r-- root/root"},
@@ -61,6 +64,27 @@ class DebianPackageIT {
         }
         assertFalse(run.output().contains("./var/lib/taperoom/library"),
                 "the library is made by tmpfiles.d, never shipped: dpkg would own the recordings folder");
+    }
+
+    @Test
+    void theUnitNamesOnlyDocumentationThePackageShipsAndKeepsTheFolderModesOfTmpfiles() throws Exception {
+        String listing = Run.of(List.of("dpkg-deb", "-c", Deb.file().toString())).output();
+        String unit = Files.readString(Run.repo().resolve("systemd/taperoom.service"));
+        java.util.regex.Matcher doc = java.util.regex.Pattern.compile("(?m)^Documentation=file://(\\S+)").matcher(unit);
+        int docs = 0;
+        while (doc.find()) {
+            docs++;
+            assertTrue(listing.contains(" ." + doc.group(1) + "\n"), "Documentation= names " + doc.group(1) + ", which the package does not ship");
+        }
+        assertTrue(docs > 0, unit);
+        // StateDirectory=/LogsDirectory= reset their folders' modes at every start: they must say tmpfiles' modes.
+        String tmpfiles = Files.readString(Run.repo().resolve("systemd/taperoom.tmpfiles"));
+        assertTrue(tmpfiles.contains("d /var/lib/taperoom             0750"), tmpfiles);
+        assertTrue(unit.contains("\nStateDirectoryMode=0750\n"), "StateDirectory= would reset /var/lib/taperoom to 0755");
+        assertTrue(tmpfiles.contains("d /var/log/taperoom             0750"), tmpfiles);
+        assertTrue(unit.contains("\nLogsDirectoryMode=0750\n"), "LogsDirectory= would reset /var/log/taperoom to 0755");
+        // The JVM's exit after SIGTERM (128 + 15) is a clean stop.
+        assertTrue(unit.contains("\nSuccessExitStatus=143\n"), "systemctl stop would leave the unit failed");
     }
 
     @Test
@@ -84,8 +108,8 @@ class DebianPackageIT {
             assertTrue(lines.contains("set -e"), script + " must stop at the first failure");
         }
         String postinst = Files.readString(control.resolve("postinst"));
-        assertTrue(postinst.contains("systemd-sysusers taperoom.conf"), "postinst creates the user");
-        assertTrue(postinst.contains("systemd-tmpfiles --create taperoom.conf"), "postinst creates the folders");
+        assertTrue(postinst.contains("systemd-sysusers ${DPKG_ROOT:+--root=\"$DPKG_ROOT\"} taperoom.conf"), "postinst creates the user");
+        assertTrue(postinst.contains("systemd-tmpfiles ${DPKG_ROOT:+--root=\"$DPKG_ROOT\"} --create taperoom.conf"), "postinst creates the folders");
         assertTrue(postinst.contains("TAPEROOM_JAVA_OPTS=\"@/usr/share/taperoom/service.jvmargs\""),
                 "postinst builds the CDS archive with the service's own JVM options");
         assertTrue(postinst.contains("deb-systemd-helper enable taperoom.service"), "postinst enables the service");
@@ -121,12 +145,53 @@ class DebianPackageIT {
     }
 
     @Test
+    void postinstConfiguresThePackageInAChrootWithoutProcAsAnImageBuildDoes(@TempDir Path dir) throws Exception {
+        assumeTrue(Run.of(List.of("unshare", "--mount", "true")).exit() == 0,
+                "skipped: this machine does not allow a private mount namespace (unshare --mount)");
+        Path control = Files.createDirectories(dir.resolve("control"));
+        Deb.extractControl(control);
+        Path files = Files.createDirectories(dir.resolve("files"));
+        Deb.extract(files);
+        // A private mount namespace stands for the image's chroot: scratch /etc and /var, the
+        // package's sysusers/tmpfiles files in place, and no /proc (an empty folder over it).
+        String chroot = """
+                set -eu
+                mount --make-rprivate /
+                cp -a /etc "$D/etc" && mount --bind "$D/etc" /etc
+                for v in lib cache log; do mount -t tmpfs scratch /var/$v; done
+                mount --bind "$F/usr/lib/sysusers.d" /usr/lib/sysusers.d
+                mount --bind "$F/usr/lib/tmpfiles.d" /usr/lib/tmpfiles.d
+                mount -t tmpfs no-proc /proc
+                set +e
+                sh "$D/control/postinst" configure ""
+                echo "postinst exit $?"
+                grep '^taperoom:' /etc/passwd
+                """;
+        Run run = Run.of(dir, Map.of("D", dir.toString(), "F", files.toString()), List.of("unshare", "--mount", "sh", "-c", chroot));
+        assertTrue(run.output().contains("postinst exit 0"), run.output());
+        assertTrue(run.output().contains("\ntaperoom:x:"), "the user was not created:\n" + run.output());
+    }
+
+    @Test
     void theInstalledLauncherFindsAJava21OrNewerAndRunsTheJar(@TempDir Path root) throws Exception {
         Deb.extract(root);
         Run run = Run.of(root, Map.of("TAPEROOM_JAR", root.resolve("usr/share/taperoom/taperoom.jar").toString()),
                 List.of("sh", root.resolve("usr/bin/taperoom").toString(), "--help"));
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("Usage: taperoom <command>"), run.output());
+    }
+
+    @Test
+    void theInstalledLauncherRunsEveryCommandWithTheHeapAndCollectorOfTheService(@TempDir Path root) throws Exception {
+        Deb.extract(root);
+        Run run = Run.of(root, Map.of("TAPEROOM_JAVA_OPTS", "-XX:+PrintFlagsFinal"),
+                List.of("sh", root.resolve("usr/bin/taperoom").toString(), "record", "--help"));
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().matches("(?s).*\\bMaxHeapSize += 201326592 .*"), "heap not capped at 192 MiB");
+        assertTrue(run.output().matches("(?s).*\\bUseZGC += true .*"), "not on ZGC");
+        // One place: the service's own argfile adds only what is the service's (its CDS archive).
+        String service = Files.readString(root.resolve("usr/share/taperoom/service.jvmargs"));
+        assertFalse(service.contains("-Xm") || service.contains("GC"), "memory settings outside taperoom.jvmargs:\n" + service);
     }
 
     @Test

@@ -27,6 +27,10 @@ class LauncherCdsIT {
     private static Path scratchTree(Path dir) throws IOException {
         Path target = Files.createDirectories(dir.resolve("appliance/target"));
         Files.copy(Run.repo().resolve("appliance/target/taperoom.jar"), target.resolve("taperoom.jar"));
+        Path share = Files.createDirectories(dir.resolve("image-build/src/deb/share"));
+        for (String f : List.of("java-runtime.sh", "taperoom.jvmargs")) {
+            Files.copy(Run.repo().resolve("image-build/src/deb/share").resolve(f), share.resolve(f));
+        }
         Path launcher = dir.resolve("taperoom");
         Files.copy(Run.repo().resolve("taperoom"), launcher);
         assertTrue(launcher.toFile().setExecutable(true));
@@ -88,5 +92,38 @@ class LauncherCdsIT {
         assertEquals(List.of(), archives(target), "--help wrote an archive");
         devicesJson(dir, Map.of("TAPEROOM_CDS", "0"));
         assertEquals(List.of(), archives(target), "TAPEROOM_CDS=0 wrote an archive");
+    }
+
+    @Test
+    void aMistypedCommandWritesNoArchive(@TempDir Path dir) throws Exception {
+        Path target = scratchTree(dir);
+        Run run = Run.of(dir, Map.of(), List.of("./taperoom", "frobnicate"));
+        assertEquals(2, run.exit(), run.output());
+        assertEquals(List.of(), archives(target), "an unknown command wrote an archive");
+    }
+
+    @Test
+    void theLauncherOffersArchivesForExactlyTheCommandsOfTheCli() throws Exception {
+        Run help = Run.of(Run.repo(), Map.of("TAPEROOM_CDS", "0"), List.of("./taperoom", "--help"));
+        List<String> cli = help.output().lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
+                .takeWhile(l -> l.startsWith("  ")).map(l -> l.strip().split("\\s+")[0]).sorted().toList();
+        assertTrue(cli.size() >= 5, help.output());
+        String launcher = Files.readString(Run.repo().resolve("taperoom"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cds_commands=\" ([a-z -]+) \"").matcher(launcher);
+        assertTrue(m.find(), "no cds_commands list in the launcher");
+        assertEquals(cli, java.util.Arrays.stream(m.group(1).split(" ")).sorted().toList(),
+                "the launcher's cds_commands differ from the CLI's commands");
+    }
+
+    @Test
+    void everyCommandRunsWithTheHeapAndCollectorOfTheService(@TempDir Path dir) throws Exception {
+        scratchTree(dir);
+        for (List<String> command : List.of(List.of("./taperoom", "devices", "--help"), List.of("./taperoom", "demo", "--help"))) {
+            Run run = Run.of(dir, Map.of("TAPEROOM_JAVA_OPTS", "-XX:+PrintFlagsFinal"), command);
+            assertEquals(0, run.exit(), run.output());
+            assertTrue(run.output().matches("(?s).*\\bMaxHeapSize += 201326592 .*"), command.toString() + ": heap not capped at 192 MiB");
+            assertTrue(run.output().matches("(?s).*\\bUseZGC += true .*"), command.toString() + ": not on ZGC");
+            assertTrue(run.output().matches("(?s).*\\bExitOnOutOfMemoryError += true .*"), command.toString());
+        }
     }
 }

@@ -77,7 +77,7 @@ public final class WebPanel implements Panel {
         String pinHash = config.get(PanelKeys.PIN_HASH);
         if (pinHash.isEmpty() && !isLoopback(host)) {
             throw new IllegalStateException("the panel would listen on " + host + " without a PIN: set " + PanelKeys.PIN_HASH.name()
-                    + " (the Settings page or 'taperoom demo --pin' makes one) or " + PanelKeys.ADDRESS.name() + " = 127.0.0.1");
+                    + " ('echo 123456 | sudo taperoom serve --set-pin' on the appliance, the Settings page or 'taperoom demo --pin' makes one) or " + PanelKeys.ADDRESS.name() + " = 127.0.0.1");
         }
         Sessions sessions = new Sessions(TimeUnit.MINUTES.toMillis(config.get(PanelKeys.SESSION_MINUTES)), Clock.systemUTC());
         PinLock pin = new PinLock(pinHash, new LoginThrottle(Clock.systemUTC()));

@@ -23,6 +23,8 @@ import org.tinylog.Logger;
 public final class ControlService implements AutoCloseable {
     private final TransportControl transport;
     private final Pi4jGpio gpio;
+    /** Set once by start() before the service is shared; read by the service's status line. */
+    private volatile String frontPanelOff;
     private final FrontPanel panel;
     private final ControlLoop loop;
 
@@ -45,12 +47,24 @@ public final class ControlService implements AutoCloseable {
             mode = Files.exists(Path.of("/dev/gpiochip0")) ? "gpiod" : "off";
             Logger.info("gpio auto: {}", mode.equals("off") ? "no GPIO chip on this machine, front panel off" : "using gpiod");
         }
-        Pi4jGpio gpio = switch (mode) {
-            case "gpiod" -> Pi4jGpio.gpiod(config.get(GpioKeys.CHIP));
-            case "mock" -> Pi4jGpio.mock();
-            default -> null;
-        };
-        return start(recorder, config, gpio, gain);
+        if (mode.equals("gpiod")) {
+            // A missing or foreign board (no chip, not a Pi, no rights) never stops the recorder:
+            // the front panel is off, and the status line, the log and the panel's state say why.
+            try {
+                return start(recorder, config, Pi4jGpio.gpiod(config.get(GpioKeys.CHIP)), gain);
+            } catch (GpioException e) {
+                Logger.warn("front panel off: {}", e.getMessage());
+                ControlService withoutPanel = start(recorder, config, null, gain);
+                withoutPanel.frontPanelOff = e.getMessage();
+                return withoutPanel;
+            }
+        }
+        return start(recorder, config, mode.equals("mock") ? Pi4jGpio.mock() : null, gain);
+    }
+
+    /** Why the configured front panel could not open (the recorder runs without it), or null. */
+    public String frontPanelOff() {
+        return frontPanelOff;
     }
 
     /** As {@link #start(Recorder, Config, InputGain)} on a given board (null for none); the service closes it. */

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.taperoom.appliance.config.AlwaysOnKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.config.PanelKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.config.ServiceKeys;
 import org.taperoom.appliance.control.ControlService;
@@ -122,6 +123,7 @@ public final class Service {
         if (engineFirst) alwaysOnSettings = RecordingSetup.alwaysOnSettings(config);
         if (engineFirst) tryToStartTheEngine();
         control = parts.control().start(config, recorder);
+        recorder.frontPanelOff(control.frontPanelOff());
         if (parts.panelProvider() != null) {
             // The panel decides which addresses it may listen on (the PIN rule is the panel's);
             // a refusal is a ConfigException, which serve reports as a configuration error.
@@ -133,7 +135,10 @@ public final class Service {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());
             }
-            Logger.info("panel at {}", panel.url());
+            String address = config.get(PanelKeys.ADDRESS);
+            boolean everywhere = address.equals("0.0.0.0") || address.equals("::");
+            // The URL names one address a person can type; the log must not suggest it is the only one.
+            Logger.info("panel at {}{}", panel.url(), everywhere ? " (listening on every address of this machine, " + address + ")" : "");
         } else {
             Logger.info("no panel on the class path; running without one");
         }
@@ -281,8 +286,10 @@ public final class Service {
 
     /** The current status line, as systemd shows it. */
     public String statusLine() {
-        if (waitingFor != null) return waitingFor;
-        return StatusLine.of(parts.engine().status());
+        ControlService c = control;
+        String frontPanel = c == null || c.frontPanelOff() == null ? "" : ", front panel off: " + c.frontPanelOff();
+        if (waitingFor != null) return waitingFor + frontPanel;
+        return StatusLine.of(parts.engine().status()) + frontPanel;
     }
 
     /** The driver for the configured interface's outputs; one that cannot be loaded plays nothing and says why. */

@@ -12,7 +12,8 @@ import org.taperoom.appliance.recording.take.TakeRef;
  * The engine as control and the panel see it under {@code serve}: the same engine, except that
  * while the service cannot start it (no recordings disk, no device) its status says why in
  * {@code lastError}, so the panel shows "the recordings disk is not mounted: ..." instead of a
- * silent "not running".
+ * silent "not running"; and when the configured front panel could not open, {@code lastError}
+ * says so while nothing worse is to be said.
  */
 final class ServiceRecorder implements Recorder {
     private final Recorder engine;
@@ -23,15 +24,26 @@ final class ServiceRecorder implements Recorder {
         this.engine = engine;
     }
 
+    /** Why the front panel is off although configured, or null. Written once by the service's main thread. */
+    private volatile String frontPanelOff;
+
     void waitingFor(String reason) {
         waitingFor = reason;
+    }
+
+    void frontPanelOff(String reason) {
+        frontPanelOff = reason;
     }
 
     @Override
     public RecorderStatus status() {
         RecorderStatus s = engine.status();
         String reason = waitingFor;
-        if (reason == null || s.running()) return s;
+        if (reason == null || s.running()) {
+            String panel = frontPanelOff;
+            if (panel == null || !s.lastError().isEmpty()) return s;
+            reason = "front panel off: " + panel;
+        }
         return new RecorderStatus(s.running(), s.devicePresent(), s.device(), s.channels(), s.rateHz(), s.bits(), s.take(),
                 s.takeFrames(), s.overruns(), s.freeDiskSeconds(), reason, s.capturePeriods(), s.writerLoops());
     }

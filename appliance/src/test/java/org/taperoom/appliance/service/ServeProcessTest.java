@@ -119,6 +119,18 @@ class ServeProcessTest {
     }
 
     @Test
+    void aFrontPanelThatCannotOpenLeavesTheRecorderRunningAndTheStatusSaysTheFrontPanelIsOff(@TempDir Path dir) throws Exception {
+        try (NotifySocket socket = NotifySocket.bindAbstract()) {
+            // A board whose GPIO is not a Raspberry Pi's (or none at all): the gpiod board cannot open.
+            serve(dir, socket, 0, "device = sim", "channels = 2", "gpio = gpiod", "gpioChip = gpiochip-absent");
+            String ready = until(socket, "READY=1", START, dir).getLast();
+            assertTrue(ready.matches("(?s)READY=1\nSTATUS=idle, device sim .*, front panel off: .*"), ready);
+            assertTrue(log(dir).contains("front panel off: "), log(dir));
+            assertTrue(process.isAlive(), "serve stopped over the front panel:\n" + log(dir));
+        }
+    }
+
+    @Test
     void withAlwaysOnCaptureServeStartsTheEngineFirstAndItsRollingBufferFills(@TempDir Path dir) throws Exception {
         try (NotifySocket socket = NotifySocket.bindAbstract()) {
             serve(dir, socket, 0, "device = sim", "channels = 2", "alwaysOn = true", "alwaysOnMinutes = 1", "alwaysOnKeepMinutes = 0.5");

@@ -116,6 +116,7 @@ class SessionSecurityTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () ->
                 WebPanel.start(new PanelContext(open, rig.engine, rig.engine.library(), rig.control.transport(), null, rig.control.arming(), InputGain.NONE)));
         assertTrue(e.getMessage().startsWith("the panel would listen on 0.0.0.0 without a PIN"), e.getMessage());
+        assertTrue(e.getMessage().contains("taperoom serve --set-pin"), "a screenless appliance's way to a PIN: " + e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
 
