@@ -1,11 +1,5 @@
 package org.taperoom.appliance.service;
 
-import org.taperoom.drivers.audio.AudioBackend;
-
-import org.taperoom.appliance.playback.PlaybackService;
-
-import org.taperoom.appliance.device.DeviceBackends;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,18 +15,21 @@ import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.config.ServiceKeys;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.appliance.control.Transport;
+import org.taperoom.appliance.device.CaptureDevices;
+import org.taperoom.appliance.device.DeviceBackends;
 import org.taperoom.appliance.dsp.render.QuickMix;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.panel.Panel;
-import org.taperoom.appliance.device.CaptureDevices;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelProvider;
+import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.rolling.AlwaysOn;
 import org.taperoom.appliance.recording.rolling.AlwaysOnSettings;
+import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.InputGain;
 import org.tinylog.Logger;
 
