@@ -190,7 +190,8 @@ public final class Guest implements ExtensionContext.Store.CloseableResource {
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(Map.of("TAPEROOM_VM_RUN", run.toString()));
-        Path out = Files.createTempFile(run, "rig", ".log");
+        // Not inside the run folder: taperoom-vm start lays that folder anew.
+        Path out = Files.createTempFile("taperoom-vm-rig", ".log");
         pb.redirectOutput(out.toFile());
         Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
