@@ -173,6 +173,12 @@ public final class Guest implements ExtensionContext.Store.CloseableResource {
                     .header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         }
+
+        /** GET with the session (the public /api/state holds only state, elapsed and free time). */
+        public HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + panelPort + path)).timeout(Duration.ofSeconds(60))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** GET of a panel path through the forwarded port. */

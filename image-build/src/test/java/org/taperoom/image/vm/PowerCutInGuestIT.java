@@ -38,7 +38,7 @@ class PowerCutInGuestIT {
             HttpResponse<String> started = panel.post("/api/transport/record");
             assertEquals(2, started.statusCode() / 100, started.body());
             Thread.sleep(4000 + random.nextInt(8000));
-            String state = g.get("/api/state").body();
+            String state = panel.get("/api/state").body();
             Matcher e = ELAPSED.matcher(state);
             Matcher t = TAKE.matcher(state);
             assertTrue(e.find() && t.find(), "not recording: " + state);

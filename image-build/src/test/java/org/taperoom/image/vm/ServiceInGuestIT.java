@@ -57,7 +57,11 @@ class ServiceInGuestIT {
     @Test
     @Order(3)
     void thePanelAnswersThroughTheForwardedPort() throws Exception {
-        HttpResponse<String> state = Guest.get().get("/api/state");
+        HttpResponse<String> open = Guest.get().get("/api/state");
+        assertEquals(200, open.statusCode(), open.body());
+        assertTrue(open.body().contains("\"state\":") && !open.body().contains("\"device\""),
+                "the public document holds the state only: " + open.body());
+        HttpResponse<String> state = Guest.get().login().get("/api/state");
         assertEquals(200, state.statusCode(), state.body());
         assertTrue(state.body().contains("\"state\":\"idle\""), state.body());
         assertTrue(state.body().contains("\"device\":\"sim\""), state.body());
