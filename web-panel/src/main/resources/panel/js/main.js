@@ -3,6 +3,7 @@
 // tears it down.
 import * as api from './api.js';
 import * as live from './live.js';
+import * as i18n from './i18n.js';
 import * as record from './pages/record.js';
 import * as takes from './pages/takes.js';
 import * as mix from './pages/mix.js';
@@ -85,4 +86,7 @@ live.on('state', statePill);
 window.addEventListener('hashchange', showPage);
 
 fetch('/api/state').then((r) => r.json()).then(statePill).catch(() => {});
-api.resume().then((ok) => (ok ? start() : showLogin('')));
+i18n.ready.then(() => {
+  i18n.translate(document);
+  return api.resume();
+}).then((ok) => (ok ? start() : showLogin('')));
