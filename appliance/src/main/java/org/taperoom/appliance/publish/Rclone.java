@@ -24,6 +24,14 @@ import java.util.concurrent.TimeUnit;
  * {@link Redaction} before it is logged or shown. Thread-safe (no mutable state).
  */
 public final class Rclone {
+    /** Added to a failed upload's message when the remote's answer means it had no room (and this is what a person should read). */
+    public static final String REMOTE_FULL_HINT = "the remote refused to store the file; it may be full (out of space or over its quota)";
+    /**
+     * Answers that mean "no room": WebDAV's 507, a disk-full or quota error passed through, and
+     * the 405 that Go's WebDAV server (rclone serve webdav's) answers to a PUT it could not write.
+     */
+    private static final java.util.regex.Pattern REMOTE_FULL = java.util.regex.Pattern.compile(
+            "(?i)507|insufficient storage|no space left|quota|405 method not allowed");
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final String binary;
     private final Path configFile;
@@ -162,7 +170,9 @@ public final class Rclone {
             drain.join();
             stdout.join();
             if (p.exitValue() != 0) {
-                throw new RcloneException("rclone " + args.get(0) + " failed (exit " + p.exitValue() + "): " + lastError(redaction.clean(errText.toString())));
+                String said = redaction.clean(errText.toString());
+                boolean full = args.get(0).equals("copyto") && REMOTE_FULL.matcher(said).find();
+                throw new RcloneException((full ? REMOTE_FULL_HINT + ": " : "") + "rclone " + args.get(0) + " failed (exit " + p.exitValue() + "): " + lastError(said));
             }
             return outText.toString();
         } catch (InterruptedException e) {
