@@ -4,12 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,8 +23,8 @@ import java.util.Map;
  * numbers and CRCs when the header's page count changes. Comments the encoder wrote under other
  * names (its vendor string, an ENCODER comment) are kept.
  *
- * <p>One logical stream only (what the release writes). The new file replaces the old by rename
- * after it is forced to disk. Runs on the caller's thread.
+ * <p>One logical stream only (what the release writes). Runs on the caller's thread, on a file
+ * nobody else reads yet.
  */
 final class OpusComments {
     private static final byte[] CAPTURE = "OggS".getBytes(StandardCharsets.US_ASCII);
@@ -76,7 +73,8 @@ final class OpusComments {
             b.putInt(22, crc(page));
             out.write(page);
         }
-        replace(file, out.toByteArray());
+        // The release's part file, renamed into place only after this (Conversion): written over directly.
+        Files.write(file, out.toByteArray());
     }
 
     /** The new OpusTags packet: the old vendor string, the old comments we do not set, then ours. */
@@ -200,15 +198,5 @@ final class OpusComments {
 
     private static byte[] le32(int v) {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
-    }
-
-    private static void replace(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tags");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            while (b.hasRemaining()) ch.write(b);
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
