@@ -123,6 +123,27 @@ class ReleaseAndPublishFlowTest {
             Thread.sleep(700);
             assertEquals(0, api.json(api.get("/api/publish")).get("jobs").size(), "the cancelled file is not queued again");
         }
+        // The same pages on a phone, in German: they fit the width, and every word is the German file's.
+        try (Browser phone = new Browser(390, 844, true)) {
+            phone.open(rig.base.toString());
+            phone.js("localStorage.setItem('taperoom.lang', 'de'); sessionStorage.setItem('taperoom.take', arguments[0])", takeId);
+            phone.open(rig.base.toString());
+            phone.logIn(PanelRig.PIN);
+            phone.page("release");
+            assertTrue(phone.find("#view h2").getText().startsWith("Veröffentlichung · "), phone.find("#view h2").getText());
+            assertEquals("Veröffentlichung erstellen", phone.find("#release-button").getText());
+            BrowserFlowTest.assertNoSidewaysScrolling(phone, "phone release");
+            // Eight pages in the nav: on a phone it scrolls sideways; no link is squeezed so that its word spills over the next.
+            Object squeezed = phone.js("return [...document.querySelectorAll('#nav a')].filter(a => a.scrollWidth > a.clientWidth + 1).map(a => a.textContent);");
+            assertEquals(List.of(), squeezed, "nav links narrower than their words on a phone");
+            assertTouchTargets(phone, "#view button, #view select, #view input, #view a.button");
+            phone.screenshot("phone-release-de");
+            phone.page("publish");
+            phone.find("#publish-empty");
+            assertEquals("Alles hochgeladen", phone.find("#upload-badge").getText());
+            BrowserFlowTest.assertNoSidewaysScrolling(phone, "phone publish");
+            phone.screenshot("phone-publish-de");
+        }
     }
 
     /** Every visible control matched by {@code css} is at least 48 CSS pixels tall and wide. */
