@@ -31,7 +31,7 @@ public final class Rclone {
      * the 405 that Go's WebDAV server (rclone serve webdav's) answers to a PUT it could not write.
      */
     private static final java.util.regex.Pattern REMOTE_FULL = java.util.regex.Pattern.compile(
-            "(?i)507|insufficient storage|no space left|quota|405 method not allowed");
+            "(?i)\\b507\\b|insufficient storage|no space left|\\bquota|405 method not allowed");
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final String binary;
     private final Path configFile;

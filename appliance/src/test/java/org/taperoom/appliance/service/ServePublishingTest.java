@@ -88,6 +88,9 @@ class ServePublishingTest {
             Path secondLog = dir.resolve("serve-2.log");
             serve(dir, secondLog, socket, remotes);
             String second = waitForLog(secondLog, "published 20261201-200000-master.flac", 90_000);
+            // The export's record may come after it (the queue's order is by time queued, then id).
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!jobFiles(dir.resolve("library/.publish/queue")).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(100);
             assertTrue(second.matches("(?s).*publishing to nas:recordings \\(exports, at most 200kB/s\\): [12] files? queued from before.*"), second);
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
