@@ -10,8 +10,11 @@ import * as mix from './pages/mix.js';
 import * as master from './pages/master.js';
 import * as exporter from './pages/export.js';
 import * as settings from './pages/settings.js';
+import * as release from './pages/release.js';
+import * as publish from './pages/publish.js';
+import { uploadBadge } from './badge.js';
 
-const pages = { record, takes, mix, master, export: exporter, settings };
+const pages = { record, takes, mix, master, export: exporter, settings, release, publish };
 let leave = null;
 
 function pageName() {
@@ -83,6 +86,8 @@ document.getElementById('login-form').addEventListener('submit', async (e) => {
 
 api.onLoginNeeded(() => showLogin('Your session ended; enter the PIN again.'));
 live.on('state', statePill);
+live.on('state', (msg) => uploadBadge(msg.uploads));
+live.on('uploads', uploadBadge);
 window.addEventListener('hashchange', showPage);
 
 fetch('/api/state').then((r) => r.json()).then(statePill).catch(() => {});

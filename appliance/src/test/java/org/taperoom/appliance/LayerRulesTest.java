@@ -96,6 +96,13 @@ class LayerRulesTest {
     }
 
     @Test
+    void publishingKnowsOnlyTheTakeLibrary() {
+        check(classes().that().resideInAPackage("org.taperoom.appliance.publish..")
+                .should().onlyDependOnClassesThat(onlyOursIn("org.taperoom.appliance.publish..", "org.taperoom.appliance.recording.take.."))
+                .as("publishing (queue, rclone, retention) knows only the take library: it reads files, never the engine or the shell"));
+    }
+
+    @Test
     void musicTheoryKnowsNoneOfOurPackages() {
         check(classes().that().resideInAPackage(MUSIC)
                 .should().onlyDependOnClassesThat(onlyOursIn(MUSIC))

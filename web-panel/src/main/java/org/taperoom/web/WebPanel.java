@@ -32,6 +32,9 @@ import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.live.MeterPump;
 import org.taperoom.web.playback.Playback;
+import org.taperoom.web.publish.PublishApi;
+import org.taperoom.web.publish.UploadPump;
+import org.taperoom.web.release.ReleaseApi;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.HostNames;
 import org.taperoom.web.security.LoginThrottle;
@@ -54,6 +57,8 @@ public final class WebPanel implements Panel {
     private final String host;
     private final List<Route> routes;
     private final Playback playback;
+    /** Pushes the publisher's figures; null when nothing is published. Set once by start(). */
+    private UploadPump uploadPump;
 
     private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, JobsApi jobs, String host,
                      List<Route> routes, Playback playback) {
@@ -83,7 +88,7 @@ public final class WebPanel implements Panel {
         PinLock pin = new PinLock(pinHash, new LoginThrottle(Clock.systemUTC()));
         InputArming arming = context.arming() != null ? context.arming() : new InputArming(Math.max(1, context.recorder().status().channels()));
         InputGain gain = context.gain() != null ? context.gain() : InputGain.NONE;
-        StateApi state = new StateApi(context.transport(), context.recorder());
+        StateApi state = new StateApi(context.transport(), context.recorder(), context.uploads());
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
         // A session's live sockets end with it; a new PIN ends every socket (each browser logs in
         // again or, for the session that changed it, reconnects).
@@ -98,6 +103,7 @@ public final class WebPanel implements Panel {
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         Playback playback = Playback.start(context, takes, hub);
+        UploadPump pump = context.uploads() == null ? null : new UploadPump(context.uploads(), hub::event);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())
@@ -112,7 +118,10 @@ public final class WebPanel implements Panel {
                 .add(playback.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
-                .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
+                .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes())
+                // Distribution: releases of a take, and the service's upload queue.
+                .add(new ReleaseApi(takes, context.library().root(), renders, jobs).routes())
+                .add(new PublishApi(context.uploads(), context.library().root(), () -> { if (pump != null) pump.push(); }).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {
@@ -122,7 +131,9 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback);
+        WebPanel panel = new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback);
+        if (pump != null) panel.uploadPump = pump.start();
+        return panel;
     }
 
     static String takesMessage() {
@@ -173,6 +184,7 @@ public final class WebPanel implements Panel {
 
     @Override
     public void close() {
+        if (uploadPump != null) uploadPump.close();
         meters.close();
         playback.close();
         hub.closeAll("server stopping");

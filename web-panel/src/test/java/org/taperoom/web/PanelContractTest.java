@@ -50,7 +50,9 @@ class PanelContractTest {
                                 // the one WAV package, to read the take files (waveforms)
                                 "org.taperoom.appliance.wav..",
                                 // the playback engine's control side (play, seek, stop, status), opened by panel/PanelPlayback
-                                "org.taperoom.appliance.playback.."))
+                                "org.taperoom.appliance.playback..",
+                                // the service's publisher: its figures, queue, retry and cancel (PanelContext.uploads)
+                                "org.taperoom.appliance.publish.."))
                         // the transport, the recorder's read side and the input gains
                         .or(belongToAnyOf(Transport.class, TransportView.class, TransportState.class, ControlEvent.class,
                                 InputArming.class, Recorder.class, RecorderStatus.class, RecorderListener.class, TakeRequest.class,

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
@@ -22,6 +23,7 @@ import org.taperoom.appliance.control.ControlService;
 import org.taperoom.appliance.device.CaptureDevices;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PinHash;
+import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.drivers.audio.InputGain;
@@ -48,6 +50,8 @@ public final class PanelRig implements AutoCloseable {
     public final ControlService control;
     public final WebPanel panel;
     public final URI base;
+    /** The publisher handed to the panel, or null. */
+    public final UploadService uploads;
 
     public PanelRig() throws Exception {
         this(2);
@@ -59,6 +63,14 @@ public final class PanelRig implements AutoCloseable {
 
     /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
     public PanelRig(int channels, boolean simGain) throws Exception {
+        this(channels, simGain, null);
+    }
+
+    /**
+     * With a publisher made by {@code publishing} from the rig's library folder (started before
+     * the panel, as the service does), or none for null.
+     */
+    public PanelRig(int channels, boolean simGain, Function<Path, UploadService.Settings> publishing) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
@@ -80,8 +92,11 @@ public final class PanelRig implements AutoCloseable {
         engine.start();
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
         control = ControlService.start(engine, config, null, gain);
+        uploads = publishing == null ? null
+                : new UploadService(library, engine.library(), publishing.apply(library), java.time.Clock.systemDefaultZone());
+        if (uploads != null) uploads.start();
         panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
-                null, () -> CaptureDevices.find(this.config)));
+                null, () -> CaptureDevices.find(this.config)).withUploads(uploads));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 
@@ -99,6 +114,7 @@ public final class PanelRig implements AutoCloseable {
     @Override
     public void close() throws IOException {
         panel.close();
+        if (uploads != null) uploads.close();
         control.close();
         engine.close();
         try (Stream<Path> files = Files.walk(dir)) {

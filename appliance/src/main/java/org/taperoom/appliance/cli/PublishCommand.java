@@ -1,7 +1,6 @@
 package org.taperoom.appliance.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,7 +69,7 @@ final class PublishCommand implements Command {
         TimeWindow window;
         try {
             PublishScope scope = PublishScope.of(args.string("what", "exports"));
-            plan = new PublishPlan(to, args.string("host", hostName()), scope);
+            plan = new PublishPlan(to, args.string("host", PublishPlan.localHostName()), scope);
             window = args.has("window") ? TimeWindow.parse(args.string("window", null)) : TimeWindow.ALWAYS;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -111,16 +110,6 @@ final class PublishCommand implements Command {
             }
             long wait = publisher.millisToNextDue();
             if (wait > 0) Thread.sleep(Math.min(wait, 60_000));
-        }
-    }
-
-    private static String hostName() {
-        try {
-            String name = InetAddress.getLocalHost().getHostName();
-            int dot = name.indexOf('.');
-            return dot > 0 ? name.substring(0, dot) : name;
-        } catch (IOException e) {
-            return "taperoom";
         }
     }
 }

@@ -21,6 +21,7 @@ public final class Schema {
             new Group("GPIO front panel", GpioKeys.ALL),
             new Group("Web panel", PanelKeys.ALL),
             new Group("Fleet metrics", TelemetryKeys.ALL),
+            new Group("Publishing", PublishKeys.ALL),
             new Group("Service", ServiceKeys.ALL));
 
     private static final Map<String, ConfigKey<?>> BY_NAME = index();

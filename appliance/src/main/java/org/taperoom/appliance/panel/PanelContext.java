@@ -7,6 +7,7 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.dsp.render.RenderService;
+import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.take.TakeLibrary;
 import org.taperoom.drivers.audio.AudioBackend;
@@ -30,10 +31,23 @@ import org.taperoom.drivers.audio.InputGain;
  *                   to offer only the configured device
  * @param outputs    the driver that opens the configured interface's outputs for playback, or null:
  *                   then the simulator's for a {@code sim} device, else none (play answers why)
+ * @param uploads    the service's publisher (queue, figures, retry and cancel), or null when nothing is published
  */
 public record PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
                            InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices,
-                           AudioBackend outputs) {
+                           AudioBackend outputs, UploadService uploads) {
+    /** A context without a publisher. */
+    public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
+                        InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices,
+                        AudioBackend outputs) {
+        this(config, recorder, library, transport, configFile, arming, gain, renders, captureDevices, outputs, null);
+    }
+
+    /** This context with the service's publisher. */
+    public PanelContext withUploads(UploadService publisher) {
+        return new PanelContext(config, recorder, library, transport, configFile, arming, gain, renders, captureDevices, outputs, publisher);
+    }
+
     /** A context whose panel opens the simulator's outputs for a {@code sim} device and no others. */
     public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
                         InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices) {

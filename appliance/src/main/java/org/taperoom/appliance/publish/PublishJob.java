@@ -18,4 +18,9 @@ public record PublishJob(String id, String localPath, String remotePath, long by
     PublishJob failed(String error, long nextAttemptMillis) {
         return new PublishJob(id, localPath, remotePath, bytes, createdMillis, attempts + 1, nextAttemptMillis, error);
     }
+
+    /** The same job, due at {@code millis} (a person's "retry now"); attempts and error kept. */
+    PublishJob dueAt(long millis) {
+        return new PublishJob(id, localPath, remotePath, bytes, createdMillis, attempts, millis, lastError);
+    }
 }

@@ -51,4 +51,15 @@ public record PublishPlan(String destination, String host, PublishScope scope) {
         }
         return added;
     }
+
+    /** This machine's host name without its domain, the default folder on the remote. */
+    public static String localHostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            int dot = name.indexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        } catch (IOException e) {
+            return "taperoom";
+        }
+    }
 }

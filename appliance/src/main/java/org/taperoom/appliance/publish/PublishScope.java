@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /** What a destination receives of each take: its rule. */
 public enum PublishScope {
-    /** Renders and their records ({@code renders/}), the quick mix excepted. */
+    /** Renders and their records ({@code renders/}), the quick mix excepted, and each release's ZIP ({@code releases/<release>/<album>.zip}). */
     EXPORTS,
     /** Only {@code renders/quick-mix.mp3}. */
     QUICK_MIXES,
@@ -45,8 +45,9 @@ public enum PublishScope {
             String name = p.getFileName().toString();
             boolean inRenders = p.getNameCount() == 2 && p.getName(0).toString().equals("renders");
             boolean quickMix = inRenders && name.equals("quick-mix.mp3");
+            boolean releaseZip = p.getNameCount() == 3 && p.getName(0).toString().equals("releases") && name.endsWith(".zip");
             boolean wanted = switch (this) {
-                case EXPORTS -> inRenders && !quickMix;
+                case EXPORTS -> inRenders && !quickMix || releaseZip;
                 case QUICK_MIXES -> quickMix;
                 case TAKES -> p.getNameCount() == 1 && (TRACK.matcher(name).matches() || TAKE_FILES.contains(name));
                 case ALL -> true;

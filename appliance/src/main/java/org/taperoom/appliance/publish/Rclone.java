@@ -24,6 +24,15 @@ import java.util.concurrent.TimeUnit;
  * {@link Redaction} before it is logged or shown. Thread-safe (no mutable state).
  */
 public final class Rclone {
+    /** Added to a failed upload's message when the remote's answer means it had no room (and this is what a person should read). */
+    public static final String REMOTE_FULL_HINT = "the remote refused to store the file; it may be full (out of space or over its quota)";
+    /**
+     * Answers that mean "no room": WebDAV's 507, a disk-full or quota error passed through, and
+     * the 405 that Go's WebDAV server (rclone serve webdav's) answers to a PUT it could not write.
+     */
+    private static final java.util.regex.Pattern REMOTE_FULL = java.util.regex.Pattern.compile(
+            "(?i)\\b507\\b|insufficient storage|no space left|\\bquota|405 method not allowed");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final String binary;
     private final Path configFile;
     private final Redaction redaction;
@@ -59,9 +68,33 @@ public final class Rclone {
      * @param bandwidthLimit rclone's {@code --bwlimit} value ("4M", "512k"), or null for none
      */
     public void copyTo(Path local, String remotePath, String bandwidthLimit) throws IOException {
-        List<String> args = new ArrayList<>(List.of("copyto", local.toString(), remotePath, "--retries", "1", "--low-level-retries", "2"));
+        copyTo(local, remotePath, bandwidthLimit, Transfer.NONE);
+    }
+
+    /**
+     * Follows one upload: rclone's statistics once a second, and whether to stop it. Called on
+     * the thread that reads rclone's output ({@link #progress}) and the uploading thread
+     * ({@link #cancelled}); both must return at once.
+     */
+    public interface Transfer {
+        Transfer NONE = new Transfer() {};
+
+        /** @param bytesPerSecond rclone's own rate over its last seconds (0 before it has one) */
+        default void progress(long bytes, long totalBytes, double bytesPerSecond) {}
+
+        /** True stops the upload: rclone is killed and the copy fails with "cancelled". */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** {@link #copyTo(Path, String, String)}, telling {@code transfer} its progress and stopping when it asks. */
+    public void copyTo(Path local, String remotePath, String bandwidthLimit, Transfer transfer) throws IOException {
+        List<String> args = new ArrayList<>(List.of("copyto", local.toString(), remotePath, "--retries", "1", "--low-level-retries", "2",
+                // One JSON line a second with the byte count and rate (rclone's "stats" object).
+                "--stats", "1s", "--stats-log-level", "NOTICE", "--use-json-log"));
         if (bandwidthLimit != null) args.addAll(List.of("--bwlimit", bandwidthLimit));
-        run(args, timeoutSeconds);
+        run(args, timeoutSeconds, transfer);
     }
 
     /**
@@ -90,6 +123,11 @@ public final class Rclone {
     }
 
     private String run(List<String> args, long timeout) throws IOException {
+        return run(args, timeout, null);
+    }
+
+    /** {@code transfer} null: rclone's output is plain text; else JSON lines, whose statistics go to it. */
+    private String run(List<String> args, long timeout, Transfer transfer) throws IOException {
         if (!Files.isRegularFile(configFile)) throw new RcloneException("rclone configuration " + configFile + " not found");
         List<String> cmd = new ArrayList<>();
         cmd.add(binary);
@@ -106,30 +144,71 @@ public final class Rclone {
             throw new RcloneException("cannot run " + binary + " (install Debian's rclone): " + e.getMessage());
         }
         try (InputStream out = p.getInputStream(); InputStream err = p.getErrorStream()) {
-            // stderr is drained on its own thread so a chatty rclone never blocks on a full pipe.
             StringBuilder errText = new StringBuilder();
-            Thread drain = Thread.ofVirtual().start(() -> {
+            Thread drain = Thread.ofVirtual().start(() -> readErrors(err, errText, transfer));
+            // stdout too, so this thread can watch for a cancel and the deadline meanwhile.
+            StringBuilder outText = new StringBuilder();
+            Thread stdout = Thread.ofVirtual().start(() -> {
                 try {
-                    errText.append(new String(err.readAllBytes(), StandardCharsets.UTF_8));
+                    outText.append(new String(out.readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException ignored) {
                     // the process ended; what was read is kept
                 }
             });
-            String outText = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            boolean ended = timeout < 0 ? p.waitFor() >= 0 : p.waitFor(timeout, TimeUnit.SECONDS);
-            if (!ended) {
-                p.destroyForcibly();
-                throw new RcloneException("rclone " + args.get(0) + " timed out after " + timeout + " s");
+            long deadline = timeout < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+            while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+                if (transfer != null && transfer.cancelled()) {
+                    p.destroyForcibly();
+                    p.waitFor();
+                    throw new RcloneException("rclone " + args.get(0) + " cancelled");
+                }
+                if (System.nanoTime() > deadline) {
+                    p.destroyForcibly();
+                    throw new RcloneException("rclone " + args.get(0) + " timed out after " + timeout + " s");
+                }
             }
             drain.join();
+            stdout.join();
             if (p.exitValue() != 0) {
-                throw new RcloneException("rclone " + args.get(0) + " failed (exit " + p.exitValue() + "): " + lastError(redaction.clean(errText.toString())));
+                String said = redaction.clean(errText.toString());
+                boolean full = args.get(0).equals("copyto") && REMOTE_FULL.matcher(said).find();
+                throw new RcloneException((full ? REMOTE_FULL_HINT + ": " : "") + "rclone " + args.get(0) + " failed (exit " + p.exitValue() + "): " + lastError(said));
             }
-            return outText;
+            return outText.toString();
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new RcloneException("rclone " + args.get(0) + " interrupted");
+        }
+    }
+
+    /**
+     * Reads rclone's stderr to its end (on its own thread, so a chatty rclone never blocks on a
+     * full pipe). With a transfer, each line is JSON: statistics go to the transfer, messages of
+     * level error/warning/notice (not statistics) into {@code text}, as plain lines.
+     */
+    private static void readErrors(InputStream err, StringBuilder text, Transfer transfer) {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(err, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (transfer == null || !line.startsWith("{")) {
+                    text.append(line).append('\n');
+                    continue;
+                }
+                try {
+                    com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(line);
+                    com.fasterxml.jackson.databind.JsonNode stats = n.path("stats");
+                    if (stats.isObject()) {
+                        transfer.progress(stats.path("bytes").asLong(), stats.path("totalBytes").asLong(), stats.path("speed").asDouble());
+                    } else if (!n.path("level").asText().equals("info") && !n.path("level").asText().equals("debug")) {
+                        text.append(n.path("level").asText().toUpperCase(java.util.Locale.ROOT)).append(": ").append(n.path("msg").asText()).append('\n');
+                    }
+                } catch (IOException e) {
+                    text.append(line).append('\n');
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended; what was read is kept
         }
     }
 

@@ -20,7 +20,9 @@ import org.tinylog.Logger;
 
 /**
  * The persistent upload queue in the library: {@code <library>/.publish/queue/<id>.json}, one
- * file per job, and {@code .publish/done/<id>.json} for each verified upload.
+ * file per job, {@code .publish/done/<id>.json} for each verified upload, and
+ * {@code .publish/cancelled/<id>.json} for each file a person took out of the queue (not queued
+ * again until it changes).
  *
  * <p>Every change is a whole new file written beside the old one, forced to disk and renamed over
  * it (then the folder forced too), so after SIGKILL or a power cut each job file is the old
@@ -35,12 +37,14 @@ public final class UploadQueue {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path queue;
     private final Path done;
+    private final Path cancelled;
 
     public UploadQueue(Path library) throws IOException {
         Path root = library.resolve(FOLDER);
         queue = Files.createDirectories(root.resolve("queue"));
         done = Files.createDirectories(root.resolve("done"));
-        for (Path dir : List.of(queue, done)) {
+        cancelled = Files.createDirectories(root.resolve("cancelled"));
+        for (Path dir : List.of(queue, done, cancelled)) {
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) Files.deleteIfExists(p);
             }
@@ -62,14 +66,14 @@ public final class UploadQueue {
 
     /**
      * Queues {@code local} for {@code remotePath} unless it is queued already, or was uploaded
-     * and verified at its current size. Returns whether a job was added.
+     * and verified, or cancelled, at its current size. Returns whether a job was added.
      */
     public synchronized boolean enqueue(Path local, String remotePath, long nowMillis) throws IOException {
         String id = idFor(remotePath);
         long bytes = Files.size(local);
         if (Files.exists(queue.resolve(id + ".json"))) return false;
-        Path record = done.resolve(id + ".json");
-        if (Files.exists(record)) {
+        for (Path record : List.of(done.resolve(id + ".json"), cancelled.resolve(id + ".json"))) {
+            if (!Files.exists(record)) continue;
             try {
                 if (JSON.readTree(record.toFile()).path("bytes").asLong(-1) == bytes) return false;
             } catch (IOException e) {
@@ -111,6 +115,34 @@ public final class UploadQueue {
         record.put("verified_millis", nowMillis);
         writeBytes(done.resolve(job.id() + ".json"), JSON.writeValueAsBytes(record));
         Files.deleteIfExists(queue.resolve(job.id() + ".json"));
+    }
+
+    /** The queued job {@code id}, if it is queued. */
+    public synchronized java.util.Optional<PublishJob> job(String id) throws IOException {
+        Path file = queue.resolve(id + ".json");
+        if (!id.matches("[0-9a-f]{24}") || !Files.isRegularFile(file)) return java.util.Optional.empty();
+        return java.util.Optional.of(JSON.readValue(file.toFile(), PublishJob.class));
+    }
+
+    /**
+     * Takes a job out of the queue at a person's request: a cancel record first (so the file is
+     * not queued again until it changes), then the job file. The local file is never touched.
+     */
+    public synchronized void cancel(PublishJob job, long nowMillis) throws IOException {
+        var record = JSON.createObjectNode();
+        record.put("local", job.localPath());
+        record.put("remote", job.remotePath());
+        record.put("bytes", job.bytes());
+        record.put("cancelled_millis", nowMillis);
+        writeBytes(cancelled.resolve(job.id() + ".json"), JSON.writeValueAsBytes(record));
+        Files.deleteIfExists(queue.resolve(job.id() + ".json"));
+    }
+
+    /** How many verified upload records the library holds. */
+    public synchronized int verifiedCount() throws IOException {
+        try (Stream<Path> s = Files.list(done)) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        }
     }
 
     /** The verified uploads' records ({@code local}, {@code remote}, {@code bytes}, {@code md5}). */

@@ -23,6 +23,7 @@ import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelProvider;
 import org.taperoom.appliance.playback.PlaybackService;
+import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
@@ -93,6 +94,8 @@ public final class Service {
     private String lastStatus = "";
     /** Whether this run's recovery has been done. Main thread. */
     private boolean recovered;
+    /** The publisher (key publishTo), or null; made by start(), started once the library disk is there, closed by stop(). */
+    private volatile UploadService uploads;
 
     public Service(Config config, Parts parts) {
         this.config = config;
@@ -112,6 +115,7 @@ public final class Service {
      */
     public void start() throws Exception {
         parts.notifier().status("starting");
+        uploads = Publishing.of(config, parts.engine().library());
         recoverIfTheDiskIsThere();
         // The panel first, the device after: a phone reaches the panel sooner (it shows the engine
         // as not running until the device is open), and READY still waits for both. Always-on
@@ -127,7 +131,7 @@ public final class Service {
             try {
                 panel = parts.panelProvider().start(new PanelContext(config, recorder, parts.engine().library(), control.transport(),
                         parts.configFile(), control.arming(), parts.gain(), parts.renders(), () -> CaptureDevices.find(config),
-                        playbackOutputs(config)));
+                        playbackOutputs(config)).withUploads(uploads));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());
@@ -205,6 +209,9 @@ public final class Service {
             if (c != null) c.close();
             AlwaysOn a = alwaysOn;
             if (a != null) a.close();
+            // An upload in flight ends here and stays queued: the next start uploads it again.
+            UploadService u = uploads;
+            if (u != null) u.close();
             // Closing the engine stops the take and finalizes its files before it returns.
             parts.engine().close();
             if (parts.renders() != null) parts.renders().close();
@@ -231,6 +238,7 @@ public final class Service {
             waiting(problem);
             return;
         }
+        startPublishingOnce();
         if (recovered) return;
         recovered = true;
         try {
@@ -274,6 +282,23 @@ public final class Service {
             // Takes still record, from their RAM pre-roll on.
             Logger.error("always-on capture did not start: {}", e.getMessage());
         }
+    }
+
+    /** The publisher opens its queue in the library: only once the library's disk is there. Main thread. */
+    private void startPublishingOnce() {
+        UploadService u = uploads;
+        if (u == null) return;
+        try {
+            u.start();
+        } catch (IOException e) {
+            // Recording goes on; the publisher is tried again with the next look at the disk.
+            Logger.error("publishing did not start: {}", e.getMessage());
+        }
+    }
+
+    /** The publisher, when publishTo is set (for tests and the demo). */
+    public Optional<UploadService> uploads() {
+        return Optional.ofNullable(uploads);
     }
 
     private void waiting(String reason) {

@@ -71,20 +71,21 @@ public final class Remotes implements AutoCloseable {
                 """.formatted(ACCESS_KEY, SECRET_KEY, s3.getPort(), davPort, roPort));
     }
 
-    private static Process serveWebdav(Path folder, int port, boolean readOnly) throws IOException {
+    /** {@code rclone serve webdav} of {@code folder} on loopback {@code port}; wait for it with {@link #waitForPort}. */
+    public static Process serveWebdav(Path folder, int port, boolean readOnly) throws IOException {
         List<String> cmd = new java.util.ArrayList<>(List.of("rclone", "serve", "webdav", folder.toString(), "--addr", "127.0.0.1:" + port,
                 "--config", "/dev/null"));
         if (readOnly) cmd.add("--read-only");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private static void waitForPort(int port) throws Exception {
+    public static void waitForPort(int port) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             try (Socket s = new Socket()) {

@@ -15,7 +15,7 @@ import org.taperoom.web.server.ApiError;
  * settings errors as 400s, the document of a rendered file, loudness figures, and messages made
  * fit for a browser (no host paths).
  */
-final class RenderDocs {
+public final class RenderDocs {
     /** The latest preview of a take, in its renders folder (hidden: not listed as an export). */
     static final String PREVIEW_FILE = ".preview.mp3";
     static final String ANALYSIS_FILE = ".analysis.wav";
@@ -41,7 +41,7 @@ final class RenderDocs {
      * {@code message} with every absolute path cut to its file name: a browser learns which file
      * failed, not where the library lives on the appliance.
      */
-    static String withoutPaths(String message) {
+    public static String withoutPaths(String message) {
         return message == null ? null : PATH.matcher(message).replaceAll("");
     }
 

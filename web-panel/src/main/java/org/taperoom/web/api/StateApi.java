@@ -8,7 +8,9 @@ import java.util.Map;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportView;
 import org.taperoom.appliance.recording.engine.Recorder;
+import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
+import org.taperoom.web.publish.UploadDocs;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.Route;
@@ -24,16 +26,24 @@ public final class StateApi {
 
     private final Transport transport;
     private final Recorder recorder;
+    /** The service's publisher, or null when nothing is published. */
+    private final UploadService uploads;
 
     public StateApi(Transport transport, Recorder recorder) {
+        this(transport, recorder, null);
+    }
+
+    public StateApi(Transport transport, Recorder recorder, UploadService uploads) {
         this.transport = transport;
         this.recorder = recorder;
+        this.uploads = uploads;
     }
 
     public List<Route> routes() {
         return List.of(Route.get("/api/state", Access.PUBLIC, this::get,
                 "Without a session: state (idle, recording, stopping, waiting, error), elapsedSeconds and freeDiskSeconds only. "
-                        + "With one also the reason, the take being recorded, the device and its format, overruns and the last error."));
+                        + "With one also the reason, the take being recorded, the device and its format, overruns, the last error, and uploads "
+                        + "(queued, queuedBytes, failing, inFlight {file, bytes, totalBytes}, bytesPerSecond, done, failed, lastError; null when nothing is published)."));
     }
 
     private void get(Context ctx) {
@@ -65,6 +75,7 @@ public final class StateApi {
         m.put("bits", s.bits());
         m.put("overruns", s.overruns());
         m.put("lastError", s.lastError() == null ? "" : s.lastError());
+        m.put("uploads", uploads == null ? null : UploadDocs.figures(uploads.figures()));
         return m;
     }
 

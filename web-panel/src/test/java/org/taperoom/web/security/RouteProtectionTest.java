@@ -36,7 +36,7 @@ class RouteProtectionTest {
 
     static String concrete(String path) {
         return path.replace("{id}", "2026-01-01_000000-x").replace("{n}", "1").replace("{trashId}", "x")
-                .replace("{export}", "x").replace("{job}", "x").replace("{token}", "x");
+                .replace("{export}", "x").replace("{job}", "x").replace("{token}", "x").replace("{release}", "x");
     }
 
     static boolean changesState(HandlerType m) {

@@ -54,7 +54,8 @@ public final class ReleaseDocument {
         return parse(root, base, library);
     }
 
-    static Release parse(JsonNode root, Path base, Path library) throws SettingsException {
+    /** A release document already read; {@code base} resolves {@code cover} (null: a cover is refused). */
+    public static Release parse(JsonNode root, Path base, Path library) throws SettingsException {
         if (root == null || !root.isObject()) throw new SettingsException("release.json: expected an object {...}");
         Fields f = Fields.of("", root);
         String album = required(f, "album");
@@ -65,6 +66,7 @@ public final class ReleaseDocument {
         String upc = f.text("upc", null, 20);
         if (upc != null) upc = checkUpc(upc);
         String coverName = f.text("cover", null, 500);
+        if (coverName != null && base == null) throw new SettingsException("cover: not taken here (name it in a release.json for 'taperoom release')");
         Release.Cover cover = coverName == null ? null : cover(base.resolve(coverName), coverName);
 
         Fields loud = f.object("loudness");

@@ -19,9 +19,10 @@ import org.taperoom.appliance.dsp.settings.Tags;
 
 /**
  * A track's tags in each format. FLAC (Vorbis comments and a front-cover picture block) and MP3
- * (ID3v2.4, APIC front cover) are written by jaudiotagger after encoding; WAV and Opus carry what
- * their writers take ({@link #basic}: title, artist, album, year, comment: LIST/INFO and Vorbis
- * comments), the WAV set's ISRC and UPC go in the CUE sheet. Not thread-safe; called on the
+ * (ID3v2.4, APIC front cover) are written by jaudiotagger after encoding; Opus gets the same
+ * comments and cover by {@link OpusComments} (jaudiotagger cannot write Opus); WAV carries what
+ * its writer takes ({@link #basic}: title, artist, album, year, comment in LIST/INFO), the WAV
+ * set's ISRC and UPC go in the CUE sheet. Not thread-safe; called on the
  * release thread.
  */
 final class ReleaseTags {
@@ -41,8 +42,12 @@ final class ReleaseTags {
         return new Tags(track.title(), track.artist(), release.album(), release.year(), comment);
     }
 
-    /** Writes the full tags into {@code file} (FLAC or MP3; others are left as written). */
+    /** Writes the full tags into {@code file} (FLAC, MP3 and Opus; WAV is left as written). */
     static void write(Path file, Release release, Release.Track track, OutputPreset preset) throws IOException {
+        if (preset == OutputPreset.OPUS) {
+            writeOpus(file, release, track);
+            return;
+        }
         if (preset != OutputPreset.FLAC && preset != OutputPreset.MP3) return;
         try {
             AudioFile audio = AudioFileIO.read(file.toFile());
@@ -84,6 +89,26 @@ final class ReleaseTags {
         } catch (Exception e) {
             throw new IOException(file.getFileName() + ": tags not written (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Opus: the same fields as FLAC's, under their Vorbis comment names, and the cover ({@link OpusComments}). */
+    private static void writeOpus(Path file, Release release, Release.Track track) throws IOException {
+        java.util.Map<String, String> c = new java.util.LinkedHashMap<>();
+        c.put("TITLE", track.title());
+        c.put("ARTIST", track.artist());
+        c.put("ALBUM", release.album());
+        c.put("ALBUMARTIST", release.albumArtist());
+        c.put("DATE", release.year());
+        c.put("GENRE", release.genre());
+        c.put("TRACKNUMBER", Integer.toString(track.number()));
+        c.put("TRACKTOTAL", Integer.toString(release.tracks().size()));
+        c.put("ISRC", track.isrc());
+        c.put("BARCODE", release.upc());
+        // The WAV writer's ISRC note is not wanted where ISRC has its own comment.
+        c.put("COMMENT", null);
+        Release.Cover cover = release.cover();
+        OpusComments.write(file, c, cover == null ? null
+                : new OpusComments.Picture(Files.readAllBytes(cover.file()), cover.mimeType(), cover.widthPixels(), cover.heightPixels()));
     }
 
     private static void set(Tag tag, FieldKey key, String value) throws TagException {

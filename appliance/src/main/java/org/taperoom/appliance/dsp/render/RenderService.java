@@ -135,6 +135,35 @@ public final class RenderService implements AutoCloseable {
         }
     }
 
+    /** Work that is more than one render (a release), run on the render thread as a job: progress, cancel, no {@link RenderResult}. */
+    @FunctionalInterface
+    public interface Task {
+        void run(Renderer renderer, RenderProgress progress, java.util.function.BooleanSupplier cancelled) throws Exception;
+    }
+
+    /** Starts {@code task} after the jobs before it; the job's file is {@code output} (what the task makes). */
+    public RenderJob submitTask(Path take, Path output, Task task) {
+        RenderJob job = new RenderJob(Long.toString(nextId.getAndIncrement()), take, output);
+        jobs.put(job.id(), job);
+        runner.submit(() -> {
+            if (job.cancelRequested()) {
+                job.cancelled();
+                return;
+            }
+            job.running();
+            try {
+                task.run(renderer, job::progress, job::cancelRequested);
+                job.done(null);
+            } catch (CancellationException e) {
+                job.cancelled();
+            } catch (Exception | OutOfMemoryError e) {
+                Logger.warn(e, "job {} for {} failed", job.id(), take);
+                job.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        });
+        return job;
+    }
+
     public Optional<RenderJob> job(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

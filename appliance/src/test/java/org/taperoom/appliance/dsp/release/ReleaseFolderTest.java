@@ -164,10 +164,25 @@ class ReleaseFolderTest {
     }
 
     @Test
-    void opusIsFortyEightKilohertzWithTitleAndAlbum() throws Exception {
-        String p = probe(file(OutputPreset.OPUS, 1));
+    void opusCarriesTheSameTagsAsFlacAndTheCoverAsAMetadataBlockPicture() throws Exception {
+        Path opus = file(OutputPreset.OPUS, 2);
+        String p = probe(opus);
         assertTrue(p.contains("codec_name=opus") && p.contains("sample_rate=48000"), p);
-        assertTrue(p.contains("tag:title=blue room") && p.contains("tag:album=blue room sessions"), p);
+        assertTrue(p.contains("codec_name=png") && p.contains("attached_pic=1"), "cover as a picture stream: " + p);
+        for (String tag : List.of("tag:title=slow one", "tag:artist=ann & the band", "tag:album=blue room sessions",
+                "tag:album_artist=the taperoom band", "tag:date=2026", "tag:genre=rock", "tag:track=2", "tag:tracktotal=2",
+                "tag:isrc=gbxyz2600002", "tag:barcode=036000291452")) {
+            assertTrue(p.contains(tag), tag + " in " + p);
+        }
+        String m = mediainfo(opus);
+        System.out.println("mediainfo of the Opus file:\n" + m);
+        assertTrue(m.matches("(?s).*Cover\\s*:\\s*Yes.*"), m);
+        assertTrue(m.matches("(?s).*ISRC\\s*:\\s*GBXYZ2600002.*"), m);
+        assertTrue(m.matches("(?s).*Album/Performer\\s*:\\s*The Taperoom Band.*"), m);
+        // The audio pages moved behind a longer header: ffmpeg decodes the whole file without an error.
+        String decoded = TestAudio.run(List.of("ffmpeg", "-v", "error", "-i", opus.toString(), "-f", "null", "-"));
+        assertEquals("", decoded.strip(), "ffmpeg's complaints about the stream");
+        assertEquals(6.0, FileLoudness.measure(opus).durationSeconds(), 0.1, "every audio page is still there");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taperoom.appliance.Tmpfs;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.RecorderListener;
@@ -32,35 +33,13 @@ import org.taperoom.drivers.sim.SimSignal;
  */
 class DiskFullTest {
 
-    /**
-     * Why this process may not mount a tmpfs, or null when it may: probed by mounting one, since
-     * being root is not enough (a container may forbid mounts) and not being root may be (a
-     * user namespace with CAP_SYS_ADMIN).
-     */
-    private static String mountRefusal(Path dir) throws Exception {
-        Path probe = Files.createDirectories(dir.resolve("probe"));
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes()).strip();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            return "this process may not mount a tmpfs (" + (said.isEmpty() ? "mount exited " + p.exitValue() : said) + ")";
-        }
-        run("umount", probe.toString());
-        return null;
-    }
-
-    private static void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd));
-    }
-
     @Test
     void aTakeOnARealFullTmpfsEndsCleanlyWithValidFilesAndTheErrorInTakeJson(@TempDir Path dir) throws Exception {
-        String refusal = mountRefusal(dir);
+        String refusal = Tmpfs.mountRefusal(dir);
         assumeTrue(refusal == null, () -> "skipped: " + refusal);
         Path library = dir.resolve("small");
         Files.createDirectories(library);
-        run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", library.toString());
+        Tmpfs.run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", library.toString());
         try {
             SimBackend sim = Recordings.unpaced(SimSignal.NOISE, SimSignal.INDEX);
             try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(library, 4, 48000, "24"), sim)) {
@@ -105,23 +84,23 @@ class DiskFullTest {
                 }
             }
         } finally {
-            run("umount", library.toString());
+            Tmpfs.run("umount", library.toString());
         }
     }
 
     @Test
     void aReadOnlyLibraryIsRefusedAtStartWithASentence(@TempDir Path dir) throws Exception {
-        String refusal = mountRefusal(dir);
+        String refusal = Tmpfs.mountRefusal(dir);
         assumeTrue(refusal == null, () -> "skipped: " + refusal);
         Path library = dir.resolve("ro");
         Files.createDirectories(library);
-        run("mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", library.toString());
+        Tmpfs.run("mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", library.toString());
         try {
             RecordingEngine engine = RecordingSetup.engine(Recordings.config(library, 2, 48000, "24"), Recordings.unpaced(SimSignal.SINE));
             EngineException e = assertThrows(EngineException.class, engine::start);
             assertTrue(e.getMessage().contains("not writable") && e.getMessage().contains(library.toString()), e.getMessage());
         } finally {
-            run("umount", library.toString());
+            Tmpfs.run("umount", library.toString());
         }
     }
 }
