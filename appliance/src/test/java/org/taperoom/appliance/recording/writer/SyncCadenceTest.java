@@ -16,6 +16,7 @@ import org.taperoom.appliance.recording.engine.TakeRequest;
 import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.appliance.wav.FileOps;
 import org.taperoom.appliance.wav.HookedFileOps;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
@@ -45,23 +46,8 @@ class SyncCadenceTest {
     void whileATakeRunsItsFileIsResizedAndFdatasyncedOnTheSyncInterval(@TempDir Path dir) throws Exception {
         Recording ops = new Recording();
         int rate = 48000;
-        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 1, rate, "24")
-                .with(RecordingKeys.FSYNC_INTERVAL_MILLIS, SYNC_MILLIS), new SimBackend(SimOptions.defaults().withSignals(SimSignal.SINE)), ops)) {
-            java.util.concurrent.LinkedBlockingQueue<TakeRef> ended = new java.util.concurrent.LinkedBlockingQueue<>();
-            engine.addListener(new RecorderListener() {
-                @Override
-                public void takeEnded(TakeRef take, EndReason reason, String detail) {
-                    ended.add(take);
-                }
-            });
-            engine.start();
-            // A first short take loads and compiles what creating a take needs, so the measured one starts on time.
-            engine.startTake(TakeRequest.everything("warm-up"), rate / 4);
-            assertTrue(ended.poll(60, TimeUnit.SECONDS) != null);
-            ops.ops.clear();
-            engine.startTake(TakeRequest.everything("cadence"), 2L * rate);
-            assertTrue(ended.poll(60, TimeUnit.SECONDS) != null);
-        }
+        // A first short take loads and compiles what creating a take needs, so the measured one starts on time.
+        recordTakes(dir, SYNC_MILLIS, ops, ops.ops::clear, rate / 4, 2L * rate);
         // From the sync that creates the file to the truncation that begins finishing it: the recording.
         List<Op> all = ops.ops;
         int created = all.indexOf(all.stream().filter(o -> o.kind().equals("fdatasync")).findFirst().orElseThrow());
@@ -115,20 +101,7 @@ class SyncCadenceTest {
                 return true;
             }
         };
-        int rate = 48000;
-        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 1, rate, "24")
-                .with(RecordingKeys.FSYNC_INTERVAL_MILLIS, intervalMillis), new SimBackend(SimOptions.defaults().withSignals(SimSignal.SINE)), slowDisk)) {
-            java.util.concurrent.LinkedBlockingQueue<TakeRef> ended = new java.util.concurrent.LinkedBlockingQueue<>();
-            engine.addListener(new RecorderListener() {
-                @Override
-                public void takeEnded(TakeRef take, EndReason reason, String detail) {
-                    ended.add(take);
-                }
-            });
-            engine.start();
-            engine.startTake(TakeRequest.everything("slow-disk"), 5L * rate);
-            assertTrue(ended.poll(60, TimeUnit.SECONDS) != null);
-        }
+        recordTakes(dir, intervalMillis, slowDisk, () -> {}, 5L * 48000);
         // Pair each size rewrite with the fdatasync after it; the window of sync k is from its rewrite
         // to the end of sync k + 1 (a cut just before that end finds only sync k's audio durable).
         List<Long> windows = new java.util.ArrayList<>();
@@ -154,5 +127,24 @@ class SyncCadenceTest {
         // machine stalls the writer now and then, which no schedule can undo.
         assertTrue(median <= intervalMillis + syncMillis / 2, "median unsynced window " + median + " ms at a " + intervalMillis
                 + " ms interval: " + windows);
+    }
+    /** Records takes of {@code takeFrames} one after another from the simulator through {@code ops}, running {@code between} between them. */
+    private static void recordTakes(Path dir, int syncMillis, FileOps ops, Runnable between, long... takeFrames) throws Exception {
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 1, 48000, "24")
+                .with(RecordingKeys.FSYNC_INTERVAL_MILLIS, syncMillis), new SimBackend(SimOptions.defaults().withSignals(SimSignal.SINE)), ops)) {
+            java.util.concurrent.LinkedBlockingQueue<TakeRef> ended = new java.util.concurrent.LinkedBlockingQueue<>();
+            engine.addListener(new RecorderListener() {
+                @Override
+                public void takeEnded(TakeRef take, EndReason reason, String detail) {
+                    ended.add(take);
+                }
+            });
+            engine.start();
+            for (int i = 0; i < takeFrames.length; i++) {
+                if (i > 0) between.run();
+                engine.startTake(TakeRequest.everything("take-" + (i + 1)), takeFrames[i]);
+                assertTrue(ended.poll(60, TimeUnit.SECONDS) != null, "take " + (i + 1) + " did not end");
+            }
+        }
     }
 }
