@@ -129,6 +129,25 @@ public final class Guest implements ExtensionContext.Store.CloseableResource {
         return rig(run, Duration.ofMinutes(15), List.of("boot"));
     }
 
+    /**
+     * Records a take through the panel: Record, {@code seconds} of waiting, Stop; returns the guest's
+     * folder of the newest take once its take.json says complete.
+     */
+    public String recordTake(Panel panel, double seconds) throws Exception {
+        HttpResponse<String> started = panel.post("/api/transport/record");
+        assertEquals(2, started.statusCode() / 100, started.body());
+        Thread.sleep((long) (seconds * 1000));
+        HttpResponse<String> stopped = panel.post("/api/transport/stop");
+        assertEquals(2, stopped.statusCode() / 100, stopped.body());
+        return newestCompleteTake();
+    }
+
+    /** The guest's folder of the newest take, once its take.json says complete (at most 2 minutes). */
+    public String newestCompleteTake() throws Exception {
+        return check("for i in $(seq 1 120); do f=$(ls -td /var/lib/taperoom/library/*/*/ | head -n 1); f=${f%/};"
+                + " grep -q '\"complete\"' \"$f/take.json\" 2>/dev/null && { echo \"$f\"; exit 0; }; sleep 1; done; exit 1");
+    }
+
     /** Copies the host's {@code file} to {@code guestPath}. */
     public void copyIn(Path file, String guestPath) throws Exception {
         Result r = rig(run, Duration.ofMinutes(5), List.of("copy-in", file.toString(), guestPath));

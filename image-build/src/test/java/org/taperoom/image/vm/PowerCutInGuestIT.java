@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at most the fsync interval (1 s), measured against the take length the panel last reported.
  */
 @ExtendWith(Guest.Extension.class)
+@Order(3)
 class PowerCutInGuestIT {
     private static final Pattern ELAPSED = Pattern.compile("\"elapsedSeconds\"\\s*:\\s*([0-9.]+)");
     private static final Pattern TAKE = Pattern.compile("\"take\"\\s*:\\s*\"([^\"]+)\"");

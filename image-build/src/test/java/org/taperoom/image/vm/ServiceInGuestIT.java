@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * under systemd as PID 1, with every hardening option of the unit in force (Maven profile vm).
  */
 @ExtendWith(Guest.Extension.class)
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceInGuestIT {
 

@@ -196,7 +196,11 @@ public final class WriterThread {
                     finish(EndReason.DEVICE_GONE, "the audio interface disappeared");
                 } else if (syncDue) {
                     take.sync();
-                    nextSyncNanos = now + syncIntervalNanos;
+                    // A cut just before the next sync ends loses the audio since `now`: the interval
+                    // plus that sync's own time. Starting it early by this sync's time (expected to
+                    // be alike) keeps that window near the interval on a slow disk.
+                    long synced = System.nanoTime();
+                    nextSyncNanos = Math.max(synced, now + syncIntervalNanos - (synced - now));
                 }
             } catch (IOException e) {
                 String msg = e.getMessage() == null ? e.toString() : e.getMessage();
