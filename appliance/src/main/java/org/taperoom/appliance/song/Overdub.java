@@ -19,6 +19,7 @@ import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.drivers.audio.DuplexStreams;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.StreamConfig;
 
@@ -34,8 +35,9 @@ import org.taperoom.drivers.audio.StreamConfig;
  * first sample is capture ring frame {@code i0} (take.json's {@code startFrame}), which is the
  * input frame as long as no frames were lost before it. So take frame k was played along to
  * song frame {@code s0 + (i0 + k - R) - o0}, and the pass's offset is {@code s0 + i0 - R - o0}.
- * Both streams must count from one start (a linked full-duplex device; the simulator's
- * loopback counts so by construction).
+ * Both streams must count from one start: they are opened as one full-duplex pair, linked where
+ * the device allows ({@code snd_pcm_link}; the simulator's loopback counts so by construction);
+ * where linking is refused the pass says so in its warnings.
  *
  * <p>Frames the capture lost during the pass (overruns) shift what follows; the pass keeps the
  * take's overrun records and the result names them, never silently.
@@ -90,9 +92,9 @@ public final class Overdub {
         long fromFrame = Math.round(r.fromSeconds() * rate);
         long passFrames = Math.round(r.seconds() * rate);
 
-        String device = settings.device();
-        PlaybackStream out = backend.openPlayback(device, new StreamConfig(2, rate, settings.periodFrames(),
-                settings.bufferPeriods(), null));
+        DuplexStreams pair = openPair();
+        if (!pair.linked()) warnings.add(pair.note());
+        PlaybackStream out = pair.playback();
         Player player;
         try {
             // The feed runs on in silence past the song's end until the pass is over, so the output
@@ -102,10 +104,13 @@ public final class Overdub {
                     .withOutput(new OutputSettings(OutputSettings.DEFAULT.sampleFormat(), OutputSettings.DEFAULT.quality(), tailSeconds));
             player = Player.openMonitor(arrangement.tracks(), monitor, out, clockless);
         } catch (SettingsException e) {
-            out.close();
+            pair.close();
             throw new SongException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            pair.close();
+            throw e;
         }
-        RecordingEngine engine = new RecordingEngine(settings, backend);
+        RecordingEngine engine = new RecordingEngine(settings, new LinkedCapture(backend, pair.capture()));
         TakeRef take;
         long outputStart;
         Placement placed;
@@ -143,6 +148,22 @@ public final class Overdub {
         }
         if (info.startFrame != placed.takeStartFrame()) throw new IllegalStateException("take.json's startFrame changed during the pass");
         return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings);
+    }
+
+    /**
+     * The device's capture (the engine's channels, rate, period and buffer, in the files' format
+     * where it has it) and a stereo playback, linked where the device allows.
+     */
+    private DuplexStreams openPair() throws AudioDeviceException {
+        StreamConfig out = new StreamConfig(2, settings.rateHz(), settings.periodFrames(), settings.bufferPeriods(), null);
+        StreamConfig in = new StreamConfig(settings.channels(), settings.rateHz(), settings.periodFrames(), settings.bufferPeriods(),
+                settings.format().deviceFormat());
+        try {
+            return backend.openDuplex(settings.device(), in, out);
+        } catch (AudioDeviceException e) {
+            // The device may lack the files' format; let it pick its best, as the engine does.
+            return backend.openDuplex(settings.device(), new StreamConfig(in.channels(), in.rateHz(), in.periodFrames(), in.bufferPeriods(), null), out);
+        }
     }
 
     private record Placement(long takeStartFrame, long offsetFrames) {}
