@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.taperoom.appliance.config.Config;
+import org.taperoom.appliance.config.MonitorKeys;
+import org.taperoom.appliance.playback.MonitorMix;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.device.DeviceBackends;
 import org.taperoom.appliance.service.RecordingSetup;
@@ -81,8 +83,9 @@ final class OverdubCommand implements Command {
                 config.get(RecordingKeys.PERIOD_FRAMES), config.get(RecordingKeys.BUFFER_PERIODS));
         Overdub.Result r;
         try {
-            r = new Overdub(songs, RecordingSetup.engineSettings(config), backend, clockless).record(new Overdub.Request(songId, inputs, lanes, seconds, from), roundTrip);
-        } catch (SongException | NoSuchElementException | EngineException | AudioDeviceException e) {
+            MonitorMix monitor = MonitorMix.parse(config.get(MonitorKeys.MONITOR_MIX));
+            r = new Overdub(songs, RecordingSetup.engineSettings(config), backend, clockless, monitor).record(new Overdub.Request(songId, inputs, lanes, seconds, from), roundTrip);
+        } catch (SongException | NoSuchElementException | EngineException | AudioDeviceException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         System.err.println("round trip: " + roundTrip.frames() + " frames (" + roundTrip.source() + ")");

@@ -8,6 +8,7 @@ import org.taperoom.appliance.dsp.settings.OutputSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.playback.LoopRegion;
+import org.taperoom.appliance.playback.MonitorMix;
 import org.taperoom.appliance.playback.PlaybackStatus;
 import org.taperoom.appliance.playback.Player;
 import org.taperoom.appliance.recording.engine.EngineException;
@@ -63,6 +64,7 @@ public final class Overdub {
     private final EngineSettings settings;
     private final AudioBackend backend;
     private final boolean clockless;
+    private final MonitorMix monitor;
 
     /**
      * @param settings  the recording engine's settings (device, rate, period, buffer, library); the pass has no pre-roll
@@ -70,6 +72,14 @@ public final class Overdub {
      * @param clockless the device is unpaced (the simulator's {@code unpaced}): playback waits for the reader
      */
     public Overdub(SongLibrary songs, EngineSettings settings, AudioBackend backend, boolean clockless) {
+        this(songs, settings, backend, clockless, MonitorMix.OFF);
+    }
+
+    /**
+     * @param monitor the live inputs heard on the outputs beside the song during the pass (off: none)
+     */
+    public Overdub(SongLibrary songs, EngineSettings settings, AudioBackend backend, boolean clockless, MonitorMix monitor) {
+        this.monitor = monitor;
         this.songs = songs;
         EngineSettings s = settings;
         this.settings = new EngineSettings(s.device(), s.channels(), s.rateHz(), s.format(), s.library(), s.periodFrames(),
@@ -117,6 +127,7 @@ public final class Overdub {
         try (player) {
             engine.start();
             try {
+                startMonitor(player, engine, out);
                 take = engine.startTake(new TakeRequest(song.id() + "-pass", r.inputs(), lanes, "overdub"));
                 player.play(fromFrame, LoopRegion.NONE);
                 player.start();
@@ -164,6 +175,24 @@ public final class Overdub {
             // The device may lack the files' format; let it pick its best, as the engine does.
             return backend.openDuplex(settings.device(), new StreamConfig(in.channels(), in.rateHz(), in.periodFrames(), in.bufferPeriods(), null), out);
         }
+    }
+
+    /**
+     * The monitor mix, if on: the armed inputs' ring feeds the song's output, an output buffer
+     * behind (the least that never waits on a paced device).
+     */
+    private void startMonitor(Player player, RecordingEngine engine, PlaybackStream out) throws SongException {
+        if (!monitor.on()) return;
+        try {
+            player.monitor(engine.captureRing(), monitor, monitorDelayFrames(out));
+        } catch (IllegalArgumentException e) {
+            throw new SongException(e.getMessage());
+        }
+    }
+
+    /** Output frame t carries input frame t minus this: the output's buffer. */
+    public static long monitorDelayFrames(PlaybackStream out) {
+        return (long) out.config().periodFrames() * out.config().bufferPeriods();
     }
 
     private record Placement(long takeStartFrame, long offsetFrames) {}

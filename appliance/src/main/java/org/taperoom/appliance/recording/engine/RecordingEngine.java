@@ -460,6 +460,14 @@ public final class RecordingEngine implements Recorder {
         if (w != null) w.setTap(tap);
     }
 
+    /**
+     * The capture ring of the running device (null before start): for a second, read-only reader
+     * on the playback thread of the same device (the monitor mix), which never releases frames.
+     */
+    public FrameRing captureRing() {
+        return ring;
+    }
+
     /** Ring frames captured so far (the position the next take's press would have). */
     public long captureFrame() {
         FrameRing r = ring;
