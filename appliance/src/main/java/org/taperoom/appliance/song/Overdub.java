@@ -45,18 +45,37 @@ import org.taperoom.drivers.audio.StreamConfig;
  */
 public final class Overdub {
     /** What the pass asks for. */
-    public record Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds) {
+    /**
+     * What the pass asks for. Punched ({@code punchInFrame >= 0}): playback starts at
+     * {@code fromSeconds} (the pre-roll, heard, not recorded) and the pass holds exactly song
+     * frames [punchInFrame, punchOutFrame). Looped ({@code loopCycles > 0}, punched): the punch
+     * region plays {@code loopCycles} times without a gap and each cycle becomes a pass of its own,
+     * the last one active. {@code seconds} is the length of a plain pass.
+     */
+    public record Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds,
+                          long punchInFrame, long punchOutFrame, int loopCycles) {
         public Request {
             inputs = List.copyOf(inputs);
             laneNames = List.copyOf(laneNames);
         }
+
+        /** A plain pass of {@code seconds} from {@code fromSeconds}. */
+        public Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds) {
+            this(songId, inputs, laneNames, seconds, fromSeconds, -1, -1, 0);
+        }
+
+        public boolean punched() {
+            return punchInFrame >= 0;
+        }
     }
 
     /** The pass recorded: its take, where it sits, and how that was worked out. */
+    /** The pass recorded (the last, for a loop: {@code cycles} holds every cycle's take in order). */
     public record Result(TakeRef take, Song song, long offsetFrames, RoundTrip roundTrip, long outputStartFrame,
-                         long takeStartFrame, List<String> warnings) {
+                         long takeStartFrame, List<String> warnings, List<TakeRef> cycles) {
         public Result {
             warnings = List.copyOf(warnings);
+            cycles = List.copyOf(cycles);
         }
     }
 
@@ -101,6 +120,10 @@ public final class Overdub {
         List<String> warnings = new ArrayList<>(arrangement.missing());
         long fromFrame = Math.round(r.fromSeconds() * rate);
         long passFrames = Math.round(r.seconds() * rate);
+        if (r.punched()) {
+            checkPunch(r, fromFrame);
+            passFrames = r.punchOutFrame() - fromFrame;
+        }
 
         DuplexStreams pair = openPair();
         if (!pair.linked()) warnings.add(pair.note());
@@ -128,6 +151,15 @@ public final class Overdub {
             engine.start();
             try {
                 startMonitor(player, engine, out);
+                if (r.punched()) {
+                    List<TakeRef> cycles = recordPunched(r, song, lanes, roundTrip, player, engine, fromFrame);
+                    gapWarning(player, warnings);
+                    TakeRef last = cycles.get(cycles.size() - 1);
+                    TakeInfo info = TakeJson.read(last.folder());
+                    overrunWarnings(info, warnings);
+                    return new Result(last, songs.load(song.id()), r.punchInFrame(), roundTrip, player.seekLandedDeviceFrame(),
+                            info.startFrame, warnings, cycles);
+                }
                 take = engine.startTake(new TakeRequest(song.id() + "-pass", r.inputs(), lanes, "overdub"));
                 player.play(fromFrame, LoopRegion.NONE);
                 player.start();
@@ -142,11 +174,7 @@ public final class Overdub {
                     LockSupport.parkNanos(1_000_000L);
                 }
                 engine.stopTake();
-                PlaybackStatus played = player.status();
-                if (played.underruns() > 0 || played.starvedPeriods() > 0) {
-                    warnings.add(String.format("the song's playback gapped during the pass (%d underrun(s), %d period(s) not read in time): "
-                            + "the pass lines up with the song only before the first gap", played.underruns(), played.starvedPeriods()));
-                }
+                gapWarning(player, warnings);
             } finally {
                 // The output first: an input waiting for output frames is released when it closes.
                 player.close();
@@ -154,11 +182,63 @@ public final class Overdub {
             }
         }
         TakeInfo info = TakeJson.read(take.folder());
+        overrunWarnings(info, warnings);
+        if (info.startFrame != placed.takeStartFrame()) throw new IllegalStateException("take.json's startFrame changed during the pass");
+        return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings, List.of(take));
+    }
+
+    private static void overrunWarnings(TakeInfo info, List<String> warnings) {
         for (TakeInfo.Overrun o : info.overruns) {
             warnings.add(String.format("the capture lost frames at take frame %d (%s overrun): what follows it may be early by the frames lost", o.frame(), o.kind()));
         }
-        if (info.startFrame != placed.takeStartFrame()) throw new IllegalStateException("take.json's startFrame changed during the pass");
-        return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings);
+    }
+
+    private static void gapWarning(Player player, List<String> warnings) {
+        PlaybackStatus played = player.status();
+        if (played.underruns() > 0 || played.starvedPeriods() > 0) {
+            warnings.add(String.format("the song's playback gapped during the pass (%d underrun(s), %d period(s) not read in time): "
+                    + "the pass lines up with the song only before the first gap", played.underruns(), played.starvedPeriods()));
+        }
+    }
+
+    private static void checkPunch(Request r, long fromFrame) throws SongException {
+        if (r.punchOutFrame() <= r.punchInFrame()) {
+            throw new SongException("punch-out (frame " + r.punchOutFrame() + ") must come after punch-in (frame " + r.punchInFrame() + ")");
+        }
+        if (fromFrame > r.punchInFrame()) {
+            throw new SongException("playback must start at or before punch-in (from frame " + fromFrame + ", punch-in " + r.punchInFrame() + ")");
+        }
+        if (r.loopCycles() < 0) throw new SongException("loop cycles must be 1 or more, not " + r.loopCycles());
+    }
+
+    /**
+     * Punch and loop passes: playback starts at {@code fromFrame} (the pre-roll, heard, not
+     * recorded), looping the punch region when asked; each take starts exactly on the input frame
+     * where the punch-in's output frame comes back ({@code o0 + R + (punchIn - from)}, plus a
+     * region per cycle) and ends by itself after the region, so every pass sits at the punch-in.
+     */
+    private List<TakeRef> recordPunched(Request r, Song song, List<String> lanes, RoundTrip roundTrip, Player player,
+                                        RecordingEngine engine, long fromFrame) throws EngineException, IOException, SongException, AudioDeviceException {
+        long regionFrames = r.punchOutFrame() - r.punchInFrame();
+        int cycles = Math.max(1, r.loopCycles());
+        player.play(fromFrame, r.loopCycles() > 0 ? new LoopRegion(r.punchInFrame(), r.punchOutFrame()) : LoopRegion.NONE);
+        player.start();
+        long outputStart = awaitPlayStart(player);
+        long firstInputFrame = outputStart + roundTrip.frames() + (r.punchInFrame() - fromFrame);
+        List<TakeRef> takes = new ArrayList<>();
+        for (int k = 0; k < cycles; k++) {
+            long at = firstInputFrame + k * regionFrames;
+            while (engine.captureFrame() < at) {
+                if (player.status().problem() != null) throw new EngineException("the song stopped playing: " + player.status().problem());
+                LockSupport.parkNanos(200_000L);
+            }
+            String name = song.id() + (cycles > 1 ? "-loop" + (k + 1) : "-punch");
+            TakeRef take = engine.startTakeAt(new TakeRequest(name, r.inputs(), lanes, "overdub"), at, regionFrames, k + 1 < cycles);
+            place(song.id(), take, lanes, r.punchInFrame() - at);
+            takes.add(take);
+            while (engine.status().take() != null) LockSupport.parkNanos(500_000L);
+        }
+        return takes;
     }
 
     /**
