@@ -69,26 +69,29 @@ public final class SimPlaybackStream implements PlaybackStream {
     }
 
     /**
-     * Whether the device ran dry before this period: paced, when the period comes after its own
-     * playing time; or where a test injected an underrun. The device played silence meanwhile (its
-     * outputs and loopback get it), and the clock restarts from now, as ALSA's recovery restarts a
-     * real device: everything from this period on is heard that many frames later.
+     * Whether the device ran dry before this period. Paced, a period written after its own
+     * playing time is an underrun, recovered by restarting the clock from now; the simulator's
+     * frame counters do not move for it (0 frames lost: its outputs and loopback stay gapless).
+     * Where a test injected one, the device played silence for the frames injected (its outputs
+     * and loopback get it) and everything from this period on is heard that much later, as on
+     * a real device whose write came late.
      */
     private ReadStatus underrunBefore() {
-        long lost = 0;
+        boolean late = false;
         if (paced) {
             long period = config.periodNanos();
             long lateNanos = System.nanoTime() - (startNanos + (periodsWritten + config.bufferPeriods() - 1) * period);
             if (lateNanos > 0) {
-                lost = Math.max(1, lateNanos * config.rateHz() / 1_000_000_000L);
-                startNanos += lost * 1_000_000_000L / config.rateHz();
+                startNanos += lateNanos;
+                late = true;
             }
         }
+        long lost = 0;
         if (injectAtFrame >= 0 && deviceFrame() >= injectAtFrame) {
             injectAtFrame = -1;
-            lost += injectFrames;
+            lost = injectFrames;
         }
-        if (lost == 0) return ReadStatus.OK;
+        if (!late && lost == 0) return ReadStatus.OK;
         for (long done = 0; done < lost && outputs != null; ) {
             int n = (int) Math.min(config.periodFrames(), lost - done);
             outputs.floatPeriod(deviceFrame() + done, silence, n, config.channels());
