@@ -15,7 +15,10 @@ import org.taperoom.drivers.audio.StreamConfig;
 import org.taperoom.drivers.sim.SimBackend;
 import org.taperoom.drivers.sim.SimOptions;
 
-/** The playback thread allocates nothing per period once warmed up, looping a region of a take through the full chain. */
+/**
+ * The playback thread allocates nothing per period once warmed up, looping a region of a take
+ * through the full chain with the metronome click laid over it; nor does the metronome alone.
+ */
 class PlaybackAllocationTest {
 
     @Test
@@ -34,6 +37,7 @@ class PlaybackAllocationTest {
         try (Player player = Player.open(take, settings, Normalisation.of(settings.master(), PlaybackRig.RATE, 6), out, true)) {
             // A loop of 3 s: the wrap, the reader's refill and the seek path all run many times.
             player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE));
+            player.click(new ClickSource(new ClickSettings(173, 7, 4, -10), PlaybackRig.RATE));
             player.start();
             long tid = player.playbackThread().threadId();
             waitForPeriods(player, 30_000);
@@ -48,6 +52,27 @@ class PlaybackAllocationTest {
             assertTrue(s.playing(), "still playing the loop");
             assertTrue(s.underruns() - u0 >= 2, "underruns happened in the window too");
             assertEquals(0, a1 - a0, "bytes the playback thread allocated over " + (s.periods() - p0) + " periods");
+        }
+    }
+
+    @Test
+    void theMetronomeThreadAllocatesZeroBytesOverTenThousandPeriodsAfterWarmUp() throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false));
+        ClickSource click = new ClickSource(new ClickSettings(97.5, 5, 3, -6), PlaybackRig.RATE);
+        try (Metronome m = new Metronome(sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 128, 4, SampleFormat.FLOAT_LE)), click)) {
+            m.start();
+            long tid = m.thread().threadId();
+            PlaybackRig.waitUntil(() -> m.periods() >= 30_000, "30,000 periods of warm-up");
+            // A change of tempo inside the window: the thread's side of it must not allocate either.
+            m.change(new ClickSource(new ClickSettings(180, 4, 2, -6), PlaybackRig.RATE));
+            long p0 = m.periods();
+            long a0 = mx.getThreadAllocatedBytes(tid);
+            PlaybackRig.waitUntil(() -> m.periods() >= p0 + 10_000, "10,000 more periods");
+            long a1 = mx.getThreadAllocatedBytes(tid);
+            System.out.printf("metronome thread: %d bytes allocated over %d periods%n", a1 - a0, m.periods() - p0);
+            assertEquals(0, a1 - a0, "bytes the metronome thread allocated");
         }
     }
 
