@@ -81,7 +81,7 @@ public final class PanelRig implements AutoCloseable {
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
         control = ControlService.start(engine, config, null, gain);
         panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
-                null, () -> CaptureDevices.find(this.config)));
+                null, () -> CaptureDevices.find(this.config), sim));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 
