@@ -33,6 +33,8 @@ import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.live.MeterPump;
 import org.taperoom.web.playback.Playback;
 import org.taperoom.web.tuner.TunerApi;
+import org.taperoom.web.sheets.SheetsApi;
+import org.taperoom.appliance.song.SongLibrary;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.HostNames;
 import org.taperoom.web.security.LoginThrottle;
@@ -115,6 +117,7 @@ public final class WebPanel implements Panel {
                 .add(jobs.routes())
                 .add(playback.routes())
                 .add(tuner.routes())
+                .add(new SheetsApi(takes, new SongLibrary(context.library().root())).routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
