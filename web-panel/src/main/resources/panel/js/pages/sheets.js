@@ -129,11 +129,11 @@ async function showSheet(view, r) {
   }
 
   function draw() {
-    content.replaceChildren(
+    content.replaceChildren(...[
       el('h1', { class: 'sheet-title', id: 'sheet-title', text: doc.title || r.id }),
       doc.subtitle ? el('p', { class: 'sheet-subtitle', text: doc.subtitle }) : null,
       headLine(doc),
-      renderBody(doc));
+      renderBody(doc)].filter(Boolean));
     card.replaceChildren(tools, content);
   }
 

@@ -82,6 +82,8 @@ class SheetsPageTest {
             assertEquals(List.of("G", "C", "D", "G", "Em", "C", "D", "G", "C", "G", "D", "Em"), chordsShown(b));
             assertTrue(b.find("#sheet-head").getText().contains("Key G"), b.find("#sheet-head").getText());
             assertEquals("Verse 1", b.find(".sheet-section-title").getText());
+            assertEquals("Harbour LightsKey G · 96 BPM · 3/4 time", b.js("return document.getElementById('sheet-content').textContent.split('Verse 1')[0]"),
+                    "the title and the head line, nothing else above the sections");
             b.screenshot("sheet-800x480");
             SmallScreensTest.assertNoSidewaysScrolling(b, 800, "sheet");
             @SuppressWarnings("unchecked")
