@@ -10,8 +10,10 @@ import * as mix from './pages/mix.js';
 import * as master from './pages/master.js';
 import * as exporter from './pages/export.js';
 import * as settings from './pages/settings.js';
+import * as tuner from './pages/tuner.js';
+import * as sheets from './pages/sheets.js';
 
-const pages = { record, takes, mix, master, export: exporter, settings };
+const pages = { record, takes, mix, master, export: exporter, settings, tuner, sheets };
 let leave = null;
 
 function pageName() {

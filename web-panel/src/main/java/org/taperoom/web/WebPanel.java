@@ -32,6 +32,9 @@ import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.live.MeterPump;
 import org.taperoom.web.playback.Playback;
+import org.taperoom.web.tuner.TunerApi;
+import org.taperoom.web.sheets.SheetsApi;
+import org.taperoom.appliance.song.SongLibrary;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.HostNames;
 import org.taperoom.web.security.LoginThrottle;
@@ -54,10 +57,12 @@ public final class WebPanel implements Panel {
     private final String host;
     private final List<Route> routes;
     private final Playback playback;
+    private final TunerApi tuner;
 
     private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, JobsApi jobs, String host,
-                     List<Route> routes, Playback playback) {
+                     List<Route> routes, Playback playback, TunerApi tuner) {
         this.playback = playback;
+        this.tuner = tuner;
         this.server = server;
         this.meters = meters;
         this.hub = hub;
@@ -98,6 +103,7 @@ public final class WebPanel implements Panel {
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         Playback playback = Playback.start(context, takes, hub);
+        TunerApi tuner = new TunerApi(context.recorder(), hub::event);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())
@@ -110,6 +116,8 @@ public final class WebPanel implements Panel {
                 .add(new ShareApi(exports, links, () -> urlHolder[0]).routes())
                 .add(jobs.routes())
                 .add(playback.routes())
+                .add(tuner.routes())
+                .add(new SheetsApi(takes, new SongLibrary(context.library().root())).routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
@@ -122,7 +130,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback);
+        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback, tuner);
     }
 
     static String takesMessage() {
@@ -174,6 +182,7 @@ public final class WebPanel implements Panel {
     @Override
     public void close() {
         meters.close();
+        tuner.close();
         playback.close();
         hub.closeAll("server stopping");
         server.close();

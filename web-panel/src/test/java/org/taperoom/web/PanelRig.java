@@ -59,12 +59,17 @@ public final class PanelRig implements AutoCloseable {
 
     /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
     public PanelRig(int channels, boolean simGain) throws Exception {
+        this(channels, simGain, "sim");
+    }
+
+    /** On simulated device {@code device} ({@code sim} with options, e.g. {@code sim:sine=440.5}). */
+    public PanelRig(int channels, boolean simGain, String device) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
         Files.writeString(configFile, "# test configuration\n");
         Config config = Config.defaults().withTexts(Map.of(
-                RecordingKeys.DEVICE.name(), "sim",
+                RecordingKeys.DEVICE.name(), device,
                 RecordingKeys.CHANNELS.name(), Integer.toString(channels),
                 RecordingKeys.LIBRARY.name(), library.toString(),
                 RecordingKeys.PRE_ROLL_SECONDS.name(), "0.5",
@@ -81,7 +86,7 @@ public final class PanelRig implements AutoCloseable {
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
         control = ControlService.start(engine, config, null, gain);
         panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
-                null, () -> CaptureDevices.find(this.config)));
+                null, () -> CaptureDevices.find(this.config), sim));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 

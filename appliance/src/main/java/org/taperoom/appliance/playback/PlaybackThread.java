@@ -47,6 +47,8 @@ final class PlaybackThread {
     private final int periodFrames;
     private final int channels;
     private final Thread thread;
+    /** The metronome click laid over every period written, when one is set. */
+    private final ClickOverlay click;
 
     // Playback-thread state, allocated in the constructor.
     private final double[][] mono;
@@ -135,6 +137,7 @@ final class PlaybackThread {
         this.limited = new float[2 * periodFrames];
         this.devicePeriod = new float[channels * periodFrames];
         this.silence = new float[channels * periodFrames];
+        this.click = new ClickOverlay(periodFrames, channels);
         this.thread = new Thread(this::run, "taperoom-playback");
         this.thread.setDaemon(true);
         this.thread.setPriority(Thread.MAX_PRIORITY);
@@ -175,13 +178,14 @@ final class PlaybackThread {
             if (bus != null) bus.configure(change.master(), false);
         }
         float[] out = playing ? play() : silence;
-        while (clockless && out == silence && running) {
+        // Paused with a click, the click itself is the programme: nothing to wait for.
+        while (clockless && out == silence && running && (playing || click.get() == null)) {
             LockSupport.parkNanos(200_000L);
             if (!commands.isEmpty()) return 0;
             if (playing) out = play();
         }
         if (monitor != null) out = monitor.mix(out, deviceFrame(), periodFrames, channels);
-        ReadStatus status = stream.writePeriod(out);
+        ReadStatus status = stream.writePeriod(click.over(out, deviceFrame()));
         if (status == ReadStatus.GONE) {
             deviceGone = true;
             return -1;
@@ -343,6 +347,11 @@ final class PlaybackThread {
         mixFrame += n;
         if (looping() && mixFrame >= loopTo) mixFrame = loopFrom;
         return true;
+    }
+
+    /** Any thread: the click over the output from the next period on, or null for none. */
+    void click(ClickSource c) {
+        click.set(c);
     }
 
     long commandsApplied() {

@@ -211,6 +211,17 @@ public final class Player implements AutoCloseable {
         mailbox.post(new MixChange(settings.mix(), perTrack(take, settings), settings.master()));
     }
 
+    /**
+     * Lays {@code click} over the output from the next period on (it starts on its accent there),
+     * playing or paused; null removes it. Its rate must be the take's.
+     */
+    public void click(ClickSource click) {
+        if (click != null && click.rateHz() != rate) {
+            throw new IllegalArgumentException("the click is at " + click.rateHz() + " Hz but the take plays at " + rate + " Hz");
+        }
+        playback.click(click);
+    }
+
     public PlaybackStatus status() {
         String problem = reader.failure();
         if (problem == null && playback.deviceGone()) problem = "the output device disappeared";

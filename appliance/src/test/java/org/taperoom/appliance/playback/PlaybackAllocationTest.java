@@ -18,7 +18,8 @@ import org.taperoom.drivers.sim.SimOptions;
 
 /**
  * The playback thread allocates nothing per period once warmed up, looping a region of a take
- * through the full chain with the monitor mix of two live inputs added from a capture ring.
+ * through the full chain with the monitor mix of two live inputs added from a capture ring and
+ * the metronome click laid over it; nor does the metronome alone.
  */
 class PlaybackAllocationTest {
 
@@ -42,6 +43,7 @@ class PlaybackAllocationTest {
             player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE));
             player.monitor(inputs, MonitorMix.parse("1:-6:-0.5,3:0:0.7"), 1024);
             capture = feed(inputs, player);
+            player.click(new ClickSource(new ClickSettings(173, 7, 4, -10), PlaybackRig.RATE));
             player.start();
             long tid = player.playbackThread().threadId();
             waitForPeriods(player, 30_000);
@@ -85,6 +87,27 @@ class PlaybackAllocationTest {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    @Test
+    void theMetronomeThreadAllocatesZeroBytesOverTenThousandPeriodsAfterWarmUp() throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false));
+        ClickSource click = new ClickSource(new ClickSettings(97.5, 5, 3, -6), PlaybackRig.RATE);
+        try (Metronome m = new Metronome(sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 128, 4, SampleFormat.FLOAT_LE)), click)) {
+            m.start();
+            long tid = m.thread().threadId();
+            PlaybackRig.waitUntil(() -> m.periods() >= 30_000, "30,000 periods of warm-up");
+            // A change of tempo inside the window: the thread's side of it must not allocate either.
+            m.change(new ClickSource(new ClickSettings(180, 4, 2, -6), PlaybackRig.RATE));
+            long p0 = m.periods();
+            long a0 = mx.getThreadAllocatedBytes(tid);
+            PlaybackRig.waitUntil(() -> m.periods() >= p0 + 10_000, "10,000 more periods");
+            long a1 = mx.getThreadAllocatedBytes(tid);
+            System.out.printf("metronome thread: %d bytes allocated over %d periods%n", a1 - a0, m.periods() - p0);
+            assertEquals(0, a1 - a0, "bytes the metronome thread allocated");
+        }
     }
 
     private static void waitForPeriods(Player player, long periods) throws InterruptedException {

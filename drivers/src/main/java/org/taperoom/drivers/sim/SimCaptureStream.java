@@ -151,7 +151,7 @@ public final class SimCaptureStream implements CaptureStream {
                 }
             } else {
                 for (int f = 0; f < frames; f++) {
-                    dest[f * channels + c] = SimSignal.sample(s, c, first + f, config.rateHz(), bits, options.seed(), g);
+                    dest[f * channels + c] = SimSignal.sample(s, c, first + f, config.rateHz(), bits, options.seed(), g, options.toneHz());
                 }
             }
         }

@@ -16,6 +16,7 @@ import org.taperoom.appliance.recording.capture.MeterBoard;
 import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.appliance.recording.ring.RingTap;
+import org.taperoom.appliance.recording.ring.TapFanOut;
 import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
@@ -67,6 +68,8 @@ public final class RecordingEngine implements Recorder {
     private final FileOps fileOps;
     /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
     private volatile RingTap ringTap;
+    /** The ring's consumers beside the take: {@link #ringTap} and those added; the writer's tap while it has any. */
+    private final TapFanOut taps = new TapFanOut();
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -205,7 +208,7 @@ public final class RecordingEngine implements Recorder {
         ring = r;
         captureEvents = events;
         writer = w;
-        w.setTap(ringTap);
+        w.setTap(taps.isEmpty() ? null : taps);
         w.start();
         running = true;
         devicePresent = false;
@@ -485,9 +488,33 @@ public final class RecordingEngine implements Recorder {
      * rolling buffer), or removes it with null; it stays installed across a restart of the engine.
      */
     public synchronized void setRingTap(RingTap tap) {
+        if (ringTap != null) taps.remove(ringTap);
         ringTap = tap;
+        if (tap != null) taps.add(tap);
+        tapsChanged();
+    }
+
+    /**
+     * Adds a consumer of the capture ring beside {@link #setRingTap}'s (the live tuner while
+     * always-on capture runs): fed on the writer thread, kept across a restart of the engine.
+     */
+    @Override
+    public synchronized boolean addRingTap(RingTap tap) {
+        taps.add(tap);
+        tapsChanged();
+        return true;
+    }
+
+    @Override
+    public synchronized void removeRingTap(RingTap tap) {
+        if (tap == ringTap) ringTap = null;
+        taps.remove(tap);
+        tapsChanged();
+    }
+
+    private void tapsChanged() {
         WriterThread w = writer;
-        if (w != null) w.setTap(tap);
+        if (w != null) w.setTap(taps.isEmpty() ? null : taps);
     }
 
     /**

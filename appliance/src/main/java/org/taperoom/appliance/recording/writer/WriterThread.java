@@ -216,6 +216,9 @@ public final class WriterThread {
         }
         RingTap t = tap;
         if (t != null) work += feedTap(t, available, ended);
+        // Without a tap the ring is released past where the last one stopped: a tap installed
+        // again starts afresh from what the ring still holds.
+        else tapNextFrame = -1;
         long release = available - retainFrames;
         if (take != null) release = Math.min(release, take.nextFrame());
         if (t != null && tapNextFrame >= 0) release = Math.min(release, tapNextFrame);
