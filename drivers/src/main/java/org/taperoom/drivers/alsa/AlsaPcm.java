@@ -134,17 +134,29 @@ final class AlsaPcm implements AutoCloseable {
 
     /** Wake the reader/writer per period; playback starts once the buffer is full, capture at the first read. */
     private void configureSoftware(int periodFrames, long bufferFrames) throws AlsaException {
+        long startThreshold = direction == PcmDirection.PLAYBACK ? bufferFrames : 1;
+        editSoftware(sw -> {
+            AlsaException.check(lib, lib.snd_pcm_sw_params_set_start_threshold(handle, sw, new NativeLong(startThreshold)), doing(),
+                    "snd_pcm_sw_params_set_start_threshold");
+            AlsaException.check(lib, lib.snd_pcm_sw_params_set_avail_min(handle, sw, new NativeLong(periodFrames)), doing(),
+                    "snd_pcm_sw_params_set_avail_min");
+        });
+    }
+
+    /** A change to the current software parameters, made on {@code sw} before they are installed. */
+    private interface SoftwareEdit {
+        void apply(Pointer sw) throws AlsaException;
+    }
+
+    /** Reads the current software parameters, lets {@code edit} change them, installs them; the copy is freed here. */
+    private void editSoftware(SoftwareEdit edit) throws AlsaException {
         PointerByReference ref = new PointerByReference();
         String doing = doing();
         AlsaException.check(lib, lib.snd_pcm_sw_params_malloc(ref), doing, "snd_pcm_sw_params_malloc");
         Pointer sw = ref.getValue();
         try {
             AlsaException.check(lib, lib.snd_pcm_sw_params_current(handle, sw), doing, "snd_pcm_sw_params_current");
-            long startThreshold = direction == PcmDirection.PLAYBACK ? bufferFrames : 1;
-            AlsaException.check(lib, lib.snd_pcm_sw_params_set_start_threshold(handle, sw, new NativeLong(startThreshold)), doing,
-                    "snd_pcm_sw_params_set_start_threshold");
-            AlsaException.check(lib, lib.snd_pcm_sw_params_set_avail_min(handle, sw, new NativeLong(periodFrames)), doing,
-                    "snd_pcm_sw_params_set_avail_min");
+            edit.apply(sw);
             AlsaException.check(lib, lib.snd_pcm_sw_params(handle, sw), doing, "snd_pcm_sw_params");
         } finally {
             lib.snd_pcm_sw_params_free(sw);
@@ -210,20 +222,12 @@ final class AlsaPcm implements AutoCloseable {
      * read never starts a linked capture early (before the playback buffer is full).
      */
     void startOnlyWithPartner() throws AlsaException {
-        PointerByReference ref = new PointerByReference();
-        String doing = doing();
-        AlsaException.check(lib, lib.snd_pcm_sw_params_malloc(ref), doing, "snd_pcm_sw_params_malloc");
-        Pointer sw = ref.getValue();
-        try {
-            AlsaException.check(lib, lib.snd_pcm_sw_params_current(handle, sw), doing, "snd_pcm_sw_params_current");
+        editSoftware(sw -> {
             NativeLongByReference boundary = new NativeLongByReference();
-            AlsaException.check(lib, lib.snd_pcm_sw_params_get_boundary(sw, boundary), doing, "snd_pcm_sw_params_get_boundary");
-            AlsaException.check(lib, lib.snd_pcm_sw_params_set_start_threshold(handle, sw, boundary.getValue()), doing,
+            AlsaException.check(lib, lib.snd_pcm_sw_params_get_boundary(sw, boundary), doing(), "snd_pcm_sw_params_get_boundary");
+            AlsaException.check(lib, lib.snd_pcm_sw_params_set_start_threshold(handle, sw, boundary.getValue()), doing(),
                     "snd_pcm_sw_params_set_start_threshold");
-            AlsaException.check(lib, lib.snd_pcm_sw_params(handle, sw), doing, "snd_pcm_sw_params");
-        } finally {
-            lib.snd_pcm_sw_params_free(sw);
-        }
+        });
     }
 
     static String range(Capabilities caps) {

@@ -329,16 +329,7 @@ public final class RecordingEngine implements Recorder {
      * before the engine's lock is taken: stopping, markers and status never wait for a purge.
      */
     public TakeRef startTake(TakeRequest request, long maxFrames) throws EngineException {
-        int[] lanes;
-        synchronized (this) {
-            requireReadyForATake();
-            lanes = lanesOf(request);
-        }
-        space.makeRoomFor(lanes.length);
-        synchronized (this) {
-            requireReadyForATake();
-            return beginTake(request, lanes, maxFrames, -1, preRollFrames, Long.MAX_VALUE);
-        }
+        return startTake(request, maxFrames, -1, false);
     }
 
     /**
@@ -351,6 +342,12 @@ public final class RecordingEngine implements Recorder {
      * however long this one takes to finish.
      */
     public TakeRef startTakeAt(TakeRequest request, long firstFrame, long frames, boolean anotherFollows) throws EngineException {
+        if (firstFrame < 0) throw new EngineException("a take cannot start at frame " + firstFrame);
+        return startTake(request, frames, firstFrame, anotherFollows);
+    }
+
+    /** {@code atFrame}: the exact first frame, or -1 for the press less the pre-roll. */
+    private TakeRef startTake(TakeRequest request, long maxFrames, long atFrame, boolean anotherFollows) throws EngineException {
         int[] lanes;
         synchronized (this) {
             requireReadyForATake();
@@ -359,7 +356,8 @@ public final class RecordingEngine implements Recorder {
         space.makeRoomFor(lanes.length);
         synchronized (this) {
             requireReadyForATake();
-            return beginTake(request, lanes, frames, firstFrame, 0, anotherFollows ? firstFrame + frames : Long.MAX_VALUE);
+            long holdAfter = anotherFollows ? atFrame + maxFrames : Long.MAX_VALUE;
+            return beginTake(request, lanes, maxFrames, atFrame, atFrame >= 0 ? 0 : preRollFrames, holdAfter);
         }
     }
 
