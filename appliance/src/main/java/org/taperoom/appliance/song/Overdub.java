@@ -239,6 +239,7 @@ public final class Overdub {
         long outputStart = awaitPlayStart(player);
         long firstInputFrame = outputStart + roundTrip.frames() + (r.punchInFrame() - fromFrame);
         List<TakeRef> takes = new ArrayList<>();
+        engine.keepFrom(firstInputFrame);
         for (int k = 0; k < cycles; k++) {
             long at = firstInputFrame + k * regionFrames;
             while (engine.captureFrame() < at) {

@@ -346,6 +346,16 @@ public final class RecordingEngine implements Recorder {
         return startTake(request, frames, firstFrame, anotherFollows);
     }
 
+    /**
+     * Keeps the ring's frames from {@code frame} on until the next take starts: for a take that
+     * will start there ({@link #startTakeAt}) once the capture has reached it, however long the
+     * caller waits. An unpaced device waits for room meanwhile; a paced one fills its ring.
+     */
+    public synchronized void keepFrom(long frame) throws EngineException {
+        if (!running) throw new EngineException("the engine is not running");
+        writer.hold(frame);
+    }
+
     /** {@code atFrame}: the exact first frame, or -1 for the press less the pre-roll. */
     private TakeRef startTake(TakeRequest request, long maxFrames, long atFrame, boolean anotherFollows) throws EngineException {
         int[] lanes;
