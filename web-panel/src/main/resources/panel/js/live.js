@@ -7,6 +7,7 @@ let retryMillis = 500;
 let wanted = false;
 
 export function on(type, fn) {
+  if (!listeners[type]) listeners[type] = new Set();
   listeners[type].add(fn);
   return () => listeners[type].delete(fn);
 }

@@ -13,8 +13,10 @@ import * as settings from './pages/settings.js';
 import * as release from './pages/release.js';
 import * as publish from './pages/publish.js';
 import { uploadBadge } from './badge.js';
+import * as tuner from './pages/tuner.js';
+import * as sheets from './pages/sheets.js';
 
-const pages = { record, takes, mix, master, export: exporter, settings, release, publish };
+const pages = { record, takes, mix, master, export: exporter, settings, release, publish, tuner, sheets };
 let leave = null;
 
 function pageName() {

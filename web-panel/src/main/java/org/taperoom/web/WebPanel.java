@@ -35,6 +35,9 @@ import org.taperoom.web.playback.Playback;
 import org.taperoom.web.publish.PublishApi;
 import org.taperoom.web.publish.UploadPump;
 import org.taperoom.web.release.ReleaseApi;
+import org.taperoom.web.tuner.TunerApi;
+import org.taperoom.web.sheets.SheetsApi;
+import org.taperoom.appliance.song.SongLibrary;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.HostNames;
 import org.taperoom.web.security.LoginThrottle;
@@ -59,10 +62,12 @@ public final class WebPanel implements Panel {
     private final Playback playback;
     /** Pushes the publisher's figures; null when nothing is published. Set once by start(). */
     private UploadPump uploadPump;
+    private final TunerApi tuner;
 
     private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, JobsApi jobs, String host,
-                     List<Route> routes, Playback playback) {
+                     List<Route> routes, Playback playback, TunerApi tuner) {
         this.playback = playback;
+        this.tuner = tuner;
         this.server = server;
         this.meters = meters;
         this.hub = hub;
@@ -104,6 +109,7 @@ public final class WebPanel implements Panel {
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         Playback playback = Playback.start(context, takes, hub);
         UploadPump pump = context.uploads() == null ? null : new UploadPump(context.uploads(), hub::event);
+        TunerApi tuner = new TunerApi(context.recorder(), hub::event);
         RouteTable table = new RouteTable()
                 .add(new SessionApi(sessions, pin).routes())
                 .add(state.routes())
@@ -116,6 +122,8 @@ public final class WebPanel implements Panel {
                 .add(new ShareApi(exports, links, () -> urlHolder[0]).routes())
                 .add(jobs.routes())
                 .add(playback.routes())
+                .add(tuner.routes())
+                .add(new SheetsApi(takes, new SongLibrary(context.library().root())).routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes())
@@ -131,7 +139,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        WebPanel panel = new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback);
+        WebPanel panel = new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback, tuner);
         if (pump != null) panel.uploadPump = pump.start();
         return panel;
     }
@@ -186,6 +194,7 @@ public final class WebPanel implements Panel {
     public void close() {
         if (uploadPump != null) uploadPump.close();
         meters.close();
+        tuner.close();
         playback.close();
         hub.closeAll("server stopping");
         server.close();

@@ -52,7 +52,13 @@ class PanelContractTest {
                                 // the playback engine's control side (play, seek, stop, status), opened by panel/PanelPlayback
                                 "org.taperoom.appliance.playback..",
                                 // the service's publisher: its figures, queue, retry and cancel (PanelContext.uploads)
-                                "org.taperoom.appliance.publish.."))
+                                "org.taperoom.appliance.publish..",
+                                // the live tuner on the recorder's ring (start, stop, readings)
+                                "org.taperoom.appliance.tuner..",
+                                // song sheets (ChordPro, transposition) and the songs that own them
+                                "org.taperoom.appliance.sheet..",
+                                "org.taperoom.appliance.music..",
+                                "org.taperoom.appliance.song.."))
                         // the transport, the recorder's read side and the input gains
                         .or(belongToAnyOf(Transport.class, TransportView.class, TransportState.class, ControlEvent.class,
                                 InputArming.class, Recorder.class, RecorderStatus.class, RecorderListener.class, TakeRequest.class,

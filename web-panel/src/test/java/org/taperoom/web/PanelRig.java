@@ -63,7 +63,12 @@ public final class PanelRig implements AutoCloseable {
 
     /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
     public PanelRig(int channels, boolean simGain) throws Exception {
-        this(channels, simGain, null);
+        this(channels, simGain, "sim", null);
+    }
+
+    /** On simulated device {@code device} ({@code sim} with options, e.g. {@code sim:sine=440.5}). */
+    public PanelRig(int channels, boolean simGain, String device) throws Exception {
+        this(channels, simGain, device, null);
     }
 
     /**
@@ -71,12 +76,17 @@ public final class PanelRig implements AutoCloseable {
      * the panel, as the service does), or none for null.
      */
     public PanelRig(int channels, boolean simGain, Function<Path, UploadService.Settings> publishing) throws Exception {
+        this(channels, simGain, "sim", publishing);
+    }
+
+    public PanelRig(int channels, boolean simGain, String device, Function<Path, UploadService.Settings> publishing)
+            throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
         Files.writeString(configFile, "# test configuration\n");
         Config config = Config.defaults().withTexts(Map.of(
-                RecordingKeys.DEVICE.name(), "sim",
+                RecordingKeys.DEVICE.name(), device,
                 RecordingKeys.CHANNELS.name(), Integer.toString(channels),
                 RecordingKeys.LIBRARY.name(), library.toString(),
                 RecordingKeys.PRE_ROLL_SECONDS.name(), "0.5",
@@ -96,7 +106,7 @@ public final class PanelRig implements AutoCloseable {
                 : new UploadService(library, engine.library(), publishing.apply(library), java.time.Clock.systemDefaultZone());
         if (uploads != null) uploads.start();
         panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
-                null, () -> CaptureDevices.find(this.config)).withUploads(uploads));
+                null, () -> CaptureDevices.find(this.config), sim).withUploads(uploads));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 

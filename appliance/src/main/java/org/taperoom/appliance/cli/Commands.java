@@ -8,7 +8,7 @@ final class Commands {
 
     static List<Command> all() {
         return List.of(new ServeCommand(), new DemoCommand(), new RecordCommand(), new RecoverCommand(), new DevicesCommand(),
-                new AnalyzeCommand(), new RenderCommand(), new TunerCommand(), new PlayCommand(),
+                new AnalyzeCommand(), new RenderCommand(), new TunerCommand(), new MetronomeCommand(), new PlayCommand(),
                 new ReleaseCommand(), new PublishCommand(), new SongCommand(), new OverdubCommand(), new CalibrateCommand());
     }
 }

@@ -19,6 +19,6 @@ public final class PanelPlayback {
                 : SimBackend.handles(device) ? new SimBackend()
                 : PlaybackService.unavailable("no output driver was handed to the panel for " + device);
         return new PlaybackService(outputs, device, context.config().get(RecordingKeys.PERIOD_FRAMES),
-                context.config().get(RecordingKeys.BUFFER_PERIODS));
+                context.config().get(RecordingKeys.BUFFER_PERIODS), context.config().get(RecordingKeys.RATE_HZ));
     }
 }

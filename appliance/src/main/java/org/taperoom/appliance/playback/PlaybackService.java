@@ -21,6 +21,11 @@ import org.tinylog.Logger;
  * take's own mix and master settings and the normalisation of its newest render, and closes it
  * when playback stops (so the device is free again). Thread-safe: every method is synchronized;
  * none waits on the real-time threads.
+ *
+ * <p>The metronome plays on the same output: laid over the take while one plays (a small hook in
+ * the playback thread), alone on the output ({@link Metronome}, at the idle rate) otherwise. It
+ * keeps playing across a take's start and stop; only {@link #stopMetronome()} and
+ * {@link #close()} end it.
  */
 public final class PlaybackService implements AutoCloseable {
     /** What is playing, or null. */
@@ -36,12 +41,24 @@ public final class PlaybackService implements AutoCloseable {
     private Path take;
     private boolean analysed;
     private long reportedUnderruns;
+    /** The metronome's settings while it is on, or null. */
+    private ClickSettings metronome;
+    /** The metronome alone on the output (on, and no take open), or null. */
+    private Metronome alone;
+    /** The rate the output opens at for the metronome alone. */
+    private final int idleRateHz;
 
     /**
      * @param deviceName   the output: an ALSA device or {@code sim...}
      * @param periodFrames frames per period of the playback stream
      */
     public PlaybackService(AudioBackend backend, String deviceName, int periodFrames, int bufferPeriods) {
+        this(backend, deviceName, periodFrames, bufferPeriods, 48000);
+    }
+
+    /** @param idleRateHz the rate the output opens at for the metronome when no take plays */
+    public PlaybackService(AudioBackend backend, String deviceName, int periodFrames, int bufferPeriods, int idleRateHz) {
+        this.idleRateHz = idleRateHz;
         this.backend = backend;
         this.deviceName = deviceName;
         this.periodFrames = periodFrames;
@@ -77,7 +94,8 @@ public final class PlaybackService implements AutoCloseable {
     }
 
     private void open(Path takeDir) throws IOException, SettingsException, AudioDeviceException {
-        close();
+        closePlayer();
+        closeAlone();
         TakeTracks tracks = TakeTracks.find(takeDir);
         RenderSettings settings = TakeSettings.render(takeDir);
         int rate;
@@ -97,6 +115,7 @@ public final class PlaybackService implements AutoCloseable {
             player = null;
             throw e;
         }
+        if (metronome != null) player.click(new ClickSource(metronome, rate));
         take = takeDir;
         analysed = last.isPresent();
         reportedUnderruns = 0;
@@ -155,11 +174,87 @@ public final class PlaybackService implements AutoCloseable {
         };
     }
 
-    /** Stops playback and frees the device. */
-    @Override
-    public synchronized void close() {
+    /**
+     * Starts the metronome with {@code settings}, or changes it while it plays (the new click
+     * starts on its accent at the next period).
+     *
+     * @throws AudioDeviceException the output cannot be opened for it
+     */
+    public synchronized void startMetronome(ClickSettings settings) throws AudioDeviceException {
+        if (player != null) {
+            player.click(new ClickSource(settings, player.rateHz()));
+        } else if (alone != null) {
+            alone.change(new ClickSource(settings, idleRateHz));
+        } else {
+            openAlone(settings);
+        }
+        metronome = settings;
+    }
+
+    private void openAlone(ClickSettings settings) throws AudioDeviceException {
+        PlaybackStream stream = backend.openPlayback(deviceName, new StreamConfig(2, idleRateHz, periodFrames, bufferPeriods, null));
+        Metronome m;
+        try {
+            m = new Metronome(stream, new ClickSource(settings, idleRateHz));
+            m.start();
+        } catch (AudioDeviceException | RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+        alone = m;
+    }
+
+    /** Stops the metronome (a take playing carries on without it). */
+    public synchronized void stopMetronome() {
+        metronome = null;
+        closeAlone();
+        if (player != null) player.click(null);
+    }
+
+    /** The metronome's settings while it is on, or null. */
+    public synchronized ClickSettings metronome() {
+        return metronome;
+    }
+
+    /** Periods the metronome alone has written, or -1 while it is not alone on the output: for tests and status. */
+    public synchronized long metronomeAlonePeriods() {
+        return alone == null ? -1 : alone.periods();
+    }
+
+    private void closeAlone() {
+        if (alone != null) alone.close();
+        alone = null;
+    }
+
+    private void closePlayer() {
         if (player != null) player.close();
         player = null;
         take = null;
+    }
+
+    /**
+     * Stops the take and frees the output, unless the metronome is on: then it carries on alone.
+     *
+     * @throws AudioDeviceException the metronome could not reopen the output alone (it is off then)
+     */
+    public synchronized void stop() throws AudioDeviceException {
+        boolean hadPlayer = player != null;
+        closePlayer();
+        if (hadPlayer && metronome != null && alone == null) {
+            try {
+                openAlone(metronome);
+            } catch (AudioDeviceException e) {
+                metronome = null;
+                throw e;
+            }
+        }
+    }
+
+    /** Stops playback and the metronome and frees the device. */
+    @Override
+    public synchronized void close() {
+        closePlayer();
+        closeAlone();
+        metronome = null;
     }
 }

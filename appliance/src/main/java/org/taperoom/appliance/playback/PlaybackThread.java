@@ -47,6 +47,8 @@ final class PlaybackThread {
     private final int periodFrames;
     private final int channels;
     private final Thread thread;
+    /** The metronome click laid over every period written, when one is set. */
+    private final ClickOverlay click;
 
     // Playback-thread state, allocated in the constructor.
     private final double[][] mono;
@@ -70,6 +72,22 @@ final class PlaybackThread {
     /** Periods played since the last seek: a block missing before the first is a refill, not a dropout. */
     private long periodsSinceSeek;
     private long devicePeriods;
+
+    /**
+     * A feed others record along to (an overdub's song): after an underrun it skips the frames the
+     * gap took, instead of carrying on from the frame that was due, so the song stays on the
+     * device's clock. Fixed at construction.
+     */
+    private final boolean realign;
+    /** Playback thread only: frames underruns played as silence, and song frames still to skip for them. */
+    private long silencedFrames;
+    private long skipFrames;
+    /** Written by the playback thread, read by status: frames skipped to realign, and underruns that could not be. */
+    private volatile long realignedFrames;
+    private volatile long unalignedUnderruns;
+
+    /** The monitor mix of live inputs, or null; set before start() (Thread.start publishes it), then read by the playback thread. */
+    private MonitorTap monitor;
 
     /** Set by close() on any thread, read by the playback thread once per period. */
     private volatile boolean running = true;
@@ -95,7 +113,8 @@ final class PlaybackThread {
 
     PlaybackThread(PlaybackStream stream, TrackRing ring, ReaderThread reader, Mixer mixer, MasterBus bus,
                    StreamLimiter limiter, MixMailbox mailbox, ConcurrentLinkedQueue<TransportCommand> commands,
-                   long programmeFrames, boolean clockless) {
+                   long programmeFrames, boolean clockless, boolean realign) {
+        this.realign = realign;
         this.clockless = clockless;
         this.stream = stream;
         this.ring = ring;
@@ -118,9 +137,16 @@ final class PlaybackThread {
         this.limited = new float[2 * periodFrames];
         this.devicePeriod = new float[channels * periodFrames];
         this.silence = new float[channels * periodFrames];
+        this.click = new ClickOverlay(periodFrames, channels);
         this.thread = new Thread(this::run, "taperoom-playback");
         this.thread.setDaemon(true);
         this.thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    /** Before {@link #start()}: adds {@code tap}'s inputs to every period. */
+    void monitor(MonitorTap tap) {
+        if (thread.isAlive()) throw new IllegalStateException("the monitor is set before the playback thread starts");
+        monitor = tap;
     }
 
     /** Starts the thread; the stream must be started already. */
@@ -152,20 +178,65 @@ final class PlaybackThread {
             if (bus != null) bus.configure(change.master(), false);
         }
         float[] out = playing ? play() : silence;
-        while (clockless && out == silence && running) {
+        // Paused with a click, the click itself is the programme: nothing to wait for.
+        while (clockless && out == silence && running && (playing || click.get() == null)) {
             LockSupport.parkNanos(200_000L);
             if (!commands.isEmpty()) return 0;
             if (playing) out = play();
         }
-        ReadStatus status = stream.writePeriod(out);
+        if (monitor != null) out = monitor.mix(out, deviceFrame(), periodFrames, channels);
+        ReadStatus status = stream.writePeriod(click.over(out, deviceFrame()));
         if (status == ReadStatus.GONE) {
             deviceGone = true;
             return -1;
         }
         if (status == ReadStatus.OVERRUN_RECOVERED) underruns = underruns + 1;
+        if (status == ReadStatus.OVERRUN_RECOVERED && realign) realignAfterUnderrun();
         devicePeriods++;
         periods = devicePeriods;
         return periodFrames;
+    }
+
+    /**
+     * The device frame the next period is played at: the periods written plus what underruns
+     * played as silence (known only when realigning; otherwise the periods alone).
+     */
+    private long deviceFrame() {
+        return devicePeriods * periodFrames + silencedFrames;
+    }
+
+    /**
+     * After an underrun of a feed that realigns: the device played {@code lost} frames of silence
+     * and its clock ran on, so the period just written and all after it would be heard that much
+     * late. The song's frames heard during the gap are skipped instead (from the next period on),
+     * so that device frame t again plays the song frame it would have without the gap. When the
+     * stream cannot say how much it lost, the feed is marked as out of line.
+     */
+    private void realignAfterUnderrun() {
+        long lost = stream.lastUnderrunLostFrames();
+        if (lost < 0) {
+            unalignedUnderruns = unalignedUnderruns + 1;
+            return;
+        }
+        silencedFrames += lost;
+        if (playing) skipFrames += lost;
+        realignedFrames = realignedFrames + lost;
+    }
+
+    /** Skips what is due of {@link #skipFrames} through the mixer and limiter (so both stay continuous); false when the reader is behind. */
+    private boolean skipDue() {
+        while (skipFrames > 0) {
+            if (limiter.available() == 0 && !mixBlock()) return false;
+            int n = (int) Math.min(skipFrames, Math.min(limiter.available(), periodFrames));
+            limiter.emit(limited, n);
+            skipFrames -= n;
+            advancePlayFrame(n);
+            if (!playing) {
+                skipFrames = 0;
+                return false;
+            }
+        }
+        return true;
     }
 
     private void apply(TransportCommand c) {
@@ -200,6 +271,7 @@ final class PlaybackThread {
         position = f;
         reachedEnd = false;
         periodsSinceSeek = 0;
+        skipFrames = 0;
         limiter.reset();
     }
 
@@ -211,6 +283,7 @@ final class PlaybackThread {
             ring.release(from);
             awaitedEpoch = 0;
         }
+        if (skipFrames > 0 && !skipDue()) return silence;
         while (limiter.available() < periodFrames) {
             if (!mixBlock()) break;
         }
@@ -223,14 +296,14 @@ final class PlaybackThread {
             devicePeriod[j] = limited[2 * i];
             if (channels > 1) devicePeriod[j + 1] = limited[2 * i + 1];
         }
-        if (periodsSinceSeek == 0) seekLandedDeviceFrame = devicePeriods * periodFrames;
+        if (periodsSinceSeek == 0) seekLandedDeviceFrame = deviceFrame();
         periodsSinceSeek++;
-        advancePlayFrame();
+        advancePlayFrame(periodFrames);
         return devicePeriod;
     }
 
-    private void advancePlayFrame() {
-        long next = playFrame + periodFrames;
+    private void advancePlayFrame(int frames) {
+        long next = playFrame + frames;
         if (looping() && next >= loopTo) {
             next = loopFrom + (next - loopTo);
         } else if (!looping() && next >= programmeFrames) {
@@ -276,6 +349,11 @@ final class PlaybackThread {
         return true;
     }
 
+    /** Any thread: the click over the output from the next period on, or null for none. */
+    void click(ClickSource c) {
+        click.set(c);
+    }
+
     long commandsApplied() {
         return commandsApplied;
     }
@@ -294,6 +372,14 @@ final class PlaybackThread {
 
     long seekLandedDeviceFrame() {
         return seekLandedDeviceFrame;
+    }
+
+    long realignedFrames() {
+        return realignedFrames;
+    }
+
+    long unalignedUnderruns() {
+        return unalignedUnderruns;
     }
 
     long underruns() {

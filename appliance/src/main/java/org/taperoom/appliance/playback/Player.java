@@ -15,6 +15,7 @@ import org.taperoom.appliance.dsp.render.TakeTracks;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.dsp.settings.TrackSettings;
+import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
 
@@ -41,12 +42,15 @@ public final class Player implements AutoCloseable {
     private final MixMailbox mailbox = new MixMailbox();
     private final ConcurrentLinkedQueue<TransportCommand> commands = new ConcurrentLinkedQueue<>();
     private final int latencyFrames;
+    private final boolean clockless;
+    /** Set before start by {@link #monitor}, or null. */
+    private volatile MonitorTap monitorTap;
     private boolean started;
     /** Transport commands queued so far; guarded by this. */
     private long commandsSent;
 
     private Player(TakeTracks take, PlaybackStream stream, int rate, long programmeFrames, TrackRing ring, ReaderThread reader,
-                   Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless) {
+                   Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless, boolean realign) {
         this.take = take;
         this.stream = stream;
         this.rate = rate;
@@ -54,7 +58,8 @@ public final class Player implements AutoCloseable {
         this.ring = ring;
         this.reader = reader;
         this.latencyFrames = limiter.latencyFrames();
-        this.playback = new PlaybackThread(stream, ring, reader, mixer, bus, limiter, mailbox, commands, programmeFrames, clockless);
+        this.clockless = clockless;
+        this.playback = new PlaybackThread(stream, ring, reader, mixer, bus, limiter, mailbox, commands, programmeFrames, clockless, realign);
     }
 
     /**
@@ -71,7 +76,8 @@ public final class Player implements AutoCloseable {
     /**
      * A monitor feed of {@code take}: its mix without the master bus (the limiter still guards
      * the ceiling, at 0 dB gain), so a lane at unity reaches the output sample for sample. What an
-     * overdub plays along to.
+     * overdub plays along to; after an underrun it skips the song frames the gap took, so song
+     * frame and device frame stay in line (the frames of the gap are not heard).
      */
     public static Player openMonitor(TakeTracks take, RenderSettings settings, PlaybackStream stream, boolean clockless)
             throws IOException, SettingsException {
@@ -107,7 +113,8 @@ public final class Player implements AutoCloseable {
             TrackRing ring = new TrackRing(readers.size(), capacity);
             ReaderThread reader = new ReaderThread(ring, readers, programme);
             StreamLimiter limiter = normalisation.streamLimiter(rate, periodFrames);
-            return new Player(take, stream, rate, programme, ring, reader, mixer, bus, limiter, clockless);
+            // A monitor feed is what an overdub records along to: it keeps to the device's clock.
+            return new Player(take, stream, rate, programme, ring, reader, mixer, bus, limiter, clockless, !withMaster);
         } catch (IOException | SettingsException | RuntimeException e) {
             for (SoundFileReader r : readers) r.close();
             throw e;
@@ -117,6 +124,40 @@ public final class Player implements AutoCloseable {
     /** Track i's settings, in the take's track order. */
     static List<TrackSettings> perTrack(TakeTracks take, RenderSettings settings) {
         return take.tracks().stream().map(t -> settings.mix().track(t.stem(), t.name())).toList();
+    }
+
+    /**
+     * Before {@link #start()}: every period also carries the live inputs of {@code mix}, read from
+     * {@code captureRing} (the capture of the same full-duplex device: its frame t is this
+     * output's frame t), output frame t carrying input frame t - {@code delayFrames}.
+     *
+     * @throws IllegalArgumentException when the mix names an input the ring does not have
+     */
+    public synchronized void monitor(FrameRing captureRing, MonitorMix mix, long delayFrames) {
+        if (started) throw new IllegalStateException("the monitor is set before the player starts");
+        if (!mix.on()) return;
+        var config = stream.config();
+        monitorTap = new MonitorTap(captureRing, mix, delayFrames, config.periodFrames(), config.channels(), clockless);
+        playback.monitor(monitorTap);
+    }
+
+    /**
+     * Song frames skipped after underruns so that the song stays on the device's clock (a monitor
+     * feed only: see {@link #openMonitor}). Any thread.
+     */
+    public long realignedFrames() {
+        return playback.realignedFrames();
+    }
+
+    /** Underruns after which the feed could not realign (the stream did not say what it lost). Any thread. */
+    public long unalignedUnderruns() {
+        return playback.unalignedUnderruns();
+    }
+
+    /** Input frames the monitor left out (not captured in time); 0 with no monitor. Any thread. */
+    public long monitorMissedFrames() {
+        MonitorTap t = monitorTap;
+        return t == null ? 0 : t.missedFrames();
     }
 
     /** Starts the stream and both threads, paused at frame 0. */
@@ -168,6 +209,17 @@ public final class Player implements AutoCloseable {
     public void change(RenderSettings settings) throws SettingsException {
         take.check(settings.mix());
         mailbox.post(new MixChange(settings.mix(), perTrack(take, settings), settings.master()));
+    }
+
+    /**
+     * Lays {@code click} over the output from the next period on (it starts on its accent there),
+     * playing or paused; null removes it. Its rate must be the take's.
+     */
+    public void click(ClickSource click) {
+        if (click != null && click.rateHz() != rate) {
+            throw new IllegalArgumentException("the click is at " + click.rateHz() + " Hz but the take plays at " + rate + " Hz");
+        }
+        playback.click(click);
     }
 
     public PlaybackStatus status() {

@@ -57,6 +57,8 @@ final class ServiceRecorder implements Recorder {
     @Override public boolean addMarker(String label) { return engine.addMarker(label); }
     @Override public boolean addMarker(String label, String source) { return engine.addMarker(label, source); }
     @Override public void readMeters(MeterSnapshot into) { engine.readMeters(into); }
+    @Override public boolean addRingTap(org.taperoom.appliance.recording.ring.RingTap tap) { return engine.addRingTap(tap); }
+    @Override public void removeRingTap(org.taperoom.appliance.recording.ring.RingTap tap) { engine.removeRingTap(tap); }
     @Override public void addListener(RecorderListener listener) { engine.addListener(listener); }
     @Override public void close() { engine.close(); }
 }

@@ -5,6 +5,7 @@ import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.DeviceInfo;
+import org.taperoom.drivers.audio.DuplexStreams;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.SampleFormat;
 import org.taperoom.drivers.audio.StreamConfig;
@@ -65,6 +66,18 @@ public final class SimBackend implements AudioBackend {
         return lastCapture;
     }
 
+    /** The underrun the next playback stream opened gets: {device frame, frames}, or {-1, 0}; see {@link #injectUnderrun}. */
+    private volatile long[] nextUnderrun = {-1, 0};
+
+    /**
+     * For tests: the next playback stream opened runs dry once, just before the period it would
+     * play at device frame {@code atFrame}, for {@code lostFrames} frames (played as silence, its
+     * clock then running that much later), as a late write does on a real device.
+     */
+    public void injectUnderrun(long atFrame, long lostFrames) {
+        nextUnderrun = new long[] {atFrame, lostFrames};
+    }
+
     /** Any thread: who sees what the outputs of streams opened from now on are given (null: nobody). */
     public void setOutputs(SimOutputs o) {
         outputs = o;
@@ -91,12 +104,33 @@ public final class SimBackend implements AudioBackend {
         SimLoopback lo = loopbackFor(deviceName);
         SimOptions o = optionsFor(SimLoopbackOption.without(deviceName));
         StreamConfig negotiated = check(request);
-        SimPlaybackStream s = new SimPlaybackStream(negotiated, o.paced(), SimOutputs.both(outputs, lo));
+        long[] underrun = nextUnderrun;
+        nextUnderrun = new long[] {-1, 0};
+        SimPlaybackStream s = new SimPlaybackStream(negotiated, o.paced(), SimOutputs.both(outputs, lo), lo == null ? 0 : lo.delayFrames(),
+                underrun[0], underrun[1]);
         if (lo != null) {
             lo.outputOpened(negotiated.channels());
             s.onClose(lo::outputClosed);
         }
         return s;
+    }
+
+    /**
+     * Capture and playback of the simulated interface as a linked pair: its streams count frames
+     * from their own start, and the loopback maps output frame t to input frame t + FRAMES exactly,
+     * which is what a linked device guarantees.
+     */
+    @Override
+    public DuplexStreams openDuplex(String deviceName, StreamConfig captureRequest, StreamConfig playbackRequest)
+            throws AudioDeviceException {
+        CaptureStream capture = openCapture(deviceName, captureRequest);
+        try {
+            return new DuplexStreams(capture, openPlayback(deviceName, playbackRequest), true,
+                    "the simulator's streams count from one start (its loopback is exact)");
+        } catch (AudioDeviceException | RuntimeException e) {
+            capture.close();
+            throw e;
+        }
     }
 
     /** The loopback a device name asks for (every stream of the interface shares it), or null. */

@@ -151,7 +151,7 @@ public final class SimCaptureStream implements CaptureStream {
                 }
             } else {
                 for (int f = 0; f < frames; f++) {
-                    dest[f * channels + c] = SimSignal.sample(s, c, first + f, config.rateHz(), bits, options.seed(), g);
+                    dest[f * channels + c] = SimSignal.sample(s, c, first + f, config.rateHz(), bits, options.seed(), g, options.toneHz());
                 }
             }
         }
@@ -170,6 +170,12 @@ public final class SimCaptureStream implements CaptureStream {
     @Override
     public long lastOverrunLostFrames() {
         return options.overrunFrames();
+    }
+
+    /** A simulated input delivers each frame the moment it is read: nothing waits inside it. */
+    @Override
+    public long delayFrames() {
+        return 0;
     }
 
     @Override

@@ -23,6 +23,9 @@ import java.util.Locale;
  *   <li>{@code band}: the demo band ({@link DemoBand}), a looping multitrack song: channel 1 drums,
  *       2 bass, 3 keys, 4 a vocal-like lead, 5 and 6 the room (left, right); channel c plays part
  *       {@code c % 6}.</li>
+ *   <li>{@code tone}: a sine of any frequency (device option {@code sine=HZ}, default 440 Hz) on
+ *       every channel, -6 dBFS, its phase at frame n exactly {@code n·hz/rate} cycles: something
+ *       to tune to.</li>
  * </ul>
  *
  * Samples are produced at the resolution of the stream's format (16 bits for S16_LE, 24 for
@@ -30,7 +33,10 @@ import java.util.Locale;
  * returned left-justified in an int, as {@link org.taperoom.drivers.audio.SampleFormat} says.
  */
 public enum SimSignal {
-    SINE, NOISE, SILENCE, IMPULSE, INDEX, BAND;
+    SINE, NOISE, SILENCE, IMPULSE, INDEX, BAND, TONE;
+
+    /** The frequency of {@code tone} when the device name does not say one. */
+    public static final double DEFAULT_TONE_HZ = 440;
 
     /** Amplitude of the sine, as a fraction of full scale (-6 dBFS). */
     public static final double SINE_AMPLITUDE = 0.5;
@@ -73,6 +79,11 @@ public enum SimSignal {
      * @param gain the linear gain in effect on that channel (1 for none)
      */
     public static int sample(SimSignal signal, int channel, long frame, int rateHz, int bits, long seed, double gain) {
+        return sample(signal, channel, frame, rateHz, bits, seed, gain, DEFAULT_TONE_HZ);
+    }
+
+    /** As {@link #sample(SimSignal, int, long, int, int, long, double)}, with {@code tone} at {@code toneHz}. */
+    public static int sample(SimSignal signal, int channel, long frame, int rateHz, int bits, long seed, double gain, double toneHz) {
         return switch (signal) {
             case SINE -> {
                 int cycle = sineCycleFrames(channel, rateHz);
@@ -83,7 +94,16 @@ public enum SimSignal {
             case IMPULSE -> frame % (rateHz / 2) == 0 ? quantize(IMPULSE_AMPLITUDE * gain, bits) : 0;
             case INDEX -> index(channel, frame, bits);
             case BAND -> quantize(DemoBand.sample(channel, frame, rateHz) * gain, bits);
+            case TONE -> quantize(toneAt(frame, rateHz, toneHz) * gain, bits);
         };
+    }
+
+    /** The tone's value at {@code frame}: the cycle count split so that its fraction stays exact over days. */
+    static double toneAt(long frame, int rateHz, double hz) {
+        double whole = (frame / rateHz) * hz;
+        double cycles = (whole - Math.floor(whole)) + (frame % rateHz) * hz / rateHz;
+        // Math.sin, not StrictMath: the latter allocates for its argument reduction, on the capture thread.
+        return SINE_AMPLITUDE * Math.sin(2 * Math.PI * (cycles - Math.floor(cycles)));
     }
 
     static int index(int channel, long frame, int bits) {

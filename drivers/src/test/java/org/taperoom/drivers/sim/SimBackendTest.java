@@ -186,4 +186,27 @@ class SimBackendTest {
         e = assertThrows(AudioDeviceException.class, () -> sim.openCapture("sim:vanishAt=soon", config(1, 48000, null)));
         assertTrue(e.getMessage().contains("vanishat") && e.getMessage().contains("soon"), e.getMessage());
     }
+
+    @Test
+    void aToneOfAChosenFrequencyPlaysOnEveryChannelAndABadOneIsRefusedWithOneLine() throws Exception {
+        SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false));
+        try (CaptureStream s = sim.openCapture("sim:sine=440.5", config(2, 48000, SampleFormat.S32_LE))) {
+            s.start();
+            int[] buf = new int[2 * PERIOD];
+            int crossings = 0;
+            int prev = 0;
+            for (int p = 0; p < 48000 * 4 / PERIOD; p++) {
+                assertEquals(ReadStatus.OK, s.readPeriod(buf));
+                for (int f = 0; f < PERIOD; f++) {
+                    assertEquals(buf[2 * f], buf[2 * f + 1], "both channels carry the tone");
+                    if (prev < 0 && buf[2 * f] >= 0) crossings++;
+                    prev = buf[2 * f];
+                }
+            }
+            assertEquals(4 * 440.5, crossings, 1, "rising zero crossings in 4 s");
+        }
+        AudioDeviceException e = assertThrows(AudioDeviceException.class,
+                () -> sim.openCapture("sim:sine=loud", config(2, 48000, SampleFormat.S32_LE)));
+        assertEquals("device sim:sine=loud: simulator option sine needs a frequency in Hz (e.g. sine=440.5), not 'loud'", e.getMessage());
+    }
 }

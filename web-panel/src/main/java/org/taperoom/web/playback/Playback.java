@@ -32,7 +32,9 @@ public final class Playback implements AutoCloseable {
     }
 
     public java.util.List<Route> routes() {
-        return api.routes();
+        java.util.List<Route> all = new java.util.ArrayList<>(api.routes());
+        all.addAll(new MetronomeApi(service).routes());
+        return all;
     }
 
     public PlaybackService service() {

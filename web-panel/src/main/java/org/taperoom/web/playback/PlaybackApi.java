@@ -42,7 +42,7 @@ public final class PlaybackApi {
                         "The playback state: take, playing, positionSeconds, lengthSeconds, underruns (also sent over /ws at 30 Hz while playing)."),
                 Route.post("/api/playback/pause", Access.CHANGE, this::pause, "Pause playback, keeping the position."),
                 Route.post("/api/playback/seek", Access.CHANGE, this::seek, "Move the play position: {\"seconds\": n}; 409 when nothing is playing."),
-                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output."));
+                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output (the metronome, if on, carries on alone)."));
     }
 
     /** The current document, for the live socket. */
@@ -111,7 +111,11 @@ public final class PlaybackApi {
     }
 
     private void stop(Context ctx) {
-        playback.close();
+        try {
+            playback.stop();
+        } catch (AudioDeviceException e) {
+            throw ApiError.conflict("the take stopped, but the metronome could not go on alone: " + e.getMessage());
+        }
         playingId = null;
         ctx.json(current());
     }

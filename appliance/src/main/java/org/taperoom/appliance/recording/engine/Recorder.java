@@ -50,6 +50,17 @@ public interface Recorder extends AutoCloseable {
     /** A consistent copy of the latest meters (lock-free; never waits for the capture thread). */
     void readMeters(MeterSnapshot into);
 
+    /**
+     * Adds a consumer of the capture ring, fed on the writer thread (never the capture thread's
+     * time); false when this recorder has no ring to tap.
+     */
+    default boolean addRingTap(org.taperoom.appliance.recording.ring.RingTap tap) {
+        return false;
+    }
+
+    /** Removes a consumer {@link #addRingTap} added. */
+    default void removeRingTap(org.taperoom.appliance.recording.ring.RingTap tap) {}
+
     /** A snapshot of the engine's state, for status lines, LEDs and the panel. */
     RecorderStatus status();
 

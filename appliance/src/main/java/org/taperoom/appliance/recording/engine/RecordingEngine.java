@@ -16,6 +16,7 @@ import org.taperoom.appliance.recording.capture.MeterBoard;
 import org.taperoom.appliance.recording.capture.MeterSnapshot;
 import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.appliance.recording.ring.RingTap;
+import org.taperoom.appliance.recording.ring.TapFanOut;
 import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.appliance.recording.take.TakeInfo;
@@ -67,6 +68,8 @@ public final class RecordingEngine implements Recorder {
     private final FileOps fileOps;
     /** The second consumer of the ring, or null; written by setRingTap (any thread), handed to each writer thread. */
     private volatile RingTap ringTap;
+    /** The ring's consumers beside the take: {@link #ringTap} and those added; the writer's tap while it has any. */
+    private final TapFanOut taps = new TapFanOut();
 
     /** The take being recorded; written by control calls and the writer thread, read by any thread. */
     private volatile TakeRef currentTake;
@@ -205,7 +208,7 @@ public final class RecordingEngine implements Recorder {
         ring = r;
         captureEvents = events;
         writer = w;
-        w.setTap(ringTap);
+        w.setTap(taps.isEmpty() ? null : taps);
         w.start();
         running = true;
         devicePresent = false;
@@ -326,6 +329,35 @@ public final class RecordingEngine implements Recorder {
      * before the engine's lock is taken: stopping, markers and status never wait for a purge.
      */
     public TakeRef startTake(TakeRequest request, long maxFrames) throws EngineException {
+        return startTake(request, maxFrames, -1, false);
+    }
+
+    /**
+     * Starts a take whose first frame is exactly ring frame {@code firstFrame} and which ends by
+     * itself after {@code frames} frames: for punch-in/out and loop passes, placed to the sample.
+     * No pre-roll. The frame must still be in the ring (the engine keeps its pre-roll plus a
+     * quarter second while idle) and already captured; otherwise the take is refused and says so.
+     * With {@code anotherFollows} the ring keeps the frames from the take's end on until the next
+     * take starts, so a take started there next (the next cycle of a loop) finds its first frame
+     * however long this one takes to finish.
+     */
+    public TakeRef startTakeAt(TakeRequest request, long firstFrame, long frames, boolean anotherFollows) throws EngineException {
+        if (firstFrame < 0) throw new EngineException("a take cannot start at frame " + firstFrame);
+        return startTake(request, frames, firstFrame, anotherFollows);
+    }
+
+    /**
+     * Keeps the ring's frames from {@code frame} on until the next take starts: for a take that
+     * will start there ({@link #startTakeAt}) once the capture has reached it, however long the
+     * caller waits. An unpaced device waits for room meanwhile; a paced one fills its ring.
+     */
+    public synchronized void keepFrom(long frame) throws EngineException {
+        if (!running) throw new EngineException("the engine is not running");
+        writer.hold(frame);
+    }
+
+    /** {@code atFrame}: the exact first frame, or -1 for the press less the pre-roll. */
+    private TakeRef startTake(TakeRequest request, long maxFrames, long atFrame, boolean anotherFollows) throws EngineException {
         int[] lanes;
         synchronized (this) {
             requireReadyForATake();
@@ -334,7 +366,8 @@ public final class RecordingEngine implements Recorder {
         space.makeRoomFor(lanes.length);
         synchronized (this) {
             requireReadyForATake();
-            return beginTake(request, lanes, maxFrames);
+            long holdAfter = anotherFollows ? atFrame + maxFrames : Long.MAX_VALUE;
+            return beginTake(request, lanes, maxFrames, atFrame, atFrame >= 0 ? 0 : preRollFrames, holdAfter);
         }
     }
 
@@ -345,15 +378,23 @@ public final class RecordingEngine implements Recorder {
     }
 
     /** Creates the take's files and hands them to the writer; holds this engine's lock. */
-    private TakeRef beginTake(TakeRequest request, int[] lanes, long maxFrames) throws EngineException {
+    /** {@code atFrame}: the exact first frame, or -1 for the press less {@code preRoll}; {@code holdAfter}: see {@link WriterThread#startTake(TakeWriter, long)}. */
+    private TakeRef beginTake(TakeRequest request, int[] lanes, long maxFrames, long atFrame, long preRoll, long holdAfter)
+            throws EngineException {
         FrameRing r = ring;
         WriterThread w = writer;
         // Keep everything from the oldest frame still there until the writer has the take.
         w.hold(r.readFrame());
         long capturedFrame = r.writeFrame();
         MeterBoard board = meters;
-        long pressAtFrame = request.pressedNanos() != 0 && board != null ? board.ringFrameAt(request.pressedNanos()) : capturedFrame;
-        TakeStart start = TakeStart.of(r.readFrame(), capturedFrame, pressAtFrame, preRollFrames, rateHz, Instant.now());
+        long pressAtFrame = atFrame >= 0 ? atFrame
+                : request.pressedNanos() != 0 && board != null ? board.ringFrameAt(request.pressedNanos()) : capturedFrame;
+        TakeStart start = TakeStart.of(r.readFrame(), capturedFrame, pressAtFrame, preRoll, rateHz, Instant.now());
+        if (atFrame >= 0 && start.startFrame() != atFrame) {
+            w.hold(Long.MAX_VALUE);
+            throw new EngineException("cannot start a take at frame " + atFrame + ": the ring holds frames " + r.readFrame()
+                    + " to " + capturedFrame);
+        }
         try {
             Path folder = library.createTakeFolder(LocalDateTime.ofInstant(start.firstSample(), ZoneId.systemDefault()), request.name());
             TakeRef ref = new TakeRef(TakeFolders.idOf(library.root(), folder), folder);
@@ -363,7 +404,7 @@ public final class RecordingEngine implements Recorder {
             currentTake = ref;
             currentStartFrame = start.startFrame();
             library.setBusy(ref.id());
-            w.startTake(tw);
+            w.startTake(tw, holdAfter);
             Logger.info("take {} started by {} ({} tracks, {} s pre-roll)", ref.id(), request.source(), lanes.length,
                     fmt((double) start.preRollFrames() / rateHz));
             return ref;
@@ -455,9 +496,41 @@ public final class RecordingEngine implements Recorder {
      * rolling buffer), or removes it with null; it stays installed across a restart of the engine.
      */
     public synchronized void setRingTap(RingTap tap) {
+        if (ringTap != null) taps.remove(ringTap);
         ringTap = tap;
+        if (tap != null) taps.add(tap);
+        tapsChanged();
+    }
+
+    /**
+     * Adds a consumer of the capture ring beside {@link #setRingTap}'s (the live tuner while
+     * always-on capture runs): fed on the writer thread, kept across a restart of the engine.
+     */
+    @Override
+    public synchronized boolean addRingTap(RingTap tap) {
+        taps.add(tap);
+        tapsChanged();
+        return true;
+    }
+
+    @Override
+    public synchronized void removeRingTap(RingTap tap) {
+        if (tap == ringTap) ringTap = null;
+        taps.remove(tap);
+        tapsChanged();
+    }
+
+    private void tapsChanged() {
         WriterThread w = writer;
-        if (w != null) w.setTap(tap);
+        if (w != null) w.setTap(taps.isEmpty() ? null : taps);
+    }
+
+    /**
+     * The capture ring of the running device (null before start): for a second, read-only reader
+     * on the playback thread of the same device (the monitor mix), which never releases frames.
+     */
+    public FrameRing captureRing() {
+        return ring;
     }
 
     /** Ring frames captured so far (the position the next take's press would have). */

@@ -1,0 +1,238 @@
+// Sheets: the song sheets (ChordPro) of songs and takes. A list; a sheet with chords over the
+// words, transposed or with a capo on request (shown, stored only with "Save"); an editor for the
+// ChordPro text; a stage view (large type on black, scrolling by itself); and a print view (the
+// print stylesheet: black on white, no controls). Hash: #sheets, #sheets/<song|take>/<id>[/stage].
+import * as api from '../api.js';
+import { t } from '../i18n.js';
+import { el, toast, unavailable, currentTakeId } from '../ui.js';
+
+const KINDS = ['verse', 'chorus', 'bridge', 'intro', 'outro', 'tab', 'grid'];
+/** Stage scrolling speeds, pixels a second: slow ballad to fast rocker. */
+const SPEEDS = [10, 15, 20, 30, 40, 60, 80];
+
+function route() {
+  const [, owner, id, mode] = location.hash.replace(/^#/, '').split('/');
+  return owner && id ? { owner, id: decodeURIComponent(id), mode: mode || 'view' } : null;
+}
+
+function sheetPath(owner, id) {
+  return `/api/${owner === 'song' ? 'songs' : 'takes'}/${encodeURIComponent(id)}/sheet`;
+}
+
+export async function show(view) {
+  const r = route();
+  if (!r) return showList(view);
+  return showSheet(view, r);
+}
+
+async function showList(view) {
+  let sheets;
+  try {
+    sheets = await api.get('/api/sheets');
+  } catch (e) {
+    unavailable(view, t('sheets.unavailable', { reason: e.message }));
+    return null;
+  }
+  const list = el('div', { id: 'sheet-list' });
+  for (const s of sheets) {
+    const label = s.hasSheet ? (s.title || s.name) : s.name;
+    const detail = s.hasSheet ? [t(`sheets.owner.${s.owner}`), s.key ? t('sheets.keyIs', { key: s.key }) : null].filter(Boolean).join(' · ')
+      : t('sheets.noSheetYet');
+    const a = el('a', { class: 'button take', href: `#sheets/${s.owner}/${encodeURIComponent(s.id)}`, 'data-sheet': `${s.owner}/${s.id}` },
+      el('span', { class: 'sheet-name', text: label }), el('span', { class: 'muted', text: detail }));
+    list.append(a);
+  }
+  if (sheets.length === 0) list.append(el('p', { class: 'muted', text: t('sheets.none') }));
+  const take = currentTakeId();
+  const forTake = take && !sheets.some((s) => s.owner === 'take' && s.id === take)
+    ? el('a', { class: 'button', id: 'sheet-for-take', href: `#sheets/take/${encodeURIComponent(take)}` }, t('sheets.forTake')) : null;
+  view.append(el('section', { class: 'card' }, el('h1', { text: t('sheets.title') }), list, forTake));
+  return null;
+}
+
+/** One line of a sheet: each segment a chord above its words, so chords stay over the syllable they belong to. */
+function lyricLine(segments) {
+  const line = el('div', { class: 'sheet-line' });
+  for (const s of segments) {
+    line.append(el('span', { class: 'sheet-seg' },
+      el('span', { class: 'sheet-chord', text: s.chord || '\u00a0' }),
+      el('span', { class: 'sheet-text', text: s.text || '\u00a0' })));
+  }
+  return line;
+}
+
+function sectionTitle(section) {
+  if (section.label) return section.label;
+  return KINDS.includes(section.kind) ? t(`sheets.kind.${section.kind}`) : '';
+}
+
+function renderBody(doc) {
+  const body = el('div', { class: 'sheet-body', id: 'sheet-body' });
+  for (const s of doc.sections) {
+    const title = sectionTitle(s);
+    body.append(el('section', { class: `sheet-section kind-${s.kind}`, 'data-kind': s.kind },
+      title ? el('h2', { class: 'sheet-section-title', text: title }) : null,
+      s.lines.map(lyricLine)));
+  }
+  if (doc.notes.length) body.append(el('section', { class: 'sheet-notes' }, el('h2', { text: t('sheets.notes') }), doc.notes.map((n) => el('p', { text: n }))));
+  return body;
+}
+
+function headLine(doc) {
+  const parts = [];
+  if (doc.key) parts.push(t('sheets.keyIs', { key: doc.key }));
+  if (doc.tempoBpm) parts.push(t('sheets.tempoIs', { bpm: doc.tempoBpm }));
+  if (doc.time) parts.push(t('sheets.timeIs', { time: doc.time }));
+  if (doc.capo) parts.push(t('sheets.capoIs', { fret: doc.capo }));
+  return el('p', { class: 'sheet-head', id: 'sheet-head', text: parts.join(' · ') });
+}
+
+async function showSheet(view, r) {
+  let transpose = 0;
+  let capo = null;
+  let doc = null;
+  const path = sheetPath(r.owner, r.id);
+  const content = el('div', { id: 'sheet-content' });
+  const transposeValue = el('output', { id: 'sheet-transpose', 'aria-live': 'polite' }, '0');
+  const capoValue = el('output', { id: 'sheet-capo', 'aria-live': 'polite' }, '0');
+  const button = (id, text, label, onClick) => el('button', { type: 'button', id, 'aria-label': label, onclick: onClick }, text);
+  const saveMoved = button('sheet-save-moved', t('sheets.saveMoved'), null, () => save(doc.chordPro));
+  saveMoved.hidden = true;
+  const tools = el('div', { class: 'row sheet-tools no-print' },
+    el('a', { class: 'button', href: '#sheets', id: 'sheet-back' }, t('sheets.back')),
+    el('span', { class: 'sheet-stepper' }, el('span', { class: 'muted', text: t('sheets.transpose') }),
+      button('sheet-down', '−', t('sheets.down'), () => move(-1, 0)), transposeValue, button('sheet-up', '+', t('sheets.up'), () => move(1, 0))),
+    el('span', { class: 'sheet-stepper' }, el('span', { class: 'muted', text: t('sheets.capo') }),
+      button('sheet-capo-down', '−', t('sheets.capoDown'), () => move(0, -1)), capoValue, button('sheet-capo-up', '+', t('sheets.capoUp'), () => move(0, 1))),
+    saveMoved,
+    button('sheet-stage', t('sheets.stage'), null, () => { location.hash = `#sheets/${r.owner}/${encodeURIComponent(r.id)}/stage`; }),
+    button('sheet-print', t('sheets.print'), null, () => window.print()),
+    button('sheet-edit', t('sheets.edit'), null, () => edit()));
+  const card = el('section', { class: 'card sheet' });
+  view.append(card);
+
+  async function load() {
+    const q = new URLSearchParams();
+    if (transpose) q.set('transpose', String(transpose));
+    if (capo !== null) q.set('capo', String(capo));
+    try {
+      doc = await api.get(`${path}${q.size ? `?${q}` : ''}`);
+    } catch (e) {
+      if (e.status === 404 && !doc) { edit(`{title: ${r.id}}\n`); return; }
+      throw e;
+    }
+    if (capo === null) capo = doc.capo;
+    transposeValue.textContent = transpose > 0 ? `+${transpose}` : String(transpose).replace('-', '−');
+    capoValue.textContent = String(capo);
+    saveMoved.hidden = transpose === 0 && capo === (doc.capo ?? 0);
+    draw();
+  }
+
+  function draw() {
+    content.replaceChildren(...[
+      el('h1', { class: 'sheet-title', id: 'sheet-title', text: doc.title || r.id }),
+      doc.subtitle ? el('p', { class: 'sheet-subtitle', text: doc.subtitle }) : null,
+      headLine(doc),
+      renderBody(doc)].filter(Boolean));
+    card.replaceChildren(tools, content);
+  }
+
+  async function move(semitones, frets) {
+    const nextT = Math.max(-11, Math.min(11, transpose + semitones));
+    const nextC = Math.max(0, Math.min(11, (capo ?? 0) + frets));
+    if (nextT === transpose && nextC === capo) return;
+    transpose = nextT;
+    capo = nextC;
+    try { await load(); } catch (e) { toast(e.message); }
+  }
+
+  async function save(text) {
+    try {
+      doc = await api.put(path, { chordPro: text });
+      transpose = 0;
+      capo = null;
+      await load();
+      toast(t('sheets.saved'));
+      return true;
+    } catch (e) {
+      toast(e.message);
+      return false;
+    }
+  }
+
+  function edit(initial) {
+    const area = el('textarea', { id: 'sheet-text', rows: '16', spellcheck: 'false', 'aria-label': t('sheets.textLabel') });
+    area.value = initial ?? doc.chordPro;
+    const error = el('p', { class: 'error', id: 'sheet-error', role: 'alert' });
+    const saveButton = el('button', { type: 'button', class: 'primary', id: 'sheet-save' }, t('sheets.save'));
+    const cancel = el('button', { type: 'button', id: 'sheet-cancel' }, t('sheets.cancel'));
+    saveButton.addEventListener('click', async () => {
+      try {
+        doc = await api.put(path, { chordPro: area.value });
+        transpose = 0;
+        capo = null;
+        await load();
+      } catch (e) { error.textContent = e.message; }
+    });
+    cancel.addEventListener('click', () => { if (doc) draw(); else location.hash = '#sheets'; });
+    card.replaceChildren(el('h1', { text: t('sheets.editTitle') }), el('p', { class: 'muted', text: t('sheets.editHelp') }), area, error,
+      el('div', { class: 'row' }, saveButton, cancel));
+  }
+
+  if (r.mode === 'stage') return showStage(view, card, path, r);
+  try { await load(); } catch (e) { unavailable(view, t('sheets.unavailable', { reason: e.message })); }
+  return null;
+}
+
+/** The stage view: the sheet alone in large type on black, scrolling at a chosen speed; tap to pause. */
+async function showStage(view, card, path, r) {
+  card.remove();
+  let doc;
+  try { doc = await api.get(path); } catch (e) { unavailable(view, t('sheets.unavailable', { reason: e.message })); return null; }
+  document.body.classList.add('stage-mode');
+  let speed = 2;
+  let running = false;
+  const scroller = el('div', { class: 'stage-scroll', id: 'stage-scroll' },
+    el('h1', { class: 'sheet-title', text: doc.title || r.id }), headLine(doc), renderBody(doc), el('div', { class: 'stage-end' }));
+  const play = el('button', { type: 'button', id: 'stage-play', class: 'primary', 'aria-pressed': 'false' }, t('sheets.scroll'));
+  const speedOut = el('output', { id: 'stage-speed' }, '');
+  const slower = el('button', { type: 'button', id: 'stage-slower', 'aria-label': t('sheets.slower') }, '−');
+  const faster = el('button', { type: 'button', id: 'stage-faster', 'aria-label': t('sheets.faster') }, '+');
+  const exit = el('a', { class: 'button', id: 'stage-exit', href: `#sheets/${r.owner}/${encodeURIComponent(r.id)}` }, t('sheets.exitStage'));
+  const bar = el('div', { class: 'stage-bar row' }, exit, play, slower, speedOut, faster);
+  const stage = el('div', { class: 'stage', id: 'stage', role: 'region', 'aria-label': t('sheets.stage') }, scroller, bar);
+  view.append(stage);
+
+  function showSpeed() { speedOut.textContent = t('sheets.speed', { n: speed + 1 }); }
+  showSpeed();
+  let last = 0;
+  let carry = 0;
+  let frame = 0;
+  function step(now) {
+    if (!running) return;
+    if (last) {
+      carry += (SPEEDS[speed] * (now - last)) / 1000;
+      const whole = Math.floor(carry);
+      if (whole > 0) { scroller.scrollTop += whole; carry -= whole; }
+    }
+    last = now;
+    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) { setRunning(false); return; }
+    frame = requestAnimationFrame(step);
+  }
+  function setRunning(on) {
+    running = on;
+    play.setAttribute('aria-pressed', String(on));
+    play.textContent = on ? t('sheets.pause') : t('sheets.scroll');
+    last = 0;
+    cancelAnimationFrame(frame);
+    if (on) frame = requestAnimationFrame(step);
+  }
+  play.addEventListener('click', () => setRunning(!running));
+  scroller.addEventListener('click', () => setRunning(!running));
+  slower.addEventListener('click', () => { speed = Math.max(0, speed - 1); showSpeed(); });
+  faster.addEventListener('click', () => { speed = Math.min(SPEEDS.length - 1, speed + 1); showSpeed(); });
+  return () => {
+    setRunning(false);
+    document.body.classList.remove('stage-mode');
+  };
+}

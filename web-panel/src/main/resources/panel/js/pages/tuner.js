@@ -1,0 +1,123 @@
+// Tuner: the note, octave and cents of one input, live over /ws while the recorder runs (it may
+// be recording), with a needle from -50 to +50 cents, the input and the A4 reference. The tuner
+// runs on the appliance only while this page is shown.
+import * as api from '../api.js';
+import * as live from '../live.js';
+import { t, number } from '../i18n.js';
+import { el, toast, unavailable } from '../ui.js';
+
+const INPUT_KEY = 'taperoom.tuner.input';
+/** Within this many cents a note reads "in tune". */
+const IN_TUNE_CENTS = 3;
+/** A reading older than this is stale: the note has stopped. */
+const STALE_MILLIS = 600;
+
+export async function show(view) {
+  let state;
+  try {
+    state = await api.get('/api/tuner');
+  } catch (e) {
+    unavailable(view, t('tuner.unavailable', { reason: e.message }));
+    return null;
+  }
+  const stored = Number(localStorage.getItem(INPUT_KEY));
+  let input = stored >= 1 && stored <= state.inputs ? stored : 1;
+  let a4Hz = state.a4Hz || 440;
+
+  const note = el('div', { class: 'tuner-note', id: 'tuner-note', 'aria-live': 'polite' }, t('tuner.noNote'));
+  const cents = el('div', { class: 'tuner-cents', id: 'tuner-cents' }, '');
+  const verdict = el('div', { class: 'tuner-verdict', id: 'tuner-verdict' }, '');
+  const hz = el('div', { class: 'muted', id: 'tuner-hz' }, '');
+  const needle = el('div', { class: 'tuner-needle', id: 'tuner-needle' });
+  const scale = el('div', { class: 'tuner-scale', role: 'meter', 'aria-valuemin': '-50', 'aria-valuemax': '50', 'aria-valuenow': '0',
+    'aria-label': t('tuner.needle') }, el('div', { class: 'tuner-centre' }), needle,
+  el('span', { class: 'tuner-flat-end', 'aria-hidden': 'true' }, '−50'), el('span', { class: 'tuner-sharp-end', 'aria-hidden': 'true' }, '+50'));
+
+  const inputSelect = el('select', { id: 'tuner-input' },
+    Array.from({ length: state.inputs }, (_, i) => el('option', { value: String(i + 1), text: t('tuner.inputN', { n: i + 1 }) })));
+  inputSelect.value = String(input);
+  const a4Field = el('input', { id: 'tuner-a4', type: 'number', min: '415', max: '466', step: '1', value: String(a4Hz), inputmode: 'numeric' });
+  const lower = el('button', { type: 'button', id: 'tuner-a4-lower', 'aria-label': t('tuner.lower') }, '−');
+  const raise = el('button', { type: 'button', id: 'tuner-a4-raise', 'aria-label': t('tuner.raise') }, '+');
+  const status = el('p', { class: 'muted', id: 'tuner-status' }, '');
+
+  view.append(
+    el('section', { class: 'card tuner' },
+      el('h1', { text: t('tuner.title') }),
+      el('div', { class: 'tuner-display' }, note, el('div', {}, cents, verdict, hz)),
+      scale,
+      status),
+    el('section', { class: 'card tuner-controls' },
+      el('div', {}, el('label', { for: 'tuner-input', text: t('tuner.input') }), inputSelect),
+      el('div', {}, el('label', { for: 'tuner-a4', text: t('tuner.a4') }), el('div', { class: 'row tuner-a4' }, lower, a4Field, raise))));
+
+  let lastMillis = 0;
+  function showReading(msg) {
+    if (msg.input !== input) return;
+    lastMillis = Date.now();
+    note.textContent = msg.note;
+    const c = msg.cents;
+    cents.textContent = t('tuner.cents', { cents: (c >= 0 ? '+' : '−') + number(Math.abs(c), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+    const word = Math.abs(c) <= IN_TUNE_CENTS ? 'inTune' : c > 0 ? 'sharp' : 'flat';
+    verdict.textContent = t(`tuner.${word}`);
+    verdict.dataset.verdict = word;
+    hz.textContent = t('tuner.hz', { hz: number(msg.hz, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+    needle.style.left = `${50 + Math.max(-50, Math.min(50, c))}%`;
+    needle.dataset.verdict = word;
+    scale.setAttribute('aria-valuenow', String(Math.round(c)));
+  }
+
+  function clearReading() {
+    note.textContent = t('tuner.noNote');
+    cents.textContent = '';
+    verdict.textContent = '';
+    delete verdict.dataset.verdict;
+    hz.textContent = '';
+    needle.style.left = '50%';
+    delete needle.dataset.verdict;
+  }
+
+  async function start() {
+    try {
+      await api.post('/api/tuner', { input, a4Hz });
+      status.textContent = t('tuner.listening', { n: input, a4: number(a4Hz) });
+    } catch (e) {
+      status.textContent = t('tuner.unavailable', { reason: e.message });
+    }
+  }
+
+  function setA4(value) {
+    if (!Number.isFinite(value) || value < 415 || value > 466) {
+      a4Field.setAttribute('aria-invalid', 'true');
+      toast(t('tuner.a4Range'));
+      return;
+    }
+    a4Field.removeAttribute('aria-invalid');
+    a4Hz = Math.round(value * 10) / 10;
+    a4Field.value = String(a4Hz);
+    start();
+  }
+
+  inputSelect.addEventListener('change', () => {
+    input = Number(inputSelect.value);
+    localStorage.setItem(INPUT_KEY, String(input));
+    clearReading();
+    start();
+  });
+  a4Field.addEventListener('change', () => setA4(Number(a4Field.value)));
+  lower.addEventListener('click', () => setA4(Math.max(415, a4Hz - 1)));
+  raise.addEventListener('click', () => setA4(Math.min(466, a4Hz + 1)));
+
+  const off = live.on('tuner', showReading);
+  const stale = setInterval(() => { if (lastMillis && Date.now() - lastMillis > STALE_MILLIS) { lastMillis = 0; clearReading(); } }, 200);
+  // The live socket may have reconnected (a restart): start again so readings flow.
+  const reopened = live.on('open', start);
+  clearReading();
+  await start();
+  return () => {
+    off();
+    reopened();
+    clearInterval(stale);
+    api.post('/api/tuner/stop').catch(() => {});
+  };
+}

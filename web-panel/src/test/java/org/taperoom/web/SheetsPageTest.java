@@ -1,0 +1,197 @@
+package org.taperoom.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.print.PrintOptions;
+import org.taperoom.appliance.song.SongLibrary;
+
+/**
+ * Song sheets on the panel, in Debian's Chromium on the 800×480 screen: a song's sheet shows its
+ * chords over the words, transposes (spelled for the new key) and stores that version, the stage
+ * view is large white-on-black type that scrolls by itself, and the print view is black on white
+ * without the panel's controls (and prints to a PDF). The API refuses bad input naming the field.
+ */
+class SheetsPageTest {
+    static final String SHEET = """
+            {title: Harbour Lights}
+            {key: G}
+            {tempo: 96}
+            {time: 3/4}
+            # a comment for the writer
+            {start_of_verse: Verse 1}
+            [G]Lanterns on the [C]water, [D]slowly drifting [G]home
+            [Em]Every boat a [C]story [D]we will never [G]know
+            {end_of_verse}
+            {start_of_chorus}
+            [C]Harbour [G]lights, [D]keep me in your [Em]sight
+            {end_of_chorus}
+            """;
+    static PanelRig rig;
+    static PanelRig.Client user;
+    static String songId;
+
+    @BeforeAll
+    static void aSongWithASheet() throws Exception {
+        rig = new PanelRig();
+        user = rig.loggedIn();
+        songId = new SongLibrary(rig.library).create("Harbour Lights", null).id();
+        HttpResponse<String> put = user.change("PUT", "/api/songs/" + songId + "/sheet", Body.of(Map.of("chordPro", SHEET)));
+        assertEquals(200, put.statusCode(), put.body());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        rig.close();
+    }
+
+    /** JSON text of a map. */
+    static final class Body {
+        static String of(Map<String, Object> m) throws Exception {
+            return PanelRig.JSON.writeValueAsString(m);
+        }
+    }
+
+    private static List<String> chordsShown(Browser b) {
+        @SuppressWarnings("unchecked")
+        List<String> chords = (List<String>) b.js("return [...document.querySelectorAll('#sheet-body .sheet-chord')]"
+                + ".map(e => e.textContent.trim()).filter(t => t.length > 0)");
+        return chords;
+    }
+
+    @Test
+    void aSongsSheetShowsItsChordsTransposesAndStoresThatVersion() throws Exception {
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            b.find("[data-sheet='song/" + songId + "']").click();
+            assertEquals("Harbour Lights", b.find("#sheet-title").getText());
+            assertEquals(List.of("G", "C", "D", "G", "Em", "C", "D", "G", "C", "G", "D", "Em"), chordsShown(b));
+            assertTrue(b.find("#sheet-head").getText().contains("Key G"), b.find("#sheet-head").getText());
+            assertEquals("Verse 1", b.find(".sheet-section-title").getText());
+            assertEquals("Harbour LightsKey G · 96 BPM · 3/4 time", b.js("return document.getElementById('sheet-content').textContent.split('Verse 1')[0]"),
+                    "the title and the head line, nothing else above the sections");
+            b.screenshot("sheet-800x480");
+            SmallScreensTest.assertNoSidewaysScrolling(b, 800, "sheet");
+            @SuppressWarnings("unchecked")
+            List<Object> small = (List<Object>) b.js("return [...document.querySelectorAll('#view button, #view a.button')]"
+                    + ".filter(e => e.offsetParent !== null).map(e => [e.id, e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
+                    + ".filter(r => r[1] < 48 || r[2] < 48)");
+            assertEquals(List.of(), small, "controls smaller than 48 px");
+
+            // Up a whole tone: G major becomes A major, spelled with sharps (C# appears nowhere, F#m does).
+            b.find("#sheet-up").click();
+            b.until(d -> "+1".equals(d.findElement(By.id("sheet-transpose")).getText()) ? true : null);
+            b.find("#sheet-up").click();
+            b.until(d -> chordsShown(b).get(0).equals("A") && "+2".equals(d.findElement(By.id("sheet-transpose")).getText()) ? true : null);
+            assertEquals(List.of("A", "D", "E", "A", "F#m", "D", "E", "A", "D", "A", "E", "F#m"), chordsShown(b));
+            JsonNode stored = user.json(user.get("/api/songs/" + songId + "/sheet"));
+            assertEquals("G", stored.get("key").asText(), "transposing only shows; the stored sheet is unchanged until saved");
+            b.find("#sheet-save-moved").click();
+            b.until(d -> d.findElement(By.id("sheet-save-moved")).isDisplayed() ? null : true);
+            stored = user.json(user.get("/api/songs/" + songId + "/sheet"));
+            assertEquals("A", stored.get("key").asText());
+            assertTrue(stored.get("chordPro").asText().contains("[F#m]Every boat"), stored.get("chordPro").asText());
+            assertTrue(stored.get("chordPro").asText().contains("# a comment for the writer"), "comments survive a transposition");
+            // Back to G for the other tests.
+            assertEquals(200, user.change("PUT", "/api/songs/" + songId + "/sheet", Body.of(Map.of("chordPro", SHEET))).statusCode());
+        }
+    }
+
+    @Test
+    void theStageViewIsLargeWhiteOnBlackTypeThatScrollsByItself() throws Exception {
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            b.js("location.hash = arguments[0]", "sheets/song/" + songId + "/stage");
+            b.find("#stage");
+            double fontPx = ((Number) b.js("return parseFloat(getComputedStyle(document.querySelector('#stage .sheet-text')).fontSize)")).doubleValue();
+            assertTrue(fontPx >= 26, "stage type is large: " + fontPx + " px");
+            assertEquals("rgb(0, 0, 0)", b.js("return getComputedStyle(document.getElementById('stage')).backgroundColor"));
+            assertEquals("rgb(255, 255, 255)", b.js("return getComputedStyle(document.querySelector('#stage .sheet-text')).color"));
+            assertEquals(Boolean.TRUE, b.js("return getComputedStyle(document.querySelector('header.bar')).display === 'none'"), "the panel's bar is gone");
+            b.screenshot("sheet-stage-800x480");
+            b.find("#stage-faster").click();
+            b.find("#stage-faster").click();
+            b.find("#stage-play").click();
+            assertEquals("true", b.find("#stage-play").getAttribute("aria-pressed"));
+            long before = ((Number) b.js("return document.getElementById('stage-scroll').scrollTop")).longValue();
+            Thread.sleep(1500);
+            long after = ((Number) b.js("return document.getElementById('stage-scroll').scrollTop")).longValue();
+            assertTrue(after - before >= 20, "it scrolled by itself: " + before + " → " + after);
+            b.find("#stage-play").click();
+            assertEquals("false", b.find("#stage-play").getAttribute("aria-pressed"));
+            b.find("#stage-exit").click();
+            b.find("#sheet-title");
+            assertEquals(Boolean.TRUE, b.js("return getComputedStyle(document.querySelector('header.bar')).display !== 'none'"), "the bar is back");
+        }
+    }
+
+    @Test
+    void thePrintViewIsBlackOnWhiteWithoutControlsAndPrintsToAPdf() throws Exception {
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            b.js("location.hash = arguments[0]", "sheets/song/" + songId);
+            b.find("#sheet-title");
+            ((ChromeDriver) b.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertEquals("rgb(255, 255, 255)", b.js("return getComputedStyle(document.body).backgroundColor"));
+            assertEquals("rgb(0, 0, 0)", b.js("return getComputedStyle(document.querySelector('.sheet-chord')).color"));
+            assertEquals("none", b.js("return getComputedStyle(document.querySelector('header.bar')).display"));
+            assertEquals("none", b.js("return getComputedStyle(document.querySelector('.sheet-tools')).display"));
+            assertEquals("avoid", b.js("return getComputedStyle(document.querySelector('.sheet-section')).breakInside"));
+            ((ChromeDriver) b.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            Pdf pdf = ((PrintsPage) b.driver).print(new PrintOptions());
+            byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+            java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+            java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("sheet-print.pdf"), bytes);
+            assertEquals("%PDF-", new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertTrue(bytes.length > 5000, "a page with text: " + bytes.length + " bytes");
+        }
+    }
+
+    @Test
+    void inGermanTheSheetsSpeakGerman() throws Exception {
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.js("localStorage.setItem('taperoom.lang', 'de')");
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            b.js("location.hash = arguments[0]", "sheets/song/" + songId);
+            assertEquals("Bühnenansicht", b.find("#sheet-stage").getText());
+            assertEquals("Refrain", b.find(".sheet-section.kind-chorus .sheet-section-title").getText());
+            assertTrue(b.find("#sheet-head").getText().contains("Tonart G"), b.find("#sheet-head").getText());
+        }
+    }
+
+    @Test
+    void badSheetRequestsAreRefusedNamingWhatIsWrong() throws Exception {
+        HttpResponse<String> bad = user.change("PUT", "/api/songs/" + songId + "/sheet", Body.of(Map.of("chordPro", "[Am lost bracket")));
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("line 1: chord without a closing ']'"), bad.body());
+        HttpResponse<String> far = user.get("/api/songs/" + songId + "/sheet?transpose=12");
+        assertEquals(400, far.statusCode(), far.body());
+        assertTrue(far.body().contains("transpose"), far.body());
+        assertEquals(404, user.get("/api/songs/no-such-song/sheet").statusCode());
+        assertEquals(404, user.get("/api/takes/nothing-here/sheet").statusCode());
+        JsonNode list = user.json(user.get("/api/sheets"));
+        assertEquals("Harbour Lights", list.get(0).get("title").asText());
+        assertTrue(list.get(0).get("hasSheet").asBoolean());
+    }
+}
