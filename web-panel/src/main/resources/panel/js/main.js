@@ -32,9 +32,12 @@ async function showPage() {
     else a.removeAttribute('aria-current');
   }
   const view = document.getElementById('view');
+  // Opened from the navigation by keyboard or screen reader: the focus follows to the new page.
+  const fromNav = document.activeElement && document.activeElement.closest('#nav');
   view.replaceChildren();
   view.dataset.page = name;
   leave = (await pages[name].show(view)) || null;
+  if (fromNav) view.focus({ preventScroll: true });
 }
 
 // A touch screen on a wall has no keyboard: the keypad types the PIN, and the field is not focused
