@@ -17,9 +17,21 @@ final class Deb {
         return deb;
     }
 
+    /** The optional kiosk package (taperoom-kiosk). */
+    static Path kioskFile() {
+        Path deb = Path.of(System.getProperty("taperoom.kiosk.deb", "target/missing-kiosk.deb"));
+        assertTrue(Files.isRegularFile(deb), "the build did not make " + deb + " (run mvn verify, not test)");
+        return deb;
+    }
+
     /** Unpacks the files of the package under {@code root} (dpkg-deb -x). */
     static void extract(Path root) throws Exception {
-        Run run = Run.of(List.of("dpkg-deb", "-x", file().toString(), root.toString()));
+        extract(file(), root);
+    }
+
+    /** Unpacks the files of {@code deb} under {@code root} (dpkg-deb -x). */
+    static void extract(Path deb, Path root) throws Exception {
+        Run run = Run.of(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
         assertEquals(0, run.exit(), run.output());
     }
 
