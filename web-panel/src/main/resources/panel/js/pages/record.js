@@ -31,7 +31,7 @@ export async function show(view) {
           el('div', {}, el('h3', { text: t('record.timeLeft') }), left)),
         reason,
         el('div', { class: 'row' }, markerButton))),
-    el('section', { class: 'card' }, el('h2', { text: t('record.inputs') }), meterBox));
+    el('section', { class: 'card' }, el('h2', { class: 'inputs-title', text: t('record.inputs') }), meterBox));
 
   let state = { state: 'idle', sinceMillis: 0 };
   let stateAtMillis = Date.now();
