@@ -85,4 +85,19 @@ class LanguageAndDisplayTest {
             b.until(d -> b.js("return document.documentElement.dataset.display") == null ? true : null);
         }
     }
+
+    @Test
+    void inTheLargeTypeModeNoPageScrollsSidewaysOnThe800By480Screen() throws Exception {
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.js("localStorage.setItem('taperoom.display', 'large')");
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            for (String page : PanelPages.names()) {
+                AccessibilityTest.showPage(b, page);
+                SmallScreensTest.assertNoSidewaysScrolling(b, 800, "large type " + page);
+                b.screenshot("kiosk-large-" + page);
+            }
+        }
+    }
 }
