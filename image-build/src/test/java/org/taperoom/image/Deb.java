@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The package the build made, and ways to open it. */
@@ -33,6 +34,25 @@ final class Deb {
     static void extract(Path deb, Path root) throws Exception {
         Run run = Run.of(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
         assertEquals(0, run.exit(), run.output());
+    }
+
+    /** One control field of {@code deb} (dpkg-deb -f). */
+    static String field(Path deb, String name) throws Exception {
+        Run run = Run.of(List.of("dpkg-deb", "-f", deb.toString(), name));
+        assertEquals(0, run.exit(), run.output());
+        return run.output().strip();
+    }
+
+    /** lintian's errors about {@code deb}, none expected; its warnings are printed. */
+    static void assertLintianFindsNoErrors(Path deb) throws Exception {
+        Run run = Run.of(List.of("lintian", "--tag-display-limit", "0", deb.toString()));
+        List<String> errors = new ArrayList<>();
+        for (String line : run.output().lines().toList()) {
+            if (line.startsWith("E: ")) errors.add(line);
+            if (line.startsWith("W: ") || line.startsWith("E: ")) System.out.println("lintian " + line);
+        }
+        assertTrue(errors.isEmpty(), "lintian errors:\n" + String.join("\n", errors));
+        assertEquals(0, run.exit(), "lintian failed:\n" + run.output());
     }
 
     /** Unpacks the control files (control, conffiles, maintainer scripts) into {@code dir} (dpkg-deb -e). */

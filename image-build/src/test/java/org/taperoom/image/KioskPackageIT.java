@@ -35,9 +35,7 @@ class KioskPackageIT {
     static final Path CHROMIUM_BINARY = Path.of("/usr/lib/chromium/chromium");
 
     private static String field(String name) throws Exception {
-        Run run = Run.of(List.of("dpkg-deb", "-f", Deb.kioskFile().toString(), name));
-        assertEquals(0, run.exit(), run.output());
-        return run.output().strip();
+        return Deb.field(Deb.kioskFile(), name);
     }
 
     @Test
@@ -73,14 +71,7 @@ class KioskPackageIT {
 
     @Test
     void lintianReportsNoErrors() throws Exception {
-        Run run = Run.of(List.of("lintian", "--tag-display-limit", "0", Deb.kioskFile().toString()));
-        List<String> errors = new ArrayList<>();
-        for (String line : run.output().lines().toList()) {
-            if (line.startsWith("E: ")) errors.add(line);
-            if (line.startsWith("W: ") || line.startsWith("E: ")) System.out.println("lintian " + line);
-        }
-        assertTrue(errors.isEmpty(), "lintian errors:\n" + String.join("\n", errors));
-        assertEquals(0, run.exit(), "lintian failed:\n" + run.output());
+        Deb.assertLintianFindsNoErrors(Deb.kioskFile());
     }
 
     @Test
