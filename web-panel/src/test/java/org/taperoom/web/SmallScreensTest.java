@@ -172,12 +172,14 @@ class SmallScreensTest {
     }
 
     @Test
-    void theLoginOnTheTouchScreenHasANumericKeypad() throws Exception {
+    void theLoginOnTheTouchScreenHasANumericKeypadAndTheLanguageSwitchOnScreen() throws Exception {
         try (Browser b = new Browser(800, 480, true)) {
             b.open(rig.base.toString());
             b.find("#keypad");
             for (char digit : PanelRig.PIN.toCharArray()) b.find("#keypad button[data-key='" + digit + "']").click();
             assertEquals(PanelRig.PIN.length(), b.find("#pin").getDomProperty("value").length());
+            double languagesBottom = ((Number) b.js("return document.querySelector('#login-lang button').getBoundingClientRect().bottom")).doubleValue();
+            assertTrue(languagesBottom <= 480, "the language switch is on screen below the keypad: bottom at " + languagesBottom);
             b.screenshot("kiosk-ux-login");
             b.find("#login-button").click();
             b.until(d -> d.findElement(By.id("login")).isDisplayed() ? null : true);
