@@ -1,5 +1,7 @@
 // The REST API as the pages use it. Every state-changing request carries the session's CSRF
-// token; a 401 anywhere sends the person back to the PIN screen.
+// token; a 401 anywhere sends the person back to the PIN screen. The server's own error sentences
+// name the field and the value (and stay as they are); what only the browser knows is translated here.
+import { t } from './i18n.js';
 
 let csrf = sessionStorage.getItem('taperoom.csrf') || '';
 const loginListeners = [];
@@ -15,15 +17,28 @@ export function onLoginNeeded(listener) {
   loginListeners.push(listener);
 }
 
+/** fetch, with a network failure (the appliance out of reach) said in the user's language. */
+async function send(path, init) {
+  try {
+    return await fetch(path, init);
+  } catch {
+    throw new ApiError(0, t('api.unreachable'));
+  }
+}
+
+function failure(res, data) {
+  return new ApiError(res.status, (data && data.error) || t('api.status', { status: res.status }));
+}
+
 export async function login(pin) {
-  const res = await fetch('/api/session', {
+  const res = await send('/api/session', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ pin }),
     credentials: 'same-origin',
   });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, body.error || res.statusText);
+  if (!res.ok) throw failure(res, body);
   csrf = body.csrf;
   sessionStorage.setItem('taperoom.csrf', csrf);
 }
@@ -48,7 +63,7 @@ export async function request(method, path, body) {
   const headers = {};
   if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(path, {
+  const res = await send(path, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -61,7 +76,7 @@ export async function request(method, path, body) {
   const text = await res.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch { data = { error: text }; }
-  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText);
+  if (!res.ok) throw failure(res, data);
   return data;
 }
 

@@ -4,6 +4,8 @@
 // (kept in localStorage under 'taperoom.lang'); English is complete and the fallback for a key a
 // file lacks. Call `await ready` once before the first page shows; after that t() is synchronous.
 export const languages = ['en', 'de'];
+/** Each language named in itself, for the language switch (a German speaker looks for "Deutsch"). */
+export const languageNames = { en: 'English', de: 'Deutsch' };
 
 const fallback = new Map();
 const chosen = new Map();
@@ -72,9 +74,23 @@ export function translate(root) {
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
 }
 
+/**
+ * The text for a count: key.one or key.other (as the language's plural rules pick), with {count}
+ * filled in the language's digits. Message files hold both forms of each such key.
+ */
+export function plural(key, count, params) {
+  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}`, { ...params, count: number(count) });
+}
+
 /** Numbers and dates in the chosen language's conventions. */
 export function number(value, options) {
   return new Intl.NumberFormat(lang, options).format(value);
+}
+
+/** A figure with exactly `digits` decimals in the language's conventions ("-1.5" / "-1,5"). */
+export function fixed(value, digits) {
+  return number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 export function dateTime(value, options) {

@@ -2,6 +2,7 @@
 // followed through WebSocket progress messages with a polling fallback, cancellable.
 import * as api from './api.js';
 import * as live from './live.js';
+import { t } from './i18n.js';
 
 /** Resolves with the finished job document, rejects with its error; onProgress(fraction 0..1). */
 export function follow(jobId, onProgress) {
@@ -10,7 +11,7 @@ export function follow(jobId, onProgress) {
     const finish = (job) => {
       if (done) return;
       if (job.state === 'done') { done = true; cleanup(); resolve(job); }
-      else if (job.state === 'failed' || job.state === 'cancelled') { done = true; cleanup(); reject(new Error(job.error || `render ${job.state}`)); }
+      else if (job.state === 'failed' || job.state === 'cancelled') { done = true; cleanup(); reject(new Error(job.error || t(job.state === 'failed' ? 'jobs.failed' : 'jobs.cancelled'))); }
       else if (onProgress) onProgress(job.progress || 0);
     };
     const off = live.on('progress', (msg) => { if (msg.job === jobId) finish(msg); });

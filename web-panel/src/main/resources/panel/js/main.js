@@ -4,6 +4,10 @@
 import * as api from './api.js';
 import * as live from './live.js';
 import * as i18n from './i18n.js';
+import './display.js';
+import { wireKeypad } from './keypad.js';
+import { languageSwitch } from './ui.js';
+import * as kiosk from './kiosk.js';
 import * as record from './pages/record.js';
 import * as takes from './pages/takes.js';
 import * as mix from './pages/mix.js';
@@ -33,9 +37,12 @@ async function showPage() {
     else a.removeAttribute('aria-current');
   }
   const view = document.getElementById('view');
+  // Opened from the navigation by keyboard or screen reader: the focus follows to the new page.
+  const fromNav = document.activeElement && document.activeElement.closest('#nav');
   view.replaceChildren();
   view.dataset.page = name;
   leave = (await pages[name].show(view)) || null;
+  if (fromNav) view.focus({ preventScroll: true });
 }
 
 // A touch screen on a wall has no keyboard: the keypad types the PIN, and the field is not focused
@@ -49,14 +56,7 @@ function showLogin(message) {
   if (!touchOnly) document.getElementById('pin').focus();
 }
 
-document.getElementById('keypad').addEventListener('click', (e) => {
-  const key = e.target.closest('button[data-key]');
-  if (!key) return;
-  const input = document.getElementById('pin');
-  if (key.dataset.key === 'back') input.value = input.value.slice(0, -1);
-  else if (key.dataset.key === 'clear') input.value = '';
-  else if (input.value.length < 32) input.value += key.dataset.key;
-});
+wireKeypad(document.getElementById('keypad'), document.getElementById('pin'));
 
 async function start() {
   document.getElementById('login').hidden = true;
@@ -64,13 +64,15 @@ async function start() {
   await showPage();
 }
 
+// The state in words (the pill's colour only repeats them). Full keys, so the message test finds them.
+const STATE_WORDS = { idle: 'state.idle', recording: 'state.recording', stopping: 'state.stopping', waiting: 'state.waiting', error: 'state.error' };
 let pillSinceMillis = 0;
 function statePill(msg) {
   if (msg.sinceMillis < pillSinceMillis) return;
   pillSinceMillis = msg.sinceMillis;
   const pill = document.getElementById('state-pill');
   pill.dataset.state = msg.state;
-  pill.textContent = msg.state;
+  pill.textContent = i18n.t(STATE_WORDS[msg.state] || 'state.unknown');
   pill.title = msg.reason || '';
 }
 
@@ -82,18 +84,20 @@ document.getElementById('login-form').addEventListener('submit', async (e) => {
     input.value = '';
     await start();
   } catch (err) {
-    showLogin(err.message);
+    showLogin(err.status === 401 ? i18n.t('login.wrong') : err.status === 429 ? i18n.t('login.tooMany') : err.message);
   }
 });
 
-api.onLoginNeeded(() => showLogin('Your session ended; enter the PIN again.'));
+api.onLoginNeeded(() => showLogin(i18n.t('login.ended')));
 live.on('state', statePill);
 live.on('state', (msg) => uploadBadge(msg.uploads));
 live.on('uploads', uploadBadge);
 window.addEventListener('hashchange', showPage);
 
-fetch('/api/state').then((r) => r.json()).then(statePill).catch(() => {});
 i18n.ready.then(() => {
   i18n.translate(document);
+  fetch('/api/state').then((r) => r.json()).then(statePill).catch(() => {});
+  document.getElementById('login-lang').replaceChildren(...languageSwitch());
+  kiosk.start();
   return api.resume();
 }).then((ok) => (ok ? start() : showLogin('')));

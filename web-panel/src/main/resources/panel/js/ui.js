@@ -1,4 +1,5 @@
 // Small DOM helpers shared by the pages (no framework: the panel is served as written).
+import { t, number, languages, languageNames, lang, choose } from './i18n.js';
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -32,7 +33,7 @@ export function clock(seconds) {
 export function hoursMinutes(seconds) {
   if (!Number.isFinite(seconds)) return '–';
   const m = Math.floor(seconds / 60);
-  return m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`;
+  return m >= 60 ? t('unit.hoursMinutes', { h: number(Math.floor(m / 60)), m: number(m % 60) }) : t('unit.minutes', { m: number(m) });
 }
 
 let toastTimer = null;
@@ -61,6 +62,12 @@ export function currentTakeId() {
 
 export function setCurrentTakeId(id) {
   sessionStorage.setItem('taperoom.take', id);
+}
+
+/** One button per language, each named in itself; the chosen one pressed. Choosing reloads the panel. */
+export function languageSwitch() {
+  return languages.map((code) => el('button', { type: 'button', class: 'toggle', lang: code, 'data-lang': code,
+    'aria-pressed': String(code === lang), onclick: () => { if (code !== lang) choose(code); } }, languageNames[code]));
 }
 
 /** A card title that names the take being worked on ("Mix · Friday rehearsal"); tests find it by data-take-name. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DebianPackageIT {
 
     private static String field(String name) throws Exception {
-        Run run = Run.of(List.of("dpkg-deb", "-f", Deb.file().toString(), name));
-        assertEquals(0, run.exit(), run.output());
-        return run.output().strip();
+        return Deb.field(Deb.file(), name);
     }
 
     @Test
@@ -220,13 +217,6 @@ class DebianPackageIT {
 
     @Test
     void lintianReportsNoErrors() throws Exception {
-        Run run = Run.of(List.of("lintian", "--tag-display-limit", "0", Deb.file().toString()));
-        List<String> errors = new ArrayList<>();
-        for (String line : run.output().lines().toList()) {
-            if (line.startsWith("E: ")) errors.add(line);
-            if (line.startsWith("W: ") || line.startsWith("E: ")) System.out.println("lintian " + line);
-        }
-        assertTrue(errors.isEmpty(), "lintian errors:\n" + String.join("\n", errors));
-        assertEquals(0, run.exit(), "lintian failed:\n" + run.output());
+        Deb.assertLintianFindsNoErrors(Deb.file());
     }
 }

@@ -27,9 +27,10 @@ import org.w3c.dom.Document;
 class SystemdFilesIT {
     private static final Path HOST_UNITS = Path.of("/usr/lib/systemd/system");
 
-    /** The package unpacked, with the host's standard units beside ours. */
+    /** Both packages unpacked (the appliance and the optional kiosk), with the host's standard units beside ours. */
     private static Path installedRoot(Path root) throws Exception {
         Deb.extract(root);
+        Deb.extract(Deb.kioskFile(), root);
         Path units = root.resolve("usr/lib/systemd/system");
         try (Stream<Path> host = Files.list(HOST_UNITS)) {
             for (Path p : (Iterable<Path>) host::iterator) {
@@ -79,17 +80,31 @@ class SystemdFilesIT {
         assertTrue(run.output().contains("/usr/bin/taperoom"), run.output());
     }
 
-    @Test
-    void theServiceIsHardenedToAnExposureOf2OrLess() throws Exception {
-        Path unit = Run.repo().resolve("systemd/taperoom.service");
+    /** systemd-analyze security's overall exposure of one of our units (0 safest, 10 worst); what it faults is printed. */
+    private static double exposure(String unitName) throws Exception {
+        Path unit = Run.repo().resolve("systemd").resolve(unitName);
         Run run = Run.of(Run.repo(), Map.of("SYSTEMD_LOG_COLOR", "0"),
                 List.of("systemd-analyze", "security", "--offline=true", "--no-pager", unit.toString()));
-        Matcher m = Pattern.compile("Overall exposure level for taperoom\\.service: (\\d+\\.\\d+)").matcher(run.output());
+        Matcher m = Pattern.compile("Overall exposure level for " + Pattern.quote(unitName) + ": (\\d+\\.\\d+)").matcher(run.output());
         assertTrue(m.find(), run.output());
         double exposure = Double.parseDouble(m.group(1));
-        System.out.println("systemd-analyze security --offline=true taperoom.service: " + exposure);
+        System.out.println("systemd-analyze security --offline=true " + unitName + ": " + exposure);
         run.output().lines().filter(l -> l.startsWith("✗")).forEach(l -> System.out.println("  " + l.replaceAll("\\s{2,}", "  ")));
+        return exposure;
+    }
+
+    @Test
+    void theServiceIsHardenedToAnExposureOf2OrLess() throws Exception {
+        double exposure = exposure("taperoom.service");
         assertTrue(exposure <= 2.0, "exposure " + exposure + " is above 2.0 (OK)");
+    }
+
+    @Test
+    void theKioskUnitIsHardenedToAnExposureOf3OrLess() throws Exception {
+        // Chromium's sandbox needs user namespaces and a JIT, and cage needs the display and input
+        // devices: the unit says which options are left out and why. Measured 2.9 when written.
+        double exposure = exposure("taperoom-kiosk.service");
+        assertTrue(exposure <= 3.0, "exposure " + exposure + " is above 3.0");
     }
 
     @Test

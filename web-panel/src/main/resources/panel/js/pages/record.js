@@ -3,6 +3,7 @@
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { el, clock, hoursMinutes, toast } from '../ui.js';
+import { t, fixed, number } from '../i18n.js';
 
 const HOLD_MILLIS = 1500;
 const FLOOR_DB = -60;
@@ -14,23 +15,23 @@ function heightPercent(db) {
 }
 
 export async function show(view) {
-  const button = el('button', { id: 'record-button', type: 'button', 'aria-label': 'Record', 'data-recording': 'false' }, el('span', { class: 'dot' }));
+  const button = el('button', { id: 'record-button', type: 'button', 'aria-label': t('record.start'), 'data-recording': 'false' }, el('span', { class: 'dot' }));
   const elapsed = el('span', { id: 'elapsed', class: 'big-number', text: '00:00' });
   const left = el('span', { id: 'time-left', class: 'big-number', text: '–' });
   const preRollLine = el('div', { id: 'pre-roll', class: 'pre-roll' });
   const reason = el('p', { id: 'state-reason', class: 'muted' });
-  const markerButton = el('button', { id: 'marker-button', type: 'button', disabled: true }, 'Marker');
+  const markerButton = el('button', { id: 'marker-button', type: 'button', disabled: true }, t('record.marker'));
   const meterBox = el('div', { class: 'meters', id: 'meters' });
   view.append(
     el('section', { class: 'card record-top' },
       button,
       el('div', {},
         el('div', { class: 'times' },
-          el('div', {}, el('h3', { text: 'Since the press' }), elapsed, preRollLine),
-          el('div', {}, el('h3', { text: 'Time left on disk' }), left)),
+          el('div', {}, el('h3', { text: t('record.sinceThePress') }), elapsed, preRollLine),
+          el('div', {}, el('h3', { text: t('record.timeLeft') }), left)),
         reason,
         el('div', { class: 'row' }, markerButton))),
-    el('section', { class: 'card' }, el('h2', { text: 'Inputs' }), meterBox));
+    el('section', { class: 'card' }, el('h2', { class: 'inputs-title', text: t('record.inputs') }), meterBox));
 
   let state = { state: 'idle', sinceMillis: 0 };
   let stateAtMillis = Date.now();
@@ -42,8 +43,8 @@ export async function show(view) {
   let takePreRoll = 0;
   function showPreRoll() {
     const recording = state.state === 'recording' || state.state === 'stopping';
-    if (recording) preRollLine.textContent = `+ ${takePreRoll.toFixed(1)} s pre-roll before the press`;
-    else preRollLine.textContent = configuredPreRoll === null ? '' : `Pre-roll: ${configuredPreRoll} s kept before each press`;
+    if (recording) preRollLine.textContent = t('record.preRollTaken', { seconds: fixed(takePreRoll, 1) });
+    else preRollLine.textContent = configuredPreRoll === null ? '' : t('record.preRollKept', { seconds: number(configuredPreRoll) });
   }
 
   function renderState(msg) {
@@ -58,7 +59,7 @@ export async function show(view) {
     stateAtMillis = Date.now();
     const recording = msg.state === 'recording' || msg.state === 'stopping';
     button.dataset.recording = String(recording);
-    button.setAttribute('aria-label', recording ? 'Stop' : 'Record');
+    button.setAttribute('aria-label', recording ? t('record.stop') : t('record.start'));
     markerButton.disabled = msg.state !== 'recording';
     left.textContent = hoursMinutes(msg.freeDiskSeconds);
     reason.textContent = msg.state === 'error' || msg.state === 'waiting' ? msg.reason : '';
@@ -74,25 +75,25 @@ export async function show(view) {
 
   function buildMeters(inputs) {
     meterBox.replaceChildren(el('div', { class: 'meter-scale', 'aria-hidden': 'true' },
-      el('div', { class: 'scale-box' }, SCALE_DB.map((db) => el('span', { style: { bottom: `${heightPercent(db + 0.001)}%` }, text: String(db) })))));
+      el('div', { class: 'scale-box' }, SCALE_DB.map((db) => el('span', { style: { bottom: `${heightPercent(db + 0.001)}%` }, text: number(db) })))));
     meters.length = 0;
     for (const input of inputs) {
       const fill = el('div', { class: 'fill' });
       const rms = el('div', { class: 'rms' });
       const hold = el('div', { class: 'hold' });
       const db = el('div', { class: 'db', text: '–∞' });
-      const clip = el('button', { class: 'clip', type: 'button', 'data-clipped': 'false', 'aria-label': `Clip indicator ${input.number}` }, 'CLIP');
-      const name = el('input', { type: 'text', value: input.name, maxlength: '40', 'aria-label': `Name of input ${input.number}` });
-      const arm = el('button', { class: 'arm', type: 'button', 'aria-pressed': String(input.armed), 'aria-label': `Arm input ${input.number}` });
-      const showArm = (on) => { arm.setAttribute('aria-pressed', String(on)); arm.textContent = on ? 'Armed' : 'Off'; };
+      const clip = el('button', { class: 'clip', type: 'button', 'data-clipped': 'false', 'aria-label': t('record.clipOf', { n: input.number }) }, t('record.clip'));
+      const name = el('input', { type: 'text', value: input.name, maxlength: '40', 'aria-label': t('record.nameOf', { n: input.number }) });
+      const arm = el('button', { class: 'arm', type: 'button', 'aria-pressed': String(input.armed), 'aria-label': t('record.armOf', { n: input.number }) });
+      const showArm = (on) => { arm.setAttribute('aria-pressed', String(on)); arm.textContent = on ? t('record.armed') : t('record.off'); };
       showArm(input.armed);
       const hasGain = input.gainDb !== null && input.gainDb !== undefined;
       const gain = el('input', { class: 'gain', type: 'number', inputmode: 'decimal', min: '-60', max: '24', step: '0.5',
-        value: hasGain ? input.gainDb.toFixed(1) : '', placeholder: hasGain ? '' : 'no gain', disabled: !hasGain,
-        'aria-label': `Gain of input ${input.number} in dB`, title: hasGain ? 'Input gain (dB)' : 'This interface has no gain control for this input' });
+        value: hasGain ? input.gainDb.toFixed(1) : '', placeholder: hasGain ? '' : t('record.noGain'), disabled: !hasGain,
+        'aria-label': t('record.gainOf', { n: input.number }), title: hasGain ? t('record.gainTitle') : t('record.gainNone') });
       gain.addEventListener('change', async () => {
         const wanted = Number(gain.value);
-        if (gain.value.trim() === '' || !Number.isFinite(wanted)) { gain.setAttribute('aria-invalid', 'true'); toast('Gain: a number of dB from -60 to 24'); return; }
+        if (gain.value.trim() === '' || !Number.isFinite(wanted)) { gain.setAttribute('aria-invalid', 'true'); toast(t('record.gainRange')); return; }
         try {
           const updated = await api.patch(`/api/inputs/${input.number}`, { gainDb: wanted });
           gain.value = updated.gainDb === null ? '' : updated.gainDb.toFixed(1);
@@ -130,7 +131,7 @@ export async function show(view) {
         m.holdAt = now;
       }
       m.hold.style.bottom = `${heightPercent(m.holdDb)}%`;
-      m.db.textContent = peak > -120 ? peak.toFixed(1) : '–∞';
+      m.db.textContent = peak > -120 ? fixed(peak, 1) : '–∞';
       m.db.dataset.peak = String(peak);
       if (msg.clipped[i]) m.clip.dataset.clipped = 'true';
     });
@@ -143,7 +144,7 @@ export async function show(view) {
     } catch (e) { toast(e.message); }
   });
   markerButton.addEventListener('click', async () => {
-    try { await api.post('/api/markers', { label: '' }); toast('Marker set'); } catch (e) { toast(e.message); }
+    try { await api.post('/api/markers', { label: '' }); toast(t('record.markerSet')); } catch (e) { toast(e.message); }
   });
 
   const offs = [live.on('state', renderState), live.on('meters', renderMeters)];

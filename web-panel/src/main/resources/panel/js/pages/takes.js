@@ -3,10 +3,11 @@
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { el, clock, toast, setCurrentTakeId, currentTakeId, takeTitle } from '../ui.js';
+import { t, plural, dateTime, number } from '../i18n.js';
 
 function dayTitle(day) {
   const d = new Date(`${day}T12:00:00`);
-  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? day : dateTime(d, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 }
 
 /** One track's peaks, the play position (0..1, or -1) and the markers (fractions 0..1) on a canvas. */
@@ -47,19 +48,19 @@ export async function show(view) {
     let takes;
     try { takes = await api.get('/api/takes'); } catch (e) { toast(e.message); return; }
     list.replaceChildren();
-    if (takes.length === 0) list.append(el('p', { class: 'muted', text: 'No takes yet. Press the big button on the Record page.' }));
+    if (takes.length === 0) list.append(el('p', { class: 'muted', text: t('takes.none') }));
     let day = null;
     let group = null;
-    for (const t of takes) {
-      if (t.day !== day) {
-        day = t.day;
+    for (const take of takes) {
+      if (take.day !== day) {
+        day = take.day;
         group = el('div', { class: 'day' }, el('h2', { text: dayTitle(day) }));
         list.append(group);
       }
-      const item = el('button', { class: 'take', type: 'button', 'data-take': t.id, 'aria-current': String(selected && selected.id === t.id) },
-        el('span', { class: 'grow' }, el('span', { class: 'name', text: t.name }), el('br'),
-          el('span', { class: 'muted', text: `${t.startedAt ? new Date(t.startedAt).toLocaleTimeString() : ''} · ${clock(t.durationSeconds)} · ${t.tracks.length} tracks` })));
-      item.addEventListener('click', () => open(t.id));
+      const item = el('button', { class: 'take', type: 'button', 'data-take': take.id, 'aria-current': String(selected && selected.id === take.id) },
+        el('span', { class: 'grow' }, el('span', { class: 'name', text: take.name }), el('br'),
+          el('span', { class: 'muted', text: `${take.startedAt ? dateTime(take.startedAt, { timeStyle: 'medium' }) : ''} · ${clock(take.durationSeconds)} · ${plural('takes.tracks', take.tracks.length)}` })));
+      item.addEventListener('click', () => open(take.id));
       group.append(item);
     }
   }
@@ -73,17 +74,17 @@ export async function show(view) {
     // Every track's waveform, stacked on one time line; the track that plays is outlined.
     const lanes = take.tracks.map((tr, i) => {
       const canvas = el('canvas', { class: 'waveform', id: i === 0 ? 'waveform' : `waveform-${tr.number}`,
-        'aria-label': `Waveform of track ${tr.number}, ${tr.name}; tap to seek` });
+        'aria-label': t('takes.waveformOf', { n: tr.number, name: tr.name }) });
       return { number: tr.number, canvas, lane: el('div', { class: 'lane' }, canvas, el('span', { class: 'lane-name', text: `${tr.number} · ${tr.name}` })) };
     });
     const markerSeconds = take.markers.map((m) => m.seconds);
-    const markerList = el('div', { class: 'markers', id: 'markers', 'aria-label': 'Markers' },
-      take.markers.map((m, i) => el('button', { type: 'button', 'data-marker': String(m.seconds), title: 'Play from this marker' },
-        `${clock(m.seconds)} ${m.label && m.label !== 'marker' ? m.label : `Marker ${i + 1}`}`)));
+    const markerList = el('div', { class: 'markers', id: 'markers', 'aria-label': t('takes.markers') },
+      take.markers.map((m, i) => el('button', { type: 'button', 'data-marker': String(m.seconds), title: t('takes.playFromMarker') },
+        `${clock(m.seconds)} ${m.label && m.label !== 'marker' ? m.label : t('takes.markerN', { n: i + 1 })}`)));
     const audio = el('audio', { id: 'player', controls: true, preload: 'metadata' });
-    const trackSelect = el('select', { id: 'track-select', 'aria-label': 'Track to play' },
+    const trackSelect = el('select', { id: 'track-select', 'aria-label': t('takes.trackToPlay') },
       take.tracks.map((tr) => el('option', { value: String(tr.number), text: `${tr.number} · ${tr.name}` })));
-    const download = el('a', { class: 'button', id: 'download-track', download: '' }, 'Download track');
+    const download = el('a', { class: 'button', id: 'download-track', download: '' }, t('takes.downloadTrack'));
     const setTrack = () => {
       const n = trackSelect.value;
       audio.src = `/api/takes/${encodeURIComponent(take.id)}/tracks/${n}/audio`;
@@ -91,21 +92,21 @@ export async function show(view) {
     };
     trackSelect.addEventListener('change', setTrack);
     setTrack();
-    const name = el('input', { type: 'text', id: 'take-name', value: take.name, maxlength: '80', 'aria-label': 'Take name' });
-    const notes = el('textarea', { id: 'take-notes', maxlength: '4000', 'aria-label': 'Notes' });
+    const name = el('input', { type: 'text', id: 'take-name', value: take.name, maxlength: '80', 'aria-label': t('takes.name') });
+    const notes = el('textarea', { id: 'take-notes', maxlength: '4000', 'aria-label': t('takes.notes') });
     notes.value = take.notes || '';
-    const save = el('button', { type: 'button', id: 'save-take', class: 'primary' }, 'Save');
-    const remove = el('button', { type: 'button', id: 'delete-take', class: 'danger' }, 'Delete');
+    const save = el('button', { type: 'button', id: 'save-take', class: 'primary' }, t('takes.save'));
+    const remove = el('button', { type: 'button', id: 'delete-take', class: 'danger' }, t('takes.delete'));
     detail.replaceChildren(
-      takeTitle('Take', take.name),
-      el('p', { class: 'muted', text: `${take.day} · ${clock(take.durationSeconds)} · ${take.rateHz} Hz · ${take.bits}-bit · ${take.markers.length} marker${take.markers.length === 1 ? '' : 's'}` }),
+      takeTitle(t('takes.title'), take.name),
+      el('p', { class: 'muted', text: `${dayTitle(take.day)} · ${clock(take.durationSeconds)} · ${t('unit.hz', { hz: number(take.rateHz) })} · ${t('takes.bits', { bits: take.bits })} · ${plural('takes.markerCount', take.markers.length)}` }),
       el('div', { class: 'tracks-stack' }, lanes.map((l) => l.lane)),
       take.markers.length > 0 ? markerList : null,
       el('div', { class: 'row' }, el('div', { class: 'grow' }, trackSelect), download),
       audio,
-      el('label', { for: 'take-name', text: 'Name' }), name,
-      el('label', { for: 'take-notes', text: 'Notes' }), notes,
-      el('div', { class: 'row' }, save, remove, el('a', { class: 'button', href: '#mix' }, 'Mix'), el('a', { class: 'button', href: '#export' }, 'Export')));
+      el('label', { for: 'take-name', text: t('takes.nameLabel') }), name,
+      el('label', { for: 'take-notes', text: t('takes.notes') }), notes,
+      el('div', { class: 'row' }, save, remove, el('a', { class: 'button', href: '#mix' }, t('nav.mix')), el('a', { class: 'button', href: '#export' }, t('nav.export'))));
     detail.hidden = false;
     waveform = null;
     const seconds = () => (audio.duration > 0 ? audio.duration : take.durationSeconds);
@@ -135,7 +136,7 @@ export async function show(view) {
     save.addEventListener('click', async () => {
       try {
         const updated = await api.patch(`/api/takes/${encodeURIComponent(take.id)}`, { name: name.value, notes: notes.value });
-        toast('Saved');
+        toast(t('takes.saved'));
         await load();
         await open(updated.id);
       } catch (e) { toast(e.message); }
@@ -146,7 +147,7 @@ export async function show(view) {
         detail.hidden = true;
         selected = null;
         await load();
-        toast(`Deleted "${take.name}"`, 'Undo', async () => {
+        toast(t('takes.deleted', { name: take.name }), t('takes.undo'), async () => {
           try {
             const back = await api.post(`/api/trash/${encodeURIComponent(gone.trashId)}/restore`);
             await load();

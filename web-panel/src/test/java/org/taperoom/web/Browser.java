@@ -37,6 +37,11 @@ final class Browser implements AutoCloseable {
 
     /** A browser window of {@code width}×{@code height} CSS pixels; {@code mobile} emulates a touch phone. */
     Browser(int width, int height, boolean mobile) throws IOException {
+        this(width, height, mobile, "en-US");
+    }
+
+    /** As above, with {@code language} (a BCP 47 tag such as "de-DE") the browser's first language. */
+    Browser(int width, int height, boolean mobile, String language) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String reason = "browser test skipped: Debian's chromium and chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
             System.out.println(reason);
@@ -47,7 +52,9 @@ final class Browser implements AutoCloseable {
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+                "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--lang=" + language, "--accept-lang=" + language);
+        o.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         if (mobile) {
             o.setExperimentalOption("mobileEmulation", Map.of(
                     "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
