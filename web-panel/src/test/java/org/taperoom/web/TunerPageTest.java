@@ -77,6 +77,32 @@ class TunerPageTest {
             double noteTop = ((Number) b.js("return document.getElementById('tuner-note').getBoundingClientRect().bottom")).doubleValue();
             assertTrue(noteTop <= 480, "the note is on the first screen: " + noteTop);
 
+            // The metronome on the same page: started, tempo stepped, meter changed, tapped, stopped.
+            b.find("#metronome-faster").click();
+            b.find("#metronome-faster").click();
+            b.find("#metronome-toggle").click();
+            b.until(d -> "true".equals(d.findElement(By.id("metronome-toggle")).getAttribute("aria-pressed")) ? true : null);
+            JsonNode metronome = c.json(c.get("/api/metronome"));
+            assertTrue(metronome.get("on").asBoolean());
+            assertEquals(122, metronome.get("bpm").asDouble());
+            new org.openqa.selenium.support.ui.Select(b.find("#metronome-beats")).selectByValue("3");
+            b.until(d -> {
+                try {
+                    return c.json(c.get("/api/metronome")).get("beatsPerBar").asInt() == 3 ? true : null;
+                } catch (Exception e) {
+                    return null;
+                }
+            });
+            // Five taps half a second apart, timed by the page's own clock (WebDriver's clicks take their own time).
+            b.js("const tap = document.getElementById('metronome-tap');"
+                    + "for (let i = 0; i < 5; i++) setTimeout(() => tap.click(), 500 * i);");
+            Thread.sleep(2600);
+            double tapped = Double.parseDouble(b.find("#metronome-bpm").getAttribute("value"));
+            assertEquals(120, tapped, 15, "five taps half a second apart");
+            b.find("#metronome-toggle").click();
+            b.until(d -> "false".equals(d.findElement(By.id("metronome-toggle")).getAttribute("aria-pressed")) ? true : null);
+            assertTrue(!c.json(c.get("/api/metronome")).get("on").asBoolean(), "stopped");
+
             b.page("record");
             b.until(d -> {
                 try {
