@@ -56,7 +56,8 @@ export async function show(view) {
 
   let lastMillis = 0;
   function showReading(msg) {
-    if (msg.input !== input) return;
+    // A reading of another input or reference is from before the last change: not this one's.
+    if (msg.input !== input || msg.a4Hz !== a4Hz) return;
     lastMillis = Date.now();
     note.textContent = msg.note;
     const c = msg.cents;
@@ -98,6 +99,7 @@ export async function show(view) {
     a4Field.removeAttribute('aria-invalid');
     a4Hz = Math.round(value * 10) / 10;
     a4Field.value = String(a4Hz);
+    clearReading();
     start();
   }
 
