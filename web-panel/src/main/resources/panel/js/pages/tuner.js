@@ -51,9 +51,13 @@ export async function show(view) {
       el('div', {}, el('label', { for: 'tuner-input', text: t('tuner.input') }), inputSelect),
       el('div', {}, el('label', { for: 'tuner-a4', text: t('tuner.a4') }), el('div', { class: 'row tuner-a4' }, lower, a4Field, raise))));
 
+  const metronome = metronomeCard();
+  view.append(metronome.card);
+
   let lastMillis = 0;
   function showReading(msg) {
-    if (msg.input !== input) return;
+    // A reading of another input or reference is from before the last change: not this one's.
+    if (msg.input !== input || msg.a4Hz !== a4Hz) return;
     lastMillis = Date.now();
     note.textContent = msg.note;
     const c = msg.cents;
@@ -95,6 +99,7 @@ export async function show(view) {
     a4Field.removeAttribute('aria-invalid');
     a4Hz = Math.round(value * 10) / 10;
     a4Field.value = String(a4Hz);
+    clearReading();
     start();
   }
 
@@ -114,10 +119,86 @@ export async function show(view) {
   const reopened = live.on('open', start);
   clearReading();
   await start();
+  await metronome.load();
   return () => {
     off();
     reopened();
     clearInterval(stale);
     api.post('/api/tuner/stop').catch(() => {});
   };
+}
+
+/** The metronome on the appliance's outputs: tempo (typed, stepped or tapped), beats to the bar, start and stop. */
+function metronomeCard() {
+  let on = false;
+  let taps = [];
+  const bpm = el('input', { id: 'metronome-bpm', type: 'number', min: '20', max: '300', step: '1', value: '120', inputmode: 'numeric' });
+  const slower = el('button', { type: 'button', id: 'metronome-slower', 'aria-label': t('metronome.slower') }, '−');
+  const faster = el('button', { type: 'button', id: 'metronome-faster', 'aria-label': t('metronome.faster') }, '+');
+  const beats = el('select', { id: 'metronome-beats' },
+    [2, 3, 4, 5, 6, 7].map((n) => el('option', { value: String(n), text: t('metronome.beatsN', { n }) })));
+  beats.value = '4';
+  const tap = el('button', { type: 'button', id: 'metronome-tap' }, t('metronome.tap'));
+  const toggle = el('button', { type: 'button', id: 'metronome-toggle', class: 'primary', 'aria-pressed': 'false' }, t('metronome.start'));
+  const status = el('p', { class: 'muted', id: 'metronome-status' }, t('metronome.off'));
+  const card = el('section', { class: 'card metronome' }, el('h2', { text: t('metronome.title') }),
+    el('div', { class: 'tuner-controls' },
+      el('div', {}, el('label', { for: 'metronome-bpm', text: t('metronome.bpm') }), el('div', { class: 'row tuner-a4' }, slower, bpm, faster)),
+      el('div', {}, el('label', { for: 'metronome-beats', text: t('metronome.beats') }), beats)),
+    el('div', { class: 'row' }, toggle, tap), status);
+
+  function show(state) {
+    on = state.on;
+    toggle.setAttribute('aria-pressed', String(on));
+    toggle.textContent = on ? t('metronome.stop') : t('metronome.start');
+    status.textContent = on ? t('metronome.playing', { bpm: number(state.bpm), beats: state.beatsPerBar }) : t('metronome.off');
+  }
+  function tempo() {
+    const v = Number(bpm.value);
+    if (!Number.isFinite(v) || v < 20 || v > 300) {
+      bpm.setAttribute('aria-invalid', 'true');
+      toast(t('metronome.bpmRange'));
+      return null;
+    }
+    bpm.removeAttribute('aria-invalid');
+    return Math.round(v * 10) / 10;
+  }
+  async function send() {
+    const b = tempo();
+    if (b === null) return;
+    try { show(await api.post('/api/metronome', { bpm: b, beatsPerBar: Number(beats.value) })); } catch (e) { toast(e.message); }
+  }
+  async function changed() { if (on) await send(); }
+  toggle.addEventListener('click', async () => {
+    if (on) {
+      try { show(await api.post('/api/metronome/stop')); } catch (e) { toast(e.message); }
+    } else {
+      await send();
+    }
+  });
+  slower.addEventListener('click', () => { bpm.value = String(Math.max(20, Math.round(Number(bpm.value) || 120) - 1)); changed(); });
+  faster.addEventListener('click', () => { bpm.value = String(Math.min(300, Math.round(Number(bpm.value) || 120) + 1)); changed(); });
+  bpm.addEventListener('change', changed);
+  beats.addEventListener('change', changed);
+  // Tap tempo: the mean of the last taps' intervals; a pause of 2 s starts over.
+  tap.addEventListener('click', () => {
+    const now = performance.now();
+    if (taps.length && now - taps[taps.length - 1] > 2000) taps = [];
+    taps.push(now);
+    taps = taps.slice(-6);
+    if (taps.length >= 2) {
+      const mean = (taps[taps.length - 1] - taps[0]) / (taps.length - 1);
+      bpm.value = String(Math.min(300, Math.max(20, Math.round(60000 / mean))));
+      changed();
+    }
+  });
+  async function load() {
+    try {
+      const state = await api.get('/api/metronome');
+      bpm.value = String(state.bpm);
+      beats.value = String(state.beatsPerBar);
+      show(state);
+    } catch (e) { status.textContent = e.message; }
+  }
+  return { card, load };
 }

@@ -8,26 +8,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.taperoom.drivers.sim.SimOutputs;
 
 /** The metronome through the panel: it clicks on the interface's outputs at the asked tempo, beside a playing take, and stops. */
+@ExtendWith(PanelRigExtension.class)
 class MetronomeApiTest {
     static PanelRig rig;
     static PanelRig.Client user;
 
     @BeforeAll
-    static void start() throws Exception {
-        rig = new PanelRig();
+    static void logIn() throws Exception {
         user = rig.loggedIn();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
 
     private static JsonNode ok(HttpResponse<String> r) throws Exception {
         assertEquals(200, r.statusCode(), r.body());

@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.PrintsPage;
@@ -24,6 +24,7 @@ import org.taperoom.appliance.song.SongLibrary;
  * view is large white-on-black type that scrolls by itself, and the print view is black on white
  * without the panel's controls (and prints to a PDF). The API refuses bad input naming the field.
  */
+@ExtendWith(PanelRigExtension.class)
 class SheetsPageTest {
     static final String SHEET = """
             {title: Harbour Lights}
@@ -45,17 +46,12 @@ class SheetsPageTest {
 
     @BeforeAll
     static void aSongWithASheet() throws Exception {
-        rig = new PanelRig();
         user = rig.loggedIn();
         songId = new SongLibrary(rig.library).create("Harbour Lights", null).id();
         HttpResponse<String> put = user.change("PUT", "/api/songs/" + songId + "/sheet", Body.of(Map.of("chordPro", SHEET)));
         assertEquals(200, put.statusCode(), put.body());
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
 
     /** JSON text of a map. */
     static final class Body {

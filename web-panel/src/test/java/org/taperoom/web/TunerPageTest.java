@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -17,19 +16,13 @@ import org.openqa.selenium.By;
  * the note and cents of the simulator's 440.5 Hz tone (A4 +1.97 cents) within a cent, follows a
  * new reference pitch, fits the screen, and its controls are touch-sized; in German too.
  */
+@ExtendWith(PanelRigExtension.class)
+@PanelRigExtension.Channels(value = 2, device = "sim:sine=" + TunerPageTest.TONE_HZ)
 class TunerPageTest {
     static final double TONE_HZ = 440.5;
     static PanelRig rig;
 
-    @BeforeAll
-    static void start() throws Exception {
-        rig = new PanelRig(2, false, "sim:sine=" + TONE_HZ);
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
 
     static double cents(double hz, double a4) {
         return 1200 * Math.log(hz / (a4 * Math.pow(2, Math.round(12 * Math.log(hz / a4) / Math.log(2)) / 12.0))) / Math.log(2);
@@ -61,7 +54,8 @@ class TunerPageTest {
 
             // A4 = 436 Hz: the same tone is A4 about +17.8 cents, and the page says it is sharp.
             for (int i = 0; i < 4; i++) b.find("#tuner-a4-lower").click();
-            b.until(d -> d.findElement(By.id("tuner-verdict")).getText().equals("Sharp") ? true : null);
+            b.until(d -> d.findElement(By.id("tuner-status")).getText().contains("A4 = 436 Hz")
+                    && d.findElement(By.id("tuner-verdict")).getText().equals("Sharp") ? true : null);
             assertEquals(cents(TONE_HZ, 436), shownCents(b), 1.0, "cents against A4 = 436 Hz");
             JsonNode state = c.json(c.get("/api/tuner"));
             assertEquals(436, state.get("a4Hz").asDouble());
@@ -76,6 +70,32 @@ class TunerPageTest {
             assertEquals(List.of(), small, "controls smaller than 48 px");
             double noteTop = ((Number) b.js("return document.getElementById('tuner-note').getBoundingClientRect().bottom")).doubleValue();
             assertTrue(noteTop <= 480, "the note is on the first screen: " + noteTop);
+
+            // The metronome on the same page: started, tempo stepped, meter changed, tapped, stopped.
+            b.find("#metronome-faster").click();
+            b.find("#metronome-faster").click();
+            b.find("#metronome-toggle").click();
+            b.until(d -> "true".equals(d.findElement(By.id("metronome-toggle")).getAttribute("aria-pressed")) ? true : null);
+            JsonNode metronome = c.json(c.get("/api/metronome"));
+            assertTrue(metronome.get("on").asBoolean());
+            assertEquals(122, metronome.get("bpm").asDouble());
+            new org.openqa.selenium.support.ui.Select(b.find("#metronome-beats")).selectByValue("3");
+            b.until(d -> {
+                try {
+                    return c.json(c.get("/api/metronome")).get("beatsPerBar").asInt() == 3 ? true : null;
+                } catch (Exception e) {
+                    return null;
+                }
+            });
+            // Five taps half a second apart, timed by the page's own clock (WebDriver's clicks take their own time).
+            b.js("const tap = document.getElementById('metronome-tap');"
+                    + "for (let i = 0; i < 5; i++) setTimeout(() => tap.click(), 500 * i);");
+            Thread.sleep(2600);
+            double tapped = Double.parseDouble(b.find("#metronome-bpm").getAttribute("value"));
+            assertEquals(120, tapped, 15, "five taps half a second apart");
+            b.find("#metronome-toggle").click();
+            b.until(d -> "false".equals(d.findElement(By.id("metronome-toggle")).getAttribute("aria-pressed")) ? true : null);
+            assertTrue(!c.json(c.get("/api/metronome")).get("on").asBoolean(), "stopped");
 
             b.page("record");
             b.until(d -> {

@@ -3,32 +3,13 @@ package org.taperoom.appliance.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.taperoom.appliance.cli.Run.taperoom;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code taperoom metronome} as a user meets it: it clicks for as long as asked, and bad input gets one line and exit 2. */
 class MetronomeCommandTest {
-    private record Run(int status, String out, String err) {}
-
-    private static synchronized Run taperoom(String... argv) {
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true); PrintStream e = new PrintStream(err, true)) {
-            System.setOut(o);
-            System.setErr(e);
-            int status = Main.run(List.of(argv), o, e);
-            return new Run(status, out.toString(), err.toString());
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-        }
-    }
-
     @Test
     void theMetronomePlaysOnTheSimulatedOutputForTheSecondsAsked() {
         long started = System.nanoTime();

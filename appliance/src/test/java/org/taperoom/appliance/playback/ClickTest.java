@@ -30,7 +30,7 @@ class ClickTest {
             float[] out = playMetronome(settings, rate, 12 * rate);
             List<Integer> onsets = onsets(out, 12 * rate);
             List<Integer> expected = new ArrayList<>();
-            for (long n = 0; settings.beatFrame(n, rate) < 12L * rate - 1000; n++) expected.add((int) settings.beatFrame(n, rate));
+            for (long n = 0; Math.round(n * 60.0 * rate / bpm) < 12L * rate - 1000; n++) expected.add((int) Math.round(n * 60.0 * rate / bpm));
             assertEquals(expected, onsets.subList(0, Math.min(onsets.size(), expected.size())), bpm + " BPM at " + rate + " Hz: the onsets");
             assertTrue(onsets.size() <= expected.size() + 1, "no extra clicks");
             double level = Math.pow(10, -6 / 20.0);
@@ -50,7 +50,7 @@ class ClickTest {
         float[] out = playMetronome(settings, rate, 6 * rate);
         List<Integer> onsets = onsets(out, 6 * rate);
         for (int k = 0; k < 30; k++) {
-            long want = k % 3 == 0 ? settings.beatFrame(k / 3, rate) : Math.round(k * 60.0 * rate / (111 * 3));
+            long want = k % 3 == 0 ? Math.round((k / 3) * 60.0 * rate / 111) : Math.round(k * 60.0 * rate / (111 * 3));
             assertEquals(want, (long) onsets.get(k), "tick " + k);
         }
     }
@@ -73,7 +73,7 @@ class ClickTest {
         int origin = onsets.get(0);
         assertEquals(0, origin % 256, "the click starts on a period boundary");
         for (int n = 0; n < onsets.size() - 1; n++) {
-            assertEquals(origin + click.beatFrame(n, PlaybackRig.RATE), (long) onsets.get(n), "beat " + n);
+            assertEquals(origin + Math.round(n * 60.0 * PlaybackRig.RATE / 150), (long) onsets.get(n), "beat " + n);
         }
         assertTrue(onsets.size() >= 40, "about 49 beats in 20 s: " + onsets.size());
     }
