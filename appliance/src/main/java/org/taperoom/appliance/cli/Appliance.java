@@ -10,6 +10,7 @@ import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.recover.TakeRecovery;
 import org.taperoom.appliance.service.Progress;
 import org.taperoom.appliance.service.Service;
+import org.taperoom.appliance.service.SongPasses;
 import org.taperoom.appliance.service.SystemdNotifier;
 import org.taperoom.drivers.audio.InputGain;
 
@@ -35,7 +36,7 @@ final class Appliance {
                 engine,
                 s -> new Progress(s.running() && s.devicePresent(), s.capturePeriods(), s.writerLoops()),
                 library -> TakeRecovery.recoverLibrary(library).size(),
-                (c, recorder) -> ControlService.start(recorder, c, gain),
+                (c, recorder) -> ControlService.start(recorder, c, gain, new SongPasses(engine)),
                 PanelProvider.find(),
                 SystemdNotifier.fromEnvironment(),
                 configFile,

@@ -21,6 +21,7 @@ import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.StreamConfig;
+import org.taperoom.drivers.sim.SimBackend;
 
 /**
  * Records one pass over a song: the song's active lanes play through the playback engine (its
@@ -61,6 +62,8 @@ public final class Overdub {
     private final EngineSettings settings;
     private final AudioBackend backend;
     private final boolean clockless;
+    /** Set by {@link #stop} (any thread), read by the thread in {@link #record}. */
+    private volatile boolean stopRequested;
 
     /**
      * @param settings  the recording engine's settings (device, rate, period, buffer, library); the pass has no pre-roll
@@ -75,6 +78,11 @@ public final class Overdub {
                 s.rf64ThresholdBytes(), s.fillOverrunGaps(), s.timecode(), s.project());
         this.backend = backend;
         this.clockless = clockless;
+    }
+
+    /** Whether {@code device} is the simulator without a clock ({@code sim:...,unpaced}): then playback waits for the reader. */
+    public static boolean clockless(String device) {
+        return SimBackend.handles(device) && device.matches("sim:(.*,)?unpaced(,.*)?");
     }
 
     public Result record(Request r, RoundTrip roundTrip) throws IOException, SongException, EngineException, AudioDeviceException {
@@ -121,7 +129,7 @@ public final class Overdub {
                 // is) already in its place.
                 placed = place(song.id(), take, lanes, fromFrame - roundTrip.frames() - outputStart);
                 long endInputFrame = outputStart + roundTrip.frames() + passFrames;
-                while (engine.captureFrame() < endInputFrame) {
+                while (engine.captureFrame() < endInputFrame && !stopRequested) {
                     if (engine.status().take() == null) throw new EngineException("the pass ended early: " + engine.status().lastError());
                     LockSupport.parkNanos(1_000_000L);
                 }
@@ -143,6 +151,14 @@ public final class Overdub {
         }
         if (info.startFrame != placed.takeStartFrame()) throw new IllegalStateException("take.json's startFrame changed during the pass");
         return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings);
+    }
+
+    /**
+     * Ends the pass being recorded before its {@code seconds} are up (the panel's and the front
+     * panel's stop); what was recorded until now is the pass. Any thread; returns at once.
+     */
+    public void stop() {
+        stopRequested = true;
     }
 
     private record Placement(long takeStartFrame, long offsetFrames) {}

@@ -10,6 +10,7 @@ import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
 import org.taperoom.appliance.recording.rolling.AlwaysOn;
 import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.appliance.service.SongPasses;
 import org.taperoom.drivers.gpio.MockPins;
 import org.taperoom.drivers.sim.SimBackend;
 
@@ -37,7 +38,7 @@ public final class Rig implements AutoCloseable {
         this.engine = RecordingSetup.engine(config, sim);
         engine.start();
         this.alwaysOn = config.get(AlwaysOnKeys.ALWAYS_ON) ? AlwaysOn.start(engine, RecordingSetup.alwaysOnSettings(config)) : null;
-        this.control = ControlService.start(engine, config, sim.gains());
+        this.control = ControlService.start(engine, config, sim.gains(), new SongPasses(engine));
         this.pins = new MockPins(control.gpio());
     }
 
