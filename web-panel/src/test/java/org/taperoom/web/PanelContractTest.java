@@ -50,7 +50,9 @@ class PanelContractTest {
                                 // the one WAV package, to read the take files (waveforms)
                                 "org.taperoom.appliance.wav..",
                                 // the playback engine's control side (play, seek, stop, status), opened by panel/PanelPlayback
-                                "org.taperoom.appliance.playback.."))
+                                "org.taperoom.appliance.playback..",
+                                // songs: their library, documents and arrangements (a pass is recorded through the transport)
+                                "org.taperoom.appliance.song.."))
                         // the transport, the recorder's read side and the input gains
                         .or(belongToAnyOf(Transport.class, TransportView.class, TransportState.class, ControlEvent.class,
                                 InputArming.class, Recorder.class, RecorderStatus.class, RecorderListener.class, TakeRequest.class,

@@ -24,6 +24,7 @@ import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.appliance.service.SongPasses;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.sim.SimBackend;
 
@@ -79,7 +80,7 @@ public final class PanelRig implements AutoCloseable {
         engine = RecordingSetup.engine(config, sim);
         engine.start();
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
-        control = ControlService.start(engine, config, null, gain);
+        control = ControlService.start(engine, config, null, gain, new SongPasses(engine));
         panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
                 null, () -> CaptureDevices.find(this.config)));
         base = URI.create("http://127.0.0.1:" + panel.port());

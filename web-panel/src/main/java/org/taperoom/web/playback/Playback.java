@@ -35,6 +35,10 @@ public final class Playback implements AutoCloseable {
         return api.routes();
     }
 
+    public PlaybackApi api() {
+        return api;
+    }
+
     public PlaybackService service() {
         return service;
     }
