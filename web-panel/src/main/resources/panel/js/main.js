@@ -10,8 +10,9 @@ import * as mix from './pages/mix.js';
 import * as master from './pages/master.js';
 import * as exporter from './pages/export.js';
 import * as settings from './pages/settings.js';
+import * as song from './pages/song.js';
 
-const pages = { record, takes, mix, master, export: exporter, settings };
+const pages = { record, takes, song, mix, master, export: exporter, settings };
 let leave = null;
 
 function pageName() {
