@@ -28,23 +28,6 @@ class OverdubButtonTest {
     private static final int OVERDUB = 16;
     private static final int STATUS = 5;
 
-    /** Fraction of 10 ms samples the pin was lit and its rising edges over {@code millis}. */
-    private static double[] trace(Rig rig, long millis) throws InterruptedException {
-        int samples = 0, lit = 0, rising = 0;
-        boolean prev = rig.pins.isHigh(STATUS);
-        long end = System.nanoTime() + millis * 1_000_000L;
-        while (System.nanoTime() < end) {
-            boolean now = rig.pins.isHigh(STATUS);
-            samples++;
-            if (now) lit++;
-            if (now && !prev) rising++;
-            prev = now;
-            Thread.sleep(10);
-        }
-        System.out.printf("status LED over %d ms: lit %.0f%%, %d rising edges%n", millis, 100.0 * lit / samples, rising);
-        return new double[] {(double) lit / samples, rising};
-    }
-
     /** A take of about {@code millis} from the record button, made into a song; returns the song. */
     private static Song songFromATake(Rig rig, long millis) throws Exception {
         rig.press(RECORD, 30);
@@ -88,20 +71,20 @@ class OverdubButtonTest {
             rig.control.transport().send(new ControlEvent.UseSong("panel", song.id()));
             rig.press(OVERDUB, 30);
             rig.awaitState(TransportState.OVERDUBBING);
-            double[] overdub = trace(rig, 1500);
+            Rig.Trace overdub = rig.trace(STATUS, 1500);
             rig.press(OVERDUB, 30);
             rig.awaitState(TransportState.IDLE);
             // 2 Hz, dark 100 ms of every 500: about 80 % lit and a rising edge every half second.
-            assertTrue(overdub[0] > 0.6 && overdub[0] < 0.95, "mostly lit: " + overdub[0]);
-            assertTrue(overdub[1] >= 2, "it flickers: " + overdub[1] + " rising edges in 1.5 s");
+            assertTrue(overdub.litFraction() > 0.6 && overdub.litFraction() < 0.95, "mostly lit: " + overdub);
+            assertTrue(overdub.risingEdges() >= 2, "it flickers: " + overdub);
 
             rig.press(RECORD, 30);
             rig.awaitState(TransportState.RECORDING);
-            double[] take = trace(rig, 600);
+            Rig.Trace take = rig.trace(STATUS, 600);
             rig.press(RECORD, 30);
             rig.awaitState(TransportState.IDLE);
-            assertEquals(1.0, take[0], "a take holds the LED solid");
-            assertEquals(0.0, take[1]);
+            assertEquals(1.0, take.litFraction(), "a take holds the LED solid");
+            assertEquals(0, take.risingEdges());
         }
     }
 

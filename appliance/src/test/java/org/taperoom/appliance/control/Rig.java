@@ -42,6 +42,28 @@ public final class Rig implements AutoCloseable {
         this.pins = new MockPins(control.gpio());
     }
 
+    /** The pin sampled every 10 ms for {@code millis}: fraction lit and rising edges. */
+    public record Trace(double litFraction, int risingEdges) {}
+
+    public Trace trace(int pin, long millis) throws InterruptedException {
+        int samples = 0;
+        int lit = 0;
+        int rising = 0;
+        boolean prev = pins.isHigh(pin);
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            boolean now = pins.isHigh(pin);
+            samples++;
+            if (now) lit++;
+            if (now && !prev) rising++;
+            prev = now;
+            Thread.sleep(10);
+        }
+        Trace t = new Trace((double) lit / samples, rising);
+        System.out.printf("LED BCM %d over %d ms: lit %.0f%%, %d rising edges%n", pin, millis, t.litFraction() * 100, t.risingEdges());
+        return t;
+    }
+
     public TransportState state() {
         return control.transport().view().state();
     }
