@@ -7,10 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.device.AlsaDevices;
 import org.taperoom.drivers.alsa.AlsaBackend;
+import org.taperoom.drivers.audio.AudioBackend;
+import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.DeviceInfo;
+import org.taperoom.drivers.audio.DuplexProbe;
+import org.taperoom.drivers.audio.DuplexReport;
+import org.taperoom.drivers.audio.StreamConfig;
 import org.taperoom.drivers.audio.DeviceInfo.Capabilities;
 
 /** {@code taperoom devices}: the ALSA capture and playback devices with what each supports. */
@@ -27,7 +34,7 @@ final class DevicesCommand implements Command {
 
     @Override
     public List<Flag> flags() {
-        return List.of(Flag.toggle("json", "Print JSON (an array of devices) instead of a table."));
+        return List.of(Flag.toggle("json", "Print JSON (an array of devices) instead of a table; a device that captures and plays also gets 'duplex': whether its streams link, each stream's delay (snd_pcm_delay) and the round trip, at the configured rate and period."));
     }
 
     @Override
@@ -38,13 +45,21 @@ final class DevicesCommand implements Command {
     @Override
     public int run(Args args) throws Exception {
         List<DeviceInfo> devices;
-        try (AlsaBackend alsa = AlsaDevices.backend(args.config())) {
+        Map<String, Map<String, Object>> duplex = new LinkedHashMap<>();
+        Config config = args.config();
+        try (AlsaBackend alsa = AlsaDevices.backend(config)) {
             devices = alsa.devices();
+            if (args.has("json")) {
+                for (DeviceInfo d : devices) {
+                    duplex.put(d.name(), duplex(alsa, d, config.get(RecordingKeys.RATE_HZ), config.get(RecordingKeys.PERIOD_FRAMES),
+                            config.get(RecordingKeys.BUFFER_PERIODS)));
+                }
+            }
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage());
         }
         if (args.has("json")) {
-            System.out.println(json(devices));
+            System.out.println(json(devices, duplex));
         } else if (devices.isEmpty()) {
             System.out.println("no ALSA devices found (no sound card is plugged in, and alsaConfig defines none)");
         } else {
@@ -53,7 +68,38 @@ final class DevicesCommand implements Command {
         return 0;
     }
 
+    /**
+     * A device that both captures and plays, opened for full duplex at the configured rate, period
+     * and buffer: whether its streams link, each stream's {@code snd_pcm_delay} once both run, and
+     * the round trip they add up to (what an uncalibrated overdub falls back to). Null for a
+     * device that only goes one way; an error text when it would not run.
+     */
+    static Map<String, Object> duplex(AudioBackend backend, DeviceInfo d, int rateHz, int periodFrames, int bufferPeriods) {
+        if (d.capture() == null || d.playback() == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        int channels = Math.max(Math.max(d.capture().minChannels(), d.playback().minChannels()),
+                Math.min(2, Math.min(d.capture().maxChannels(), d.playback().maxChannels())));
+        try {
+            DuplexReport r = DuplexProbe.measure(backend, d.name(), new StreamConfig(channels, rateHz, periodFrames, bufferPeriods, null));
+            m.put("linked", r.linked());
+            m.put("note", r.note());
+            m.put("rateHz", r.config().rateHz());
+            m.put("periodFrames", r.config().periodFrames());
+            m.put("bufferPeriods", r.config().bufferPeriods());
+            m.put("captureDelayFrames", r.captureDelayFrames());
+            m.put("playbackDelayFrames", r.playbackDelayFrames());
+            m.put("roundTripFrames", r.roundTripFrames());
+        } catch (AudioDeviceException | IllegalArgumentException e) {
+            m.put("error", e.getMessage());
+        }
+        return m;
+    }
+
     static String json(List<DeviceInfo> devices) throws Exception {
+        return json(devices, Map.of());
+    }
+
+    static String json(List<DeviceInfo> devices, Map<String, Map<String, Object>> duplex) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
         for (DeviceInfo d : devices) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -61,6 +107,7 @@ final class DevicesCommand implements Command {
             m.put("longName", d.longName());
             m.put("capture", direction(d.capture()));
             m.put("playback", direction(d.playback()));
+            if (duplex.containsKey(d.name())) m.put("duplex", duplex.get(d.name()));
             out.add(m);
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);

@@ -17,6 +17,7 @@ public final class Schema {
             new Group("Recording", RecordingKeys.ALL),
             new Group("ALSA", AlsaKeys.ALL),
             new Group("Transport and auto-record", ControlKeys.ALL),
+            new Group("Monitoring", MonitorKeys.ALL),
             new Group("Always-on capture", AlwaysOnKeys.ALL),
             new Group("GPIO front panel", GpioKeys.ALL),
             new Group("Web panel", PanelKeys.ALL),

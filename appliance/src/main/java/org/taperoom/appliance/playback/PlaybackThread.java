@@ -71,6 +71,9 @@ final class PlaybackThread {
     private long periodsSinceSeek;
     private long devicePeriods;
 
+    /** The monitor mix of live inputs, or null; set before start() (Thread.start publishes it), then read by the playback thread. */
+    private MonitorTap monitor;
+
     /** Set by close() on any thread, read by the playback thread once per period. */
     private volatile boolean running = true;
     /** The play position, a take frame; written by the playback thread, read by status. */
@@ -123,6 +126,12 @@ final class PlaybackThread {
         this.thread.setPriority(Thread.MAX_PRIORITY);
     }
 
+    /** Before {@link #start()}: adds {@code tap}'s inputs to every period. */
+    void monitor(MonitorTap tap) {
+        if (thread.isAlive()) throw new IllegalStateException("the monitor is set before the playback thread starts");
+        monitor = tap;
+    }
+
     /** Starts the thread; the stream must be started already. */
     void start() {
         thread.start();
@@ -157,6 +166,7 @@ final class PlaybackThread {
             if (!commands.isEmpty()) return 0;
             if (playing) out = play();
         }
+        if (monitor != null) out = monitor.mix(out, devicePeriods * periodFrames, periodFrames, channels);
         ReadStatus status = stream.writePeriod(out);
         if (status == ReadStatus.GONE) {
             deviceGone = true;

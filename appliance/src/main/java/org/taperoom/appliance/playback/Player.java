@@ -15,6 +15,7 @@ import org.taperoom.appliance.dsp.render.TakeTracks;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.dsp.settings.TrackSettings;
+import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
 
@@ -41,6 +42,9 @@ public final class Player implements AutoCloseable {
     private final MixMailbox mailbox = new MixMailbox();
     private final ConcurrentLinkedQueue<TransportCommand> commands = new ConcurrentLinkedQueue<>();
     private final int latencyFrames;
+    private final boolean clockless;
+    /** Set before start by {@link #monitor}, or null. */
+    private volatile MonitorTap monitorTap;
     private boolean started;
     /** Transport commands queued so far; guarded by this. */
     private long commandsSent;
@@ -54,6 +58,7 @@ public final class Player implements AutoCloseable {
         this.ring = ring;
         this.reader = reader;
         this.latencyFrames = limiter.latencyFrames();
+        this.clockless = clockless;
         this.playback = new PlaybackThread(stream, ring, reader, mixer, bus, limiter, mailbox, commands, programmeFrames, clockless);
     }
 
@@ -117,6 +122,27 @@ public final class Player implements AutoCloseable {
     /** Track i's settings, in the take's track order. */
     static List<TrackSettings> perTrack(TakeTracks take, RenderSettings settings) {
         return take.tracks().stream().map(t -> settings.mix().track(t.stem(), t.name())).toList();
+    }
+
+    /**
+     * Before {@link #start()}: every period also carries the live inputs of {@code mix}, read from
+     * {@code captureRing} (the capture of the same full-duplex device: its frame t is this
+     * output's frame t), output frame t carrying input frame t - {@code delayFrames}.
+     *
+     * @throws IllegalArgumentException when the mix names an input the ring does not have
+     */
+    public synchronized void monitor(FrameRing captureRing, MonitorMix mix, long delayFrames) {
+        if (started) throw new IllegalStateException("the monitor is set before the player starts");
+        if (!mix.on()) return;
+        var config = stream.config();
+        monitorTap = new MonitorTap(captureRing, mix, delayFrames, config.periodFrames(), config.channels(), clockless);
+        playback.monitor(monitorTap);
+    }
+
+    /** Input frames the monitor left out (not captured in time); 0 with no monitor. Any thread. */
+    public long monitorMissedFrames() {
+        MonitorTap t = monitorTap;
+        return t == null ? 0 : t.missedFrames();
     }
 
     /** Starts the stream and both threads, paused at frame 0. */

@@ -8,6 +8,7 @@ import org.taperoom.appliance.dsp.settings.OutputSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.playback.LoopRegion;
+import org.taperoom.appliance.playback.MonitorMix;
 import org.taperoom.appliance.playback.PlaybackStatus;
 import org.taperoom.appliance.playback.Player;
 import org.taperoom.appliance.recording.engine.EngineException;
@@ -19,6 +20,7 @@ import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeJson;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
+import org.taperoom.drivers.audio.DuplexStreams;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.StreamConfig;
 import org.taperoom.drivers.sim.SimBackend;
@@ -35,26 +37,46 @@ import org.taperoom.drivers.sim.SimBackend;
  * first sample is capture ring frame {@code i0} (take.json's {@code startFrame}), which is the
  * input frame as long as no frames were lost before it. So take frame k was played along to
  * song frame {@code s0 + (i0 + k - R) - o0}, and the pass's offset is {@code s0 + i0 - R - o0}.
- * Both streams must count from one start (a linked full-duplex device; the simulator's
- * loopback counts so by construction).
+ * Both streams must count from one start: they are opened as one full-duplex pair, linked where
+ * the device allows ({@code snd_pcm_link}; the simulator's loopback counts so by construction);
+ * where linking is refused the pass says so in its warnings.
  *
  * <p>Frames the capture lost during the pass (overruns) shift what follows; the pass keeps the
  * take's overrun records and the result names them, never silently.
  */
 public final class Overdub {
     /** What the pass asks for. */
-    public record Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds) {
+    /**
+     * What the pass asks for. Punched ({@code punchInFrame >= 0}): playback starts at
+     * {@code fromSeconds} (the pre-roll, heard, not recorded) and the pass holds exactly song
+     * frames [punchInFrame, punchOutFrame). Looped ({@code loopCycles > 0}, punched): the punch
+     * region plays {@code loopCycles} times without a gap and each cycle becomes a pass of its own,
+     * the last one active. {@code seconds} is the length of a plain pass.
+     */
+    public record Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds,
+                          long punchInFrame, long punchOutFrame, int loopCycles) {
         public Request {
             inputs = List.copyOf(inputs);
             laneNames = List.copyOf(laneNames);
         }
+
+        /** A plain pass of {@code seconds} from {@code fromSeconds}. */
+        public Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds) {
+            this(songId, inputs, laneNames, seconds, fromSeconds, -1, -1, 0);
+        }
+
+        public boolean punched() {
+            return punchInFrame >= 0;
+        }
     }
 
     /** The pass recorded: its take, where it sits, and how that was worked out. */
+    /** The pass recorded (the last, for a loop: {@code cycles} holds every cycle's take in order). */
     public record Result(TakeRef take, Song song, long offsetFrames, RoundTrip roundTrip, long outputStartFrame,
-                         long takeStartFrame, List<String> warnings) {
+                         long takeStartFrame, List<String> warnings, List<TakeRef> cycles) {
         public Result {
             warnings = List.copyOf(warnings);
+            cycles = List.copyOf(cycles);
         }
     }
 
@@ -62,6 +84,7 @@ public final class Overdub {
     private final EngineSettings settings;
     private final AudioBackend backend;
     private final boolean clockless;
+    private final MonitorMix monitor;
     /** Set by {@link #stop} (any thread), read by the thread in {@link #record}. */
     private volatile boolean stopRequested;
 
@@ -71,6 +94,14 @@ public final class Overdub {
      * @param clockless the device is unpaced (the simulator's {@code unpaced}): playback waits for the reader
      */
     public Overdub(SongLibrary songs, EngineSettings settings, AudioBackend backend, boolean clockless) {
+        this(songs, settings, backend, clockless, MonitorMix.OFF);
+    }
+
+    /**
+     * @param monitor the live inputs heard on the outputs beside the song during the pass (off: none)
+     */
+    public Overdub(SongLibrary songs, EngineSettings settings, AudioBackend backend, boolean clockless, MonitorMix monitor) {
+        this.monitor = monitor;
         this.songs = songs;
         EngineSettings s = settings;
         this.settings = new EngineSettings(s.device(), s.channels(), s.rateHz(), s.format(), s.library(), s.periodFrames(),
@@ -97,10 +128,14 @@ public final class Overdub {
         List<String> warnings = new ArrayList<>(arrangement.missing());
         long fromFrame = Math.round(r.fromSeconds() * rate);
         long passFrames = Math.round(r.seconds() * rate);
+        if (r.punched()) {
+            checkPunch(r, fromFrame);
+            passFrames = r.punchOutFrame() - fromFrame;
+        }
 
-        String device = settings.device();
-        PlaybackStream out = backend.openPlayback(device, new StreamConfig(2, rate, settings.periodFrames(),
-                settings.bufferPeriods(), null));
+        DuplexStreams pair = openPair();
+        if (!pair.linked()) warnings.add(pair.note());
+        PlaybackStream out = pair.playback();
         Player player;
         try {
             // The feed runs on in silence past the song's end until the pass is over, so the output
@@ -110,16 +145,29 @@ public final class Overdub {
                     .withOutput(new OutputSettings(OutputSettings.DEFAULT.sampleFormat(), OutputSettings.DEFAULT.quality(), tailSeconds));
             player = Player.openMonitor(arrangement.tracks(), monitor, out, clockless);
         } catch (SettingsException e) {
-            out.close();
+            pair.close();
             throw new SongException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            pair.close();
+            throw e;
         }
-        RecordingEngine engine = new RecordingEngine(settings, backend);
+        RecordingEngine engine = new RecordingEngine(settings, new LinkedCapture(backend, pair.capture()));
         TakeRef take;
         long outputStart;
         Placement placed;
         try (player) {
             engine.start();
             try {
+                startMonitor(player, engine, out);
+                if (r.punched()) {
+                    List<TakeRef> cycles = recordPunched(r, song, lanes, roundTrip, player, engine, fromFrame);
+                    gapWarning(player, warnings);
+                    TakeRef last = cycles.get(cycles.size() - 1);
+                    TakeInfo info = TakeJson.read(last.folder());
+                    overrunWarnings(info, warnings);
+                    return new Result(last, songs.load(song.id()), r.punchInFrame(), roundTrip, player.seekLandedDeviceFrame(),
+                            info.startFrame, warnings, cycles);
+                }
                 take = engine.startTake(new TakeRequest(song.id() + "-pass", r.inputs(), lanes, "overdub"));
                 player.play(fromFrame, LoopRegion.NONE);
                 player.start();
@@ -134,11 +182,7 @@ public final class Overdub {
                     LockSupport.parkNanos(1_000_000L);
                 }
                 engine.stopTake();
-                PlaybackStatus played = player.status();
-                if (played.underruns() > 0 || played.starvedPeriods() > 0) {
-                    warnings.add(String.format("the song's playback gapped during the pass (%d underrun(s), %d period(s) not read in time): "
-                            + "the pass lines up with the song only before the first gap", played.underruns(), played.starvedPeriods()));
-                }
+                gapWarning(player, warnings);
             } finally {
                 // The output first: an input waiting for output frames is released when it closes.
                 player.close();
@@ -146,16 +190,109 @@ public final class Overdub {
             }
         }
         TakeInfo info = TakeJson.read(take.folder());
+        overrunWarnings(info, warnings);
+        if (info.startFrame != placed.takeStartFrame()) throw new IllegalStateException("take.json's startFrame changed during the pass");
+        return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings, List.of(take));
+    }
+
+    private static void overrunWarnings(TakeInfo info, List<String> warnings) {
         for (TakeInfo.Overrun o : info.overruns) {
             warnings.add(String.format("the capture lost frames at take frame %d (%s overrun): what follows it may be early by the frames lost", o.frame(), o.kind()));
         }
-        if (info.startFrame != placed.takeStartFrame()) throw new IllegalStateException("take.json's startFrame changed during the pass");
-        return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings);
+    }
+
+    private static void gapWarning(Player player, List<String> warnings) {
+        PlaybackStatus played = player.status();
+        if (played.underruns() > 0 || played.starvedPeriods() > 0) {
+            warnings.add(String.format("the song's playback gapped during the pass (%d underrun(s), %d period(s) not read in time): "
+                    + "the pass lines up with the song only before the first gap", played.underruns(), played.starvedPeriods()));
+        }
+    }
+
+    private static void checkPunch(Request r, long fromFrame) throws SongException {
+        if (r.punchOutFrame() <= r.punchInFrame()) {
+            throw new SongException("punch-out (frame " + r.punchOutFrame() + ") must come after punch-in (frame " + r.punchInFrame() + ")");
+        }
+        if (fromFrame > r.punchInFrame()) {
+            throw new SongException("playback must start at or before punch-in (from frame " + fromFrame + ", punch-in " + r.punchInFrame() + ")");
+        }
+        if (r.loopCycles() < 0) throw new SongException("loop cycles must be 1 or more, not " + r.loopCycles());
+    }
+
+    /**
+     * Punch and loop passes: playback starts at {@code fromFrame} (the pre-roll, heard, not
+     * recorded), looping the punch region when asked; each take starts exactly on the input frame
+     * where the punch-in's output frame comes back ({@code o0 + R + (punchIn - from)}, plus a
+     * region per cycle) and ends by itself after the region, so every pass sits at the punch-in.
+     */
+    private List<TakeRef> recordPunched(Request r, Song song, List<String> lanes, RoundTrip roundTrip, Player player,
+                                        RecordingEngine engine, long fromFrame) throws EngineException, IOException, SongException, AudioDeviceException {
+        long regionFrames = r.punchOutFrame() - r.punchInFrame();
+        int cycles = Math.max(1, r.loopCycles());
+        player.play(fromFrame, r.loopCycles() > 0 ? new LoopRegion(r.punchInFrame(), r.punchOutFrame()) : LoopRegion.NONE);
+        player.start();
+        long outputStart = awaitPlayStart(player);
+        long firstInputFrame = outputStart + roundTrip.frames() + (r.punchInFrame() - fromFrame);
+        List<TakeRef> takes = new ArrayList<>();
+        for (int k = 0; k < cycles; k++) {
+            long at = firstInputFrame + k * regionFrames;
+            while (engine.captureFrame() < at) {
+                if (player.status().problem() != null) throw new EngineException("the song stopped playing: " + player.status().problem());
+                if (stopRequested) break;
+                LockSupport.parkNanos(200_000L);
+            }
+            // A stop ends a loop after the cycle that runs (each cycle holds its whole region).
+            if (stopRequested) {
+                if (takes.isEmpty()) throw new EngineException("the pass was stopped before the punch-in: nothing was recorded");
+                break;
+            }
+            String name = song.id() + (cycles > 1 ? "-loop" + (k + 1) : "-punch");
+            TakeRef take = engine.startTakeAt(new TakeRequest(name, r.inputs(), lanes, "overdub"), at, regionFrames, k + 1 < cycles);
+            place(song.id(), take, lanes, r.punchInFrame() - at);
+            takes.add(take);
+            while (engine.status().take() != null) LockSupport.parkNanos(500_000L);
+        }
+        return takes;
+    }
+
+    /**
+     * The device's capture (the engine's channels, rate, period and buffer, in the files' format
+     * where it has it) and a stereo playback, linked where the device allows.
+     */
+    private DuplexStreams openPair() throws AudioDeviceException {
+        StreamConfig out = new StreamConfig(2, settings.rateHz(), settings.periodFrames(), settings.bufferPeriods(), null);
+        StreamConfig in = new StreamConfig(settings.channels(), settings.rateHz(), settings.periodFrames(), settings.bufferPeriods(),
+                settings.format().deviceFormat());
+        try {
+            return backend.openDuplex(settings.device(), in, out);
+        } catch (AudioDeviceException e) {
+            // The device may lack the files' format; let it pick its best, as the engine does.
+            return backend.openDuplex(settings.device(), new StreamConfig(in.channels(), in.rateHz(), in.periodFrames(), in.bufferPeriods(), null), out);
+        }
+    }
+
+    /**
+     * The monitor mix, if on: the armed inputs' ring feeds the song's output, an output buffer
+     * behind (the least that never waits on a paced device).
+     */
+    private void startMonitor(Player player, RecordingEngine engine, PlaybackStream out) throws SongException {
+        if (!monitor.on()) return;
+        try {
+            player.monitor(engine.captureRing(), monitor, monitorDelayFrames(out));
+        } catch (IllegalArgumentException e) {
+            throw new SongException(e.getMessage());
+        }
+    }
+
+    /** Output frame t carries input frame t minus this: the output's buffer. */
+    public static long monitorDelayFrames(PlaybackStream out) {
+        return (long) out.config().periodFrames() * out.config().bufferPeriods();
     }
 
     /**
      * Ends the pass being recorded before its {@code seconds} are up (the panel's and the front
-     * panel's stop); what was recorded until now is the pass. Any thread; returns at once.
+     * panel's stop); what was recorded until now is the pass. A punched pass keeps its exact
+     * region: a loop ends after the cycle that runs. Any thread; returns at once.
      */
     public void stop() {
         stopRequested = true;

@@ -67,6 +67,24 @@ class DevicesCommandTest {
     }
 
     @Test
+    void jsonGivesADuplexDeviceItsLinkEachStreamsDelayAndTheRoundTrip() throws Exception {
+        Path in = VirtualRig.writeInfile(dir.resolve("in2.raw"), 2, 48000, SampleFormat.S32_LE);
+        Path conf = Files.writeString(dir.resolve("duplex.conf"), "pcm.duplex { type file slave.pcm { type null } file \""
+                + dir.resolve("out.raw") + "\" infile \"" + in + "\" format \"raw\" }\n");
+        Run r = taperoom("devices", "--json", "--alsaConfig", conf.toString(), "--periodFrames", "128");
+        assertEquals(0, r.status(), r.err());
+        JsonNode duplex = null;
+        for (JsonNode d : new ObjectMapper().readTree(r.out())) if (d.get("name").asText().equals("duplex")) duplex = d.get("duplex");
+        assertTrue(duplex != null && !duplex.isNull(), r.out());
+        assertEquals(false, duplex.get("linked").asBoolean(), "alsa-lib's null plugin has no link: " + duplex);
+        assertTrue(duplex.get("note").asText().contains("snd_pcm_link"), duplex.toString());
+        assertEquals(128, duplex.get("periodFrames").asInt());
+        assertEquals(0, duplex.get("captureDelayFrames").asLong(), "the null plugin holds nothing back");
+        assertEquals(0, duplex.get("playbackDelayFrames").asLong());
+        assertEquals(0, duplex.get("roundTripFrames").asLong());
+    }
+
+    @Test
     void aMissingAlsaConfigFileIsAOneLineError() {
         Run r = taperoom("devices", "--alsaConfig", dir.resolve("absent.conf").toString());
         assertEquals(2, r.status());

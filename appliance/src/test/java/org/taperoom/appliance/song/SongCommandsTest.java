@@ -41,6 +41,41 @@ class SongCommandsTest {
     }
 
     @Test
+    void overdubPunchesAndLoopsFromItsFlagsAndPrintsEachCycle() throws Exception {
+        String take = SongRig.take(library, "101500-rehearsal", List.of("drums"), List.of(SongRig.noise(24000, 0.2, 1)));
+        assertEquals(0, SongRenderTest.taperoom("song", "new", "--library", library.toString(), "--name", "Punch", "--from-take", take)[0]);
+        String[] common = {"overdub", "--library", library.toString(), "--song", "punch", "--inputs", "1", "--device", "sim:unpaced,loopback=37",
+                "--minFreeMinutes", "0"};
+        Object[] punch = SongRenderTest.taperoom(concat(common, "--lanes", "vox", "--punch-in", "0.1", "--punch-out", "0.2"));
+        assertEquals(0, punch[0], (String) punch[2]);
+        assertTrue(((String) punch[1]).startsWith("pass placed at song frame 4800 "), (String) punch[1]);
+        Pass vox = new SongLibrary(library).load("punch").lane("vox").activePass();
+        assertEquals(4800, vox.offsetFrames());
+
+        Object[] loop = SongRenderTest.taperoom(concat(common, "--lanes", "gtr", "--punch-in", "0.1", "--punch-out", "0.15", "--loop", "--cycles", "3"));
+        assertEquals(0, loop[0], (String) loop[2]);
+        List<String> lines = ((String) loop[1]).lines().toList();
+        assertTrue(lines.get(lines.size() - 3).startsWith("cycle 1: ") && lines.get(lines.size() - 2).startsWith("cycle 2: "), (String) loop[1]);
+        Lane gtr = new SongLibrary(library).load("punch").lane("gtr");
+        assertEquals(3, gtr.passes().size());
+        assertEquals(2, gtr.active());
+
+        Object[] half = SongRenderTest.taperoom(concat(common, "--punch-in", "0.1"));
+        assertEquals(2, half[0]);
+        assertEquals("taperoom overdub: --punch-in S and --punch-out S go together (song positions in seconds)\n", half[2]);
+        Object[] backwards = SongRenderTest.taperoom(concat(common, "--punch-in", "0.2", "--punch-out", "0.1"));
+        assertEquals("taperoom overdub: --punch-out must come after --punch-in\n", backwards[2]);
+        Object[] loopAlone = SongRenderTest.taperoom(concat(common, "--seconds", "1", "--loop"));
+        assertEquals("taperoom overdub: --loop needs the region to loop: --punch-in S --punch-out S\n", loopAlone[2]);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badRequestsGetOneLineAndStatusTwo() throws Exception {
         Object[] noLib = SongRenderTest.taperoom("song", "list");
         assertEquals(2, noLib[0]);

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.DeviceInfo;
+import org.taperoom.drivers.audio.DuplexStreams;
+import org.tinylog.Logger;
 import org.taperoom.drivers.audio.DeviceInfo.Capabilities;
 import org.taperoom.drivers.audio.SampleFormat;
 import org.taperoom.drivers.audio.StreamConfig;
@@ -159,6 +161,42 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
             return new AlsaPlaybackStream(pcm, pcm.configure(pinned(request)), fifoPriority);
         } catch (AudioDeviceException | RuntimeException e) {
             pcm.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens capture and playback of {@code deviceName} and links them ({@code snd_pcm_link}) so
+     * both start when the playback buffer is first full and run on one clock: the capture's start
+     * threshold becomes the boundary, so its first read waits for that start instead of starting
+     * it alone. Where alsa-lib refuses the link (a plugin without one, two different cards), both
+     * stay open unlinked, each starting on its own, and one log line says why.
+     */
+    @Override
+    public DuplexStreams openDuplex(String deviceName, StreamConfig captureRequest, StreamConfig playbackRequest)
+            throws AudioDeviceException {
+        AlsaCaptureStream capture = openCapture(deviceName, captureRequest);
+        AlsaPlaybackStream playback;
+        try {
+            playback = openPlayback(deviceName, playbackRequest);
+        } catch (AudioDeviceException | RuntimeException e) {
+            capture.close();
+            throw e;
+        }
+        try {
+            int err = capture.pcm().link(playback.pcm());
+            if (err < 0) {
+                String note = "linking capture and playback of '" + deviceName + "' refused (snd_pcm_link: " + lib.snd_strerror(err)
+                        + "); they start one after the other, so an overdub is only as aligned as two separate starts";
+                Logger.warn(note);
+                return new DuplexStreams(capture, playback, false, note);
+            }
+            capture.pcm().startOnlyWithPartner();
+            Logger.info("capture and playback of '{}' linked: one start, one clock", deviceName);
+            return new DuplexStreams(capture, playback, true, "linked with snd_pcm_link");
+        } catch (AudioDeviceException | RuntimeException e) {
+            playback.close();
+            capture.close();
             throw e;
         }
     }

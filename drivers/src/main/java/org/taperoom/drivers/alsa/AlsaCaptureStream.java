@@ -47,6 +47,16 @@ public final class AlsaCaptureStream implements CaptureStream {
         this.period = new PeriodBuffer(pcm, config);
     }
 
+    AlsaPcm pcm() {
+        return pcm;
+    }
+
+    /** {@code snd_pcm_delay}; allocates (see {@link AlsaPcm#delayFrames}). */
+    @Override
+    public long delayFrames() {
+        return pcm.delayFrames();
+    }
+
     @Override
     public StreamConfig config() {
         return config;

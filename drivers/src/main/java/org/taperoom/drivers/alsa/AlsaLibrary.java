@@ -102,6 +102,18 @@ public interface AlsaLibrary {
 
     int snd_pcm_recover(Pointer pcm, int err, int silent);
 
+    // --- PCM: linked full-duplex streams and their delays (not called per period)
+    /** Links {@code pcm2} to {@code pcm1}: from then on both start, stop and prepare as one. */
+    int snd_pcm_link(Pointer pcm1, Pointer pcm2);
+
+    int snd_pcm_unlink(Pointer pcm);
+
+    /** {@code snd_pcm_sframes_t *delayp}: frames between the application's pointer and the converter. */
+    int snd_pcm_delay(Pointer pcm, NativeLongByReference delayp);
+
+    /** The boundary: a start threshold at least this large means the stream never starts on its own. */
+    int snd_pcm_sw_params_get_boundary(Pointer params, NativeLongByReference val);
+
     String snd_strerror(int errnum);
 
     /** Writes the PCM's plugin chain and setup as text ("File PCM ... Slave: Null PCM"). */

@@ -138,6 +138,18 @@ public final class AlsaNative implements AlsaLibrary {
     public native int snd_pcm_recover(Pointer pcm, int err, int silent);
 
     @Override
+    public native int snd_pcm_link(Pointer pcm1, Pointer pcm2);
+
+    @Override
+    public native int snd_pcm_unlink(Pointer pcm);
+
+    @Override
+    public native int snd_pcm_delay(Pointer pcm, NativeLongByReference delayp);
+
+    @Override
+    public native int snd_pcm_sw_params_get_boundary(Pointer params, NativeLongByReference val);
+
+    @Override
     public native String snd_strerror(int errnum);
 
     @Override

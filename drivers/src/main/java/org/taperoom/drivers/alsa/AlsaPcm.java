@@ -28,6 +28,8 @@ final class AlsaPcm implements AutoCloseable {
     final PcmDirection direction;
     /** The {@code snd_pcm_t *}; null once closed. */
     private Pointer handle;
+    /** Whether this PCM was linked to another by {@link #link}; unlinked before it stops on close. */
+    private boolean linked;
 
     private AlsaPcm(AlsaLibrary lib, String name, PcmDirection direction, Pointer handle) {
         this.lib = lib;
@@ -170,6 +172,60 @@ final class AlsaPcm implements AutoCloseable {
         }
     }
 
+    /**
+     * Links {@code other} to this PCM ({@code snd_pcm_link}): one start, one stop, one clock.
+     * Returns 0 or alsa-lib's negative error (plugins without a link, such as {@code null}, refuse
+     * with {@code -ENOSYS}; two cards with {@code -EBADFD}).
+     */
+    int link(AlsaPcm other) {
+        int err = lib.snd_pcm_link(handle, other.handle);
+        if (err == 0) {
+            linked = true;
+            other.linked = true;
+        }
+        return err;
+    }
+
+    /** Unlinks before this PCM stops, so that stopping it does not stop its partner mid-read. */
+    void unlinkIfLinked() {
+        if (linked && handle != null) {
+            lib.snd_pcm_unlink(handle);
+            linked = false;
+        }
+    }
+
+    /**
+     * {@code snd_pcm_delay}: for playback, the frames written and not yet played; for capture,
+     * the frames captured and not yet read. -1 when alsa-lib cannot say (a stream not running).
+     * Allocates: never called on a real-time thread after start.
+     */
+    long delayFrames() {
+        if (handle == null) return -1;
+        NativeLongByReference delay = new NativeLongByReference();
+        return lib.snd_pcm_delay(handle, delay) < 0 ? -1 : delay.getValue().longValue();
+    }
+
+    /**
+     * Lets only the partner's start start this PCM: its start threshold becomes the boundary, so a
+     * read never starts a linked capture early (before the playback buffer is full).
+     */
+    void startOnlyWithPartner() throws AlsaException {
+        PointerByReference ref = new PointerByReference();
+        String doing = doing();
+        AlsaException.check(lib, lib.snd_pcm_sw_params_malloc(ref), doing, "snd_pcm_sw_params_malloc");
+        Pointer sw = ref.getValue();
+        try {
+            AlsaException.check(lib, lib.snd_pcm_sw_params_current(handle, sw), doing, "snd_pcm_sw_params_current");
+            NativeLongByReference boundary = new NativeLongByReference();
+            AlsaException.check(lib, lib.snd_pcm_sw_params_get_boundary(sw, boundary), doing, "snd_pcm_sw_params_get_boundary");
+            AlsaException.check(lib, lib.snd_pcm_sw_params_set_start_threshold(handle, sw, boundary.getValue()), doing,
+                    "snd_pcm_sw_params_set_start_threshold");
+            AlsaException.check(lib, lib.snd_pcm_sw_params(handle, sw), doing, "snd_pcm_sw_params");
+        } finally {
+            lib.snd_pcm_sw_params_free(sw);
+        }
+    }
+
     static String range(Capabilities caps) {
         return caps.minChannels() == caps.maxChannels() ? caps.minChannels() + " channel" + (caps.minChannels() == 1 ? "" : "s")
                 : caps.minChannels() + " to " + caps.maxChannels() + " channels";
@@ -186,6 +242,7 @@ final class AlsaPcm implements AutoCloseable {
     @Override
     public void close() {
         if (handle != null) {
+            unlinkIfLinked();
             lib.snd_pcm_close(handle);
             handle = null;
         }

@@ -36,6 +36,16 @@ public final class AlsaPlaybackStream implements PlaybackStream {
         this.period = new PeriodBuffer(pcm, config);
     }
 
+    AlsaPcm pcm() {
+        return pcm;
+    }
+
+    /** {@code snd_pcm_delay}; allocates (see {@link AlsaPcm#delayFrames}). */
+    @Override
+    public long delayFrames() {
+        return pcm.delayFrames();
+    }
+
     @Override
     public StreamConfig config() {
         return config;

@@ -80,6 +80,7 @@ final class PeriodBuffer {
                     pcm.name);
             return;
         }
+        pcm.unlinkIfLinked();
         if (pcm.handle() != null) pcm.lib.snd_pcm_drop(pcm.handle());
         pcm.close();
         buffer.close();

@@ -24,4 +24,19 @@ public interface AudioBackend {
 
     /** Opens a playback stream. */
     PlaybackStream openPlayback(String deviceName, StreamConfig request) throws AudioDeviceException;
+
+    /**
+     * Opens capture and playback of one interface for full duplex, linked where the backend can
+     * link them (see {@link DuplexStreams}). By default the two are opened apart, unlinked.
+     */
+    default DuplexStreams openDuplex(String deviceName, StreamConfig captureRequest, StreamConfig playbackRequest)
+            throws AudioDeviceException {
+        CaptureStream capture = openCapture(deviceName, captureRequest);
+        try {
+            return new DuplexStreams(capture, openPlayback(deviceName, playbackRequest), false, "this backend cannot link streams");
+        } catch (AudioDeviceException | RuntimeException e) {
+            capture.close();
+            throw e;
+        }
+    }
 }

@@ -59,6 +59,14 @@ public interface CaptureStream extends AutoCloseable {
     }
 
     /** Stops the device and frees everything the stream holds. Idempotent. */
+    /**
+     * The stream's delay now ({@code snd_pcm_delay}): frames captured and not yet read; -1 when the
+     * device cannot tell. May allocate: not for the real-time thread's periods.
+     */
+    default long delayFrames() {
+        return -1;
+    }
+
     @Override
     void close();
 }

@@ -28,6 +28,14 @@ public interface PlaybackStream extends AutoCloseable {
 
     long underruns();
 
+    /**
+     * The stream's delay now ({@code snd_pcm_delay}): frames written and not yet played; -1 when the
+     * device cannot tell. May allocate: not for the real-time thread's periods.
+     */
+    default long delayFrames() {
+        return -1;
+    }
+
     @Override
     void close();
 }

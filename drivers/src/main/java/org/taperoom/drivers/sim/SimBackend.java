@@ -5,6 +5,7 @@ import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
 import org.taperoom.drivers.audio.DeviceInfo;
+import org.taperoom.drivers.audio.DuplexStreams;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.SampleFormat;
 import org.taperoom.drivers.audio.StreamConfig;
@@ -91,12 +92,30 @@ public final class SimBackend implements AudioBackend {
         SimLoopback lo = loopbackFor(deviceName);
         SimOptions o = optionsFor(SimLoopbackOption.without(deviceName));
         StreamConfig negotiated = check(request);
-        SimPlaybackStream s = new SimPlaybackStream(negotiated, o.paced(), SimOutputs.both(outputs, lo));
+        SimPlaybackStream s = new SimPlaybackStream(negotiated, o.paced(), SimOutputs.both(outputs, lo), lo == null ? 0 : lo.delayFrames());
         if (lo != null) {
             lo.outputOpened(negotiated.channels());
             s.onClose(lo::outputClosed);
         }
         return s;
+    }
+
+    /**
+     * Capture and playback of the simulated interface as a linked pair: its streams count frames
+     * from their own start, and the loopback maps output frame t to input frame t + FRAMES exactly,
+     * which is what a linked device guarantees.
+     */
+    @Override
+    public DuplexStreams openDuplex(String deviceName, StreamConfig captureRequest, StreamConfig playbackRequest)
+            throws AudioDeviceException {
+        CaptureStream capture = openCapture(deviceName, captureRequest);
+        try {
+            return new DuplexStreams(capture, openPlayback(deviceName, playbackRequest), true,
+                    "the simulator's streams count from one start (its loopback is exact)");
+        } catch (AudioDeviceException | RuntimeException e) {
+            capture.close();
+            throw e;
+        }
     }
 
     /** The loopback a device name asks for (every stream of the interface shares it), or null. */

@@ -172,6 +172,12 @@ public final class SimCaptureStream implements CaptureStream {
         return options.overrunFrames();
     }
 
+    /** A simulated input delivers each frame the moment it is read: nothing waits inside it. */
+    @Override
+    public long delayFrames() {
+        return 0;
+    }
+
     @Override
     public void close() {
         closed = true;

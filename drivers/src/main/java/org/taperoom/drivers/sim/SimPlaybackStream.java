@@ -17,7 +17,11 @@ public final class SimPlaybackStream implements PlaybackStream {
     private long startNanos;
     private long periodsWritten;
 
-    SimPlaybackStream(StreamConfig config, boolean paced, SimOutputs outputs) {
+    /** Frames between a write and its arrival at the looped inputs: the loopback's, or 0. */
+    private final long delayFrames;
+
+    SimPlaybackStream(StreamConfig config, boolean paced, SimOutputs outputs, long delayFrames) {
+        this.delayFrames = delayFrames;
         this.config = config;
         this.paced = paced;
         this.outputs = outputs;
@@ -71,6 +75,12 @@ public final class SimPlaybackStream implements PlaybackStream {
 
     /** Underruns so far; written by the playback thread. */
     private volatile long underruns;
+
+    /** The simulated output path's delay: what the loopback holds back (its analogue path). */
+    @Override
+    public long delayFrames() {
+        return delayFrames;
+    }
 
     @Override
     public long underruns() {

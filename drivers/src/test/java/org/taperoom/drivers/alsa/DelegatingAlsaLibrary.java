@@ -183,6 +183,26 @@ public class DelegatingAlsaLibrary implements AlsaLibrary {
     }
 
     @Override
+    public int snd_pcm_link(Pointer pcm1, Pointer pcm2) {
+        return target.snd_pcm_link(pcm1, pcm2);
+    }
+
+    @Override
+    public int snd_pcm_unlink(Pointer pcm) {
+        return target.snd_pcm_unlink(pcm);
+    }
+
+    @Override
+    public int snd_pcm_delay(Pointer pcm, NativeLongByReference delayp) {
+        return target.snd_pcm_delay(pcm, delayp);
+    }
+
+    @Override
+    public int snd_pcm_sw_params_get_boundary(Pointer params, NativeLongByReference val) {
+        return target.snd_pcm_sw_params_get_boundary(params, val);
+    }
+
+    @Override
     public String snd_strerror(int errnum) {
         return target.snd_strerror(errnum);
     }

@@ -339,7 +339,29 @@ public final class RecordingEngine implements Recorder {
         space.makeRoomFor(lanes.length);
         synchronized (this) {
             requireReadyForATake();
-            return beginTake(request, lanes, maxFrames);
+            return beginTake(request, lanes, maxFrames, -1, preRollFrames, Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Starts a take whose first frame is exactly ring frame {@code firstFrame} and which ends by
+     * itself after {@code frames} frames: for punch-in/out and loop passes, placed to the sample.
+     * No pre-roll. The frame must still be in the ring (the engine keeps its pre-roll plus a
+     * quarter second while idle) and already captured; otherwise the take is refused and says so.
+     * With {@code anotherFollows} the ring keeps the frames from the take's end on until the next
+     * take starts, so a take started there next (the next cycle of a loop) finds its first frame
+     * however long this one takes to finish.
+     */
+    public TakeRef startTakeAt(TakeRequest request, long firstFrame, long frames, boolean anotherFollows) throws EngineException {
+        int[] lanes;
+        synchronized (this) {
+            requireReadyForATake();
+            lanes = lanesOf(request);
+        }
+        space.makeRoomFor(lanes.length);
+        synchronized (this) {
+            requireReadyForATake();
+            return beginTake(request, lanes, frames, firstFrame, 0, anotherFollows ? firstFrame + frames : Long.MAX_VALUE);
         }
     }
 
@@ -350,15 +372,23 @@ public final class RecordingEngine implements Recorder {
     }
 
     /** Creates the take's files and hands them to the writer; holds this engine's lock. */
-    private TakeRef beginTake(TakeRequest request, int[] lanes, long maxFrames) throws EngineException {
+    /** {@code atFrame}: the exact first frame, or -1 for the press less {@code preRoll}; {@code holdAfter}: see {@link WriterThread#startTake(TakeWriter, long)}. */
+    private TakeRef beginTake(TakeRequest request, int[] lanes, long maxFrames, long atFrame, long preRoll, long holdAfter)
+            throws EngineException {
         FrameRing r = ring;
         WriterThread w = writer;
         // Keep everything from the oldest frame still there until the writer has the take.
         w.hold(r.readFrame());
         long capturedFrame = r.writeFrame();
         MeterBoard board = meters;
-        long pressAtFrame = request.pressedNanos() != 0 && board != null ? board.ringFrameAt(request.pressedNanos()) : capturedFrame;
-        TakeStart start = TakeStart.of(r.readFrame(), capturedFrame, pressAtFrame, preRollFrames, rateHz, Instant.now());
+        long pressAtFrame = atFrame >= 0 ? atFrame
+                : request.pressedNanos() != 0 && board != null ? board.ringFrameAt(request.pressedNanos()) : capturedFrame;
+        TakeStart start = TakeStart.of(r.readFrame(), capturedFrame, pressAtFrame, preRoll, rateHz, Instant.now());
+        if (atFrame >= 0 && start.startFrame() != atFrame) {
+            w.hold(Long.MAX_VALUE);
+            throw new EngineException("cannot start a take at frame " + atFrame + ": the ring holds frames " + r.readFrame()
+                    + " to " + capturedFrame);
+        }
         try {
             Path folder = library.createTakeFolder(LocalDateTime.ofInstant(start.firstSample(), ZoneId.systemDefault()), request.name());
             TakeRef ref = new TakeRef(TakeFolders.idOf(library.root(), folder), folder);
@@ -368,7 +398,7 @@ public final class RecordingEngine implements Recorder {
             currentTake = ref;
             currentStartFrame = start.startFrame();
             library.setBusy(ref.id());
-            w.startTake(tw);
+            w.startTake(tw, holdAfter);
             Logger.info("take {} started by {} ({} tracks, {} s pre-roll)", ref.id(), request.source(), lanes.length,
                     fmt((double) start.preRollFrames() / rateHz));
             return ref;
@@ -463,6 +493,14 @@ public final class RecordingEngine implements Recorder {
         ringTap = tap;
         WriterThread w = writer;
         if (w != null) w.setTap(tap);
+    }
+
+    /**
+     * The capture ring of the running device (null before start): for a second, read-only reader
+     * on the playback thread of the same device (the monitor mix), which never releases frames.
+     */
+    public FrameRing captureRing() {
+        return ring;
     }
 
     /** Ring frames captured so far (the position the next take's press would have). */

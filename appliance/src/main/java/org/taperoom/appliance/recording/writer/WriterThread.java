@@ -31,7 +31,7 @@ public final class WriterThread {
 
     private sealed interface Command {}
 
-    private record Start(TakeWriter take) implements Command {}
+    private record Start(TakeWriter take, long holdAfter) implements Command {}
 
     private record Stop(long atFrame, CompletableFuture<TakeRef> done) implements Command {}
 
@@ -118,7 +118,16 @@ public final class WriterThread {
 
     /** Any thread: hands a created take to the writer, which writes it from its start frame. */
     public void startTake(TakeWriter t) {
-        commands.add(new Start(t));
+        startTake(t, Long.MAX_VALUE);
+    }
+
+    /**
+     * Any thread: as {@link #startTake(TakeWriter)}, and once the writer has the take it keeps
+     * ring frames from {@code holdAfter} on (as {@link #hold}) until the next take starts: the
+     * next take of a loop starts where this one ends, and must find its first frame still there.
+     */
+    public void startTake(TakeWriter t, long holdAfter) {
+        commands.add(new Start(t, holdAfter));
         LockSupport.unpark(thread);
     }
 
@@ -157,7 +166,7 @@ public final class WriterThread {
         while ((c = commands.poll()) != null) {
             work++;
             switch (c) {
-                case Start s -> begin(s.take());
+                case Start s -> begin(s.take(), s.holdAfter());
                 case Stop s -> {
                     if (take == null) {
                         s.done().completeExceptionally(new IllegalStateException("no take is being recorded"));
@@ -256,10 +265,10 @@ public final class WriterThread {
         if (take != null) take.addLostCaptureEvents(newly);
     }
 
-    private void begin(TakeWriter t) {
+    private void begin(TakeWriter t, long holdAfter) {
         take = t;
         stopDone = null;
-        holdFrame = Long.MAX_VALUE;
+        holdFrame = holdAfter;
         nextSyncNanos = System.nanoTime() + syncIntervalNanos;
         for (RecentEvent e : recent) apply(e.kind(), e.frame(), e.value());
         recent.clear();
