@@ -60,12 +60,17 @@ public final class PanelRig implements AutoCloseable {
 
     /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
     public PanelRig(int channels, boolean simGain) throws Exception {
+        this(channels, simGain, "sim");
+    }
+
+    /** On the simulated device named {@code device} ({@code sim} or {@code sim:options}). */
+    public PanelRig(int channels, boolean simGain, String device) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
         Files.writeString(configFile, "# test configuration\n");
         Config config = Config.defaults().withTexts(Map.of(
-                RecordingKeys.DEVICE.name(), "sim",
+                RecordingKeys.DEVICE.name(), device,
                 RecordingKeys.CHANNELS.name(), Integer.toString(channels),
                 RecordingKeys.LIBRARY.name(), library.toString(),
                 RecordingKeys.PRE_ROLL_SECONDS.name(), "0.5",

@@ -26,6 +26,9 @@ public final class PanelRigExtension implements BeforeAllCallback, AfterAllCallb
         int value();
 
         boolean simGain() default false;
+
+        /** The simulated device's name, e.g. {@code sim:loopback=0} (outputs heard at the inputs, streams counting from one start). */
+        String device() default "sim";
     }
 
     @Override
@@ -54,7 +57,7 @@ public final class PanelRigExtension implements BeforeAllCallback, AfterAllCallb
 
     private static PanelRig newRig(Class<?> testClass) throws Exception {
         Channels c = testClass.getAnnotation(Channels.class);
-        return c == null ? new PanelRig() : new PanelRig(c.value(), c.simGain());
+        return c == null ? new PanelRig() : new PanelRig(c.value(), c.simGain(), c.device());
     }
 
     private static void close(Field f, Object instance) throws Exception {

@@ -3,6 +3,8 @@ package org.taperoom.appliance.cli;
 import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.config.MonitorKeys;
+import org.taperoom.appliance.playback.MonitorMix;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.panel.PanelProvider;
@@ -36,7 +38,7 @@ final class Appliance {
                 engine,
                 s -> new Progress(s.running() && s.devicePresent(), s.capturePeriods(), s.writerLoops()),
                 library -> TakeRecovery.recoverLibrary(library).size(),
-                (c, recorder) -> ControlService.start(recorder, c, gain, new SongPasses(engine)),
+                (c, recorder) -> ControlService.start(recorder, c, gain, new SongPasses(engine, MonitorMix.parse(c.get(MonitorKeys.MONITOR_MIX)))),
                 PanelProvider.find(),
                 SystemdNotifier.fromEnvironment(),
                 configFile,

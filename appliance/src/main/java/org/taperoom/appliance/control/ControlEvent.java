@@ -43,11 +43,17 @@ public sealed interface ControlEvent {
      * @param songId the song, or null for the one used last ({@link UseSong})
      * @param inputs the inputs to record, 1-based; empty for the armed inputs
      * @param lanes  a lane name per input, or empty for the default names
+     * @param punch  the region to record (punch in/out, loop), or null for the song from its start until stopped
      */
-    record Overdub(String source, String songId, java.util.List<Integer> inputs, java.util.List<String> lanes) implements ControlEvent {
+    record Overdub(String source, String songId, java.util.List<Integer> inputs, java.util.List<String> lanes,
+                   PassRecorder.Punch punch) implements ControlEvent {
         public Overdub {
             inputs = java.util.List.copyOf(inputs);
             lanes = java.util.List.copyOf(lanes);
+        }
+
+        public Overdub(String source, String songId, java.util.List<Integer> inputs, java.util.List<String> lanes) {
+            this(source, songId, inputs, lanes, null);
         }
     }
 

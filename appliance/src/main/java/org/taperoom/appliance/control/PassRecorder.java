@@ -20,13 +20,26 @@ public interface PassRecorder {
      * @param songId the song's id
      * @param inputs the armed inputs, 1-based, at least one
      * @param lanes  a lane name per input, or empty for the default names
+     * @param punch  where the pass records in the song, or null for from the start until stopped
      */
-    record Request(String songId, List<Integer> inputs, List<String> lanes) {
+    record Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch) {
         public Request {
             inputs = List.copyOf(inputs);
             lanes = List.copyOf(lanes);
         }
+
+        public Request(String songId, List<Integer> inputs, List<String> lanes) {
+            this(songId, inputs, lanes, null);
+        }
     }
+
+    /**
+     * A punched pass: the song plays from {@code fromSeconds} (a pre-roll heard, not recorded) and
+     * the pass holds exactly [{@code inSeconds}, {@code outSeconds}) of the song; with
+     * {@code loopCycles} > 0 that region plays that many times without a gap, each cycle a pass of
+     * its own (the last one heard). Song seconds; checked by the pass recorder.
+     */
+    record Punch(double fromSeconds, double inSeconds, double outSeconds, int loopCycles) {}
 
     /**
      * Checks the request and starts the pass; returns once it runs. Refused with one line naming

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.taperoom.appliance.control.PassRecorder;
+import org.taperoom.appliance.playback.MonitorMix;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.EngineSettings;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
@@ -31,11 +32,18 @@ public final class SongPasses implements PassRecorder {
     public static final double MAX_PASS_SECONDS = 3600;
 
     private final RecordingEngine engine;
+    private final MonitorMix monitor;
     /** The pass running, or null; guarded by this. */
     private Overdub running;
 
     public SongPasses(RecordingEngine engine) {
+        this(engine, MonitorMix.OFF);
+    }
+
+    /** @param monitor the live inputs heard with the song during a pass ({@code monitorMix}) */
+    public SongPasses(RecordingEngine engine, MonitorMix monitor) {
         this.engine = engine;
+        this.monitor = monitor;
     }
 
     @Override
@@ -59,24 +67,24 @@ public final class SongPasses implements PassRecorder {
                 throw new EngineException("input " + input + " does not exist; the interface has inputs 1 to " + settings.channels());
             }
         }
+        Overdub.Request pass = request(request, settings.rateHz());
         RoundTrip roundTrip = RoundTrips.forDevice(songs.library(), settings.device(), settings.rateHz(), settings.periodFrames(),
                 settings.bufferPeriods());
-        Overdub overdub = new Overdub(songs, settings, engine.backend(), Overdub.clockless(settings.device()));
+        Overdub overdub = new Overdub(songs, settings, engine.backend(), Overdub.clockless(settings.device()), monitor);
         engine.close();
         running = overdub;
-        Thread t = new Thread(() -> record(overdub, request, roundTrip, ended), "overdub");
+        Thread t = new Thread(() -> record(overdub, pass, roundTrip, ended), "overdub");
         t.setDaemon(true);
         t.start();
     }
 
     /** On the pass's thread. */
-    private void record(Overdub overdub, Request request, RoundTrip roundTrip, Consumer<String> ended) {
+    private void record(Overdub overdub, Overdub.Request request, RoundTrip roundTrip, Consumer<String> ended) {
         String problem = null;
         try {
-            Overdub.Result r = overdub.record(new Overdub.Request(request.songId(), request.inputs(), request.lanes(), MAX_PASS_SECONDS, 0),
-                    roundTrip);
-            Logger.info("pass {} over song {} placed at song frame {} (round trip {} frames, {})", r.take().id(), request.songId(),
-                    r.offsetFrames(), roundTrip.frames(), roundTrip.source());
+            Overdub.Result r = overdub.record(request, roundTrip);
+            Logger.info("pass {} over song {} placed at song frame {} (round trip {} frames, {}; {} cycle(s))", r.take().id(),
+                    request.songId(), r.offsetFrames(), roundTrip.frames(), roundTrip.source(), r.cycles().size());
             for (String w : r.warnings()) Logger.warn("pass {}: {}", r.take().id(), w);
         } catch (Exception e) {
             problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -93,6 +101,20 @@ public final class SongPasses implements PassRecorder {
             }
         }
         ended.accept(problem);
+    }
+
+    /** The overdub's request: a plain pass runs until stopped (at most an hour); a punch in song frames. */
+    private static Overdub.Request request(Request r, int rateHz) throws EngineException {
+        Punch p = r.punch();
+        if (p == null) return new Overdub.Request(r.songId(), r.inputs(), r.lanes(), MAX_PASS_SECONDS, 0);
+        if (!(p.outSeconds() > p.inSeconds())) {
+            throw new EngineException("punch-out (" + p.outSeconds() + " s) must come after punch-in (" + p.inSeconds() + " s)");
+        }
+        if (p.fromSeconds() > p.inSeconds()) {
+            throw new EngineException("the song must start playing at or before punch-in (from " + p.fromSeconds() + " s, punch-in " + p.inSeconds() + " s)");
+        }
+        return new Overdub.Request(r.songId(), r.inputs(), r.lanes(), p.outSeconds() - p.fromSeconds(), p.fromSeconds(),
+                Math.round(p.inSeconds() * rateHz), Math.round(p.outSeconds() * rateHz), p.loopCycles());
     }
 
     @Override

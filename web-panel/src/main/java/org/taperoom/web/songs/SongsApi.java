@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.taperoom.appliance.control.ControlEvent;
+import org.taperoom.appliance.control.PassRecorder;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.dsp.export.OutputFormat;
@@ -86,7 +87,7 @@ public final class SongsApi {
                 Route.post("/api/songs/{id}/trash/{entry}/restore", Access.CHANGE, this::restore,
                         "Put a pass from the trash back into its lane (the lane comes back with its strip when it went with the pass)."),
                 Route.post("/api/songs/{id}/passes", Access.CHANGE, this::record,
-                        "Record a pass over the song while it plays: {\"inputs\": [1, 2], \"lanes\": [\"bass\", \"vox\"]} (lanes optional: in<N>; an existing lane gets a new active pass); 202, 409 while a take or another pass records."),
+                        "Record a pass over the song while it plays: {\"inputs\": [1, 2], \"lanes\": [\"bass\", \"vox\"], \"punch\": {\"inSeconds\", \"outSeconds\", \"fromSeconds\", \"loopCycles\"}} (lanes optional: in<N>, an existing lane gets a new active pass; punch optional: exactly that region after a pre-roll from fromSeconds, default 2 s before; loopCycles > 0 loops it, a pass per cycle); 202, 409 while a take or another pass records."),
                 Route.post("/api/songs/{id}/passes/stop", Access.CHANGE, this::stopPass, "End the pass being recorded (what was recorded is kept); 409 when none is."),
                 Route.post("/api/songs/{id}/play", Access.CHANGE, this::play,
                         "Play the song (its active passes, mix and master) on the output: {\"fromSeconds\": 0} (optional); answers the playback state, then as /api/playback."),
@@ -228,7 +229,7 @@ public final class SongsApi {
     private void record(Context ctx) throws IOException {
         String id = PathIds.id(ctx, "id");
         Song song = songs.find(id);
-        Body b = Body.of(ctx, Set.of("inputs", "lanes"));
+        Body b = Body.of(ctx, Set.of("inputs", "lanes", "punch"));
         if (!b.has("inputs")) throw ApiError.badRequest("inputs", "missing: the inputs to record, e.g. [1, 2]");
         List<Integer> armed = inputs(b.node("inputs"));
         List<String> lanes = new ArrayList<>();
@@ -244,15 +245,22 @@ public final class SongsApi {
                 throw ApiError.badRequest("lanes", armed.size() + " input(s) but " + lanes.size() + " lane name(s); give one per input");
             }
         }
+        PassRecorder.Punch punch = b.has("punch") ? punch(b.node("punch"), SongDocs.full(song, songs.libraryRoot())) : null;
         songs.arrangement(song);
         TransportState s = transport.view().state();
         if (s != TransportState.IDLE && s != TransportState.WAITING) throw ApiError.conflict(busy(s));
         // The pass opens the interface's outputs for the song: a take or song playing there must stop.
         playback.stopPlayback();
-        String refused = transport.submit(new ControlEvent.Overdub(SOURCE, id, armed, lanes));
+        String refused = transport.submit(new ControlEvent.Overdub(SOURCE, id, armed, lanes, punch));
         if (refused != null) throw ApiError.conflict(refused);
         changed(id);
-        ctx.status(202).json(Map.of("song", id, "state", transport.view().state().wireName(), "inputs", armed, "lanes", lanes));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("song", id);
+        answer.put("state", transport.view().state().wireName());
+        answer.put("inputs", armed);
+        answer.put("lanes", lanes);
+        answer.put("punch", punch);
+        ctx.status(202).json(answer);
     }
 
     private void stopPass(Context ctx) {
@@ -335,6 +343,34 @@ public final class SongsApi {
         }
         out.sort((x, y) -> y.getFileName().toString().compareTo(x.getFileName().toString()));
         return out;
+    }
+
+    /** Longest stretch a punch may reach past the song's end (an outro over the bed's last note). */
+    private static final double PUNCH_PAST_END_SECONDS = 600;
+    private static final int MAX_LOOP_CYCLES = 32;
+
+    /** {"inSeconds", "outSeconds", "fromSeconds" (default 2 s before the punch-in), "loopCycles" (default 0: no loop)}. */
+    private static PassRecorder.Punch punch(JsonNode n, Map<String, Object> song) {
+        if (!n.isObject()) throw ApiError.badRequest("punch", "expected {\"inSeconds\": n, \"outSeconds\": n, \"fromSeconds\": n, \"loopCycles\": n}");
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!Set.of("inSeconds", "outSeconds", "fromSeconds", "loopCycles").contains(f)) {
+                throw ApiError.badRequest("punch." + f, "unknown field; expected inSeconds, outSeconds, fromSeconds, loopCycles");
+            }
+        }
+        if (!n.has("inSeconds") || !n.has("outSeconds")) throw ApiError.badRequest("punch", "needs both inSeconds and outSeconds");
+        double length = ((Number) song.get("lengthSeconds")).doubleValue();
+        int cycles = n.has("loopCycles") ? (int) Body.number("punch.loopCycles", n.get("loopCycles"), 0, MAX_LOOP_CYCLES) : 0;
+        if (n.has("loopCycles") && n.get("loopCycles").doubleValue() != cycles) {
+            throw ApiError.badRequest("punch.loopCycles", "a whole number from 0 (no loop) to " + MAX_LOOP_CYCLES);
+        }
+        // A loop plays the region of the song again and again: it must lie within the song.
+        double last = cycles > 0 ? length : length + PUNCH_PAST_END_SECONDS;
+        double in = Body.number("punch.inSeconds", n.get("inSeconds"), 0, last);
+        double out = Body.number("punch.outSeconds", n.get("outSeconds"), 0, last);
+        if (out <= in) throw ApiError.badRequest("punch.outSeconds", "must be after punch.inSeconds (" + in + ")");
+        double from = n.has("fromSeconds") ? Body.number("punch.fromSeconds", n.get("fromSeconds"), 0, in) : Math.max(0, in - 2);
+        return new PassRecorder.Punch(from, in, out, cycles);
     }
 
     private List<Integer> inputs(JsonNode n) {

@@ -19,8 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.taperoom.web.PanelRig;
 import org.taperoom.web.PanelRigExtension;
 
-/** Songs through the real server on the simulated interface: made from a take, comped, overdubbed, played, rendered. */
+/**
+ * Songs through the real server on the simulated interface: made from a take, comped, overdubbed,
+ * punched and looped, played, rendered. The interface's outputs loop back to its inputs with no
+ * delay, so its two streams count from one start as a linked full-duplex device's do.
+ */
 @ExtendWith(PanelRigExtension.class)
+@PanelRigExtension.Channels(value = 2, device = "sim:loopback=0")
 class SongsApiTest {
     static PanelRig rig;
     static PanelRig.Client user;
@@ -105,6 +110,13 @@ class SongsApiTest {
                 {"POST", base + "/passes", "{\"inputs\":[1,1]}", 400, "inputs[1]: input 1 is listed twice"},
                 {"POST", base + "/passes", "{\"inputs\":[1],\"lanes\":[\"a\",\"b\"]}", 400, "lanes: 1 input(s) but 2 lane name(s)"},
                 {"POST", base + "/passes", "{\"inputs\":[1,2],\"lanes\":[\"a\",\"a\"]}", 400, "lanes[1]: named twice"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":5}", 400, "punch: expected {"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.2}}", 400, "punch: needs both inSeconds and outSeconds"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.5,\"outSeconds\":0.5}}", 400, "punch.outSeconds: must be after"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.5,\"outSeconds\":0.6,\"fromSeconds\":0.7}}", 400, "punch.fromSeconds: expected a number from 0 to 0.5"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.1,\"outSeconds\":0.2,\"loopCycles\":1.5}}", 400, "punch.loopCycles: a whole number"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.1,\"outSeconds\":60,\"loopCycles\":2}}", 400, "punch.outSeconds: expected a number from 0 to"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.1,\"outSeconds\":0.2,\"colour\":1}}", 400, "punch.colour: unknown field"},
                 {"POST", base + "/passes/stop", null, 409, "no pass is being recorded"},
                 {"POST", base + "/play", "{\"fromSeconds\":-1}", 400, "fromSeconds: expected a number from 0"},
                 {"POST", base + "/play", "{\"fromSeconds\":9999}", 400, "past the song's end"},
@@ -170,6 +182,34 @@ class SongsApiTest {
         assertEquals(1, vox.get("active").asInt());
         assertTrue(vox.get("passes").get(0).get("active").asBoolean());
         assertFalse(vox.get("passes").get(1).get("active").asBoolean());
+    }
+
+    @Test
+    void aPunchedPassHoldsExactlyItsRegionAndALoopGivesAPassPerCycle() throws Exception {
+        String id = newSong("Punches").get("id").asText();
+        HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/passes",
+                "{\"inputs\":[1],\"lanes\":[\"Fix\"],\"punch\":{\"fromSeconds\":0.2,\"inSeconds\":0.4,\"outSeconds\":0.7}}");
+        assertEquals(202, r.statusCode(), r.body());
+        rig.awaitState("overdubbing", 5000);
+        rig.awaitState("idle", 15000); // a punched pass ends by itself at the punch-out
+        JsonNode fix = song(id).get("lanes").get(2);
+        assertEquals("Fix", fix.get("name").asText());
+        JsonNode pass = fix.get("passes").get(0);
+        assertEquals(19200, pass.get("offsetFrames").asLong(), "the pass starts on the punch-in's frame: " + pass);
+        assertEquals(14400, pass.get("lengthFrames").asLong(), "and holds exactly the region: " + pass);
+
+        r = user.change("POST", "/api/songs/" + id + "/passes",
+                "{\"inputs\":[2],\"lanes\":[\"Loop\"],\"punch\":{\"fromSeconds\":0,\"inSeconds\":0.2,\"outSeconds\":0.5,\"loopCycles\":2}}");
+        assertEquals(202, r.statusCode(), r.body());
+        rig.awaitState("overdubbing", 5000);
+        rig.awaitState("idle", 15000);
+        JsonNode loop = song(id).get("lanes").get(3);
+        assertEquals(2, loop.get("passes").size(), "a pass per cycle: " + loop);
+        assertEquals(2, loop.get("active").asInt(), "the last cycle is heard");
+        for (JsonNode p : loop.get("passes")) {
+            assertEquals(9600, p.get("offsetFrames").asLong());
+            assertEquals(14400, p.get("lengthFrames").asLong());
+        }
     }
 
     @Test
