@@ -1,6 +1,7 @@
 // Song: a song's lanes with their passes on one timeline (each pass where it sits in the song, the
 // one heard marked in words as well as colour), the active pass per lane, mute and solo, a new
-// pass recorded over the song from the armed inputs, playback of the song with a playhead, renders
+// pass recorded over the song from the armed inputs (punched in and out, or looped, when asked),
+// playback of the song with a playhead, renders
 // with their progress, and passes taken out to the song's trash with an undo. A song is made here
 // from a take (its tracks become lanes).
 import * as api from '../api.js';
@@ -99,6 +100,7 @@ export async function show(view) {
       const width = length > 0 && p.lengthSeconds ? Math.min(1 - left, p.lengthSeconds / length) : 0;
       const block = el('button', { type: 'button', class: 'pass-block', 'data-pass': String(p.number), 'aria-current': String(p.active),
         'aria-label': t(p.active ? 'song.passHeard' : 'song.passChoose', { number: p.number, lane: lane.name }),
+        title: t(p.active ? 'song.passHeard' : 'song.passChoose', { number: p.number, lane: lane.name }),
         style: { left: `${(left * 100).toFixed(3)}%`, width: `${Math.max(0.5, width * 100).toFixed(3)}%` } },
       p.missing ? t('song.passMissing', { number: p.number }) : (p.active ? t('song.passActive', { number: p.number }) : String(p.number)));
       block.addEventListener('click', () => { if (!p.active) changeLane(lane, { active: p.number }); });
@@ -135,10 +137,30 @@ export async function show(view) {
       return b;
     });
     const laneName = el('input', { id: 'pass-lane', type: 'text', maxlength: '40', 'aria-label': t('song.passLane'), placeholder: t('song.passLanePlaceholder') });
+    // Punch and loop: empty fields record the song from its start until stopped.
+    const number = (id, label) => el('input', { id, type: 'number', min: '0', step: '0.1', inputmode: 'decimal', 'aria-label': label });
+    const punchIn = number('punch-in', t('song.punchIn'));
+    const punchOut = number('punch-out', t('song.punchOut'));
+    const preRoll = number('punch-from', t('song.punchFrom'));
+    const cycles = el('input', { id: 'loop-cycles', type: 'number', min: '0', max: '32', step: '1', inputmode: 'numeric', 'aria-label': t('song.loopCycles') });
+    const punchBox = el('details', { class: 'punch', id: 'punch-box' },
+      el('summary', { text: t('song.punchAndLoop') }),
+      el('div', { class: 'punch-grid' },
+        el('div', {}, el('label', { for: 'punch-from', text: t('song.punchFrom') }), preRoll),
+        el('div', {}, el('label', { for: 'punch-in', text: t('song.punchIn') }), punchIn),
+        el('div', {}, el('label', { for: 'punch-out', text: t('song.punchOut') }), punchOut),
+        el('div', {}, el('label', { for: 'loop-cycles', text: t('song.loopCycles') }), cycles)));
+    const punch = () => {
+      if (punchIn.value === '' && punchOut.value === '') return undefined;
+      const p = { inSeconds: Number(punchIn.value), outSeconds: Number(punchOut.value) };
+      if (preRoll.value !== '') p.fromSeconds = Number(preRoll.value);
+      if (cycles.value !== '') p.loopCycles = Number(cycles.value);
+      return p;
+    };
     const overdubbing = transportState === 'overdubbing' || transportState === 'stopping';
     const recordButton = el('button', { type: 'button', id: 'record-pass', class: overdubbing ? 'danger' : 'primary', 'data-overdubbing': String(overdubbing) },
       overdubbing ? t('song.stopPass') : t('song.recordPass'));
-    recordButton.addEventListener('click', overdubbing ? stopPass : () => recordPass(laneName.value.trim()));
+    recordButton.addEventListener('click', overdubbing ? stopPass : () => recordPass(laneName.value.trim(), punch()));
     const passStatus = el('p', { id: 'pass-status', role: 'status', class: 'muted',
       text: overdubbing ? t('song.passRunning') : '' });
 
@@ -156,6 +178,7 @@ export async function show(view) {
       el('h3', { text: t('song.newPass') }),
       el('div', { class: 'row', role: 'group', 'aria-label': t('song.armedInputs') }, armButtons),
       el('div', { class: 'row' }, el('div', { class: 'grow' }, laneName), recordButton),
+      punchBox,
       passStatus,
       el('h3', { text: t('song.renders') }),
       el('div', { class: 'row' }, renderButton, el('div', { class: 'grow' }, progress)),
@@ -203,11 +226,12 @@ export async function show(view) {
     }
   }
 
-  async function recordPass(lane) {
+  async function recordPass(lane, punch) {
     const chosen = [...armed].sort((a, b) => a - b);
     if (chosen.length === 0) { toast(t('song.armFirst')); return; }
     const body = { inputs: chosen };
     if (lane) body.lanes = chosen.length === 1 ? [lane] : chosen.map((n) => `${lane} ${n}`);
+    if (punch) body.punch = punch;
     try {
       await api.post(`/api/songs/${enc(song.id)}/passes`, body);
       transportState = 'overdubbing';

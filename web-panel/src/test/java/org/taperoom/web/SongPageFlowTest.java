@@ -13,10 +13,12 @@ import org.openqa.selenium.WebElement;
 /**
  * The Song page in Debian's headless Chromium on the 800×480 touch screen, against the real
  * server and the simulated interface: make a song from a take, record a pass over it, see it in its
- * lane, record another, switch back to the first, play the song, render it. Screenshots go to
- * web-panel/target/screenshots.
+ * lane, record another, switch back to the first, punch in a loop of two cycles, play the song,
+ * render it. The interface's outputs loop back to its inputs (its streams count from one start).
+ * Screenshots go to web-panel/target/screenshots.
  */
 @ExtendWith(PanelRigExtension.class)
+@PanelRigExtension.Channels(value = 2, device = "sim:loopback=0")
 class SongPageFlowTest {
     static PanelRig rig;
 
@@ -80,6 +82,22 @@ class SongPageFlowTest {
             assertEquals(1, vox.get("active").asInt(), "the server keeps the choice");
             assertTrue(b.find(".song-lane[data-lane-name='Vox'] .pass-block[data-pass='1']").getText().contains("heard"),
                     "the pass heard says so in words, not only in colour");
+
+            // A looped punch: two cycles of 0.2 s from 0.3 s, each a pass of its own; it ends by itself.
+            tap(b, "#punch-box summary");
+            for (String[] f : new String[][] {{"#punch-from", "0.1"}, {"#punch-in", "0.3"}, {"#punch-out", "0.5"}, {"#loop-cycles", "2"}}) {
+                b.find(f[0]).sendKeys(f[1]);
+            }
+            WebElement lane = b.find("#pass-lane");
+            lane.clear();
+            lane.sendKeys("Loop");
+            tap(b, "#record-pass");
+            b.until(d -> d.findElements(By.cssSelector(".song-lane[data-lane-name='Loop'] .pass-block")).size() == 2 ? true : null);
+            rig.awaitState("idle", 15000);
+            JsonNode loop = api.json(api.get("/api/songs/" + songId)).get("lanes").get(3);
+            assertEquals(14400, loop.get("passes").get(1).get("offsetFrames").asLong(), "each cycle sits at the punch-in");
+            assertEquals(9600, loop.get("passes").get(1).get("lengthFrames").asLong(), "and holds the region");
+            b.screenshot("kiosk-song-loop");
 
             tap(b, "#play-song");
             b.until(d -> songId.equals(playingSong(api)) ? true : null);
