@@ -71,6 +71,19 @@ final class PlaybackThread {
     private long periodsSinceSeek;
     private long devicePeriods;
 
+    /**
+     * A feed others record along to (an overdub's song): after an underrun it skips the frames the
+     * gap took, instead of carrying on from the frame that was due, so the song stays on the
+     * device's clock. Fixed at construction.
+     */
+    private final boolean realign;
+    /** Playback thread only: frames underruns played as silence, and song frames still to skip for them. */
+    private long silencedFrames;
+    private long skipFrames;
+    /** Written by the playback thread, read by status: frames skipped to realign, and underruns that could not be. */
+    private volatile long realignedFrames;
+    private volatile long unalignedUnderruns;
+
     /** The monitor mix of live inputs, or null; set before start() (Thread.start publishes it), then read by the playback thread. */
     private MonitorTap monitor;
 
@@ -98,7 +111,8 @@ final class PlaybackThread {
 
     PlaybackThread(PlaybackStream stream, TrackRing ring, ReaderThread reader, Mixer mixer, MasterBus bus,
                    StreamLimiter limiter, MixMailbox mailbox, ConcurrentLinkedQueue<TransportCommand> commands,
-                   long programmeFrames, boolean clockless) {
+                   long programmeFrames, boolean clockless, boolean realign) {
+        this.realign = realign;
         this.clockless = clockless;
         this.stream = stream;
         this.ring = ring;
@@ -166,16 +180,59 @@ final class PlaybackThread {
             if (!commands.isEmpty()) return 0;
             if (playing) out = play();
         }
-        if (monitor != null) out = monitor.mix(out, devicePeriods * periodFrames, periodFrames, channels);
+        if (monitor != null) out = monitor.mix(out, deviceFrame(), periodFrames, channels);
         ReadStatus status = stream.writePeriod(out);
         if (status == ReadStatus.GONE) {
             deviceGone = true;
             return -1;
         }
         if (status == ReadStatus.OVERRUN_RECOVERED) underruns = underruns + 1;
+        if (status == ReadStatus.OVERRUN_RECOVERED && realign) realignAfterUnderrun();
         devicePeriods++;
         periods = devicePeriods;
         return periodFrames;
+    }
+
+    /**
+     * The device frame the next period is played at: the periods written plus what underruns
+     * played as silence (known only when realigning; otherwise the periods alone).
+     */
+    private long deviceFrame() {
+        return devicePeriods * periodFrames + silencedFrames;
+    }
+
+    /**
+     * After an underrun of a feed that realigns: the device played {@code lost} frames of silence
+     * and its clock ran on, so the period just written and all after it would be heard that much
+     * late. The song's frames heard during the gap are skipped instead (from the next period on),
+     * so that device frame t again plays the song frame it would have without the gap. When the
+     * stream cannot say how much it lost, the feed is marked as out of line.
+     */
+    private void realignAfterUnderrun() {
+        long lost = stream.lastUnderrunLostFrames();
+        if (lost < 0) {
+            unalignedUnderruns = unalignedUnderruns + 1;
+            return;
+        }
+        silencedFrames += lost;
+        if (playing) skipFrames += lost;
+        realignedFrames = realignedFrames + lost;
+    }
+
+    /** Skips what is due of {@link #skipFrames} through the mixer and limiter (so both stay continuous); false when the reader is behind. */
+    private boolean skipDue() {
+        while (skipFrames > 0) {
+            if (limiter.available() == 0 && !mixBlock()) return false;
+            int n = (int) Math.min(skipFrames, Math.min(limiter.available(), periodFrames));
+            limiter.emit(limited, n);
+            skipFrames -= n;
+            advancePlayFrame(n);
+            if (!playing) {
+                skipFrames = 0;
+                return false;
+            }
+        }
+        return true;
     }
 
     private void apply(TransportCommand c) {
@@ -210,6 +267,7 @@ final class PlaybackThread {
         position = f;
         reachedEnd = false;
         periodsSinceSeek = 0;
+        skipFrames = 0;
         limiter.reset();
     }
 
@@ -221,6 +279,7 @@ final class PlaybackThread {
             ring.release(from);
             awaitedEpoch = 0;
         }
+        if (skipFrames > 0 && !skipDue()) return silence;
         while (limiter.available() < periodFrames) {
             if (!mixBlock()) break;
         }
@@ -233,14 +292,14 @@ final class PlaybackThread {
             devicePeriod[j] = limited[2 * i];
             if (channels > 1) devicePeriod[j + 1] = limited[2 * i + 1];
         }
-        if (periodsSinceSeek == 0) seekLandedDeviceFrame = devicePeriods * periodFrames;
+        if (periodsSinceSeek == 0) seekLandedDeviceFrame = deviceFrame();
         periodsSinceSeek++;
-        advancePlayFrame();
+        advancePlayFrame(periodFrames);
         return devicePeriod;
     }
 
-    private void advancePlayFrame() {
-        long next = playFrame + periodFrames;
+    private void advancePlayFrame(int frames) {
+        long next = playFrame + frames;
         if (looping() && next >= loopTo) {
             next = loopFrom + (next - loopTo);
         } else if (!looping() && next >= programmeFrames) {
@@ -304,6 +363,14 @@ final class PlaybackThread {
 
     long seekLandedDeviceFrame() {
         return seekLandedDeviceFrame;
+    }
+
+    long realignedFrames() {
+        return realignedFrames;
+    }
+
+    long unalignedUnderruns() {
+        return unalignedUnderruns;
     }
 
     long underruns() {

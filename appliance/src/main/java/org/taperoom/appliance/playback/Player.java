@@ -50,7 +50,7 @@ public final class Player implements AutoCloseable {
     private long commandsSent;
 
     private Player(TakeTracks take, PlaybackStream stream, int rate, long programmeFrames, TrackRing ring, ReaderThread reader,
-                   Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless) {
+                   Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless, boolean realign) {
         this.take = take;
         this.stream = stream;
         this.rate = rate;
@@ -59,7 +59,7 @@ public final class Player implements AutoCloseable {
         this.reader = reader;
         this.latencyFrames = limiter.latencyFrames();
         this.clockless = clockless;
-        this.playback = new PlaybackThread(stream, ring, reader, mixer, bus, limiter, mailbox, commands, programmeFrames, clockless);
+        this.playback = new PlaybackThread(stream, ring, reader, mixer, bus, limiter, mailbox, commands, programmeFrames, clockless, realign);
     }
 
     /**
@@ -76,7 +76,8 @@ public final class Player implements AutoCloseable {
     /**
      * A monitor feed of {@code take}: its mix without the master bus (the limiter still guards
      * the ceiling, at 0 dB gain), so a lane at unity reaches the output sample for sample. What an
-     * overdub plays along to.
+     * overdub plays along to; after an underrun it skips the song frames the gap took, so song
+     * frame and device frame stay in line (the frames of the gap are not heard).
      */
     public static Player openMonitor(TakeTracks take, RenderSettings settings, PlaybackStream stream, boolean clockless)
             throws IOException, SettingsException {
@@ -112,7 +113,8 @@ public final class Player implements AutoCloseable {
             TrackRing ring = new TrackRing(readers.size(), capacity);
             ReaderThread reader = new ReaderThread(ring, readers, programme);
             StreamLimiter limiter = normalisation.streamLimiter(rate, periodFrames);
-            return new Player(take, stream, rate, programme, ring, reader, mixer, bus, limiter, clockless);
+            // A monitor feed is what an overdub records along to: it keeps to the device's clock.
+            return new Player(take, stream, rate, programme, ring, reader, mixer, bus, limiter, clockless, !withMaster);
         } catch (IOException | SettingsException | RuntimeException e) {
             for (SoundFileReader r : readers) r.close();
             throw e;
@@ -137,6 +139,19 @@ public final class Player implements AutoCloseable {
         var config = stream.config();
         monitorTap = new MonitorTap(captureRing, mix, delayFrames, config.periodFrames(), config.channels(), clockless);
         playback.monitor(monitorTap);
+    }
+
+    /**
+     * Song frames skipped after underruns so that the song stays on the device's clock (a monitor
+     * feed only: see {@link #openMonitor}). Any thread.
+     */
+    public long realignedFrames() {
+        return playback.realignedFrames();
+    }
+
+    /** Underruns after which the feed could not realign (the stream did not say what it lost). Any thread. */
+    public long unalignedUnderruns() {
+        return playback.unalignedUnderruns();
     }
 
     /** Input frames the monitor left out (not captured in time); 0 with no monitor. Any thread. */

@@ -201,11 +201,24 @@ public final class Overdub {
         }
     }
 
+    /**
+     * What the song's playback did wrong during the pass. An underrun whose lost frames the
+     * device reported was realigned (the song skipped what the gap took, see
+     * {@link Player#openMonitor}): the pass stays in line, only the frames of the gap and the
+     * period after it hold no song; one that lost no frames changed nothing. Anything else leaves
+     * the pass in line only before the gap.
+     */
     private static void gapWarning(Player player, List<String> warnings) {
         PlaybackStatus played = player.status();
-        if (played.underruns() > 0 || played.starvedPeriods() > 0) {
-            warnings.add(String.format("the song's playback gapped during the pass (%d underrun(s), %d period(s) not read in time): "
-                    + "the pass lines up with the song only before the first gap", played.underruns(), played.starvedPeriods()));
+        long unaligned = player.unalignedUnderruns();
+        if (played.starvedPeriods() > 0 || unaligned > 0) {
+            warnings.add(String.format("the song's playback gapped during the pass (%d underrun(s), %d of them not realigned, %d period(s) "
+                    + "not read in time): the pass lines up with the song only before the first gap", played.underruns(), unaligned,
+                    played.starvedPeriods()));
+        } else if (player.realignedFrames() > 0) {
+            warnings.add(String.format("the song's playback underran %d time(s) during the pass: %d frame(s) were played as silence and "
+                    + "skipped in the song, so the pass stays in line with it (realigned by the streams' frame counters); "
+                    + "around each gap the pass holds no song for the gap and one period", played.underruns(), player.realignedFrames()));
         }
     }
 

@@ -29,6 +29,16 @@ public interface PlaybackStream extends AutoCloseable {
     long underruns();
 
     /**
+     * Frames the device played as silence in the underrun the last
+     * {@link ReadStatus#OVERRUN_RECOVERED} write reported: how far its clock ran past the frames
+     * written, so the period written as it recovered (and all after it) reach the converter that
+     * much later. -1 when the stream cannot tell. Read by the playback thread only.
+     */
+    default long lastUnderrunLostFrames() {
+        return -1;
+    }
+
+    /**
      * The stream's delay now ({@code snd_pcm_delay}): frames written and not yet played; -1 when the
      * device cannot tell. May allocate: not for the real-time thread's periods.
      */

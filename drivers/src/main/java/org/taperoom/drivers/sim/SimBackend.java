@@ -66,6 +66,18 @@ public final class SimBackend implements AudioBackend {
         return lastCapture;
     }
 
+    /** The underrun the next playback stream opened gets: {device frame, frames}, or {-1, 0}; see {@link #injectUnderrun}. */
+    private volatile long[] nextUnderrun = {-1, 0};
+
+    /**
+     * For tests: the next playback stream opened runs dry once, just before the period it would
+     * play at device frame {@code atFrame}, for {@code lostFrames} frames (played as silence, its
+     * clock then running that much later), as a late write does on a real device.
+     */
+    public void injectUnderrun(long atFrame, long lostFrames) {
+        nextUnderrun = new long[] {atFrame, lostFrames};
+    }
+
     /** Any thread: who sees what the outputs of streams opened from now on are given (null: nobody). */
     public void setOutputs(SimOutputs o) {
         outputs = o;
@@ -92,7 +104,10 @@ public final class SimBackend implements AudioBackend {
         SimLoopback lo = loopbackFor(deviceName);
         SimOptions o = optionsFor(SimLoopbackOption.without(deviceName));
         StreamConfig negotiated = check(request);
-        SimPlaybackStream s = new SimPlaybackStream(negotiated, o.paced(), SimOutputs.both(outputs, lo), lo == null ? 0 : lo.delayFrames());
+        long[] underrun = nextUnderrun;
+        nextUnderrun = new long[] {-1, 0};
+        SimPlaybackStream s = new SimPlaybackStream(negotiated, o.paced(), SimOutputs.both(outputs, lo), lo == null ? 0 : lo.delayFrames(),
+                underrun[0], underrun[1]);
         if (lo != null) {
             lo.outputOpened(negotiated.channels());
             s.onClose(lo::outputClosed);
