@@ -112,8 +112,8 @@ public final class WebPanel implements Panel {
                 .add(new ShareApi(exports, links, () -> urlHolder[0]).routes())
                 .add(jobs.routes())
                 .add(playback.routes())
-                .add(new SongsApi(new Songs(context.library().root(), takes), context.transport(), arming::inputs, playback.api(), renders, jobs,
-                        hub::event).routes())
+                .add(SongsApi.routes(new Songs(context.library().root(), takes), context.transport(), arming::inputs, playback.api(), renders,
+                        jobs, hub::event))
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
