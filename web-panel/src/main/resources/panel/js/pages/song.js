@@ -48,7 +48,15 @@ export async function show(view) {
       ...songs.map((s) => el('option', { value: s.id, text: t('song.option', { title: s.title, lanes: s.lanes }) })));
     if (song) songSelect.value = song.id;
     takeSelect.replaceChildren(...takes.map((tk) => el('option', { value: tk.id, 'data-name': tk.name, text: `${tk.name} · ${clock(tk.durationSeconds)}` })));
-    if (!titleInput.value && takes.length) titleInput.value = takes[0].name;
+    // "Make a song" on the Takes page names the take to start from.
+    const fromTakes = sessionStorage.getItem('taperoom.songTake');
+    sessionStorage.removeItem('taperoom.songTake');
+    const chosen = takes.find((tk) => tk.id === fromTakes);
+    if (chosen) {
+      takeSelect.value = chosen.id;
+      titleInput.value = chosen.name;
+      titleInput.focus();
+    } else if (!titleInput.value && takes.length) titleInput.value = takes[0].name;
     makeButton.disabled = takes.length === 0;
   }
 

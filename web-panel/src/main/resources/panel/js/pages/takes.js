@@ -2,6 +2,7 @@
 // track is served with HTTP Range), notes, rename, delete with undo, download.
 import * as api from '../api.js';
 import * as live from '../live.js';
+import { t } from '../i18n.js';
 import { el, clock, toast, setCurrentTakeId, currentTakeId, takeTitle } from '../ui.js';
 
 function dayTitle(day) {
@@ -105,7 +106,8 @@ export async function show(view) {
       audio,
       el('label', { for: 'take-name', text: 'Name' }), name,
       el('label', { for: 'take-notes', text: 'Notes' }), notes,
-      el('div', { class: 'row' }, save, remove, el('a', { class: 'button', href: '#mix' }, 'Mix'), el('a', { class: 'button', href: '#export' }, 'Export')));
+      el('div', { class: 'row' }, save, remove, el('a', { class: 'button', href: '#mix' }, 'Mix'), el('a', { class: 'button', href: '#export' }, 'Export'),
+        el('a', { class: 'button', href: '#song', id: 'make-song-from-take', onclick: () => sessionStorage.setItem('taperoom.songTake', take.id) }, t('takes.makeSong'))));
     detail.hidden = false;
     waveform = null;
     const seconds = () => (audio.duration > 0 ? audio.duration : take.durationSeconds);

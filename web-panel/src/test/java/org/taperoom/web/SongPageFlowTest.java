@@ -12,8 +12,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The Song page in Debian's headless Chromium on the 800×480 touch screen, against the real
- * server and the simulated interface: make a song from a take, record a pass over it, see it in its
- * lane, record another, switch back to the first, punch in a loop of two cycles, play the song,
+ * server and the simulated interface: make a song from a take (from the Takes page), record a
+ * pass over it, see it in its lane, record another, switch back to the first, punch in a loop of two cycles, play the song,
  * render it. The interface's outputs loop back to its inputs (its streams count from one start).
  * Screenshots go to web-panel/target/screenshots.
  */
@@ -53,9 +53,12 @@ class SongPageFlowTest {
         try (Browser b = new Browser(800, 480, true)) {
             b.open(rig.base.toString());
             b.logIn(PanelRig.PIN);
-            b.page("song");
-            b.until(d -> d.findElements(By.cssSelector("#song-take-select option[value='" + takeId + "']")).isEmpty() ? null : true);
-            b.js("const s = document.getElementById('song-take-select'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", takeId);
+            // The take's "Make a song" on the Takes page opens the Song page with that take chosen.
+            b.page("takes");
+            tap(b, "#take-list .take[data-take='" + takeId + "']");
+            tap(b, "#make-song-from-take");
+            b.until(d -> "song".equals(d.findElement(By.id("view")).getAttribute("data-page")) ? true : null);
+            b.until(d -> takeId.equals(b.js("const s = document.getElementById('song-take-select'); return s && s.value")) ? true : null);
             WebElement title = b.find("#song-title");
             title.clear();
             title.sendKeys("Wall song");
