@@ -13,8 +13,9 @@ import org.openqa.selenium.WebElement;
 /**
  * The Song page in Debian's headless Chromium on the 800×480 touch screen, against the real
  * server and the simulated interface: make a song from a take (from the Takes page), record a
- * pass over it, see it in its lane, record another, switch back to the first, punch in a loop of two cycles, play the song,
- * render it. The interface's outputs loop back to its inputs (its streams count from one start).
+ * pass over it, see it in its lane, record another, switch back to the first, punch in a loop of
+ * two cycles, play the song, render it. The interface's outputs loop back to its inputs (its
+ * streams count from one start).
  * Screenshots go to web-panel/target/screenshots.
  */
 @ExtendWith(PanelRigExtension.class)
