@@ -19,8 +19,9 @@ import * as publish from './pages/publish.js';
 import { uploadBadge } from './badge.js';
 import * as tuner from './pages/tuner.js';
 import * as sheets from './pages/sheets.js';
+import * as song from './pages/song.js';
 
-const pages = { record, takes, mix, master, export: exporter, settings, release, publish, tuner, sheets };
+const pages = { record, takes, song, mix, master, export: exporter, release, publish, sheets, tuner, settings };
 let leave = null;
 
 function pageName() {

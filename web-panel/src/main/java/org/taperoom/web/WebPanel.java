@@ -46,6 +46,8 @@ import org.taperoom.web.security.Sessions;
 import org.taperoom.web.server.PanelServer;
 import org.taperoom.web.server.Route;
 import org.taperoom.web.server.RouteTable;
+import org.taperoom.web.songs.Songs;
+import org.taperoom.web.songs.SongsApi;
 import org.taperoom.web.takes.TakeCatalog;
 import org.taperoom.web.takes.Waveforms;
 
@@ -124,6 +126,8 @@ public final class WebPanel implements Panel {
                 .add(playback.routes())
                 .add(tuner.routes())
                 .add(new SheetsApi(takes, new SongLibrary(context.library().root())).routes())
+                .add(SongsApi.routes(new Songs(context.library().root(), takes), context.transport(), arming::inputs, playback.api(), renders,
+                        jobs, hub::event))
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes())

@@ -2,6 +2,7 @@
 // track is served with HTTP Range), notes, rename, delete with undo, download.
 import * as api from '../api.js';
 import * as live from '../live.js';
+import { t } from '../i18n.js';
 import { el, clock, toast, setCurrentTakeId, currentTakeId, takeTitle } from '../ui.js';
 import { t, plural, dateTime, number } from '../i18n.js';
 
@@ -106,7 +107,8 @@ export async function show(view) {
       audio,
       el('label', { for: 'take-name', text: t('takes.nameLabel') }), name,
       el('label', { for: 'take-notes', text: t('takes.notes') }), notes,
-      el('div', { class: 'row' }, save, remove, el('a', { class: 'button', href: '#mix' }, t('nav.mix')), el('a', { class: 'button', href: '#export' }, t('nav.export'))));
+      el('div', { class: 'row' }, save, remove, el('a', { class: 'button', href: '#mix' }, t('nav.mix')), el('a', { class: 'button', href: '#export' }, t('nav.export')),
+        el('a', { class: 'button', href: '#song', id: 'make-song-from-take', onclick: () => sessionStorage.setItem('taperoom.songTake', take.id) }, t('takes.makeSong'))));
     detail.hidden = false;
     waveform = null;
     const seconds = () => (audio.duration > 0 ? audio.duration : take.durationSeconds);

@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.InputArming;
+import org.taperoom.appliance.control.PassRecorder;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.control.TransportView;
@@ -58,9 +59,12 @@ class PanelContractTest {
                                 // song sheets (ChordPro, transposition) and the songs that own them
                                 "org.taperoom.appliance.sheet..",
                                 "org.taperoom.appliance.music..",
+                                // songs: their library, documents and arrangements (a pass is recorded through the transport)
                                 "org.taperoom.appliance.song.."))
                         // the transport, the recorder's read side and the input gains
                         .or(belongToAnyOf(Transport.class, TransportView.class, TransportState.class, ControlEvent.class,
+                                // what a pass over a song asks of the transport (its punch region)
+                                PassRecorder.class,
                                 InputArming.class, Recorder.class, RecorderStatus.class, RecorderListener.class, TakeRequest.class,
                                 EngineException.class, MeterSnapshot.class, InputGain.class,
                                 // what the playback engine's control side throws when the output will not open

@@ -26,6 +26,7 @@ import org.taperoom.appliance.panel.PinHash;
 import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.appliance.service.SongPasses;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.sim.SimBackend;
 
@@ -101,7 +102,7 @@ public final class PanelRig implements AutoCloseable {
         engine = RecordingSetup.engine(config, sim);
         engine.start();
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
-        control = ControlService.start(engine, config, null, gain);
+        control = ControlService.start(engine, config, null, gain, new SongPasses(engine));
         uploads = publishing == null ? null
                 : new UploadService(library, engine.library(), publishing.apply(library), java.time.Clock.systemDefaultZone());
         if (uploads != null) uploads.start();

@@ -27,7 +27,7 @@ public final class PanelRigExtension implements BeforeAllCallback, AfterAllCallb
 
         boolean simGain() default false;
 
-        /** The simulated device ({@code sim} with options, e.g. {@code sim:sine=440.5}). */
+        /** The simulated device's name, e.g. {@code sim:sine=440.5} or {@code sim:loopback=0} (outputs heard at the inputs, streams counting from one start). */
         String device() default "sim";
     }
 

@@ -3,6 +3,8 @@ package org.taperoom.appliance.cli;
 import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.config.MonitorKeys;
+import org.taperoom.appliance.playback.MonitorMix;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.panel.PanelProvider;
@@ -10,6 +12,7 @@ import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.recover.TakeRecovery;
 import org.taperoom.appliance.service.Progress;
 import org.taperoom.appliance.service.Service;
+import org.taperoom.appliance.service.SongPasses;
 import org.taperoom.appliance.service.SystemdNotifier;
 import org.taperoom.drivers.audio.InputGain;
 
@@ -35,7 +38,7 @@ final class Appliance {
                 engine,
                 s -> new Progress(s.running() && s.devicePresent(), s.capturePeriods(), s.writerLoops()),
                 library -> TakeRecovery.recoverLibrary(library).size(),
-                (c, recorder) -> ControlService.start(recorder, c, gain),
+                (c, recorder) -> ControlService.start(recorder, c, gain, new SongPasses(engine, MonitorMix.parse(c.get(MonitorKeys.MONITOR_MIX)))),
                 PanelProvider.find(),
                 SystemdNotifier.fromEnvironment(),
                 configFile,

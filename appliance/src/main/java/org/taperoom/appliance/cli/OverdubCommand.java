@@ -17,7 +17,6 @@ import org.taperoom.appliance.song.SongException;
 import org.taperoom.appliance.song.SongLibrary;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
-import org.taperoom.drivers.sim.SimBackend;
 
 /**
  * {@code taperoom overdub --library DIR --song ID --inputs 1,2 --seconds S [--device D]
@@ -94,7 +93,7 @@ final class OverdubCommand implements Command {
         } catch (EngineException e) {
             throw new UsageException(e.getMessage());
         }
-        boolean clockless = SimBackend.handles(device) && device.matches("sim:(.*,)?unpaced(,.*)?");
+        boolean clockless = Overdub.clockless(device);
         SongLibrary songs = new SongLibrary(config.get(RecordingKeys.LIBRARY));
         RoundTrip roundTrip = RoundTrips.forDevice(songs.library(), device, config.get(RecordingKeys.RATE_HZ),
                 config.get(RecordingKeys.PERIOD_FRAMES), config.get(RecordingKeys.BUFFER_PERIODS));

@@ -22,12 +22,14 @@ public final class GpioKeys {
             "the record button (to ground; a press starts a take, the next stops it)");
     public static final ConfigKey<Integer> MARKER_BUTTON = pin("gpioMarkerButton", 27,
             "the marker button (to ground; a press drops a marker, a long press arms or disarms auto-record)");
+    public static final ConfigKey<Integer> OVERDUB_BUTTON = pin("gpioOverdubButton", 16,
+            "the overdub button (to ground; a press records a pass over the song used last with the armed inputs, the next press ends it)");
     public static final ConfigKey<Integer> ENCODER_A = pin("gpioEncoderA", 22, "the rotary encoder's contact A (CLK)");
     public static final ConfigKey<Integer> ENCODER_B = pin("gpioEncoderB", 23, "the rotary encoder's contact B (DT)");
     public static final ConfigKey<Integer> ENCODER_PUSH = pin("gpioEncoderPush", 24,
             "the rotary encoder's push switch (SW; push toggles the selected input's arming, push-and-turn sets its gain)");
     public static final ConfigKey<Integer> STATUS_LED = pin("gpioStatusLed", 5,
-            "the status LED (solid recording, slow blink waiting for signal, fast blink error, double flash disk nearly full)");
+            "the status LED (solid recording, solid with a 2 Hz flicker overdubbing, slow blink waiting for signal, fast blink error, double flash disk nearly full)");
     public static final ConfigKey<Integer> CLIP_LED = pin("gpioClipLed", 6,
             "the clip LED (a short flash when any input clips; when -1 the status LED flickers instead)");
     public static final ConfigKey<Integer> DEBOUNCE_MILLIS = ConfigKey.integer("gpioDebounceMillis", 20, 1, 200,
@@ -39,6 +41,6 @@ public final class GpioKeys {
     public static final ConfigKey<Double> GAIN_STEP_DB = ConfigKey.decimal("gpioGainStepDb", 1, 0.1, 6,
             "Input gain change per encoder detent while the encoder is pushed.");
 
-    public static final List<ConfigKey<?>> ALL = List.of(GPIO, CHIP, RECORD_BUTTON, MARKER_BUTTON, ENCODER_A, ENCODER_B,
+    public static final List<ConfigKey<?>> ALL = List.of(GPIO, CHIP, RECORD_BUTTON, MARKER_BUTTON, OVERDUB_BUTTON, ENCODER_A, ENCODER_B,
             ENCODER_PUSH, STATUS_LED, CLIP_LED, DEBOUNCE_MILLIS, LONG_PRESS_MILLIS, ENCODER_TRANSITIONS, GAIN_STEP_DB);
 }

@@ -36,4 +36,30 @@ public sealed interface ControlEvent {
 
     /** Leave the error state once its cause is gone (device back, space freed). */
     record Reset(String source) implements ControlEvent {}
+
+    /**
+     * Record a pass over a song while it plays (ignored unless idle or waiting).
+     *
+     * @param songId the song, or null for the one used last ({@link UseSong})
+     * @param inputs the inputs to record, 1-based; empty for the armed inputs
+     * @param lanes  a lane name per input, or empty for the default names
+     * @param punch  the region to record (punch in/out, loop), or null for the song from its start until stopped
+     */
+    record Overdub(String source, String songId, java.util.List<Integer> inputs, java.util.List<String> lanes,
+                   PassRecorder.Punch punch) implements ControlEvent {
+        public Overdub {
+            inputs = java.util.List.copyOf(inputs);
+            lanes = java.util.List.copyOf(lanes);
+        }
+
+        public Overdub(String source, String songId, java.util.List<Integer> inputs, java.util.List<String> lanes) {
+            this(source, songId, inputs, lanes, null);
+        }
+    }
+
+    /** The overdub button: a pass over the song used last with the armed inputs when idle or waiting, its end when overdubbing. */
+    record OverdubToggle(String source) implements ControlEvent {}
+
+    /** A song was opened, made or changed: it is the one an {@link OverdubToggle} records over. */
+    record UseSong(String source, String songId) implements ControlEvent {}
 }

@@ -42,6 +42,11 @@ public final class ControlService implements AutoCloseable {
      * @throws GpioException one line naming a wrong or busy pin
      */
     public static ControlService start(Recorder recorder, Config config, InputGain gain) throws GpioException {
+        return start(recorder, config, gain, null);
+    }
+
+    /** As {@link #start(Recorder, Config, InputGain)}, recording overdubs with {@code passes} (null: none). */
+    public static ControlService start(Recorder recorder, Config config, InputGain gain, PassRecorder passes) throws GpioException {
         String mode = config.get(GpioKeys.GPIO);
         if (mode.equals("auto")) {
             mode = Files.exists(Path.of("/dev/gpiochip0")) ? "gpiod" : "off";
@@ -51,15 +56,15 @@ public final class ControlService implements AutoCloseable {
             // A missing or foreign board (no chip, not a Pi, no rights) never stops the recorder:
             // the front panel is off, and the status line, the log and the panel's state say why.
             try {
-                return start(recorder, config, Pi4jGpio.gpiod(config.get(GpioKeys.CHIP)), gain);
+                return start(recorder, config, Pi4jGpio.gpiod(config.get(GpioKeys.CHIP)), gain, passes);
             } catch (GpioException e) {
                 Logger.warn("front panel off: {}", e.getMessage());
-                ControlService withoutPanel = start(recorder, config, null, gain);
+                ControlService withoutPanel = start(recorder, config, null, gain, passes);
                 withoutPanel.frontPanelOff = e.getMessage();
                 return withoutPanel;
             }
         }
-        return start(recorder, config, mode.equals("mock") ? Pi4jGpio.mock() : null, gain);
+        return start(recorder, config, mode.equals("mock") ? Pi4jGpio.mock() : null, gain, passes);
     }
 
     /** Why the configured front panel could not open (the recorder runs without it), or null. */
@@ -69,7 +74,12 @@ public final class ControlService implements AutoCloseable {
 
     /** As {@link #start(Recorder, Config, InputGain)} on a given board (null for none); the service closes it. */
     public static ControlService start(Recorder recorder, Config config, Pi4jGpio gpio, InputGain gain) throws GpioException {
-        TransportControl transport = new TransportControl(recorder, config);
+        return start(recorder, config, gpio, gain, null);
+    }
+
+    /** As {@link #start(Recorder, Config, Pi4jGpio, InputGain)}, recording overdubs with {@code passes} (null: none). */
+    public static ControlService start(Recorder recorder, Config config, Pi4jGpio gpio, InputGain gain, PassRecorder passes) throws GpioException {
+        TransportControl transport = passes == null ? new TransportControl(recorder, config) : new TransportControl(recorder, config, passes);
         FrontPanel panel = null;
         if (gpio != null) {
             try {

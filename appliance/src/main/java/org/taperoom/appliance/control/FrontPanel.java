@@ -21,6 +21,9 @@ import org.tinylog.Logger;
  * <li>Marker button: a press drops a marker in the running take; a long press
  *     ({@code gpioLongPressMillis}) arms or disarms auto-record. (Its press drops the marker first;
  *     a long press never stops or discards anything.)</li>
+ * <li>Overdub button: a press records a pass over the song used last (the panel's Song page
+ *     sets it) with the armed inputs while the song plays; the next press ends the pass. The
+ *     status LED flickers while a pass records, so the wall tells a pass from a take.</li>
  * <li>Encoder: turning selects an input; a push (released without turning) toggles the selected
  *     input's arming; turning while pushed changes its gain by {@code gpioGainStepDb} per detent.</li>
  * <li>LEDs: decided by {@link Indicators}, which the control loop drives.</li>
@@ -64,6 +67,11 @@ public final class FrontPanel implements AutoCloseable {
                         transport.send(new ControlEvent.AutoRecord("button", !transport.autoRecordArmed()));
                     }
                 });
+            }
+            int overdub = config.get(GpioKeys.OVERDUB_BUTTON);
+            if (overdub >= 0) {
+                new Button(gpio, overdub, "overdub button", debounce, longPress, timer,
+                        pressNanos -> transport.send(new ControlEvent.OverdubToggle("button")));
             }
             int pushPin = config.get(GpioKeys.ENCODER_PUSH);
             if (pushPin >= 0) {

@@ -11,6 +11,15 @@ public interface Transport {
     /** Handles {@code event}; safe from any thread, never blocks on the audio path. */
     void send(ControlEvent event);
 
+    /**
+     * As {@link #send}, and says whether the event applied: null when it did, else the one line
+     * the transport logged for ignoring it (for answers such as the panel's 409).
+     */
+    default String submit(ControlEvent event) {
+        send(event);
+        return null;
+    }
+
     /** The current view. */
     TransportView view();
 

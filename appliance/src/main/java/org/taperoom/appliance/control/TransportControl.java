@@ -25,7 +25,12 @@ import org.tinylog.Logger;
  *   idle ──Record/Toggle──▶ recording ──Stop/Toggle──▶ stopping ──files final──▶ idle (or waiting)
  *   idle ◀─AutoRecord(off)─ waiting ◀─AutoRecord(on)── idle;  waiting ──Record (auto-record)──▶ recording
  *   any ──device gone, disk full, failed start or stop──▶ error(reason) ──Reset or cause gone──▶ idle/waiting
+ *   idle/waiting ──Overdub/OverdubToggle──▶ overdubbing ──Stop/Toggle/OverdubToggle──▶ stopping ──pass final──▶ idle (or waiting)
  * </pre>
+ *
+ * <p>An overdub is recorded by the {@link PassRecorder} the shell hands over; the transport keeps
+ * which song was used last ({@link ControlEvent.UseSong}, or the last overdub's), so a button on
+ * the wall can record over it.
  *
  * <p>Every transition is logged once with its source and cause; an event that does not apply is
  * logged and ignored. {@link #send} never blocks for long: a start runs under the state lock (the
@@ -40,6 +45,7 @@ public final class TransportControl implements Transport, AutoCloseable {
     public static final String AUTO_RECORD = "auto-record";
 
     private final Recorder recorder;
+    private final PassRecorder passes;
     private final InputArming arming;
     private final long minFreeSeconds;
     private final List<Consumer<TransportView>> listeners = new CopyOnWriteArrayList<>();
@@ -54,6 +60,9 @@ public final class TransportControl implements Transport, AutoCloseable {
     private TransportView view;
     private boolean autoArmed;
     private boolean autoStartedTake;
+    private String lastSongId;
+    /** Counts passes started, so a late end of an earlier pass moves nothing. */
+    private long passGeneration;
 
     /**
      * Builds the machine for {@code recorder} (which may not be started yet) and registers as its
@@ -61,7 +70,13 @@ public final class TransportControl implements Transport, AutoCloseable {
      * has cleared) and {@code autoRecord} (start armed, i.e. waiting) from {@code config}.
      */
     public TransportControl(Recorder recorder, Config config) {
+        this(recorder, config, PassRecorder.unavailable("overdubs are not available here: no song side was given to the transport"));
+    }
+
+    /** As {@link #TransportControl(Recorder, Config)}, recording overdubs with {@code passes}. */
+    public TransportControl(Recorder recorder, Config config, PassRecorder passes) {
         this.recorder = recorder;
+        this.passes = passes;
         this.arming = new InputArming(config.get(RecordingKeys.CHANNELS));
         this.minFreeSeconds = config.get(RecordingKeys.MIN_FREE_MINUTES) * 60L;
         this.autoArmed = config.get(ControlKeys.AUTO_RECORD);
@@ -95,40 +110,67 @@ public final class TransportControl implements Transport, AutoCloseable {
         listeners.add(listener);
     }
 
+    /** The song an {@link ControlEvent.OverdubToggle} records over, or null when none was used yet. */
+    public synchronized String lastSongId() {
+        return lastSongId;
+    }
+
     @Override
-    public synchronized void send(ControlEvent event) {
+    public void send(ControlEvent event) {
+        submit(event);
+    }
+
+    @Override
+    public synchronized String submit(ControlEvent event) {
         TransportState s = view.state();
         // An instanceof chain, not a pattern switch: a switch's first use bootstraps for tens of
         // milliseconds, and the first press after boot must be as quick as any other.
         if (event instanceof ControlEvent.Record r) {
-            if (s == TransportState.IDLE || s == TransportState.WAITING) start(r.source(), r.pressedNanos());
-            else ignore(event, "a take runs or the transport is " + s.wireName());
+            if (s == TransportState.IDLE || s == TransportState.WAITING) return start(r.source(), r.pressedNanos());
+            return ignore(event, "a take runs or the transport is " + s.wireName());
         } else if (event instanceof ControlEvent.Toggle t) {
-            if (s == TransportState.IDLE || s == TransportState.WAITING) start(t.source(), t.pressedNanos());
-            else if (s == TransportState.RECORDING) stop(t.source(), "toggle");
-            else ignore(event, "the transport is " + s.wireName());
+            if (s == TransportState.IDLE || s == TransportState.WAITING) return start(t.source(), t.pressedNanos());
+            if (s == TransportState.RECORDING) return stop(t.source(), "toggle");
+            if (s == TransportState.OVERDUBBING) return stopPass(t.source(), "toggle");
+            return ignore(event, "the transport is " + s.wireName());
         } else if (event instanceof ControlEvent.Stop st) {
-            if (s == TransportState.RECORDING) stop(st.source(), "stop");
-            else ignore(event, "no take is recording");
+            if (s == TransportState.RECORDING) return stop(st.source(), "stop");
+            if (s == TransportState.OVERDUBBING) return stopPass(st.source(), "stop");
+            return ignore(event, "no take or pass is recording");
         } else if (event instanceof ControlEvent.Marker m) {
-            if (s != TransportState.RECORDING) {
-                ignore(event, "no take is recording");
-            } else {
-                String label = m.label() == null || m.label().isBlank() ? "marker (" + m.source() + ")" : m.label();
-                if (recorder.addMarker(label, m.source())) Logger.info("marker '{}' from {}", label, m.source());
-                else ignore(event, "the engine has no take running");
-            }
+            if (s != TransportState.RECORDING) return ignore(event, "no take is recording");
+            String label = m.label() == null || m.label().isBlank() ? "marker (" + m.source() + ")" : m.label();
+            if (!recorder.addMarker(label, m.source())) return ignore(event, "the engine has no take running");
+            Logger.info("marker '{}' from {}", label, m.source());
+            return null;
         } else if (event instanceof ControlEvent.AutoRecord a) {
-            arm(a);
+            return arm(a);
         } else if (event instanceof ControlEvent.Reset r) {
-            if (s != TransportState.ERROR) {
-                ignore(event, "there is no error to leave");
-            } else {
-                String still = errorCause();
-                if (still != null) ignore(event, still);
-                else move(restState(), r.source(), "reset", null);
-            }
+            if (s != TransportState.ERROR) return ignore(event, "there is no error to leave");
+            String still = errorCause();
+            if (still != null) return ignore(event, still);
+            move(restState(), r.source(), "reset", null);
+            return null;
+        } else if (event instanceof ControlEvent.UseSong u) {
+            lastSongId = u.songId();
+            return null;
+        } else if (event instanceof ControlEvent.Overdub o) {
+            if (s != TransportState.IDLE && s != TransportState.WAITING) return ignore(event, busy(s));
+            return startPass(o.source(), o.songId(), o.inputs(), o.lanes(), o.punch());
+        } else if (event instanceof ControlEvent.OverdubToggle o) {
+            if (s == TransportState.OVERDUBBING) return stopPass(o.source(), "overdub button");
+            if (s != TransportState.IDLE && s != TransportState.WAITING) return ignore(event, busy(s));
+            return startPass(o.source(), null, List.of(), List.of(), null);
         }
+        return ignore(event, "an event this transport does not know");
+    }
+
+    private static String busy(TransportState s) {
+        return switch (s) {
+            case OVERDUBBING -> "a pass is being recorded: stop it first";
+            case RECORDING -> "a take is being recorded: stop it first";
+            default -> "the transport is " + s.wireName();
+        };
     }
 
     /**
@@ -141,11 +183,11 @@ public final class TransportControl implements Transport, AutoCloseable {
         }
     }
 
-    private void start(String source, long pressedNanos) {
+    private String start(String source, long pressedNanos) {
         List<Integer> armed = arming.armedInputs();
         if (armed.isEmpty()) {
             Logger.info("transport ignored a start from {}: no input is armed", source);
-            return;
+            return "no input is armed";
         }
         List<Integer> tracks = armed.size() == arming.inputs() ? List.of() : armed;
         try {
@@ -155,12 +197,48 @@ public final class TransportControl implements Transport, AutoCloseable {
         } catch (EngineException e) {
             move(TransportState.ERROR, source, e.getMessage(), null);
         }
+        return null;
     }
 
-    private void stop(String source, String why) {
+    private String stop(String source, String why) {
         TakeRef take = view.take();
         move(TransportState.STOPPING, source, why, take);
         worker.execute(() -> finishStop(source, take));
+        return null;
+    }
+
+    /**
+     * Starts a pass over {@code songId} (null: the song used last) with {@code inputs} (empty: the
+     * armed ones); a refusal leaves the state as it was and returns why.
+     */
+    private String startPass(String source, String songId, List<Integer> inputs, List<String> lanes, PassRecorder.Punch punch) {
+        String song = songId != null ? songId : lastSongId;
+        if (song == null) return ignore(new ControlEvent.OverdubToggle(source), "no song has been used yet: open one on the panel's Song page");
+        List<Integer> armed = inputs.isEmpty() ? arming.armedInputs() : inputs;
+        if (armed.isEmpty()) return ignore(new ControlEvent.OverdubToggle(source), "no input is armed");
+        long generation = ++passGeneration;
+        try {
+            passes.start(new PassRecorder.Request(song, armed, lanes, punch), problem -> passEnded(generation, source, song, problem));
+        } catch (EngineException e) {
+            return ignore(new ControlEvent.Overdub(source, song, armed, lanes, punch), e.getMessage());
+        }
+        lastSongId = song;
+        move(TransportState.OVERDUBBING, source, "pass over song " + song, null);
+        return null;
+    }
+
+    private String stopPass(String source, String why) {
+        move(TransportState.STOPPING, source, why + ": ending the pass", null);
+        passes.stop();
+        return null;
+    }
+
+    /** On the pass's thread: the pass is over (its files final, the song names it), or failed. */
+    private synchronized void passEnded(long generation, String source, String song, String problem) {
+        if (generation != passGeneration) return;
+        TransportState s = view.state();
+        if (s != TransportState.OVERDUBBING && s != TransportState.STOPPING) return;
+        move(restState(), source, problem == null ? "pass over song " + song + " recorded" : "the pass over song " + song + " failed: " + problem, null);
     }
 
     /** On the transport thread: finalize the files, then rest. */
@@ -177,17 +255,15 @@ public final class TransportControl implements Transport, AutoCloseable {
         }
     }
 
-    private void arm(ControlEvent.AutoRecord a) {
-        if (a.armed() == autoArmed) {
-            ignore(a, "auto-record is already " + (autoArmed ? "armed" : "disarmed"));
-            return;
-        }
+    private String arm(ControlEvent.AutoRecord a) {
+        if (a.armed() == autoArmed) return ignore(a, "auto-record is already " + (autoArmed ? "armed" : "disarmed"));
         autoArmed = a.armed();
         TransportState s = view.state();
         String cause = autoArmed ? "auto-record armed" : "auto-record disarmed";
         if (s == TransportState.IDLE && autoArmed) move(TransportState.WAITING, a.source(), cause, null);
         else if (s == TransportState.WAITING && !autoArmed) move(TransportState.IDLE, a.source(), cause, null);
         else Logger.info("transport stays {}: {} by {}, effective when the transport rests", s.wireName(), cause, a.source());
+        return null;
     }
 
     private TransportState restState() {
@@ -218,9 +294,10 @@ public final class TransportControl implements Transport, AutoCloseable {
         }
     }
 
-    private void ignore(ControlEvent event, String why) {
+    private String ignore(ControlEvent event, String why) {
         Logger.info("transport ignored {} from {} in state {}: {}", event.getClass().getSimpleName(), event.source(),
                 view.state().wireName(), why);
+        return why;
     }
 
     @Override

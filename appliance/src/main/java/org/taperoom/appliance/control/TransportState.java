@@ -5,6 +5,8 @@ import java.util.Locale;
 /** The states of the one transport state machine (README, "Control: buttons, LEDs, pre-roll, auto-record, always-on"). */
 public enum TransportState {
     IDLE, RECORDING, STOPPING,
+    /** A pass is being recorded over a song while the song plays ({@link PassRecorder}). */
+    OVERDUBBING,
     /** Auto-record is armed and waits for signal. */
     WAITING,
     /** Something stops recording (no device, no disk); {@link TransportView#reason()} says what. */

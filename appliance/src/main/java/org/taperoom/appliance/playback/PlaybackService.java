@@ -74,6 +74,24 @@ public final class PlaybackService implements AutoCloseable {
     public synchronized Now play(Path takeDir, double fromSeconds, Double loopFromSeconds, Double loopToSeconds)
             throws IOException, SettingsException, AudioDeviceException {
         if (player == null || !takeDir.equals(take)) open(takeDir);
+        return moveTo(fromSeconds, loopFromSeconds, loopToSeconds);
+    }
+
+    /**
+     * Plays tracks placed on a timeline (a song's active passes at their offsets, named so that
+     * {@code settings}' mix applies) from {@code fromSeconds}, with the master's normalisation as
+     * set (no render was analysed). The tracks' folder names what plays (the song's); a new call
+     * opens it afresh, so changed passes and settings are heard.
+     */
+    public synchronized Now playArranged(TakeTracks tracks, RenderSettings settings, double fromSeconds)
+            throws IOException, SettingsException, AudioDeviceException {
+        int rate = rateOf(tracks);
+        open(tracks.dir(), tracks, settings, Normalisation.of(settings.master(), rate, 0), rate);
+        analysed = false;
+        return moveTo(fromSeconds, null, null);
+    }
+
+    private Now moveTo(double fromSeconds, Double loopFromSeconds, Double loopToSeconds) throws SettingsException {
         int rate = player.rateHz();
         double length = player.programmeFrames() / (double) rate;
         if (fromSeconds > length) {
@@ -94,16 +112,25 @@ public final class PlaybackService implements AutoCloseable {
     }
 
     private void open(Path takeDir) throws IOException, SettingsException, AudioDeviceException {
-        closePlayer();
-        closeAlone();
         TakeTracks tracks = TakeTracks.find(takeDir);
         RenderSettings settings = TakeSettings.render(takeDir);
-        int rate;
-        try (SoundFileReader first = SoundFileReader.open(tracks.tracks().get(0).file())) {
-            rate = first.rateHz();
-        }
+        int rate = rateOf(tracks);
         var last = RenderRecord.latestNormalisation(takeDir, settings.master(), rate);
-        Normalisation n = last.orElse(Normalisation.of(settings.master(), rate, 0));
+        open(takeDir, tracks, settings, last.orElse(Normalisation.of(settings.master(), rate, 0)), rate);
+        analysed = last.isPresent();
+    }
+
+    private static int rateOf(TakeTracks tracks) throws IOException {
+        try (SoundFileReader first = SoundFileReader.open(tracks.tracks().get(0).file())) {
+            return first.rateHz();
+        }
+    }
+
+    private void open(Path key, TakeTracks tracks, RenderSettings settings, Normalisation n, int rate)
+            throws IOException, SettingsException, AudioDeviceException {
+        // The metronome playing alone moves onto the player (its click rides the take's output).
+        closePlayer();
+        closeAlone();
         PlaybackStream stream = backend.openPlayback(deviceName,
                 new StreamConfig(2, rate, periodFrames, bufferPeriods, null));
         try {
@@ -116,8 +143,7 @@ public final class PlaybackService implements AutoCloseable {
             throw e;
         }
         if (metronome != null) player.click(new ClickSource(metronome, rate));
-        take = takeDir;
-        analysed = last.isPresent();
+        take = key;
         reportedUnderruns = 0;
     }
 

@@ -23,6 +23,7 @@ import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.DuplexStreams;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.StreamConfig;
+import org.taperoom.drivers.sim.SimBackend;
 
 /**
  * Records one pass over a song: the song's active lanes play through the playback engine (its
@@ -84,6 +85,8 @@ public final class Overdub {
     private final AudioBackend backend;
     private final boolean clockless;
     private final MonitorMix monitor;
+    /** Set by {@link #stop} (any thread), read by the thread in {@link #record}. */
+    private volatile boolean stopRequested;
 
     /**
      * @param settings  the recording engine's settings (device, rate, period, buffer, library); the pass has no pre-roll
@@ -106,6 +109,11 @@ public final class Overdub {
                 s.rf64ThresholdBytes(), s.fillOverrunGaps(), s.timecode(), s.project());
         this.backend = backend;
         this.clockless = clockless;
+    }
+
+    /** Whether {@code device} is the simulator without a clock ({@code sim:...,unpaced}): then playback waits for the reader. */
+    public static boolean clockless(String device) {
+        return SimBackend.handles(device) && device.matches("sim:(.*,)?unpaced(,.*)?");
     }
 
     public Result record(Request r, RoundTrip roundTrip) throws IOException, SongException, EngineException, AudioDeviceException {
@@ -169,7 +177,7 @@ public final class Overdub {
                 // is) already in its place.
                 placed = place(song.id(), take, lanes, fromFrame - roundTrip.frames() - outputStart);
                 long endInputFrame = outputStart + roundTrip.frames() + passFrames;
-                while (engine.captureFrame() < endInputFrame) {
+                while (engine.captureFrame() < endInputFrame && !stopRequested) {
                     if (engine.status().take() == null) throw new EngineException("the pass ended early: " + engine.status().lastError());
                     LockSupport.parkNanos(1_000_000L);
                 }
@@ -244,7 +252,13 @@ public final class Overdub {
             long at = firstInputFrame + k * regionFrames;
             while (engine.captureFrame() < at) {
                 if (player.status().problem() != null) throw new EngineException("the song stopped playing: " + player.status().problem());
+                if (stopRequested) break;
                 LockSupport.parkNanos(200_000L);
+            }
+            // A stop ends a loop after the cycle that runs (each cycle holds its whole region).
+            if (stopRequested) {
+                if (takes.isEmpty()) throw new EngineException("the pass was stopped before the punch-in: nothing was recorded");
+                break;
             }
             String name = song.id() + (cycles > 1 ? "-loop" + (k + 1) : "-punch");
             TakeRef take = engine.startTakeAt(new TakeRequest(name, r.inputs(), lanes, "overdub"), at, regionFrames, k + 1 < cycles);
@@ -287,6 +301,15 @@ public final class Overdub {
     /** Output frame t carries input frame t minus this: the output's buffer. */
     public static long monitorDelayFrames(PlaybackStream out) {
         return (long) out.config().periodFrames() * out.config().bufferPeriods();
+    }
+
+    /**
+     * Ends the pass being recorded before its {@code seconds} are up (the panel's and the front
+     * panel's stop); what was recorded until now is the pass. A punched pass keeps its exact
+     * region: a loop ends after the cycle that runs. Any thread; returns at once.
+     */
+    public void stop() {
+        stopRequested = true;
     }
 
     private record Placement(long takeStartFrame, long offsetFrames) {}

@@ -20,43 +20,21 @@ class IndicatorsOnTheEngineTest {
     @TempDir
     Path dir;
 
-    /** The pin sampled every 10 ms for {@code millis}: fraction lit and rising edges. */
-    private record Trace(double litFraction, int risingEdges) {}
-
-    private static Trace trace(Rig rig, int pin, long millis) throws InterruptedException {
-        int samples = 0;
-        int lit = 0;
-        int rising = 0;
-        boolean prev = rig.pins.isHigh(pin);
-        long end = System.nanoTime() + millis * 1_000_000L;
-        while (System.nanoTime() < end) {
-            boolean now = rig.pins.isHigh(pin);
-            samples++;
-            if (now) lit++;
-            if (now && !prev) rising++;
-            prev = now;
-            Thread.sleep(10);
-        }
-        Trace t = new Trace((double) lit / samples, rising);
-        System.out.printf("LED BCM %d over %d ms: lit %.0f%%, %d rising edges%n", pin, millis, t.litFraction() * 100, t.risingEdges());
-        return t;
-    }
-
     @Test
     void theStatusLedIsDarkIdleSolidRecordingAndBlinksSlowlyWhileWaiting() throws Exception {
         try (Rig rig = new Rig(Rig.baseConfig(dir), new SimBackend(SimOptions.defaults().withSignals(SimSignal.SILENCE)))) {
             Thread.sleep(100);
-            assertEquals(0.0, trace(rig, STATUS, 300).litFraction());
+            assertEquals(0.0, rig.trace(STATUS, 300).litFraction());
 
             rig.control.transport().send(new ControlEvent.Record("panel"));
             Rig.await(() -> rig.pins.isHigh(STATUS), 5, "the status LED to light");
-            assertEquals(1.0, trace(rig, STATUS, 300).litFraction());
+            assertEquals(1.0, rig.trace(STATUS, 300).litFraction());
             rig.control.transport().send(new ControlEvent.Stop("panel"));
             rig.awaitState(TransportState.IDLE);
 
             rig.control.transport().send(new ControlEvent.AutoRecord("panel", true));
             Thread.sleep(50);
-            Trace waiting = trace(rig, STATUS, 2000);
+            Rig.Trace waiting = rig.trace(STATUS, 2000);
             assertTrue(waiting.risingEdges() >= 1 && waiting.risingEdges() <= 3, "1 Hz blink: " + waiting);
             assertTrue(waiting.litFraction() > 0.3 && waiting.litFraction() < 0.7, "half lit: " + waiting);
         }
@@ -70,7 +48,7 @@ class IndicatorsOnTheEngineTest {
             rig.awaitState(TransportState.ERROR);
             System.out.println("error reason: " + rig.control.transport().view().reason());
             assertTrue(rig.control.transport().view().reason().contains("disappeared"), rig.control.transport().view().reason());
-            Trace error = trace(rig, STATUS, 1000);
+            Rig.Trace error = rig.trace(STATUS, 1000);
             assertTrue(error.risingEdges() >= 3 && error.risingEdges() <= 7, "5 Hz blink: " + error);
             rig.control.transport().send(new ControlEvent.Record("button"));
             assertEquals(TransportState.ERROR, rig.state(), "no take while the device is gone");
@@ -82,14 +60,14 @@ class IndicatorsOnTheEngineTest {
         SimBackend sim = new SimBackend(SimOptions.defaults().withSignals(SimSignal.SINE));
         try (Rig rig = new Rig(Rig.baseConfig(dir), sim)) {
             Thread.sleep(100);
-            assertEquals(0.0, trace(rig, CLIP, 200).litFraction(), "a -6 dBFS sine does not clip");
+            assertEquals(0.0, rig.trace(CLIP, 200).litFraction(), "a -6 dBFS sine does not clip");
             sim.gains().setGainDb(1, 12);
             Rig.await(() -> rig.pins.isHigh(CLIP), 5, "the clip LED to light");
-            assertTrue(trace(rig, CLIP, 300).litFraction() > 0.8, "a sine driven 6 dB over full scale clips");
+            assertTrue(rig.trace(CLIP, 300).litFraction() > 0.8, "a sine driven 6 dB over full scale clips");
             sim.gains().setGainDb(1, 0);
             Rig.await(() -> !rig.pins.isHigh(CLIP), 5, "the clip LED to go dark");
             Thread.sleep(Indicators.CLIP_FLASH_MILLIS * 2);
-            assertEquals(0.0, trace(rig, CLIP, 200).litFraction());
+            assertEquals(0.0, rig.trace(CLIP, 200).litFraction());
         }
     }
 
@@ -98,7 +76,7 @@ class IndicatorsOnTheEngineTest {
         Config c = Rig.baseConfig(dir).with(ControlKeys.DISK_LOW_MINUTES, 100000);
         try (Rig rig = new Rig(c, new SimBackend(SimOptions.defaults().withSignals(SimSignal.SILENCE)))) {
             Thread.sleep(100);
-            Trace low = trace(rig, STATUS, 2000);
+            Rig.Trace low = rig.trace(STATUS, 2000);
             assertTrue(low.risingEdges() >= 1 && low.risingEdges() <= 5, "two flashes every 2 s: " + low);
             assertTrue(low.litFraction() > 0.05 && low.litFraction() < 0.3, "mostly dark: " + low);
         }

@@ -10,6 +10,7 @@ import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.engine.Recordings;
 import org.taperoom.appliance.recording.rolling.AlwaysOn;
 import org.taperoom.appliance.service.RecordingSetup;
+import org.taperoom.appliance.service.SongPasses;
 import org.taperoom.drivers.gpio.MockPins;
 import org.taperoom.drivers.sim.SimBackend;
 
@@ -37,8 +38,30 @@ public final class Rig implements AutoCloseable {
         this.engine = RecordingSetup.engine(config, sim);
         engine.start();
         this.alwaysOn = config.get(AlwaysOnKeys.ALWAYS_ON) ? AlwaysOn.start(engine, RecordingSetup.alwaysOnSettings(config)) : null;
-        this.control = ControlService.start(engine, config, sim.gains());
+        this.control = ControlService.start(engine, config, sim.gains(), new SongPasses(engine));
         this.pins = new MockPins(control.gpio());
+    }
+
+    /** The pin sampled every 10 ms for {@code millis}: fraction lit and rising edges. */
+    public record Trace(double litFraction, int risingEdges) {}
+
+    public Trace trace(int pin, long millis) throws InterruptedException {
+        int samples = 0;
+        int lit = 0;
+        int rising = 0;
+        boolean prev = pins.isHigh(pin);
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            boolean now = pins.isHigh(pin);
+            samples++;
+            if (now) lit++;
+            if (now && !prev) rising++;
+            prev = now;
+            Thread.sleep(10);
+        }
+        Trace t = new Trace((double) lit / samples, rising);
+        System.out.printf("LED BCM %d over %d ms: lit %.0f%%, %d rising edges%n", pin, millis, t.litFraction() * 100, t.risingEdges());
+        return t;
     }
 
     public TransportState state() {

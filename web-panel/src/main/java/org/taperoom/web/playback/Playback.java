@@ -37,6 +37,10 @@ public final class Playback implements AutoCloseable {
         return all;
     }
 
+    public PlaybackApi api() {
+        return api;
+    }
+
     public PlaybackService service() {
         return service;
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.taperoom.appliance.dsp.render.TakeTracks;
+import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.drivers.audio.AudioDeviceException;
@@ -28,6 +30,8 @@ public final class PlaybackApi {
     private final PlaybackService playback;
     /** The id of the take playing, for the documents; guarded by the service's lock order (set under this object). */
     private volatile String playingId;
+    /** The id of the song playing, or null; written by the request threads that play and stop. */
+    private volatile String playingSong;
 
     public PlaybackApi(TakeCatalog takes, PlaybackService playback) {
         this.takes = takes;
@@ -39,7 +43,7 @@ public final class PlaybackApi {
                 Route.post("/api/takes/{id}/play", Access.CHANGE, this::play,
                         "Play a take on the output with its mix and master: {\"fromSeconds\": 0, \"loop\": {\"fromSeconds\", \"toSeconds\"}} (all optional; a loop without fromSeconds starts at its own start); answers the playback state."),
                 Route.get("/api/playback", Access.SESSION, this::state,
-                        "The playback state: take, playing, positionSeconds, lengthSeconds, underruns (also sent over /ws at 30 Hz while playing)."),
+                        "The playback state: take (or song), playing, positionSeconds, lengthSeconds, underruns (also sent over /ws at 30 Hz while playing)."),
                 Route.post("/api/playback/pause", Access.CHANGE, this::pause, "Pause playback, keeping the position."),
                 Route.post("/api/playback/seek", Access.CHANGE, this::seek, "Move the play position: {\"seconds\": n}; 409 when nothing is playing."),
                 Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output (the metronome, if on, carries on alone)."));
@@ -47,7 +51,31 @@ public final class PlaybackApi {
 
     /** The current document, for the live socket. */
     public Map<String, Object> current() {
-        return PlaybackDocs.doc(playback.now(), playingId);
+        return PlaybackDocs.doc(playback.now(), playingId, playingSong);
+    }
+
+    /**
+     * Plays a song's arrangement (its active passes at their offsets, its mix and master) from
+     * {@code fromSeconds}; answers the playback document. The Songs API calls it.
+     */
+    public Map<String, Object> playSong(String songId, TakeTracks tracks, RenderSettings settings, double fromSeconds) throws IOException {
+        try {
+            PlaybackService.Now now = playback.playArranged(tracks, settings, fromSeconds);
+            playingId = null;
+            playingSong = songId;
+            return PlaybackDocs.doc(now, null, songId);
+        } catch (SettingsException e) {
+            throw new ApiError(400, e.getMessage().replace("take's end", "song's end"));
+        } catch (AudioDeviceException e) {
+            throw ApiError.conflict("the output cannot play: " + e.getMessage());
+        }
+    }
+
+    /** Stops playback and frees the output (before a pass needs it). */
+    public void stopPlayback() {
+        playback.close();
+        playingId = null;
+        playingSong = null;
     }
 
     private void play(Context ctx) throws IOException {
@@ -81,7 +109,8 @@ public final class PlaybackApi {
         try {
             PlaybackService.Now now = playback.play(folder, from, loopFrom, loopTo);
             playingId = id;
-            ctx.json(PlaybackDocs.doc(now, id));
+            playingSong = null;
+            ctx.json(PlaybackDocs.doc(now, id, null));
         } catch (SettingsException e) {
             throw new ApiError(400, e.getMessage());
         } catch (AudioDeviceException e) {
@@ -115,8 +144,10 @@ public final class PlaybackApi {
             playback.stop();
         } catch (AudioDeviceException e) {
             throw ApiError.conflict("the take stopped, but the metronome could not go on alone: " + e.getMessage());
+        } finally {
+            playingId = null;
+            playingSong = null;
         }
-        playingId = null;
         ctx.json(current());
     }
 }

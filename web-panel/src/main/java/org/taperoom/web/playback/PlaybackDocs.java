@@ -9,17 +9,19 @@ import org.taperoom.appliance.playback.PlaybackStatus;
 final class PlaybackDocs {
     private PlaybackDocs() {}
 
-    /** The document of {@code now} (null: nothing open); {@code takeId} names the take playing. */
-    static Map<String, Object> doc(PlaybackService.Now now, String takeId) {
+    /** The document of {@code now} (null: nothing open); {@code takeId} or {@code songId} names what plays. */
+    static Map<String, Object> doc(PlaybackService.Now now, String takeId, String songId) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("type", "playback");
         if (now == null) {
             d.put("take", null);
+            d.put("song", null);
             d.put("playing", false);
             return d;
         }
         PlaybackStatus s = now.status();
         d.put("take", takeId);
+        d.put("song", songId);
         d.put("playing", s.playing());
         d.put("ended", s.ended());
         d.put("positionSeconds", Math.round(s.positionSeconds() * 1000) / 1000.0);

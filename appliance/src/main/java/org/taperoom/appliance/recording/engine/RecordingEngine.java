@@ -141,6 +141,11 @@ public final class RecordingEngine implements Recorder {
         return settings;
     }
 
+    /** The driver this engine opens its device through (an overdub opens the interface's outputs on it too). */
+    public AudioBackend backend() {
+        return backend;
+    }
+
     public TakeLibrary library() {
         return library;
     }

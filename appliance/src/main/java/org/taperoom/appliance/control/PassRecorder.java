@@ -1,0 +1,69 @@
+package org.taperoom.appliance.control;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.taperoom.appliance.recording.engine.EngineException;
+
+/**
+ * Records a pass over a song while the song plays (an overdub): what the transport calls when a
+ * button or the panel asks for one. Control knows no songs; the shell supplies the song side and
+ * frees the interface for the pass (the recorder's device is closed while it runs and opened
+ * again after).
+ *
+ * <p>Threading: the transport calls {@link #start} and {@link #stop} under its lock; {@code ended}
+ * runs once, on the pass's own thread, after the pass's files are final and the song names it.
+ */
+public interface PassRecorder {
+    /**
+     * A pass asked for.
+     *
+     * @param songId the song's id
+     * @param inputs the armed inputs, 1-based, at least one
+     * @param lanes  a lane name per input, or empty for the default names
+     * @param punch  where the pass records in the song, or null for from the start until stopped
+     */
+    record Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch) {
+        public Request {
+            inputs = List.copyOf(inputs);
+            lanes = List.copyOf(lanes);
+        }
+
+        public Request(String songId, List<Integer> inputs, List<String> lanes) {
+            this(songId, inputs, lanes, null);
+        }
+    }
+
+    /**
+     * A punched pass: the song plays from {@code fromSeconds} (a pre-roll heard, not recorded) and
+     * the pass holds exactly [{@code inSeconds}, {@code outSeconds}) of the song; with
+     * {@code loopCycles} > 0 that region plays that many times without a gap, each cycle a pass of
+     * its own (the last one heard). Song seconds; checked by the pass recorder.
+     */
+    record Punch(double fromSeconds, double inSeconds, double outSeconds, int loopCycles) {}
+
+    /**
+     * Checks the request and starts the pass; returns once it runs. Refused with one line naming
+     * what is wrong (no such song, a song at another rate, nothing to play along to).
+     *
+     * @param ended called once when the pass is over: null when it was recorded, else why not
+     */
+    void start(Request request, Consumer<String> ended) throws EngineException;
+
+    /** Asks the running pass to end (what was recorded is kept); returns at once. */
+    void stop();
+
+    /** One that refuses every pass with {@code reason}: an appliance without songs. */
+    static PassRecorder unavailable(String reason) {
+        return new PassRecorder() {
+            @Override
+            public void start(Request request, Consumer<String> ended) throws EngineException {
+                throw new EngineException(reason);
+            }
+
+            @Override
+            public void stop() {
+                // nothing runs
+            }
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package org.taperoom.web.songs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.function.Consumer;
+import org.taperoom.appliance.control.ControlEvent;
+import org.taperoom.appliance.control.Transport;
+import org.taperoom.appliance.control.TransportState;
+import org.taperoom.appliance.song.Song;
+import org.taperoom.web.api.Body;
+import org.taperoom.web.api.PathIds;
+import org.taperoom.web.server.ApiError;
+
+/**
+ * What the song routes share: the songs, the transport, a song's answer and the news that it
+ * changed, the one-line checks of a title, a lane name and a lane number. Opening, making, playing
+ * or changing a song makes it the one the overdub button records over ({@link #use}).
+ */
+final class SongRequests {
+    static final String SOURCE = "panel";
+    private static final int MAX_TITLE_CHARS = 80;
+    private static final int MAX_LANE_CHARS = 40;
+
+    final Songs songs;
+    final Transport transport;
+    /** Tells every browser that a song changed ({@code {"type":"songs","song":id}}); must not block. */
+    private final Consumer<String> changed;
+
+    SongRequests(Songs songs, Transport transport, Consumer<String> changed) {
+        this.songs = songs;
+        this.transport = transport;
+        this.changed = changed;
+    }
+
+    static String title(Body b) {
+        if (!b.has("title")) throw ApiError.badRequest("title", "missing: the song's name");
+        String title = b.text("title", MAX_TITLE_CHARS).strip();
+        if (title.isEmpty() || title.contains("\n") || title.contains("\t")) throw ApiError.badRequest("title", "one line of 1 to " + MAX_TITLE_CHARS + " characters");
+        return title;
+    }
+
+    static String laneName(String field, JsonNode n) {
+        if (n == null || !n.isTextual()) throw ApiError.badRequest(field, "expected a lane name (text)");
+        String name = n.textValue().strip();
+        if (!name.matches("[\\p{L}\\p{N} ._-]{1," + MAX_LANE_CHARS + "}")) {
+            throw ApiError.badRequest(field, "1 to " + MAX_LANE_CHARS + " letters, digits, spaces, '.', '_' or '-'");
+        }
+        return name;
+    }
+
+    static int laneNumber(Context ctx, Song song) {
+        if (song.lanes().isEmpty()) throw ApiError.notFound("song " + song.id() + " has no lanes yet");
+        return PathIds.number(ctx, "lane", song.lanes().size());
+    }
+
+    void refuseWhileOverdubbing(String what) {
+        if (transport.view().state() == TransportState.OVERDUBBING) throw ApiError.conflict("a pass is being recorded: " + what + " when it has ended");
+    }
+
+    void answer(Context ctx, Song song) {
+        use(song.id());
+        changed(song.id());
+        ctx.json(SongDocs.full(song, songs.libraryRoot()));
+    }
+
+    void use(String id) {
+        transport.send(new ControlEvent.UseSong(SOURCE, id));
+    }
+
+    void changed(String id) {
+        changed.accept("{\"type\":\"songs\",\"song\":\"" + id + "\"}");
+    }
+}

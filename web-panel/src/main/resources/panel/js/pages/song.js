@@ -1,0 +1,362 @@
+// Song: a song's lanes with their passes on one timeline (each pass where it sits in the song, the
+// one heard marked in words as well as colour), the active pass per lane, mute and solo, a new
+// pass recorded over the song from the armed inputs (punched in and out, or looped, when asked),
+// playback of the song with a playhead, renders
+// with their progress, and passes taken out to the song's trash with an undo. A song is made here
+// from a take (its tracks become lanes).
+import * as api from '../api.js';
+import * as live from '../live.js';
+import * as jobs from '../jobs.js';
+import { t } from '../i18n.js';
+import { el, clock, toast } from '../ui.js';
+
+const SONG_KEY = 'taperoom.song';
+const enc = encodeURIComponent;
+
+function seconds(s) {
+  return Number.isFinite(s) ? `${s.toFixed(1)} s` : '–';
+}
+
+export async function show(view) {
+  const songSelect = el('select', { id: 'song-select', 'aria-label': t('song.choose') });
+  const takeSelect = el('select', { id: 'song-take-select', 'aria-label': t('song.fromTake') });
+  const titleInput = el('input', { id: 'song-title', type: 'text', maxlength: '80', 'aria-label': t('song.title') });
+  const makeButton = el('button', { type: 'button', id: 'make-song', class: 'primary' }, t('song.make'));
+  const chooser = el('section', { class: 'card', id: 'song-chooser' },
+    el('h2', { text: t('song.songs') }),
+    el('div', { class: 'row' }, el('div', { class: 'grow' }, songSelect)),
+    el('label', { for: 'song-take-select', text: t('song.fromTake') }),
+    el('div', { class: 'row' }, el('div', { class: 'grow' }, takeSelect)),
+    el('label', { for: 'song-title', text: t('song.title') }),
+    el('div', { class: 'row' }, el('div', { class: 'grow' }, titleInput), makeButton));
+  const detail = el('section', { class: 'card', id: 'song-detail', hidden: true });
+  view.append(detail, chooser);
+
+  let song = null;
+  let inputs = [];
+  const armed = new Set();
+  let transportState = 'idle';
+  let playhead = -1;
+
+  async function loadChooser() {
+    let songs = [];
+    let takes = [];
+    try {
+      [songs, takes] = await Promise.all([api.get('/api/songs'), api.get('/api/takes')]);
+    } catch (e) { toast(e.message); return; }
+    songSelect.replaceChildren(el('option', { value: '', text: songs.length ? t('song.pick') : t('song.none') }),
+      ...songs.map((s) => el('option', { value: s.id, text: t('song.option', { title: s.title, lanes: s.lanes }) })));
+    if (song) songSelect.value = song.id;
+    takeSelect.replaceChildren(...takes.map((tk) => el('option', { value: tk.id, 'data-name': tk.name, text: `${tk.name} · ${clock(tk.durationSeconds)}` })));
+    // "Make a song" on the Takes page names the take to start from.
+    const fromTakes = sessionStorage.getItem('taperoom.songTake');
+    sessionStorage.removeItem('taperoom.songTake');
+    const chosen = takes.find((tk) => tk.id === fromTakes);
+    if (chosen) {
+      takeSelect.value = chosen.id;
+      titleInput.value = chosen.name;
+      titleInput.focus();
+    } else if (!titleInput.value && takes.length) titleInput.value = takes[0].name;
+    makeButton.disabled = takes.length === 0;
+  }
+
+  takeSelect.addEventListener('change', () => {
+    const option = takeSelect.selectedOptions[0];
+    if (option) titleInput.value = option.dataset.name;
+  });
+  songSelect.addEventListener('change', () => { if (songSelect.value) open(songSelect.value); });
+  makeButton.addEventListener('click', async () => {
+    try {
+      const made = await api.post('/api/songs', { title: titleInput.value, fromTake: takeSelect.value });
+      toast(t('song.made', { title: made.title }));
+      await open(made.id);
+      await loadChooser();
+    } catch (e) { toast(e.message); }
+  });
+
+  async function open(id) {
+    try {
+      song = await api.get(`/api/songs/${enc(id)}`);
+    } catch (e) {
+      sessionStorage.removeItem(SONG_KEY);
+      toast(e.message);
+      return;
+    }
+    sessionStorage.setItem(SONG_KEY, song.id);
+    songSelect.value = song.id;
+    render();
+  }
+
+  function passLabel(p) {
+    const when = p.recordedAt ? new Date(p.recordedAt).toLocaleTimeString() : '';
+    return t('song.passLabel', { number: p.number, length: seconds(p.lengthSeconds), when });
+  }
+
+  function laneRow(lane, length) {
+    const mute = el('button', { type: 'button', class: 'toggle', 'data-mute': String(lane.number), 'aria-pressed': String(lane.mute),
+      'aria-label': t('song.muteLane', { lane: lane.name }) }, t('song.mute'));
+    const solo = el('button', { type: 'button', class: 'toggle', 'data-solo': String(lane.number), 'aria-pressed': String(lane.solo),
+      'aria-label': t('song.soloLane', { lane: lane.name }) }, t('song.solo'));
+    mute.addEventListener('click', () => changeLane(lane, { mute: !lane.mute }));
+    solo.addEventListener('click', () => changeLane(lane, { solo: !lane.solo }));
+    const passSelect = el('select', { 'data-pass-select': String(lane.number), 'aria-label': t('song.activePassOf', { lane: lane.name }) },
+      lane.passes.map((p) => el('option', { value: String(p.number), text: passLabel(p) })));
+    passSelect.value = String(lane.active);
+    passSelect.addEventListener('change', () => changeLane(lane, { active: Number(passSelect.value) }));
+    const rows = lane.passes.map((p) => {
+      const left = length > 0 ? Math.max(0, p.offsetSeconds / length) : 0;
+      const width = length > 0 && p.lengthSeconds ? Math.min(1 - left, p.lengthSeconds / length) : 0;
+      const block = el('button', { type: 'button', class: 'pass-block', 'data-pass': String(p.number), 'aria-current': String(p.active),
+        'aria-label': t(p.active ? 'song.passHeard' : 'song.passChoose', { number: p.number, lane: lane.name }),
+        title: t(p.active ? 'song.passHeard' : 'song.passChoose', { number: p.number, lane: lane.name }),
+        style: { left: `${(left * 100).toFixed(3)}%`, width: `${Math.max(0.5, width * 100).toFixed(3)}%` } },
+      p.missing ? t('song.passMissing', { number: p.number }) : (p.active ? t('song.passActive', { number: p.number }) : String(p.number)));
+      block.addEventListener('click', () => { if (!p.active) changeLane(lane, { active: p.number }); });
+      const remove = el('button', { type: 'button', class: 'pass-remove', 'data-remove-pass': `${lane.number}/${p.number}`,
+        'aria-label': t('song.removePass', { number: p.number, lane: lane.name }), title: t('song.removePass', { number: p.number, lane: lane.name }) }, '✕');
+      remove.addEventListener('click', () => removePass(lane, p));
+      return el('div', { class: 'pass-row' }, el('div', { class: 'pass-track' }, block), remove);
+    });
+    return el('div', { class: 'song-lane', 'data-lane': String(lane.number), 'data-lane-name': lane.name },
+      el('div', { class: 'row lane-head' }, el('span', { class: 'lane-title', text: `${lane.number} · ${lane.name}` }),
+        el('div', { class: 'grow' }, passSelect), mute, solo),
+      rows);
+  }
+
+  function render() {
+    if (!song) { detail.hidden = true; return; }
+    const length = song.lengthSeconds || 0;
+    const playButton = el('button', { type: 'button', id: 'play-song', class: 'primary' }, t('song.play'));
+    const stopButton = el('button', { type: 'button', id: 'stop-song' }, t('song.stop'));
+    const position = el('span', { id: 'song-position', class: 'big-number', text: clock(Math.max(0, playhead)) });
+    playButton.addEventListener('click', play);
+    stopButton.addEventListener('click', stopPlayback);
+    const head = el('div', { class: 'song-playhead', id: 'song-playhead', hidden: playhead < 0 || length <= 0 });
+    const lanes = el('div', { class: 'song-lanes', id: 'song-lanes' }, song.lanes.map((l) => laneRow(l, length)),
+      el('div', { class: 'playhead-area', 'aria-hidden': 'true' }, head));
+
+    const armButtons = inputs.map((input) => {
+      const b = el('button', { type: 'button', class: 'toggle arm', 'data-arm': String(input.number), 'aria-pressed': String(armed.has(input.number)),
+        'aria-label': t('song.armInput', { number: input.number, name: input.name }) }, `${input.number} · ${input.name}`);
+      b.addEventListener('click', () => {
+        if (armed.has(input.number)) armed.delete(input.number); else armed.add(input.number);
+        b.setAttribute('aria-pressed', String(armed.has(input.number)));
+      });
+      return b;
+    });
+    const laneName = el('input', { id: 'pass-lane', type: 'text', maxlength: '40', 'aria-label': t('song.passLane'), placeholder: t('song.passLanePlaceholder') });
+    // Punch and loop: empty fields record the song from its start until stopped.
+    const number = (id, label) => el('input', { id, type: 'number', min: '0', step: '0.1', inputmode: 'decimal', 'aria-label': label });
+    const punchIn = number('punch-in', t('song.punchIn'));
+    const punchOut = number('punch-out', t('song.punchOut'));
+    const preRoll = number('punch-from', t('song.punchFrom'));
+    const cycles = el('input', { id: 'loop-cycles', type: 'number', min: '0', max: '32', step: '1', inputmode: 'numeric', 'aria-label': t('song.loopCycles') });
+    const punchBox = el('details', { class: 'punch', id: 'punch-box' },
+      el('summary', { text: t('song.punchAndLoop') }),
+      el('div', { class: 'punch-grid' },
+        el('div', {}, el('label', { for: 'punch-from', text: t('song.punchFrom') }), preRoll),
+        el('div', {}, el('label', { for: 'punch-in', text: t('song.punchIn') }), punchIn),
+        el('div', {}, el('label', { for: 'punch-out', text: t('song.punchOut') }), punchOut),
+        el('div', {}, el('label', { for: 'loop-cycles', text: t('song.loopCycles') }), cycles)));
+    const punch = () => {
+      if (punchIn.value === '' && punchOut.value === '') return undefined;
+      const p = { inSeconds: Number(punchIn.value), outSeconds: Number(punchOut.value) };
+      if (preRoll.value !== '') p.fromSeconds = Number(preRoll.value);
+      if (cycles.value !== '') p.loopCycles = Number(cycles.value);
+      return p;
+    };
+    const overdubbing = transportState === 'overdubbing' || transportState === 'stopping';
+    const recordButton = el('button', { type: 'button', id: 'record-pass', class: overdubbing ? 'danger' : 'primary', 'data-overdubbing': String(overdubbing) },
+      overdubbing ? t('song.stopPass') : t('song.recordPass'));
+    recordButton.addEventListener('click', overdubbing ? stopPass : () => recordPass(laneName.value.trim(), punch()));
+    const passStatus = el('p', { id: 'pass-status', role: 'status', class: 'muted',
+      text: overdubbing ? t('song.passRunning') : '' });
+
+    const renderButton = el('button', { type: 'button', id: 'render-song' }, t('song.render'));
+    const progress = el('progress', { id: 'render-progress', max: '1', value: '0', hidden: true, 'aria-label': t('song.renderProgress') });
+    const renderStatus = el('p', { id: 'render-status', role: 'status', class: 'muted' });
+    const renderList = el('ul', { id: 'song-renders', class: 'plain-list' });
+    renderButton.addEventListener('click', startRender);
+
+    detail.replaceChildren(
+      el('h2', {}, `${t('song.heading')} · `, el('span', { class: 'take-name', 'data-song-name': '', text: song.title })),
+      el('p', { class: 'muted', text: t('song.figures', { rate: song.rateHz, tempo: song.tempoBpm, length: clock(length), lanes: song.lanes.length }) }),
+      el('div', { class: 'row' }, playButton, stopButton, position),
+      song.lanes.length ? lanes : el('p', { class: 'muted', text: t('song.noLanes') }),
+      el('h3', { text: t('song.newPass') }),
+      el('div', { class: 'row', role: 'group', 'aria-label': t('song.armedInputs') }, armButtons),
+      el('div', { class: 'row' }, el('div', { class: 'grow' }, laneName), recordButton),
+      punchBox,
+      passStatus,
+      el('h3', { text: t('song.renders') }),
+      el('div', { class: 'row' }, renderButton, el('div', { class: 'grow' }, progress)),
+      renderStatus,
+      renderList);
+    detail.hidden = false;
+    drawPlayhead();
+    showRender();
+    loadRenders(renderList);
+  }
+
+  function drawPlayhead() {
+    const head = detail.querySelector('#song-playhead');
+    const length = song ? song.lengthSeconds : 0;
+    const pos = detail.querySelector('#song-position');
+    if (pos) pos.textContent = clock(Math.max(0, playhead));
+    if (!head) return;
+    head.hidden = playhead < 0 || !(length > 0);
+    if (!head.hidden) head.style.left = `${Math.min(100, (playhead / length) * 100).toFixed(3)}%`;
+  }
+
+  async function changeLane(lane, change) {
+    try {
+      song = await api.patch(`/api/songs/${enc(song.id)}/lanes/${lane.number}`, change);
+      render();
+    } catch (e) { toast(e.message); }
+  }
+
+  async function removePass(lane, pass, confirmLane = false) {
+    const path = `/api/songs/${enc(song.id)}/lanes/${lane.number}/passes/${pass.number}${confirmLane ? '?confirm=lane' : ''}`;
+    try {
+      const after = await api.del(path);
+      song = after;
+      render();
+      toast(t('song.passRemoved', { number: pass.number, lane: lane.name }), t('song.undo'), async () => {
+        try {
+          song = await api.post(`/api/songs/${enc(song.id)}/trash/${after.trashed.entry}/restore`);
+          render();
+        } catch (e) { toast(e.message); }
+      });
+    } catch (e) {
+      if (e.status === 409 && !confirmLane && lane.passes.length === 1) {
+        toast(t('song.onlyPass', { lane: lane.name }), t('song.removeLane'), () => removePass(lane, pass, true), 10000);
+      } else toast(e.message);
+    }
+  }
+
+  async function recordPass(lane, punch) {
+    const chosen = [...armed].sort((a, b) => a - b);
+    if (chosen.length === 0) { toast(t('song.armFirst')); return; }
+    const body = { inputs: chosen };
+    if (lane) body.lanes = chosen.length === 1 ? [lane] : chosen.map((n) => `${lane} ${n}`);
+    if (punch) body.punch = punch;
+    try {
+      await api.post(`/api/songs/${enc(song.id)}/passes`, body);
+      transportState = 'overdubbing';
+      render();
+    } catch (e) { toast(e.message); }
+  }
+
+  async function stopPass() {
+    try {
+      await api.post(`/api/songs/${enc(song.id)}/passes/stop`);
+    } catch (e) { toast(e.message); }
+  }
+
+  async function play() {
+    try {
+      const now = await api.post(`/api/songs/${enc(song.id)}/play`, {});
+      playhead = now.positionSeconds || 0;
+      drawPlayhead();
+      watchPlayback();
+    } catch (e) { toast(e.message); }
+  }
+
+  async function stopPlayback() {
+    try { await api.post('/api/playback/stop'); } catch (e) { toast(e.message); }
+    playhead = -1;
+    drawPlayhead();
+  }
+
+  // The playhead follows the playback engine: live messages where they come, else a poll while playing.
+  let pollTimer = null;
+  function watchPlayback() {
+    clearInterval(pollTimer);
+    pollTimer = setInterval(async () => {
+      try { onPlayback(await api.get('/api/playback')); } catch { clearInterval(pollTimer); }
+    }, 250);
+  }
+  function onPlayback(msg) {
+    if (!song || msg.song !== song.id) {
+      if (playhead >= 0 && !msg.song) { playhead = -1; drawPlayhead(); clearInterval(pollTimer); }
+      return;
+    }
+    playhead = msg.playing || msg.positionSeconds > 0 ? msg.positionSeconds : -1;
+    drawPlayhead();
+    if (!msg.playing && msg.ended) clearInterval(pollTimer);
+  }
+
+  // The render's progress outlives a redraw of the song (a pass placed, a lane changed meanwhile).
+  const renderJob = { running: false, fraction: -1, note: '' };
+  function showRender() {
+    const button = detail.querySelector('#render-song');
+    const progress = detail.querySelector('#render-progress');
+    const status = detail.querySelector('#render-status');
+    if (!button) return;
+    button.disabled = renderJob.running;
+    progress.hidden = renderJob.fraction < 0;
+    progress.value = Math.max(0, renderJob.fraction);
+    status.textContent = renderJob.note;
+  }
+
+  async function startRender() {
+    try {
+      const started = await api.post(`/api/songs/${enc(song.id)}/render`, { format: 'wav' });
+      Object.assign(renderJob, { running: true, fraction: 0, note: t('song.rendering', { percent: 0 }) });
+      showRender();
+      await jobs.follow(started.job, (fraction) => {
+        Object.assign(renderJob, { fraction, note: t('song.rendering', { percent: Math.round(fraction * 100) }) });
+        showRender();
+      });
+      Object.assign(renderJob, { fraction: 1, note: t('song.rendered') });
+      loadRenders(detail.querySelector('#song-renders'));
+    } catch (e) {
+      renderJob.note = e.message;
+    } finally {
+      renderJob.running = false;
+      showRender();
+    }
+  }
+
+  async function loadRenders(list) {
+    if (!song) return;
+    let renders = [];
+    try { renders = await api.get(`/api/songs/${enc(song.id)}/renders`); } catch { return; }
+    list.replaceChildren(...renders.map((r) => el('li', {}, el('a', { class: 'button file-name', href: r.url, download: '' }, r.file))));
+  }
+
+  function onState(msg) {
+    const was = transportState;
+    transportState = msg.state;
+    if (!song) return;
+    const overdubbing = msg.state === 'overdubbing' || msg.state === 'stopping';
+    const wasOverdubbing = was === 'overdubbing' || was === 'stopping';
+    if (overdubbing !== wasOverdubbing) {
+      if (!overdubbing) open(song.id).then(() => {
+        const status = detail.querySelector('#pass-status');
+        if (status) status.textContent = msg.reason || '';
+      });
+      else render();
+    }
+  }
+
+  function onSongs(msg) {
+    if (song && msg.song === song.id && transportState !== 'overdubbing') open(song.id);
+    else loadChooser();
+  }
+
+  try {
+    const [state, list] = await Promise.all([api.get('/api/state'), api.get('/api/inputs')]);
+    transportState = state.state;
+    inputs = list;
+    for (const i of list) if (i.armed) armed.add(i.number);
+  } catch (e) { toast(e.message); }
+  await loadChooser();
+  const last = sessionStorage.getItem(SONG_KEY);
+  if (last) await open(last);
+  const offs = [live.on('state', onState), live.on('songs', onSongs), live.on('playback', onPlayback)];
+  return () => {
+    offs.forEach((off) => off());
+    clearInterval(pollTimer);
+  };
+}

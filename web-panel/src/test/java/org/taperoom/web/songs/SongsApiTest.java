@@ -1,0 +1,303 @@
+package org.taperoom.web.songs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.web.PanelRig;
+import org.taperoom.web.PanelRigExtension;
+
+/**
+ * Songs through the real server on the simulated interface: made from a take, comped, overdubbed,
+ * punched and looped, played, rendered. The interface's outputs loop back to its inputs with no
+ * delay, so its two streams count from one start as a linked full-duplex device's do.
+ */
+@ExtendWith(PanelRigExtension.class)
+@PanelRigExtension.Channels(value = 2, device = "sim:loopback=0")
+class SongsApiTest {
+    static PanelRig rig;
+    static PanelRig.Client user;
+    static String takeId;
+
+    @BeforeAll
+    static void recordABed() throws Exception {
+        user = rig.loggedIn();
+        takeId = rig.recordTake(user, 800);
+    }
+
+    private static JsonNode newSong(String title) throws Exception {
+        HttpResponse<String> r = user.change("POST", "/api/songs", "{\"title\":\"" + title + "\",\"fromTake\":\"" + takeId + "\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        return user.json(r);
+    }
+
+    private static JsonNode song(String id) throws Exception {
+        HttpResponse<String> r = user.get("/api/songs/" + id);
+        assertEquals(200, r.statusCode(), r.body());
+        return user.json(r);
+    }
+
+    /** Records a pass of about {@code millis} into {@code lane} from input 1; returns the song after it. */
+    private static JsonNode overdub(String id, String lane, long millis) throws Exception {
+        HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[1],\"lanes\":[\"" + lane + "\"]}");
+        assertEquals(202, r.statusCode(), r.body());
+        rig.awaitState("overdubbing", 5000);
+        Thread.sleep(millis);
+        assertEquals(202, user.change("POST", "/api/songs/" + id + "/passes/stop", null).statusCode());
+        rig.awaitState("idle", 15000);
+        return song(id);
+    }
+
+    @Test
+    void aSongMadeFromATakeHasALaneForEachTrackWithItsOnlyPassActiveAtTheStart() throws Exception {
+        JsonNode s = newSong("From the rehearsal");
+        assertEquals(2, s.get("lanes").size());
+        for (JsonNode lane : s.get("lanes")) {
+            assertEquals(1, lane.get("active").asInt());
+            JsonNode pass = lane.get("passes").get(0);
+            assertEquals(takeId, pass.get("take").asText());
+            assertEquals(0, pass.get("offsetFrames").asLong());
+            assertFalse(pass.get("missing").asBoolean());
+            assertTrue(pass.get("lengthSeconds").asDouble() > 0.5, "the bed's length: " + pass);
+        }
+        assertTrue(s.get("lengthSeconds").asDouble() > 0.5);
+        boolean listed = false;
+        for (JsonNode l : user.json(user.get("/api/songs"))) listed |= l.get("id").asText().equals(s.get("id").asText());
+        assertTrue(listed, "GET /api/songs lists it");
+        assertEquals(s.get("id").asText(), rig.control.transport().lastSongId(), "the song made is the one the overdub button records over");
+    }
+
+    @Test
+    void badInputIsOneLineNamingTheFieldNeverAServerError() throws Exception {
+        String id = newSong("Strict").get("id").asText();
+        String base = "/api/songs/" + id;
+        Object[][] cases = {
+                {"POST", "/api/songs", "{}", 400, "title: missing"},
+                {"POST", "/api/songs", "{\"title\":\"  \"}", 400, "title:"},
+                {"POST", "/api/songs", "{\"title\":\"x\",\"colour\":1}", 400, "colour: unknown field"},
+                {"POST", "/api/songs", "{\"title\":\"x\",\"fromTake\":\"../etc\"}", 400, "fromTake: not a take id"},
+                {"POST", "/api/songs", "{\"title\":\"x\",\"fromTake\":\"2020-01-01_000000-none\"}", 404, "no"},
+                {"POST", "/api/songs", "[1]", 400, "body: expected a JSON object"},
+                {"GET", "/api/songs/no-such-song", null, 404, "no song no-such-song"},
+                {"GET", "/api/songs/..%2Fetc", null, 404, ""},
+                {"PATCH", base, "{\"title\":7}", 400, "title: expected a string"},
+                {"PATCH", base + "/lanes/9", "{\"mute\":true}", 404, "no lane 9"},
+                {"PATCH", base + "/lanes/x", "{\"mute\":true}", 404, "lane must be a number"},
+                {"PATCH", base + "/lanes/1", "{}", 400, "body: give at least one of"},
+                {"PATCH", base + "/lanes/1", "{\"mute\":\"yes\"}", 400, "mute: expected true or false"},
+                {"PATCH", base + "/lanes/1", "{\"active\":5}", 400, "active: lane"},
+                {"PATCH", base + "/lanes/1", "{\"active\":1.5}", 400, "active: a pass number"},
+                {"PATCH", base + "/lanes/1", "{\"name\":\"a/b\"}", 400, "name: 1 to 40 letters"},
+                {"DELETE", base + "/lanes/1/passes/2", null, 404, "no pass 2"},
+                {"DELETE", base + "/lanes/1/passes/1?confirm=yes", null, 400, "confirm: the only value is lane"},
+                {"DELETE", base + "/lanes/1/passes/1", null, 409, "only pass of lane"},
+                {"POST", base + "/trash/1/restore", null, 404, "no entry 1"},
+                {"POST", base + "/passes", "{}", 400, "inputs: missing"},
+                {"POST", base + "/passes", "{\"inputs\":[]}", 400, "inputs: expected a non-empty array"},
+                {"POST", base + "/passes", "{\"inputs\":[3]}", 400, "inputs[0]: expected an input number from 1 to 2"},
+                {"POST", base + "/passes", "{\"inputs\":[1,1]}", 400, "inputs[1]: input 1 is listed twice"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"lanes\":[\"a\",\"b\"]}", 400, "lanes: 1 input(s) but 2 lane name(s)"},
+                {"POST", base + "/passes", "{\"inputs\":[1,2],\"lanes\":[\"a\",\"a\"]}", 400, "lanes[1]: named twice"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":5}", 400, "punch: expected {"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.2}}", 400, "punch: needs both inSeconds and outSeconds"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.5,\"outSeconds\":0.5}}", 400, "punch.outSeconds: must be after"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.5,\"outSeconds\":0.6,\"fromSeconds\":0.7}}", 400, "punch.fromSeconds: expected a number from 0 to 0.5"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.1,\"outSeconds\":0.2,\"loopCycles\":1.5}}", 400, "punch.loopCycles: a whole number"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.1,\"outSeconds\":60,\"loopCycles\":2}}", 400, "punch.outSeconds: expected a number from 0 to"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"punch\":{\"inSeconds\":0.1,\"outSeconds\":0.2,\"colour\":1}}", 400, "punch.colour: unknown field"},
+                {"POST", base + "/passes/stop", null, 409, "no pass is being recorded"},
+                {"POST", base + "/play", "{\"fromSeconds\":-1}", 400, "fromSeconds: expected a number from 0"},
+                {"POST", base + "/play", "{\"fromSeconds\":9999}", 400, "past the song's end"},
+                {"POST", base + "/render", "{\"format\":\"aiff\"}", 400, "format: \"aiff\" is not one of"},
+                {"GET", base + "/renders/..%2F..%2Fsong.json", null, 404, ""},
+                {"GET", base + "/renders/nothing.wav", null, 404, "no render nothing.wav"},
+        };
+        List<String> wrong = new ArrayList<>();
+        for (Object[] c : cases) {
+            HttpResponse<String> r = user.send((String) c[0], (String) c[1], (String) c[2], Map.of("X-CSRF-Token", user.csrf));
+            String error = r.body().startsWith("{") && user.json(r).has("error") ? user.json(r).get("error").asText() : "";
+            boolean ok = r.statusCode() == (int) c[3] && error.contains((String) c[4]) && !error.isEmpty() && !error.contains("\n")
+                    && !error.contains("Exception") && !error.contains(rig.library.toString());
+            if (!ok) wrong.add(c[0] + " " + c[1] + " " + c[2] + " -> " + r.statusCode() + " " + r.body());
+        }
+        assertEquals(List.of(), wrong, "each answers its status with one line naming what is wrong");
+        if (!rig.control.transport().view().state().wireName().equals("idle")) throw new AssertionError("the bad requests started something");
+    }
+
+    @Test
+    void muteSoloTheActivePassAndTheNameOfALaneChangeAndStay() throws Exception {
+        String id = newSong("Comping").get("id").asText();
+        HttpResponse<String> r = user.change("PATCH", "/api/songs/" + id + "/lanes/2", "{\"mute\":true,\"solo\":false,\"name\":\"Bass DI\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        r = user.change("PATCH", "/api/songs/" + id + "/lanes/1", "{\"solo\":true}");
+        assertEquals(200, r.statusCode(), r.body());
+        r = user.change("PATCH", "/api/songs/" + id, "{\"title\":\"Comping, take two\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode s = song(id);
+        assertEquals("Comping, take two", s.get("title").asText());
+        assertEquals(id, s.get("id").asText(), "a new title keeps the id");
+        JsonNode bass = s.get("lanes").get(1);
+        assertEquals("Bass DI", bass.get("name").asText());
+        assertTrue(bass.get("mute").asBoolean(), "the renamed lane keeps its strip");
+        assertTrue(s.get("lanes").get(0).get("solo").asBoolean());
+        assertFalse(s.get("lanes").get(0).get("mute").asBoolean());
+        r = user.change("PATCH", "/api/songs/" + id + "/lanes/1", "{\"name\":\"Bass DI\"}");
+        assertEquals(400, r.statusCode(), "two lanes of one name: " + r.body());
+    }
+
+    @Test
+    void aPassRecordedFromThePanelLandsInItsLaneAndCompingSwitchesBetweenPasses() throws Exception {
+        String id = newSong("Overdubs").get("id").asText();
+        JsonNode after = overdub(id, "Vox", 700);
+        assertEquals(3, after.get("lanes").size(), after.toString());
+        JsonNode vox = after.get("lanes").get(2);
+        assertEquals("Vox", vox.get("name").asText());
+        JsonNode first = vox.get("passes").get(0);
+        assertFalse(first.get("missing").asBoolean());
+        // The pass records from the moment the interface is open again and the song plays (a
+        // fraction of the 700 ms on a loaded machine) until the stop.
+        assertTrue(first.get("lengthSeconds").asDouble() > 0.1, "the pass holds what was recorded until stop: " + first);
+        assertTrue(user.json(user.get("/api/state")).get("reason").asText().contains("recorded"));
+        assertTrue(rig.engine.status().running(), "the recorder has its device again");
+
+        after = overdub(id, "Vox", 500);
+        vox = after.get("lanes").get(2);
+        assertEquals(2, vox.get("passes").size());
+        assertEquals(2, vox.get("active").asInt(), "a new pass is the one heard");
+        HttpResponse<String> r = user.change("PATCH", "/api/songs/" + id + "/lanes/3", "{\"active\":1}");
+        assertEquals(200, r.statusCode(), r.body());
+        vox = song(id).get("lanes").get(2);
+        assertEquals(1, vox.get("active").asInt());
+        assertTrue(vox.get("passes").get(0).get("active").asBoolean());
+        assertFalse(vox.get("passes").get(1).get("active").asBoolean());
+    }
+
+    @Test
+    void aPunchedPassHoldsExactlyItsRegionAndALoopGivesAPassPerCycle() throws Exception {
+        String id = newSong("Punches").get("id").asText();
+        HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/passes",
+                "{\"inputs\":[1],\"lanes\":[\"Fix\"],\"punch\":{\"fromSeconds\":0.2,\"inSeconds\":0.4,\"outSeconds\":0.7}}");
+        assertEquals(202, r.statusCode(), r.body());
+        rig.awaitState("overdubbing", 5000);
+        rig.awaitState("idle", 15000); // a punched pass ends by itself at the punch-out
+        JsonNode fix = song(id).get("lanes").get(2);
+        assertEquals("Fix", fix.get("name").asText());
+        JsonNode pass = fix.get("passes").get(0);
+        assertEquals(19200, pass.get("offsetFrames").asLong(), "the pass starts on the punch-in's frame: " + pass);
+        assertEquals(14400, pass.get("lengthFrames").asLong(), "and holds exactly the region: " + pass);
+
+        r = user.change("POST", "/api/songs/" + id + "/passes",
+                "{\"inputs\":[2],\"lanes\":[\"Loop\"],\"punch\":{\"fromSeconds\":0,\"inSeconds\":0.2,\"outSeconds\":0.5,\"loopCycles\":2}}");
+        assertEquals(202, r.statusCode(), r.body());
+        rig.awaitState("overdubbing", 5000);
+        rig.awaitState("idle", 15000);
+        JsonNode loop = song(id).get("lanes").get(3);
+        assertEquals(2, loop.get("passes").size(), "a pass per cycle: " + loop);
+        assertEquals(2, loop.get("active").asInt(), "the last cycle is heard");
+        for (JsonNode p : loop.get("passes")) {
+            assertEquals(9600, p.get("offsetFrames").asLong());
+            assertEquals(14400, p.get("lengthFrames").asLong());
+        }
+    }
+
+    @Test
+    void twoPassesAtOnceOneIsRecordedAndTheOtherIs409() throws Exception {
+        String id = newSong("Race").get("id").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<HttpResponse<String>> ask = () -> user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[1]}");
+            Future<HttpResponse<String>> a = pool.submit(ask);
+            Future<HttpResponse<String>> b = pool.submit(ask);
+            List<Integer> codes = new ArrayList<>(List.of(a.get().statusCode(), b.get().statusCode()));
+            codes.sort(null);
+            assertEquals(List.of(202, 409), codes, a.get().body() + " / " + b.get().body());
+            HttpResponse<String> loser = a.get().statusCode() == 409 ? a.get() : b.get();
+            assertTrue(user.json(loser).get("error").asText().contains("pass is being recorded"), loser.body());
+            assertEquals(409, user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[2]}").statusCode(), "a third one later");
+            assertEquals(409, user.change("PATCH", "/api/songs/" + id + "/lanes/1", "{\"mute\":true}").statusCode(), "lanes wait for the pass");
+            Thread.sleep(300);
+            assertEquals(202, user.change("POST", "/api/songs/" + id + "/passes/stop", null).statusCode());
+            rig.awaitState("idle", 15000);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, song(id).get("lanes").size(), "exactly one pass was recorded");
+
+        HttpResponse<String> r = user.change("POST", "/api/transport/record", null);
+        rig.awaitState("recording", 5000);
+        HttpResponse<String> during = user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[1]}");
+        user.change("POST", "/api/transport/stop", null);
+        rig.awaitState("idle", 10000);
+        assertEquals(409, during.statusCode(), "no pass while a take records: " + r.body());
+        assertTrue(user.json(during).get("error").asText().contains("take is being recorded"));
+    }
+
+    @Test
+    void aPassTakenOutGoesToTheTrashAndComesBackWithItsLane() throws Exception {
+        String id = newSong("Trash").get("id").asText();
+        assertEquals(200, user.change("PATCH", "/api/songs/" + id + "/lanes/2", "{\"mute\":true}").statusCode());
+        HttpResponse<String> r = user.change("DELETE", "/api/songs/" + id + "/lanes/2/passes/1", null);
+        assertEquals(409, r.statusCode(), "the lane's only pass needs the confirmation: " + r.body());
+        r = user.change("DELETE", "/api/songs/" + id + "/lanes/2/passes/1?confirm=lane", null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode after = user.json(r);
+        assertEquals(1, after.get("lanes").size());
+        assertTrue(after.get("trashed").get("laneRemoved").asBoolean());
+        JsonNode trash = user.json(user.get("/api/songs/" + id + "/trash"));
+        assertEquals(1, trash.size());
+        assertEquals(takeId, trash.get(0).get("take").asText());
+        assertEquals(200, user.get("/api/takes/" + takeId).statusCode(), "the take stays in the library");
+
+        r = user.change("POST", "/api/songs/" + id + "/trash/" + trash.get(0).get("entry").asInt() + "/restore", null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode back = song(id);
+        assertEquals(2, back.get("lanes").size());
+        assertTrue(back.get("lanes").get(1).get("mute").asBoolean(), "the lane comes back with its strip");
+        assertEquals(0, user.json(user.get("/api/songs/" + id + "/trash")).size());
+    }
+
+    @Test
+    void aSongPlaysThroughThePlaybackEngineAndRendersAsAJobWithProgress() throws Exception {
+        String id = newSong("Playable").get("id").asText();
+        HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/play", "{}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode playing = user.json(r);
+        assertEquals(id, playing.get("song").asText());
+        assertTrue(playing.get("take").isNull());
+        assertTrue(playing.get("lengthSeconds").asDouble() > 0.5);
+        JsonNode state = user.json(user.get("/api/playback"));
+        assertEquals(id, state.get("song").asText());
+        assertEquals(200, user.change("POST", "/api/playback/stop", null).statusCode());
+
+        r = user.change("POST", "/api/songs/" + id + "/render", "{\"format\":\"wav\"}");
+        assertEquals(202, r.statusCode(), r.body());
+        String job = user.json(r).get("job").asText();
+        JsonNode j = null;
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end) {
+            j = user.json(user.get("/api/jobs/" + job));
+            if (j.get("state").asText().matches("done|failed|cancelled")) break;
+            Thread.sleep(100);
+        }
+        assertEquals("done", j.get("state").asText(), j.toString());
+        assertEquals(1.0, j.get("progress").asDouble(), 1e-9);
+        JsonNode renders = user.json(user.get("/api/songs/" + id + "/renders"));
+        assertEquals(1, renders.size());
+        HttpResponse<byte[]> file = user.bytes(renders.get(0).get("url").asText(), Map.of());
+        assertEquals(200, file.statusCode());
+        assertEquals("RIFF", new String(file.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(file.body().length > 48000 * 2 * 2 / 2, "half a second of stereo at least: " + file.body().length);
+    }
+}
