@@ -1,7 +1,7 @@
-// The WebSocket /ws: state, meters, progress and takes messages, fanned out to the page that
+// The WebSocket /ws: state, meters, progress, takes and playback messages, fanned out to the page that
 // listens. Reconnects with a growing delay when the connection drops (Wi-Fi, service restart).
 
-const listeners = { state: new Set(), meters: new Set(), progress: new Set(), takes: new Set(), open: new Set() };
+const listeners = { state: new Set(), meters: new Set(), progress: new Set(), takes: new Set(), playback: new Set(), open: new Set() };
 let socket = null;
 let retryMillis = 500;
 let wanted = false;

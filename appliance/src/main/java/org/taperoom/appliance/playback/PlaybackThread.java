@@ -47,6 +47,10 @@ final class PlaybackThread {
     private final int periodFrames;
     private final int channels;
     private final Thread thread;
+    /** The playing mix's meters; written by the playback thread, read by anyone. */
+    private final PlaybackMeters meters;
+    /** Where a copy of each period goes for the browser stream, or null; set before {@link #start()}. */
+    private OutputTap tap;
 
     // Playback-thread state, allocated in the constructor.
     private final double[][] mono;
@@ -118,9 +122,19 @@ final class PlaybackThread {
         this.limited = new float[2 * periodFrames];
         this.devicePeriod = new float[channels * periodFrames];
         this.silence = new float[channels * periodFrames];
+        this.meters = new PlaybackMeters(tracks, stream.config().rateHz(), periodFrames);
         this.thread = new Thread(this::run, "taperoom-playback");
         this.thread.setDaemon(true);
         this.thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    /** Before {@link #start()}: copy each period given to the device into {@code tap}. */
+    void tapInto(OutputTap tap) {
+        this.tap = tap;
+    }
+
+    PlaybackMeters meters() {
+        return meters;
     }
 
     /** Starts the thread; the stream must be started already. */
@@ -157,6 +171,8 @@ final class PlaybackThread {
             if (!commands.isEmpty()) return 0;
             if (playing) out = play();
         }
+        meters.publish(out, periodFrames, channels);
+        if (tap != null) tap.offer(out, periodFrames, channels);
         ReadStatus status = stream.writePeriod(out);
         if (status == ReadStatus.GONE) {
             deviceGone = true;
@@ -268,6 +284,7 @@ final class PlaybackThread {
         ring.release(at + n);
         for (int t = 0; t < mono.length; t++) {
             summed[t] = TrackBlock.strip(mixer, t, mono[t], n, outs[t]) ? null : outs[t];
+            if (summed[t] != null) meters.strip(t, outs[t][0], outs[t][1], n);
         }
         masterBlock.process(summed, n, blockLeft, blockRight);
         limiter.push(blockLeft, blockRight, n);

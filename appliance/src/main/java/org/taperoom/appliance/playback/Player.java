@@ -12,6 +12,7 @@ import org.taperoom.appliance.dsp.mix.Mixer;
 import org.taperoom.appliance.dsp.render.Normalisation;
 import org.taperoom.appliance.dsp.render.Renderer;
 import org.taperoom.appliance.dsp.render.TakeTracks;
+import org.taperoom.appliance.dsp.settings.MixSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.dsp.settings.TrackSettings;
@@ -41,13 +42,16 @@ public final class Player implements AutoCloseable {
     private final MixMailbox mailbox = new MixMailbox();
     private final ConcurrentLinkedQueue<TransportCommand> commands = new ConcurrentLinkedQueue<>();
     private final int latencyFrames;
+    /** The settings the playback thread was last sent; guarded by this. */
+    private RenderSettings current;
     private boolean started;
     /** Transport commands queued so far; guarded by this. */
     private long commandsSent;
 
-    private Player(TakeTracks take, PlaybackStream stream, int rate, long programmeFrames, TrackRing ring, ReaderThread reader,
-                   Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless) {
+    private Player(TakeTracks take, RenderSettings settings, PlaybackStream stream, int rate, long programmeFrames, TrackRing ring,
+                   ReaderThread reader, Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless) {
         this.take = take;
+        this.current = settings;
         this.stream = stream;
         this.rate = rate;
         this.programmeFrames = programmeFrames;
@@ -107,7 +111,7 @@ public final class Player implements AutoCloseable {
             TrackRing ring = new TrackRing(readers.size(), capacity);
             ReaderThread reader = new ReaderThread(ring, readers, programme);
             StreamLimiter limiter = normalisation.streamLimiter(rate, periodFrames);
-            return new Player(take, stream, rate, programme, ring, reader, mixer, bus, limiter, clockless);
+            return new Player(take, settings, stream, rate, programme, ring, reader, mixer, bus, limiter, clockless);
         } catch (IOException | SettingsException | RuntimeException e) {
             for (SoundFileReader r : readers) r.close();
             throw e;
@@ -117,6 +121,18 @@ public final class Player implements AutoCloseable {
     /** Track i's settings, in the take's track order. */
     static List<TrackSettings> perTrack(TakeTracks take, RenderSettings settings) {
         return take.tracks().stream().map(t -> settings.mix().track(t.stem(), t.name())).toList();
+    }
+
+    /** Before {@link #start()}: a copy of every period given to the device goes into {@code tap} while it listens. */
+    public synchronized void tapInto(OutputTap tap) {
+        if (started) throw new IllegalStateException("tap the output before starting");
+        tap.rateHz(rate);
+        playback.tapInto(tap);
+    }
+
+    /** The playing mix's strip and master meters. */
+    public PlaybackMeters meters() {
+        return playback.meters();
     }
 
     /** Starts the stream and both threads, paused at frame 0. */
@@ -165,9 +181,15 @@ public final class Player implements AutoCloseable {
     }
 
     /** New mix and master settings, heard from the next period on with the strips' smoothing. */
-    public void change(RenderSettings settings) throws SettingsException {
+    public synchronized void change(RenderSettings settings) throws SettingsException {
         take.check(settings.mix());
         mailbox.post(new MixChange(settings.mix(), perTrack(take, settings), settings.master()));
+        current = settings;
+    }
+
+    /** A new mix with the master as it is: what a fader move on the panel sends. */
+    public synchronized void changeMix(MixSettings mix) throws SettingsException {
+        change(new RenderSettings(mix, current.master(), current.tags(), current.output()));
     }
 
     public PlaybackStatus status() {

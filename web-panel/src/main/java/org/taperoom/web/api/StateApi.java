@@ -5,8 +5,10 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportView;
+import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.taperoom.web.security.Guard;
@@ -24,16 +26,20 @@ public final class StateApi {
 
     private final Transport transport;
     private final Recorder recorder;
+    private final Supplier<PlaybackService.Gaps> playbackGaps;
 
-    public StateApi(Transport transport, Recorder recorder) {
+    /** @param playbackGaps the playback engine's gaps since the service started */
+    public StateApi(Transport transport, Recorder recorder, Supplier<PlaybackService.Gaps> playbackGaps) {
         this.transport = transport;
         this.recorder = recorder;
+        this.playbackGaps = playbackGaps;
     }
 
     public List<Route> routes() {
         return List.of(Route.get("/api/state", Access.PUBLIC, this::get,
                 "Without a session: state (idle, recording, stopping, waiting, error), elapsedSeconds and freeDiskSeconds only. "
-                        + "With one also the reason, the take being recorded, the device and its format, overruns and the last error."));
+                        + "With one also the reason, the take being recorded, the device and its format, overruns, the last error "
+                        + "and the playback's underruns and starved periods since the service started."));
     }
 
     private void get(Context ctx) {
@@ -65,6 +71,9 @@ public final class StateApi {
         m.put("bits", s.bits());
         m.put("overruns", s.overruns());
         m.put("lastError", s.lastError() == null ? "" : s.lastError());
+        PlaybackService.Gaps gaps = playbackGaps.get();
+        m.put("playbackUnderruns", gaps.underruns());
+        m.put("playbackStarvedPeriods", gaps.starvedPeriods());
         return m;
     }
 
