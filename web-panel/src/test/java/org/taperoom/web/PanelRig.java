@@ -44,6 +44,8 @@ public final class PanelRig implements AutoCloseable {
     public final Path configFile;
     public final Config config;
     public final SimBackend sim;
+    /** The simulated interface's outputs, where the panel plays takes (paced, as a real device). */
+    public final SimBackend outputs = new SimBackend();
     public final RecordingEngine engine;
     public final ControlService control;
     public final WebPanel panel;
@@ -59,11 +61,16 @@ public final class PanelRig implements AutoCloseable {
 
     /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
     public PanelRig(int channels, boolean simGain) throws Exception {
+        this(channels, simGain, Map.of());
+    }
+
+    /** With {@code settings} (configuration keys and values) over the rig's own. */
+    public PanelRig(int channels, boolean simGain, Map<String, String> settings) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
         Files.writeString(configFile, "# test configuration\n");
-        Config config = Config.defaults().withTexts(Map.of(
+        Map<String, String> texts = new LinkedHashMap<>(Map.of(
                 RecordingKeys.DEVICE.name(), "sim",
                 RecordingKeys.CHANNELS.name(), Integer.toString(channels),
                 RecordingKeys.LIBRARY.name(), library.toString(),
@@ -72,7 +79,9 @@ public final class PanelRig implements AutoCloseable {
                 PanelKeys.ADDRESS.name(), "127.0.0.1",
                 PanelKeys.PORT.name(), "0",
                 PanelKeys.HOST_NAMES.name(), HOST_NAMES,
-                "gpio", "off"), "");
+                "gpio", "off"));
+        texts.putAll(settings);
+        Config config = Config.defaults().withTexts(texts, "");
         this.config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
         config = this.config;
         sim = new SimBackend();
@@ -81,7 +90,7 @@ public final class PanelRig implements AutoCloseable {
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
         control = ControlService.start(engine, config, null, gain);
         panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
-                null, () -> CaptureDevices.find(this.config)));
+                null, () -> CaptureDevices.find(this.config), outputs));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 
