@@ -34,6 +34,8 @@ function meter(id, label) {
   const bar = el('div', { class: 'strip-meter', id, role: 'meter', 'aria-label': label, 'aria-valuemin': String(METER_FLOOR_DB), 'aria-valuemax': '0' }, fill);
   const set = (db) => {
     fill.style.width = `${Math.max(0, Math.min(100, ((db - METER_FLOOR_DB) / -METER_FLOOR_DB) * 100))}%`;
+    // The colour scale spans the whole bar, whatever its width: green low, red at full scale.
+    fill.style.backgroundSize = `${bar.clientWidth}px 100%`;
     fill.dataset.db = String(db);
     bar.setAttribute('aria-valuenow', String(Math.max(METER_FLOOR_DB, db)));
     figure.textContent = db <= METER_FLOOR_DB ? '–' : `${db.toFixed(1)} dB`;
