@@ -6,12 +6,13 @@
 # thread to reach the safepoint (a runnable thread the kernel has not scheduled yet).
 #
 #   appliance/bench/playback-soak.sh [SOAK_SECONDS] [BUFFER_PERIODS] [RENDER_THREADS]
-#   (defaults: 600 s, 4 periods of 256 frames, one render thread a core; 16 tracks, a 30 s take)
+#   (defaults: 600 s, 16 periods of 256 frames (85 ms, what a take's playback keeps queued), one
+#   render thread a core; 16 tracks, a 30 s take)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 soak=${1:-600}
-buffer=${2:-4}
+buffer=${2:-16}
 threads=${3:-$(nproc)}
 log=$(mktemp "${TMPDIR:-/tmp}/taperoom-safepoints.XXXXXX")
 trap 'rm -f "$log"' EXIT

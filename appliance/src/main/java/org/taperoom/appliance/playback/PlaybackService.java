@@ -32,6 +32,15 @@ public final class PlaybackService implements AutoCloseable {
     /** Gaps heard since the service started, over every take played: what {@code /api/state} reports. */
     public record Gaps(long underruns, long starvedPeriods) {}
 
+    /**
+     * The least audio a take's playback keeps queued at the output. Playing a take back is not
+     * latency-critical (monitoring is, and opens its own streams), but a pause of the whole JVM
+     * is fatal to a shallow buffer: ZGC's own pauses last well under a millisecond, yet a
+     * safepoint waits for every Java thread to reach it, and a thread the kernel has not
+     * scheduled yet held them 25 to 112 ms on a loaded machine (appliance/bench/playback-soak.sh).
+     */
+    static final double MIN_BUFFER_SECONDS = 0.085;
+
     /** Frames of the browser stream's tap: about 0.7 s at 48 kHz, room for a listener that falls a little behind. */
     static final int TAP_FRAMES = 1 << 15;
 
@@ -53,6 +62,7 @@ public final class PlaybackService implements AutoCloseable {
     /**
      * @param deviceName   the output: an ALSA device or {@code sim...}
      * @param periodFrames frames per period of the playback stream
+     * @param bufferPeriods periods queued at the output, at least; raised to hold {@link #MIN_BUFFER_SECONDS}
      */
     public PlaybackService(AudioBackend backend, String deviceName, int periodFrames, int bufferPeriods) {
         this.backend = backend;
@@ -99,8 +109,8 @@ public final class PlaybackService implements AutoCloseable {
         }
         var last = RenderRecord.latestNormalisation(takeDir, settings.master(), rate);
         Normalisation n = last.orElse(Normalisation.of(settings.master(), rate, 0));
-        PlaybackStream stream = backend.openPlayback(deviceName,
-                new StreamConfig(2, rate, periodFrames, bufferPeriods, null));
+        int buffer = Math.max(bufferPeriods, (int) Math.ceil(MIN_BUFFER_SECONDS * rate / periodFrames));
+        PlaybackStream stream = backend.openPlayback(deviceName, new StreamConfig(2, rate, periodFrames, buffer, null));
         try {
             player = Player.open(tracks, settings, n, stream, false);
             player.tapInto(tap);
