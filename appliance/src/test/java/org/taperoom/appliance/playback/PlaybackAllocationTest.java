@@ -82,4 +82,37 @@ class PlaybackAllocationTest {
     private static void waitForPeriods(Player player, long periods) throws InterruptedException {
         PlaybackRig.waitUntil(() -> player.status().periods() >= periods, "the playback thread reached " + periods + " periods");
     }
+
+    @Test
+    void mixChangesAppliedWhilePlayingAllocateNothingOnThePlaybackThread(@TempDir Path dir) throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        TakeTracks take = PlaybackRig.band(dir, 4);
+        RenderSettings settings = PlaybackRig.fullChain();
+        String json = settings.toJson().toString();
+        RenderSettings quieter = RenderSettings.parse(json.replaceAll("\"fader_db\"\\s*:\\s*-6(\\.0)?", "\"fader_db\": -12"));
+        assertTrue(!quieter.toJson().toString().equals(json), "the second mix differs: " + json);
+        SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false));
+        try (Player player = Player.open(take, settings, Normalisation.of(settings.master(), PlaybackRig.RATE, 6),
+                sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 256, 4, SampleFormat.FLOAT_LE)), true)) {
+            player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE));
+            player.start();
+            long tid = player.playbackThread().threadId();
+            // Warm-up with changes too, so the code that applies them is compiled before the window.
+            for (int i = 0; i < 300; i++) {
+                player.change(i % 2 == 0 ? quieter : settings);
+                waitForPeriods(player, player.status().periods() + 50);
+            }
+            long a0 = mx.getThreadAllocatedBytes(tid);
+            long p0 = player.status().periods();
+            for (int i = 0; i < 100; i++) {
+                player.change(i % 2 == 0 ? quieter : settings);
+                waitForPeriods(player, player.status().periods() + 50);
+            }
+            long a1 = mx.getThreadAllocatedBytes(tid);
+            System.out.printf("playback thread: %d bytes allocated applying 100 mix changes over %d periods%n", a1 - a0,
+                    player.status().periods() - p0);
+            assertEquals(0, a1 - a0, "bytes the playback thread allocated applying mix changes");
+        }
+    }
 }
