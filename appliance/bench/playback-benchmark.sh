@@ -5,8 +5,8 @@
 # then SOAK seconds of paced playback on the simulated outputs (which count a period written
 # after its playing time as an underrun) while full renders of the same take run beside it.
 #
-#   appliance/bench/playback-benchmark.sh [TRACKS] [PERIOD] [SOAK_SECONDS] [TAKE_SECONDS]
-#   (defaults: 16 tracks, 256 frames, 600 s, a 30 s take played in a loop)
+#   appliance/bench/playback-benchmark.sh [TRACKS] [PERIOD] [SOAK_SECONDS] [TAKE_SECONDS] [BUFFER_PERIODS] [RENDER_THREADS]
+#   (defaults: 16 tracks, 256 frames, 600 s, a 30 s take played in a loop, 4 periods, one render thread a core)
 #
 # Needs a JDK >= 21; compiles the appliance's tests first (not timed). BENCH_JAVA_OPTS adds JVM
 # options (e.g. BENCH_JAVA_OPTS=-XX:+UseZGC to compare garbage collectors).
@@ -24,4 +24,4 @@ done
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 exec "$java_bin" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
     -cp "appliance/target/classes:appliance/target/test-classes:drivers/target/classes:$(cat appliance/target/bench.classpath)" \
-    org.taperoom.appliance.playback.PlaybackBenchmark "${1:-16}" "${2:-256}" "${3:-600}" "${4:-30}"
+    org.taperoom.appliance.playback.PlaybackBenchmark "$@"

@@ -17,6 +17,8 @@ import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelMetrics;
+import org.taperoom.appliance.panel.PanelPlayback;
+import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.web.api.InputsApi;
 import org.taperoom.web.api.ExportsApi;
 import org.taperoom.web.api.JobsApi;
@@ -95,12 +97,9 @@ public final class WebPanel implements Panel {
         PinLock pin = new PinLock(pinHash, new LoginThrottle(Clock.systemUTC()));
         InputArming arming = context.arming() != null ? context.arming() : new InputArming(Math.max(1, context.recorder().status().channels()));
         InputGain gain = context.gain() != null ? context.gain() : InputGain.NONE;
-        StateApi state = new StateApi(context.transport(), context.recorder(), context.uploads());
+        PlaybackService playbackService = PanelPlayback.open(context);
+        StateApi state = new StateApi(context.transport(), context.recorder(), context.uploads(), playbackService::gaps);
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
-        // A session's live sockets end with it; a new PIN ends every socket (each browser logs in
-        // again or, for the session that changed it, reconnects).
-        sessions.onEnd(hub::endSession);
-        pin.onChange(() -> hub.closeAll("PIN changed"));
         TakeCatalog takes = Library.open(context);
         RenderService ownRenders = context.renders() == null ? new RenderService() : null;
         RenderService renders = ownRenders != null ? ownRenders : context.renders();
@@ -109,7 +108,17 @@ public final class WebPanel implements Panel {
         ShareLinks links = new ShareLinks(Clock.systemUTC());
         JobsApi jobs = new JobsApi(takes, renders, hub::event);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
-        Playback playback = Playback.start(context, takes, hub);
+        Playback playback = Playback.start(playbackService, takes, hub);
+        // A session's live sockets and streams end with it; a new PIN ends every one (each browser
+        // logs in again or, for the session that changed it, reconnects).
+        sessions.onEnd(id -> {
+            hub.endSession(id);
+            playback.stream().endSession(id);
+        });
+        pin.onChange(() -> {
+            hub.closeAll("PIN changed");
+            playback.stream().closeAll("PIN changed");
+        });
         UploadPump pump = context.uploads() == null ? null : new UploadPump(context.uploads(), hub::event);
         TunerApi tuner = new TunerApi(context.recorder(), hub::event);
         RouteTable table = new RouteTable()
@@ -118,7 +127,7 @@ public final class WebPanel implements Panel {
                 .add(new TransportApi(context.transport(), state).routes())
                 .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), links, id -> hub.event(takesMessage())).routes())
-                .add(new MixMasterApi(takes, renders).routes())
+                .add(new MixMasterApi(takes, renders, playback::settingsSaved).routes())
                 .add(new PreviewApi(takes, renders, jobs).routes())
                 .add(exports.routes())
                 .add(new ShareApi(exports, links, () -> urlHolder[0]).routes())
@@ -134,7 +143,8 @@ public final class WebPanel implements Panel {
                 // Distribution: releases of a take, and the service's upload queue.
                 .add(new ReleaseApi(takes, context.library().root(), renders, jobs).routes())
                 .add(new PublishApi(context.uploads(), context.library().root(), () -> { if (pump != null) pump.push(); }).routes());
-        PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub).start();
+        PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub,
+                playback.stream()::configure).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {
             hub.event(state.stateMessage());

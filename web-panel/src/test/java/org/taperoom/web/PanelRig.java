@@ -47,6 +47,11 @@ public final class PanelRig implements AutoCloseable {
     public final Path configFile;
     public final Config config;
     public final SimBackend sim;
+    /**
+     * The simulated interface's outputs, where the panel plays takes (paced, as a real device):
+     * the same simulated interface as the inputs, so {@code sim:loopback=N} hears them.
+     */
+    public final SimBackend outputs;
     public final RecordingEngine engine;
     public final ControlService control;
     public final WebPanel panel;
@@ -64,12 +69,12 @@ public final class PanelRig implements AutoCloseable {
 
     /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
     public PanelRig(int channels, boolean simGain) throws Exception {
-        this(channels, simGain, "sim", null);
+        this(channels, simGain, "sim", null, Map.of());
     }
 
     /** On simulated device {@code device} ({@code sim} with options, e.g. {@code sim:sine=440.5}). */
     public PanelRig(int channels, boolean simGain, String device) throws Exception {
-        this(channels, simGain, device, null);
+        this(channels, simGain, device, null, Map.of());
     }
 
     /**
@@ -77,16 +82,21 @@ public final class PanelRig implements AutoCloseable {
      * the panel, as the service does), or none for null.
      */
     public PanelRig(int channels, boolean simGain, Function<Path, UploadService.Settings> publishing) throws Exception {
-        this(channels, simGain, "sim", publishing);
+        this(channels, simGain, "sim", publishing, Map.of());
     }
 
-    public PanelRig(int channels, boolean simGain, String device, Function<Path, UploadService.Settings> publishing)
-            throws Exception {
+    /** With {@code settings} (configuration keys and values) over the rig's own. */
+    public PanelRig(int channels, boolean simGain, Map<String, String> settings) throws Exception {
+        this(channels, simGain, "sim", null, settings);
+    }
+
+    public PanelRig(int channels, boolean simGain, String device, Function<Path, UploadService.Settings> publishing,
+                    Map<String, String> settings) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
         Files.writeString(configFile, "# test configuration\n");
-        Config config = Config.defaults().withTexts(Map.of(
+        Map<String, String> texts = new LinkedHashMap<>(Map.of(
                 RecordingKeys.DEVICE.name(), device,
                 RecordingKeys.CHANNELS.name(), Integer.toString(channels),
                 RecordingKeys.LIBRARY.name(), library.toString(),
@@ -95,10 +105,13 @@ public final class PanelRig implements AutoCloseable {
                 PanelKeys.ADDRESS.name(), "127.0.0.1",
                 PanelKeys.PORT.name(), "0",
                 PanelKeys.HOST_NAMES.name(), HOST_NAMES,
-                "gpio", "off"), "");
+                "gpio", "off"));
+        texts.putAll(settings);
+        Config config = Config.defaults().withTexts(texts, "");
         this.config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
         config = this.config;
         sim = new SimBackend();
+        outputs = sim;
         engine = RecordingSetup.engine(config, sim);
         engine.start();
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
@@ -107,7 +120,7 @@ public final class PanelRig implements AutoCloseable {
                 : new UploadService(library, engine.library(), publishing.apply(library), java.time.Clock.systemDefaultZone());
         if (uploads != null) uploads.start();
         panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
-                null, () -> CaptureDevices.find(this.config), sim).withUploads(uploads));
+                null, () -> CaptureDevices.find(this.config), outputs).withUploads(uploads));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 

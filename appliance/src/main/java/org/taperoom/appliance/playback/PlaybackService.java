@@ -7,6 +7,7 @@ import org.taperoom.appliance.dsp.render.Normalisation;
 import org.taperoom.appliance.dsp.render.RenderRecord;
 import org.taperoom.appliance.dsp.render.TakeSettings;
 import org.taperoom.appliance.dsp.render.TakeTracks;
+import org.taperoom.appliance.dsp.settings.MixSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.drivers.audio.AudioBackend;
@@ -28,8 +29,25 @@ import org.tinylog.Logger;
  * {@link #close()} end it.
  */
 public final class PlaybackService implements AutoCloseable {
-    /** What is playing, or null. */
-    public record Now(Path take, PlaybackStatus status, boolean analysed) {}
+    /**
+     * What is playing, with its meters (dBFS: one per track, post-fader; the master's left and right).
+     */
+    public record Now(Path take, PlaybackStatus status, boolean analysed, float[] stripsDb, float[] masterDb) {}
+
+    /** Gaps heard since the service started, over every take played: what {@code /api/state} reports. */
+    public record Gaps(long underruns, long starvedPeriods) {}
+
+    /**
+     * The least audio a take's playback keeps queued at the output. Playing a take back is not
+     * latency-critical (monitoring is, and opens its own streams), but a pause of the whole JVM
+     * is fatal to a shallow buffer: ZGC's own pauses last well under a millisecond, yet a
+     * safepoint waits for every Java thread to reach it, and a thread the kernel has not
+     * scheduled yet held them 25 to 112 ms on a loaded machine (appliance/bench/playback-soak.sh).
+     */
+    static final double MIN_BUFFER_SECONDS = 0.085;
+
+    /** Frames of the browser stream's tap: about 0.7 s at 48 kHz, room for a listener that falls a little behind. */
+    static final int TAP_FRAMES = 1 << 15;
 
     /** How long a command's answer waits for the playback thread to apply it: many periods. */
     private static final long APPLY_MILLIS = 500;
@@ -40,17 +58,22 @@ public final class PlaybackService implements AutoCloseable {
     private Player player;
     private Path take;
     private boolean analysed;
-    private long reportedUnderruns;
     /** The metronome's settings while it is on, or null. */
     private ClickSettings metronome;
     /** The metronome alone on the output (on, and no take open), or null. */
     private Metronome alone;
     /** The rate the output opens at for the metronome alone. */
     private final int idleRateHz;
+    private final OutputTap tap = new OutputTap(TAP_FRAMES);
+    private UnderrunBursts bursts = new UnderrunBursts();
+    /** Gaps of the takes closed before the current one. */
+    private long closedUnderruns;
+    private long closedStarved;
 
     /**
      * @param deviceName   the output: an ALSA device or {@code sim...}
      * @param periodFrames frames per period of the playback stream
+     * @param bufferPeriods periods queued at the output, at least; raised to hold {@link #MIN_BUFFER_SECONDS}
      */
     public PlaybackService(AudioBackend backend, String deviceName, int periodFrames, int bufferPeriods) {
         this(backend, deviceName, periodFrames, bufferPeriods, 48000);
@@ -131,10 +154,11 @@ public final class PlaybackService implements AutoCloseable {
         // The metronome playing alone moves onto the player (its click rides the take's output).
         closePlayer();
         closeAlone();
-        PlaybackStream stream = backend.openPlayback(deviceName,
-                new StreamConfig(2, rate, periodFrames, bufferPeriods, null));
+        int buffer = Math.max(bufferPeriods, (int) Math.ceil(MIN_BUFFER_SECONDS * rate / periodFrames));
+        PlaybackStream stream = backend.openPlayback(deviceName, new StreamConfig(2, rate, periodFrames, buffer, null));
         try {
             player = Player.open(tracks, settings, n, stream, false);
+            player.tapInto(tap);
             player.start();
         } catch (IOException | SettingsException | AudioDeviceException | RuntimeException e) {
             if (player != null) player.close();
@@ -144,7 +168,7 @@ public final class PlaybackService implements AutoCloseable {
         }
         if (metronome != null) player.click(new ClickSource(metronome, rate));
         take = key;
-        reportedUnderruns = 0;
+        bursts = new UnderrunBursts();
     }
 
     public synchronized void pause() {
@@ -168,16 +192,44 @@ public final class PlaybackService implements AutoCloseable {
         if (player != null && takeDir.equals(take)) player.change(TakeSettings.render(takeDir));
     }
 
-    /** What is playing now, or null; logs underruns counted since the last call. */
+    /**
+     * A mix heard at once on the take playing, without saving it (a fader being moved): false when
+     * {@code takeDir} is not the take open.
+     *
+     * @throws SettingsException the mix names a track the take lacks
+     */
+    public synchronized boolean liveMix(Path takeDir, MixSettings mix) throws SettingsException {
+        if (player == null || !takeDir.equals(take)) return false;
+        player.changeMix(mix);
+        return true;
+    }
+
+    /** The copy of the output for the browser stream: one for the service's life, whatever take plays. */
+    public OutputTap tap() {
+        return tap;
+    }
+
+    /**
+     * What is playing now, or null. Each call also reports, in the log, a burst of gaps that has
+     * ended (one line per burst): callers poll it often (the panel's playhead, the CLI's progress).
+     */
     public synchronized Now now() {
         if (player == null) return null;
         PlaybackStatus s = player.status();
-        if (s.underruns() > reportedUnderruns) {
-            Logger.warn("playback of {}: {} underrun(s) (the output gapped; the position carried on)", take.getFileName(),
-                    s.underruns() - reportedUnderruns);
-            reportedUnderruns = s.underruns();
-        }
-        return new Now(take, s, analysed);
+        String burst = bursts.observe(s.underruns(), s.starvedPeriods(), s.positionSeconds(), System.nanoTime());
+        if (burst != null) Logger.warn("playback of {}: {}", take.getFileName(), burst);
+        PlaybackMeters m = player.meters();
+        float[] strips = new float[m.tracks()];
+        float[] master = new float[2];
+        m.read(strips, master);
+        return new Now(take, s, analysed, strips, master);
+    }
+
+    /** Underruns and starved periods since the service started, the take playing included. */
+    public synchronized Gaps gaps() {
+        if (player == null) return new Gaps(closedUnderruns, closedStarved);
+        PlaybackStatus s = player.status();
+        return new Gaps(closedUnderruns + s.underruns(), closedStarved + s.starvedPeriods());
     }
 
     /** A backend whose every open fails with {@code reason}: for an appliance whose driver did not load. */
@@ -253,7 +305,15 @@ public final class PlaybackService implements AutoCloseable {
     }
 
     private void closePlayer() {
-        if (player != null) player.close();
+        if (player != null) {
+            player.close();
+            PlaybackStatus s = player.status();
+            String burst = bursts.observe(s.underruns(), s.starvedPeriods(), s.positionSeconds(), System.nanoTime());
+            if (burst == null) burst = bursts.flush();
+            if (burst != null) Logger.warn("playback of {}: {}", take.getFileName(), burst);
+            closedUnderruns += s.underruns();
+            closedStarved += s.starvedPeriods();
+        }
         player = null;
         take = null;
     }

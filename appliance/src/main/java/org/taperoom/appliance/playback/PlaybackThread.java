@@ -49,6 +49,10 @@ final class PlaybackThread {
     private final Thread thread;
     /** The metronome click laid over every period written, when one is set. */
     private final ClickOverlay click;
+    /** The playing mix's meters; written by the playback thread, read by anyone. */
+    private final PlaybackMeters meters;
+    /** Where a copy of each period goes for the browser stream, or null; set before {@link #start()}. */
+    private OutputTap tap;
 
     // Playback-thread state, allocated in the constructor.
     private final double[][] mono;
@@ -138,6 +142,7 @@ final class PlaybackThread {
         this.devicePeriod = new float[channels * periodFrames];
         this.silence = new float[channels * periodFrames];
         this.click = new ClickOverlay(periodFrames, channels);
+        this.meters = new PlaybackMeters(tracks, stream.config().rateHz(), periodFrames);
         this.thread = new Thread(this::run, "taperoom-playback");
         this.thread.setDaemon(true);
         this.thread.setPriority(Thread.MAX_PRIORITY);
@@ -147,6 +152,15 @@ final class PlaybackThread {
     void monitor(MonitorTap tap) {
         if (thread.isAlive()) throw new IllegalStateException("the monitor is set before the playback thread starts");
         monitor = tap;
+    }
+
+    /** Before {@link #start()}: copy each period given to the device into {@code tap}. */
+    void tapInto(OutputTap tap) {
+        this.tap = tap;
+    }
+
+    PlaybackMeters meters() {
+        return meters;
     }
 
     /** Starts the thread; the stream must be started already. */
@@ -184,6 +198,8 @@ final class PlaybackThread {
             if (!commands.isEmpty()) return 0;
             if (playing) out = play();
         }
+        meters.publish(out, periodFrames, channels);
+        if (tap != null) tap.offer(out, periodFrames, channels);
         if (monitor != null) out = monitor.mix(out, deviceFrame(), periodFrames, channels);
         ReadStatus status = stream.writePeriod(click.over(out, deviceFrame()));
         if (status == ReadStatus.GONE) {
@@ -341,6 +357,7 @@ final class PlaybackThread {
         ring.release(at + n);
         for (int t = 0; t < mono.length; t++) {
             summed[t] = TrackBlock.strip(mixer, t, mono[t], n, outs[t]) ? null : outs[t];
+            if (summed[t] != null) meters.strip(t, outs[t][0], outs[t][1], n);
         }
         masterBlock.process(summed, n, blockLeft, blockRight);
         limiter.push(blockLeft, blockRight, n);

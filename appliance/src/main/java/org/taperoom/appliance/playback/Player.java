@@ -12,6 +12,7 @@ import org.taperoom.appliance.dsp.mix.Mixer;
 import org.taperoom.appliance.dsp.render.Normalisation;
 import org.taperoom.appliance.dsp.render.Renderer;
 import org.taperoom.appliance.dsp.render.TakeTracks;
+import org.taperoom.appliance.dsp.settings.MixSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.dsp.settings.TrackSettings;
@@ -45,13 +46,16 @@ public final class Player implements AutoCloseable {
     private final boolean clockless;
     /** Set before start by {@link #monitor}, or null. */
     private volatile MonitorTap monitorTap;
+    /** The settings the playback thread was last sent; guarded by this. */
+    private RenderSettings current;
     private boolean started;
     /** Transport commands queued so far; guarded by this. */
     private long commandsSent;
 
-    private Player(TakeTracks take, PlaybackStream stream, int rate, long programmeFrames, TrackRing ring, ReaderThread reader,
-                   Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless, boolean realign) {
+    private Player(TakeTracks take, RenderSettings settings, PlaybackStream stream, int rate, long programmeFrames, TrackRing ring,
+                   ReaderThread reader, Mixer mixer, MasterBus bus, StreamLimiter limiter, boolean clockless, boolean realign) {
         this.take = take;
+        this.current = settings;
         this.stream = stream;
         this.rate = rate;
         this.programmeFrames = programmeFrames;
@@ -114,7 +118,7 @@ public final class Player implements AutoCloseable {
             ReaderThread reader = new ReaderThread(ring, readers, programme);
             StreamLimiter limiter = normalisation.streamLimiter(rate, periodFrames);
             // A monitor feed is what an overdub records along to: it keeps to the device's clock.
-            return new Player(take, stream, rate, programme, ring, reader, mixer, bus, limiter, clockless, !withMaster);
+            return new Player(take, settings, stream, rate, programme, ring, reader, mixer, bus, limiter, clockless, !withMaster);
         } catch (IOException | SettingsException | RuntimeException e) {
             for (SoundFileReader r : readers) r.close();
             throw e;
@@ -158,6 +162,18 @@ public final class Player implements AutoCloseable {
     public long monitorMissedFrames() {
         MonitorTap t = monitorTap;
         return t == null ? 0 : t.missedFrames();
+    }
+
+    /** Before {@link #start()}: a copy of every period given to the device goes into {@code tap} while it listens. */
+    public synchronized void tapInto(OutputTap tap) {
+        if (started) throw new IllegalStateException("tap the output before starting");
+        tap.rateHz(rate);
+        playback.tapInto(tap);
+    }
+
+    /** The playing mix's strip and master meters. */
+    public PlaybackMeters meters() {
+        return playback.meters();
     }
 
     /** Starts the stream and both threads, paused at frame 0. */
@@ -206,9 +222,15 @@ public final class Player implements AutoCloseable {
     }
 
     /** New mix and master settings, heard from the next period on with the strips' smoothing. */
-    public void change(RenderSettings settings) throws SettingsException {
+    public synchronized void change(RenderSettings settings) throws SettingsException {
         take.check(settings.mix());
         mailbox.post(new MixChange(settings.mix(), perTrack(take, settings), settings.master()));
+        current = settings;
+    }
+
+    /** A new mix with the master as it is: what a fader move on the panel sends. */
+    public synchronized void changeMix(MixSettings mix) throws SettingsException {
+        change(new RenderSettings(mix, current.master(), current.tags(), current.output()));
     }
 
     /**

@@ -19,7 +19,9 @@ import org.taperoom.drivers.sim.SimOptions;
 /**
  * The playback thread allocates nothing per period once warmed up, looping a region of a take
  * through the full chain with the monitor mix of two live inputs added from a capture ring and
- * the metronome click laid over it; nor does the metronome alone.
+ * the metronome click laid over it, publishing its meters and copying every period into the
+ * browser stream's tap (drained by a listener thread, as the panel's stream does); nor does the
+ * metronome alone.
  */
 class PlaybackAllocationTest {
 
@@ -28,6 +30,7 @@ class PlaybackAllocationTest {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(mx.isThreadAllocatedMemorySupported(), "the JVM measures per-thread allocation");
         mx.setThreadAllocatedMemoryEnabled(true);
+        Player[] tapPlayer = new Player[1];
         TakeTracks take = PlaybackRig.band(dir, 4);
         RenderSettings settings = PlaybackRig.fullChain();
         SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false));
@@ -38,12 +41,29 @@ class PlaybackAllocationTest {
                 sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 256, 4, SampleFormat.FLOAT_LE)), 500, 3000);
         FrameRing inputs = new FrameRing(3, 1 << 15);
         Thread capture = null;
+        OutputTap tap = new OutputTap(1 << 15);
+        tap.listen(true);
+        java.util.concurrent.atomic.AtomicLong tapped = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread listener = new Thread(() -> {
+            float[] frames = new float[2 * 4096];
+            float[] strips = new float[4];
+            float[] master = new float[2];
+            while (draining.get()) {
+                tapped.addAndGet(tap.poll(frames, 4096));
+                if (tapPlayer[0] != null) tapPlayer[0].meters().read(strips, master);
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            }
+        }, "test-stream-listener");
         try (Player player = Player.open(take, settings, Normalisation.of(settings.master(), PlaybackRig.RATE, 6), out, true)) {
             // A loop of 3 s: the wrap, the reader's refill and the seek path all run many times.
             player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE));
             player.monitor(inputs, MonitorMix.parse("1:-6:-0.5,3:0:0.7"), 1024);
             capture = feed(inputs, player);
             player.click(new ClickSource(new ClickSettings(173, 7, 4, -10), PlaybackRig.RATE));
+            player.tapInto(tap);
+            tapPlayer[0] = player;
+            listener.start();
             player.start();
             long tid = player.playbackThread().threadId();
             waitForPeriods(player, 30_000);
@@ -51,8 +71,10 @@ class PlaybackAllocationTest {
             long u0 = player.status().underruns();
             long m0 = player.monitorMissedFrames();
             long a0 = mx.getThreadAllocatedBytes(tid);
+            long t0 = tapped.get() + tap.available() + tap.droppedFrames();
             waitForPeriods(player, p0 + 10_000);
             long a1 = mx.getThreadAllocatedBytes(tid);
+            long t1 = tapped.get() + tap.available() + tap.droppedFrames();
             PlaybackStatus s = player.status();
             long monitored = (s.periods() - p0) * 256 - (player.monitorMissedFrames() - m0);
             System.out.printf("playback thread: %d bytes allocated over %d periods (%d underruns in the window, %d input frames monitored)%n",
@@ -61,7 +83,10 @@ class PlaybackAllocationTest {
             assertTrue(s.playing(), "still playing the loop");
             assertTrue(s.underruns() - u0 >= 2, "underruns happened in the window too");
             assertEquals(0, a1 - a0, "bytes the playback thread allocated over " + (s.periods() - p0) + " periods");
+            assertTrue(t1 - t0 >= 10_000L * 256 - 2 * 4096, "every period went into the tap too (give or take the listener's chunk in flight): " + (t1 - t0) + " frames");
         } finally {
+            draining.set(false);
+            listener.join(2000);
             if (capture != null) capture.interrupt();
         }
     }
@@ -112,5 +137,38 @@ class PlaybackAllocationTest {
 
     private static void waitForPeriods(Player player, long periods) throws InterruptedException {
         PlaybackRig.waitUntil(() -> player.status().periods() >= periods, "the playback thread reached " + periods + " periods");
+    }
+
+    @Test
+    void mixChangesAppliedWhilePlayingAllocateNothingOnThePlaybackThread(@TempDir Path dir) throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        TakeTracks take = PlaybackRig.band(dir, 4);
+        RenderSettings settings = PlaybackRig.fullChain();
+        String json = settings.toJson().toString();
+        RenderSettings quieter = RenderSettings.parse(json.replaceAll("\"fader_db\"\\s*:\\s*-6(\\.0)?", "\"fader_db\": -12"));
+        assertTrue(!quieter.toJson().toString().equals(json), "the second mix differs: " + json);
+        SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false));
+        try (Player player = Player.open(take, settings, Normalisation.of(settings.master(), PlaybackRig.RATE, 6),
+                sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 256, 4, SampleFormat.FLOAT_LE)), true)) {
+            player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE));
+            player.start();
+            long tid = player.playbackThread().threadId();
+            // Warm-up with changes too, so the code that applies them is compiled before the window.
+            for (int i = 0; i < 300; i++) {
+                player.change(i % 2 == 0 ? quieter : settings);
+                waitForPeriods(player, player.status().periods() + 50);
+            }
+            long a0 = mx.getThreadAllocatedBytes(tid);
+            long p0 = player.status().periods();
+            for (int i = 0; i < 100; i++) {
+                player.change(i % 2 == 0 ? quieter : settings);
+                waitForPeriods(player, player.status().periods() + 50);
+            }
+            long a1 = mx.getThreadAllocatedBytes(tid);
+            System.out.printf("playback thread: %d bytes allocated applying 100 mix changes over %d periods%n", a1 - a0,
+                    player.status().periods() - p0);
+            assertEquals(0, a1 - a0, "bytes the playback thread allocated applying mix changes");
+        }
     }
 }

@@ -39,9 +39,11 @@ public final class PlaybackBenchmark {
         int period = args.length > 1 ? Integer.parseInt(args[1]) : 256;
         int soakSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 600;
         int takeSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        int bufferPeriods = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        int renderThreads = args.length > 5 ? Integer.parseInt(args[5]) : Renderer.defaultThreads();
         Path dir = Files.createTempDirectory("taperoom-playback-bench-");
         try {
-            run(dir, tracks, period, soakSeconds, takeSeconds);
+            run(dir, tracks, period, soakSeconds, takeSeconds, bufferPeriods, renderThreads);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -49,7 +51,8 @@ public final class PlaybackBenchmark {
         }
     }
 
-    private static void run(Path dir, int tracks, int period, int soakSeconds, int takeSeconds) throws Exception {
+    private static void run(Path dir, int tracks, int period, int soakSeconds, int takeSeconds, int bufferPeriods, int renderThreads)
+            throws Exception {
         Path takeDir = dir.resolve("take");
         List<String> names = new ArrayList<>();
         List<float[]> audio = new ArrayList<>();
@@ -96,7 +99,7 @@ public final class PlaybackBenchmark {
         Thread renderer = new Thread(() -> {
             while (rendering.get()) {
                 try {
-                    new Renderer(Renderer.defaultThreads()).render(take, settings, dir.resolve("render.wav"),
+                    new Renderer(renderThreads).render(take, settings, dir.resolve("render.wav"),
                             RenderProgress.NONE, () -> !rendering.get());
                     renders.incrementAndGet();
                 } catch (java.util.concurrent.CancellationException e) {
@@ -110,7 +113,7 @@ public final class PlaybackBenchmark {
         SimBackend paced = new SimBackend(SimOptions.defaults().withPaced(true));
         // As on ALSA with the service's capture priority: the playback thread asks for SCHED_FIFO.
         boolean[] fifo = new boolean[1];
-        PlaybackStream device = new FifoOutput(paced.openPlayback("sim", new StreamConfig(2, RATE, period, 4, SampleFormat.FLOAT_LE)), fifo);
+        PlaybackStream device = new FifoOutput(paced.openPlayback("sim", new StreamConfig(2, RATE, period, bufferPeriods, SampleFormat.FLOAT_LE)), fifo);
         try (Player p = Player.open(take, settings, normalisation, device, false)) {
             p.play(0, wholeTake);
             p.start();
@@ -125,9 +128,9 @@ public final class PlaybackBenchmark {
             double pacedCpu = (mx.getThreadCpuTime(tid) - c0) / (double) (s.periods() - p0);
             rendering.set(false);
             renderer.join(60_000);
-            System.out.printf("soak: %d s of paced playback (%d periods, buffer 4 periods, playback thread %s) beside %d full renders: "
-                            + "%d underruns, %d periods the reader was late%n", soakSeconds, s.periods(),
-                    fifo[0] ? "SCHED_FIFO" : "normal scheduling (SCHED_FIFO refused)", renders.get(), s.underruns(), s.starvedPeriods());
+            System.out.printf("soak: %d s of paced playback (%d periods, buffer %d periods = %.1f ms, playback thread %s) beside %d full renders"
+                            + " on %d threads: %d underruns, %d periods the reader was late%n", soakSeconds, s.periods(), bufferPeriods,
+                    bufferPeriods * periodNanos / 1e6, fifo[0] ? "SCHED_FIFO" : "normal scheduling (SCHED_FIFO refused)", renders.get(), renderThreads, s.underruns(), s.starvedPeriods());
             System.out.printf("CPU of the playback thread while paced: %.1f us per period = %.1f %% of one core%n",
                     pacedCpu / 1e3, 100 * pacedCpu / periodNanos);
         }

@@ -16,14 +16,22 @@ import org.taperoom.web.takes.TakeCatalog;
 /**
  * A take's mix and master settings: the DSP's own JSON documents, stored with the take; its
  * validation names the key path in the 400, and a mix naming a track the take lacks is refused.
+ * Saved settings of the take playing are heard from the next block on.
  */
 public final class MixMasterApi {
+    /** Told of each take whose settings were saved, after they are on disk (the playback engine, to be heard at once). */
+    public interface Saved {
+        void saved(Path take);
+    }
+
     private final TakeCatalog takes;
     private final RenderService renders;
+    private final Saved saved;
 
-    public MixMasterApi(TakeCatalog takes, RenderService renders) {
+    public MixMasterApi(TakeCatalog takes, RenderService renders, Saved saved) {
         this.takes = takes;
         this.renders = renders;
+        this.saved = saved;
     }
 
     public List<Route> routes() {
@@ -49,6 +57,7 @@ public final class MixMasterApi {
             return null;
         });
         ctx.contentType("application/json").result(RenderSettings.mixJson(settings(() -> renders.putMixSettings(take, json))));
+        saved.saved(take);
     }
 
     private void getMaster(Context ctx) throws IOException {
@@ -60,5 +69,6 @@ public final class MixMasterApi {
         Path take = takes.folder(PathIds.id(ctx, "id"));
         String json = ctx.body();
         ctx.contentType("application/json").result(RenderSettings.masterJson(settings(() -> renders.putMasterSettings(take, json))));
+        saved.saved(take);
     }
 }

@@ -5,8 +5,10 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportView;
+import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
@@ -28,21 +30,24 @@ public final class StateApi {
     private final Recorder recorder;
     /** The service's publisher, or null when nothing is published. */
     private final UploadService uploads;
+    private final Supplier<PlaybackService.Gaps> playbackGaps;
 
-    public StateApi(Transport transport, Recorder recorder) {
-        this(transport, recorder, null);
-    }
-
-    public StateApi(Transport transport, Recorder recorder, UploadService uploads) {
+    /**
+     * @param uploads the service's publisher, or null
+     * @param playbackGaps the playback engine's gaps since the service started
+     */
+    public StateApi(Transport transport, Recorder recorder, UploadService uploads, Supplier<PlaybackService.Gaps> playbackGaps) {
         this.transport = transport;
         this.recorder = recorder;
         this.uploads = uploads;
+        this.playbackGaps = playbackGaps;
     }
 
     public List<Route> routes() {
         return List.of(Route.get("/api/state", Access.PUBLIC, this::get,
                 "Without a session: state (idle, recording, stopping, waiting, error), elapsedSeconds and freeDiskSeconds only. "
-                        + "With one also the reason, the take being recorded, the device and its format, overruns, the last error, and uploads "
+                        + "With one also the reason, the take being recorded, the device and its format, overruns, the last error, "
+                        + "the playback's underruns and starved periods since the service started, and uploads "
                         + "(queued, queuedBytes, failing, inFlight {file, bytes, totalBytes}, bytesPerSecond, done, failed, lastError; null when nothing is published)."));
     }
 
@@ -75,6 +80,9 @@ public final class StateApi {
         m.put("bits", s.bits());
         m.put("overruns", s.overruns());
         m.put("lastError", s.lastError() == null ? "" : s.lastError());
+        PlaybackService.Gaps gaps = playbackGaps.get();
+        m.put("playbackUnderruns", gaps.underruns());
+        m.put("playbackStarvedPeriods", gaps.starvedPeriods());
         m.put("uploads", uploads == null ? null : UploadDocs.figures(uploads.figures()));
         return m;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.taperoom.appliance.dsp.render.TakeTracks;
+import org.taperoom.appliance.dsp.settings.MixSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.playback.PlaybackService;
@@ -43,10 +44,12 @@ public final class PlaybackApi {
                 Route.post("/api/takes/{id}/play", Access.CHANGE, this::play,
                         "Play a take on the output with its mix and master: {\"fromSeconds\": 0, \"loop\": {\"fromSeconds\", \"toSeconds\"}} (all optional; a loop without fromSeconds starts at its own start); answers the playback state."),
                 Route.get("/api/playback", Access.SESSION, this::state,
-                        "The playback state: take (or song), playing, positionSeconds, lengthSeconds, underruns (also sent over /ws at 30 Hz while playing)."),
+                        "The playback state: take (or song), playing, positionSeconds, lengthSeconds, underruns, starvedPeriods, meters (also sent over /ws at 30 Hz while playing)."),
                 Route.post("/api/playback/pause", Access.CHANGE, this::pause, "Pause playback, keeping the position."),
                 Route.post("/api/playback/seek", Access.CHANGE, this::seek, "Move the play position: {\"seconds\": n}; 409 when nothing is playing."),
-                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output (the metronome, if on, carries on alone)."));
+                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output (the metronome, if on, carries on alone)."),
+                Route.put("/api/takes/{id}/mix/live", Access.CHANGE, this::liveMix,
+                        "Hear a mix document (as PUT /api/takes/{id}/mix takes it) on the take playing from the next block, without saving it; 409 when that take is not playing."));
     }
 
     /** The current document, for the live socket. */
@@ -116,6 +119,18 @@ public final class PlaybackApi {
         } catch (AudioDeviceException e) {
             throw ApiError.conflict("the output cannot play: " + e.getMessage());
         }
+    }
+
+    private void liveMix(Context ctx) throws IOException {
+        String id = PathIds.id(ctx, "id");
+        Path folder = takes.folder(id);
+        try {
+            MixSettings mix = RenderSettings.parseMix(ctx.body());
+            if (!playback.liveMix(folder, mix)) throw ApiError.conflict("take " + id + " is not playing: play it first");
+        } catch (SettingsException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+        ctx.status(204);
     }
 
     private void state(Context ctx) {

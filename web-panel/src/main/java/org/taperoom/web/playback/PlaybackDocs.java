@@ -9,6 +9,13 @@ import org.taperoom.appliance.playback.PlaybackStatus;
 final class PlaybackDocs {
     private PlaybackDocs() {}
 
+    /** dBFS to a tenth of a dB: enough for a meter, and short on the wire. */
+    private static double[] tenths(float[] db) {
+        double[] out = new double[db.length];
+        for (int i = 0; i < db.length; i++) out[i] = Math.round(db[i] * 10) / 10.0;
+        return out;
+    }
+
     /** The document of {@code now} (null: nothing open); {@code takeId} or {@code songId} names what plays. */
     static Map<String, Object> doc(PlaybackService.Now now, String takeId, String songId) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -32,6 +39,10 @@ final class PlaybackDocs {
         d.put("starvedPeriods", s.starvedPeriods());
         d.put("normalised", now.analysed());
         d.put("problem", s.problem());
+        Map<String, Object> meters = new LinkedHashMap<>();
+        meters.put("tracks", tenths(now.stripsDb()));
+        meters.put("master", tenths(now.masterDb()));
+        d.put("meters", meters);
         return d;
     }
 }

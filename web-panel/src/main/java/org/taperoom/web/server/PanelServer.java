@@ -4,12 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.websocket.WsConfig;
 import jakarta.servlet.DispatcherType;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.security.Guard;
@@ -18,7 +20,7 @@ import org.taperoom.web.security.SecurityHeaders;
 /**
  * The panel's HTTP server: Javalin configured in one lambda, the static front-end from the
  * classpath ({@code /panel}), every route of the {@link RouteTable} behind the {@link Guard}, the
- * WebSocket {@code /ws}, and errors as {@code {"error": "…"}} with a 4xx, never a stack trace.
+ * WebSockets {@code /ws} and {@code /ws/stream} (the live mix), and errors as {@code {"error": "…"}} with a 4xx, never a stack trace.
  * Requests run on virtual threads.
  *
  * <p>Before any route: the security headers (Jetty's own error pages get them from
@@ -36,7 +38,15 @@ public final class PanelServer implements AutoCloseable {
     /** Unexpected failures: logged with their stack trace, at most one a minute. */
     private final QuietLog failures = new QuietLog();
 
+    /** The WebSocket of the browser stream: the playing mix as binary PCM messages. */
+    public static final String STREAM_PATH = "/ws/stream";
+
     public PanelServer(String host, int port, List<Route> routes, Guard guard, LiveHub hub) {
+        this(host, port, routes, guard, hub, null);
+    }
+
+    /** @param stream the handlers of {@link #STREAM_PATH}, or null for a server without the browser stream */
+    public PanelServer(String host, int port, List<Route> routes, Guard guard, LiveHub hub, Consumer<WsConfig> stream) {
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -63,6 +73,13 @@ public final class PanelServer implements AutoCloseable {
                 guard.checkUpgrade(ctx);
             });
             config.routes.ws("/ws", hub::configure, Access.SESSION);
+            if (stream != null) {
+                config.routes.wsBeforeUpgrade(STREAM_PATH, ctx -> {
+                    SecurityHeaders.apply(ctx);
+                    guard.checkUpgrade(ctx);
+                });
+                config.routes.ws(STREAM_PATH, stream, Access.SESSION);
+            }
             config.routes.exception(ApiError.class, PanelServer::apiError);
             config.routes.exception(HttpResponseException.class, PanelServer::javalinError);
             config.routes.exception(Exception.class, this::unexpected);

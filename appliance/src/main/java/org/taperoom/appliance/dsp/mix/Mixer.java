@@ -38,7 +38,9 @@ public final class Mixer {
 
     /** Applies the mix; {@code perTrack.get(i)} is track i's settings. */
     public void configure(MixSettings mix, List<TrackSettings> perTrack, boolean now) {
-        boolean anySolo = perTrack.stream().anyMatch(TrackSettings::solo);
+        // A loop, not a stream: the playback thread runs this when a change arrives, and allocates nothing.
+        boolean anySolo = false;
+        for (int i = 0; i < perTrack.size(); i++) anySolo |= perTrack.get(i).solo();
         for (int i = 0; i < strips.length; i++) {
             TrackSettings t = perTrack.get(i);
             strips[i].configure(t, t.mute() || (anySolo && !t.solo()), now);

@@ -42,12 +42,16 @@ public final class ParametricEq {
                 logFrequency.setNow(Math.log(b.frequencyHz()));
                 gainDb.setNow(b.gainDb());
                 q.setNow(b.q());
+                // A high-pass that stays off is never run: its coefficients wait until it is switched on.
+                if (now || enabled) update();
             } else {
+                // A glide leaves the current values where they are, so the coefficients stand until
+                // process() moves them; not recomputing them here keeps a change that arrives on the
+                // playback thread from allocating.
                 logFrequency.setTarget(Math.log(b.frequencyHz()));
                 gainDb.setTarget(b.gainDb());
                 q.setTarget(b.q());
             }
-            update();
         }
 
         boolean active() {

@@ -26,19 +26,25 @@ public record DelaySettings(double returnDb, double timeMs, String sync, double 
         return r;
     }
 
-    /** The delay time in ms at {@code tempoBpm}. */
+    /**
+     * The delay time in ms at {@code tempoBpm}. Allocates nothing (the playback thread calls it
+     * when a mix change arrives): {@code sync} is "1/N", optionally dotted ("d") or a triplet ("t").
+     */
     public double effectiveTimeMs(double tempoBpm) {
         if (sync == null) return timeMs;
-        String s = sync;
+        int end = sync.length();
         double factor = 1;
-        if (s.endsWith("d")) {
+        char last = sync.charAt(end - 1);
+        if (last == 'd') {
             factor = 1.5;
-            s = s.substring(0, s.length() - 1);
-        } else if (s.endsWith("t")) {
+            end--;
+        } else if (last == 't') {
             factor = 2.0 / 3;
-            s = s.substring(0, s.length() - 1);
+            end--;
         }
-        double wholeNotes = 1.0 / Integer.parseInt(s.substring(2));
+        int division = 0;
+        for (int i = 2; i < end; i++) division = division * 10 + (sync.charAt(i) - '0');
+        double wholeNotes = 1.0 / division;
         return Math.min(4000, wholeNotes * 4 * 60000 / tempoBpm * factor);
     }
 
