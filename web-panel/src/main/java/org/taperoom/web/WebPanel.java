@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
+import org.taperoom.appliance.config.SchoolKeys;
 import org.taperoom.appliance.config.TelemetryKeys;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.drivers.audio.InputGain;
@@ -30,6 +31,9 @@ import org.taperoom.web.api.StateApi;
 import org.taperoom.web.api.TakesApi;
 import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
+import org.taperoom.web.school.School;
+import org.taperoom.web.school.StudentsApi;
+import org.taperoom.web.school.WorkApi;
 import org.taperoom.web.live.MeterPump;
 import org.taperoom.web.playback.Playback;
 import org.taperoom.web.security.Guard;
@@ -54,10 +58,12 @@ public final class WebPanel implements Panel {
     private final String host;
     private final List<Route> routes;
     private final Playback playback;
+    private final School school;
 
     private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, JobsApi jobs, String host,
-                     List<Route> routes, Playback playback) {
+                     List<Route> routes, Playback playback, School school) {
         this.playback = playback;
+        this.school = school;
         this.server = server;
         this.meters = meters;
         this.hub = hub;
@@ -90,6 +96,7 @@ public final class WebPanel implements Panel {
         sessions.onEnd(hub::endSession);
         pin.onChange(() -> hub.closeAll("PIN changed"));
         TakeCatalog takes = Library.open(context);
+        School school = School.start(config, context.library(), context.transport(), context.recorder());
         RenderService ownRenders = context.renders() == null ? new RenderService() : null;
         RenderService renders = ownRenders != null ? ownRenders : context.renders();
         // The share links need the panel's address, known only once the server listens.
@@ -99,9 +106,9 @@ public final class WebPanel implements Panel {
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         Playback playback = Playback.start(context, takes, hub);
         RouteTable table = new RouteTable()
-                .add(new SessionApi(sessions, pin).routes())
+                .add(new SessionApi(sessions, pin, school.roster(), TimeUnit.MINUTES.toMillis(config.get(SchoolKeys.STUDENT_IDLE_MINUTES))).routes())
                 .add(state.routes())
-                .add(new TransportApi(context.transport(), state).routes())
+                .add(new TransportApi(context.transport(), state, school.quota()).routes())
                 .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), links, id -> hub.event(takesMessage())).routes())
                 .add(new MixMasterApi(takes, renders).routes())
@@ -112,6 +119,8 @@ public final class WebPanel implements Panel {
                 .add(playback.routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
+                .add(new StudentsApi(school.roster(), sessions, school.quota(), () -> urlHolder[0]).routes())
+                .add(new WorkApi(takes, school.roster()).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub).start();
         urlHolder[0] = server.url(host);
@@ -122,7 +131,7 @@ public final class WebPanel implements Panel {
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback);
+        return new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback, school);
     }
 
     static String takesMessage() {
@@ -167,6 +176,10 @@ public final class WebPanel implements Panel {
         return playback;
     }
 
+    public School school() {
+        return school;
+    }
+
     public MeterPump meters() {
         return meters;
     }
@@ -174,6 +187,7 @@ public final class WebPanel implements Panel {
     @Override
     public void close() {
         meters.close();
+        school.close();
         playback.close();
         hub.closeAll("server stopping");
         server.close();

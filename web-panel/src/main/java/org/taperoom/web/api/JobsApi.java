@@ -37,8 +37,8 @@ public final class JobsApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/jobs/{job}", Access.SESSION, this::job, "A render job: state (queued, running, done, failed, cancelled), stage, progress 0..1, result or error."),
-                Route.delete("/api/jobs/{job}", Access.CHANGE, this::cancel, "Cancel a render job."));
+                Route.get("/api/jobs/{job}", Access.SESSION, this::job, "A render job: state (queued, running, done, failed, cancelled), stage, progress 0..1, result or error.").students(),
+                Route.delete("/api/jobs/{job}", Access.CHANGE, this::cancel, "Cancel a render job.").students());
     }
 
     private void job(Context ctx) {
@@ -53,7 +53,9 @@ public final class JobsApi {
 
     private RenderJob findJob(Context ctx) {
         String id = ctx.pathParam("job");
-        return renders.job(id).orElseThrow(() -> ApiError.notFound("no render job " + (id.matches("[0-9]{1,12}") ? id : "with that id")));
+        // A job is its take's: one the caller may not see is not found, like one that never was.
+        return renders.job(id).filter(j -> takes.visible(j.snapshot().take()))
+                .orElseThrow(() -> ApiError.notFound("no render job " + (id.matches("[0-9]{1,12}") ? id : "with that id")));
     }
 
     /**

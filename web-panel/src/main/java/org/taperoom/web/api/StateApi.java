@@ -33,7 +33,7 @@ public final class StateApi {
     public List<Route> routes() {
         return List.of(Route.get("/api/state", Access.PUBLIC, this::get,
                 "Without a session: state (idle, recording, stopping, waiting, error), elapsedSeconds and freeDiskSeconds only. "
-                        + "With one also the reason, the take being recorded, the device and its format, overruns and the last error."));
+                        + "With one also the reason, the take being recorded, the device and its format, overruns and the last error.").students());
     }
 
     private void get(Context ctx) {

@@ -37,12 +37,12 @@ public final class PlaybackApi {
     public List<Route> routes() {
         return List.of(
                 Route.post("/api/takes/{id}/play", Access.CHANGE, this::play,
-                        "Play a take on the output with its mix and master: {\"fromSeconds\": 0, \"loop\": {\"fromSeconds\", \"toSeconds\"}} (all optional; a loop without fromSeconds starts at its own start); answers the playback state."),
+                        "Play a take on the output with its mix and master: {\"fromSeconds\": 0, \"loop\": {\"fromSeconds\", \"toSeconds\"}} (all optional; a loop without fromSeconds starts at its own start); answers the playback state.").students(),
                 Route.get("/api/playback", Access.SESSION, this::state,
-                        "The playback state: take, playing, positionSeconds, lengthSeconds, underruns (also sent over /ws at 30 Hz while playing)."),
-                Route.post("/api/playback/pause", Access.CHANGE, this::pause, "Pause playback, keeping the position."),
-                Route.post("/api/playback/seek", Access.CHANGE, this::seek, "Move the play position: {\"seconds\": n}; 409 when nothing is playing."),
-                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output."));
+                        "The playback state: take, playing, positionSeconds, lengthSeconds, underruns (also sent over /ws at 30 Hz while playing).").students(),
+                Route.post("/api/playback/pause", Access.CHANGE, this::pause, "Pause playback, keeping the position.").students(),
+                Route.post("/api/playback/seek", Access.CHANGE, this::seek, "Move the play position: {\"seconds\": n}; 409 when nothing is playing.").students(),
+                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output.").students());
     }
 
     /** The current document, for the live socket. */
