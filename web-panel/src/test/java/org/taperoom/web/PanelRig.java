@@ -59,6 +59,11 @@ public final class PanelRig implements AutoCloseable {
 
     /** With {@code simGain} the simulated interface's gain controls are the panel's and the encoder's. */
     public PanelRig(int channels, boolean simGain) throws Exception {
+        this(channels, simGain, Map.of());
+    }
+
+    /** With {@code extra} configuration keys (name → text) over the rig's own. */
+    public PanelRig(int channels, boolean simGain, Map<String, String> extra) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
         library = dir.resolve("library");
         configFile = dir.resolve("taperoom.conf");
@@ -73,6 +78,7 @@ public final class PanelRig implements AutoCloseable {
                 PanelKeys.PORT.name(), "0",
                 PanelKeys.HOST_NAMES.name(), HOST_NAMES,
                 "gpio", "off"), "");
+        if (!extra.isEmpty()) config = config.withTexts(extra, "");
         this.config = config.with(PanelKeys.PIN_HASH, PinHash.of(PIN));
         config = this.config;
         sim = new SimBackend();

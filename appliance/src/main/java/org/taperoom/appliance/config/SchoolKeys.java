@@ -8,7 +8,7 @@ public final class SchoolKeys {
 
     public static final ConfigKey<Integer> STUDENT_IDLE_MINUTES = ConfigKey.integer("studentIdleMinutes", 5, 1, 1440,
             "Minutes a student's panel login lasts without use; then the kiosk's next student starts from the login.");
-    public static final ConfigKey<Integer> STUDENT_QUOTA_MINUTES = ConfigKey.integer("studentQuotaMinutes", 120, 0, 1_000_000,
+    public static final ConfigKey<Double> STUDENT_QUOTA_MINUTES = ConfigKey.decimal("studentQuotaMinutes", 120, 0, 1_000_000,
             "Minutes of recording each student may keep in the library (takes in the trash do not count); a take that"
                     + " reaches it stops and is kept. 0: no limit.");
     public static final ConfigKey<Integer> STUDENT_EXPIRY_DAYS = ConfigKey.integer("studentExpiryDays", 60, 0, 36_500,

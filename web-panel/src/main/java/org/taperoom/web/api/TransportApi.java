@@ -45,7 +45,7 @@ public final class TransportApi {
     private void record(Context ctx) throws java.io.IOException {
         Person p = Guard.person(ctx);
         if (p.isStudent() && quota.limited() && quota.leftSeconds(p.id(), null) < 1) {
-            throw ApiError.conflict("quota: your takes hold all " + quota.limitSeconds() / 60
+            throw ApiError.conflict("quota: your takes hold all " + Math.round(quota.limitSeconds() / 60)
                     + " minutes you may keep; delete some or ask a teacher");
         }
         // The source is written into take.json: it is what makes the take this student's.

@@ -12,9 +12,9 @@ import org.taperoom.web.takes.Owners;
  */
 public final class Quota {
     private final TakeLibrary library;
-    private final long limitSeconds;
+    private final double limitSeconds;
 
-    public Quota(TakeLibrary library, long limitSeconds) {
+    public Quota(TakeLibrary library, double limitSeconds) {
         this.library = library;
         this.limitSeconds = limitSeconds;
     }
@@ -23,7 +23,7 @@ public final class Quota {
         return limitSeconds > 0;
     }
 
-    public long limitSeconds() {
+    public double limitSeconds() {
         return limitSeconds;
     }
 

@@ -69,8 +69,7 @@ public final class QuotaWatch implements Runnable {
         double elapsed = s.rateHz() > 0 ? (double) s.takeFrames() / s.rateHz() : 0;
         if (elapsed >= leftSeconds) {
             stopSent = true;
-            Logger.info("take {}: student {} reached the quota of {} minutes; stopping it (the take is kept)", take.id(), owner,
-                    quota.limitSeconds() / 60);
+            Logger.info("take {}: student {} reached the quota of {} s; stopping it (the take is kept)", take.id(), owner, quota.limitSeconds());
             transport.send(new ControlEvent.Stop(SOURCE));
         }
     }

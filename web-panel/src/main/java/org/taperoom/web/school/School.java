@@ -36,7 +36,7 @@ public final class School implements AutoCloseable {
 
     public static School start(Config config, TakeLibrary library, Transport transport, Recorder recorder) throws IOException {
         Roster roster = new Roster(library.root());
-        Quota quota = new Quota(library, config.get(SchoolKeys.STUDENT_QUOTA_MINUTES) * 60L);
+        Quota quota = new Quota(library, config.get(SchoolKeys.STUDENT_QUOTA_MINUTES) * 60);
         Expiry expiry = new Expiry(library, config.get(SchoolKeys.STUDENT_EXPIRY_DAYS));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "school");
