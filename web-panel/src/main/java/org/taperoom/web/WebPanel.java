@@ -106,7 +106,7 @@ public final class WebPanel implements Panel {
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         Playback playback = Playback.start(context, takes, hub);
         RouteTable table = new RouteTable()
-                .add(new SessionApi(sessions, pin, school.roster(), TimeUnit.MINUTES.toMillis(config.get(SchoolKeys.STUDENT_IDLE_MINUTES))).routes())
+                .add(new SessionApi(sessions, pin, school.roster(), Math.round(config.get(SchoolKeys.STUDENT_IDLE_MINUTES) * 60_000)).routes())
                 .add(state.routes())
                 .add(new TransportApi(context.transport(), state, school.quota()).routes())
                 .add(new InputsApi(arming, gain).routes())

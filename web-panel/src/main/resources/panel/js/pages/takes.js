@@ -2,6 +2,7 @@
 // track is served with HTTP Range), notes, rename, delete with undo, download.
 import * as api from '../api.js';
 import * as live from '../live.js';
+import { t } from '../i18n.js';
 import { el, clock, toast, setCurrentTakeId, currentTakeId, takeTitle } from '../ui.js';
 
 function dayTitle(day) {
@@ -101,6 +102,8 @@ export async function show(view) {
       el('p', { class: 'muted', text: `${take.day} · ${clock(take.durationSeconds)} · ${take.rateHz} Hz · ${take.bits}-bit · ${take.markers.length} marker${take.markers.length === 1 ? '' : 's'}` }),
       el('div', { class: 'tracks-stack' }, lanes.map((l) => l.lane)),
       take.markers.length > 0 ? markerList : null,
+      take.feedback ? el('section', { id: 'take-feedback', class: 'feedback', 'aria-label': t('takes.feedback') },
+        el('h3', { text: t('takes.feedback') }), el('p', { text: take.feedback })) : null,
       el('div', { class: 'row' }, el('div', { class: 'grow' }, trackSelect), download),
       audio,
       el('label', { for: 'take-name', text: 'Name' }), name,

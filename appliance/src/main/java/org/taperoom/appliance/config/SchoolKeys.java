@@ -6,7 +6,7 @@ import java.util.List;
 public final class SchoolKeys {
     private SchoolKeys() {}
 
-    public static final ConfigKey<Integer> STUDENT_IDLE_MINUTES = ConfigKey.integer("studentIdleMinutes", 5, 1, 1440,
+    public static final ConfigKey<Double> STUDENT_IDLE_MINUTES = ConfigKey.decimal("studentIdleMinutes", 5, 0.05, 1440,
             "Minutes a student's panel login lasts without use; then the kiosk's next student starts from the login.");
     public static final ConfigKey<Double> STUDENT_QUOTA_MINUTES = ConfigKey.decimal("studentQuotaMinutes", 120, 0, 1_000_000,
             "Minutes of recording each student may keep in the library (takes in the trash do not count); a take that"

@@ -40,7 +40,7 @@ public final class SessionApi {
         return List.of(
                 Route.post("/api/session", Access.PUBLIC, this::login,
                         "Log in: {\"pin\": \"…\"} (a teacher), {\"code\": \"…\"} (a student's login code) or {\"qr\": \"…\"} (the key of a"
-                                + " student's printed QR code) → session cookie (HttpOnly, SameSite=Strict) and {\"csrf\", \"role\", \"name\"}; "
+                                + " student's printed QR code) → session cookie (HttpOnly, SameSite=Strict) and {\"csrf\", \"role\", \"id\", \"name\", \"class\", \"idleSeconds\"}; "
                                 + LoginThrottle.MAX_FAILURES + " wrong PINs or codes a minute per client, " + LoginThrottle.GLOBAL_BURST
                                 + " at once and one every " + LoginThrottle.GLOBAL_REFILL_MILLIS / 1000 + " s from all clients together, then 429.")
                         .students(),
@@ -71,6 +71,7 @@ public final class SessionApi {
         ctx.cookie(cookie);
         Map<String, Object> m = whoDoc(s.person());
         m.put("csrf", s.csrf());
+        m.put("idleSeconds", s.idleMillis() / 1000);
         ctx.json(m);
     }
 
