@@ -102,7 +102,7 @@ public final class WebPanel implements Panel {
         // The share links need the panel's address, known only once the server listens.
         URI[] urlHolder = new URI[1];
         ShareLinks links = new ShareLinks(Clock.systemUTC());
-        JobsApi jobs = new JobsApi(takes, renders, hub::event);
+        JobsApi jobs = new JobsApi(takes, renders, hub::eventAbout);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         Playback playback = Playback.start(context, takes, hub);
         RouteTable table = new RouteTable()
@@ -125,7 +125,7 @@ public final class WebPanel implements Panel {
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {
-            hub.event(state.stateMessage());
+            hub.eventFor(state::stateMessage);
             // A take has just ended (or failed to start): the Takes page refreshes its list.
             if (view.state() == org.taperoom.appliance.control.TransportState.IDLE) hub.event(takesMessage());
         });

@@ -9,7 +9,10 @@ import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportView;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.web.security.Guard;
+import org.taperoom.web.security.Person;
+import org.taperoom.web.takes.Owners;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.Route;
 
@@ -38,7 +41,7 @@ public final class StateApi {
 
     private void get(Context ctx) {
         if (ctx.attribute(Guard.SESSION_ATTRIBUTE) != null) {
-            ctx.json(state());
+            ctx.json(state(Guard.person(ctx)));
             return;
         }
         Map<String, Object> full = state();
@@ -47,7 +50,21 @@ public final class StateApi {
         ctx.json(open);
     }
 
-    /** The state document; also the body of the WebSocket {@code state} message (with {@code type}). */
+    /**
+     * The state as {@code p} may see it: a take another student records is not named to a student
+     * (neither its id nor a reason, which may name it); they see only that the room is recording.
+     */
+    public Map<String, Object> state(Person p) {
+        Map<String, Object> m = state();
+        TakeRef take = transport.view().take();
+        boolean theirs = take != null && p.maySee(Owners.ofFolder(take.folder()));
+        if (take != null && !theirs) m.put("take", null);
+        // The reason names takes ("take … finalized") long after they end: a student reads it only about their own.
+        if (!p.isTeacher() && !theirs) m.put("reason", "");
+        return m;
+    }
+
+    /** The state document, whole (a teacher's); with {@code type}, the WebSocket {@code state} message. */
     public Map<String, Object> state() {
         TransportView v = transport.view();
         RecorderStatus s = recorder.status();
@@ -68,10 +85,10 @@ public final class StateApi {
         return m;
     }
 
-    public String stateMessage() {
+    public String stateMessage(Person p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "state");
-        m.putAll(state());
+        m.putAll(state(p));
         try {
             return Body.JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {

@@ -50,23 +50,23 @@ public final class TransportApi {
         }
         // The source is written into take.json: it is what makes the take this student's.
         transport.send(new ControlEvent.Record(Owners.source(p, SOURCE)));
-        ctx.status(202).json(state.state());
+        ctx.status(202).json(state.state(Guard.person(ctx)));
     }
 
     private void stop(Context ctx) {
         transport.send(new ControlEvent.Stop(SOURCE));
-        ctx.status(202).json(state.state());
+        ctx.status(202).json(state.state(Guard.person(ctx)));
     }
 
     private void autoRecord(Context ctx) {
         Body b = Body.of(ctx, Set.of("armed"));
         transport.send(new ControlEvent.AutoRecord(SOURCE, b.bool("armed")));
-        ctx.status(202).json(state.state());
+        ctx.status(202).json(state.state(Guard.person(ctx)));
     }
 
     private void reset(Context ctx) {
         transport.send(new ControlEvent.Reset(SOURCE));
-        ctx.status(202).json(state.state());
+        ctx.status(202).json(state.state(Guard.person(ctx)));
     }
 
     private void marker(Context ctx) {

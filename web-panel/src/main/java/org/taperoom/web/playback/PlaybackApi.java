@@ -12,6 +12,8 @@ import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.web.api.Body;
 import org.taperoom.web.api.PathIds;
+import org.taperoom.web.security.Guard;
+import org.taperoom.web.security.Viewer;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.Route;
@@ -90,7 +92,23 @@ public final class PlaybackApi {
     }
 
     private void state(Context ctx) {
-        ctx.json(current());
+        Map<String, Object> doc = current();
+        // Another student's take playing: this student sees that something plays, not what.
+        if (doc.get("take") != null && !Guard.person(ctx).maySee(ownerOf(doc.get("take")))) {
+            doc = new java.util.LinkedHashMap<>(doc);
+            doc.put("take", null);
+        }
+        ctx.json(doc);
+    }
+
+    /** The owner of the take {@code takeId} (the document's {@code take}); null when none, unknown, or not the caller's to see. */
+    public String ownerOf(Object takeId) {
+        if (takeId == null) return null;
+        try {
+            return Viewer.as(null, () -> takes.owner(takeId.toString()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void pause(Context ctx) {

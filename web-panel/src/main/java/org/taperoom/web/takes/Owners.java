@@ -21,6 +21,15 @@ public final class Owners {
         return s != null && s.startsWith(STUDENT_SOURCE) ? s.substring(STUDENT_SOURCE.length()) : null;
     }
 
+    /** The owner of the take in {@code folder}, read from its take.json; null (the teachers') when it cannot be read. */
+    public static String ofFolder(java.nio.file.Path folder) {
+        try {
+            return of(org.taperoom.appliance.recording.take.TakeJson.read(folder));
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /** The transport source for a take {@code p} starts from the panel. */
     public static String source(Person p, String panelSource) {
         return p.isStudent() ? STUDENT_SOURCE + p.id() : panelSource;
