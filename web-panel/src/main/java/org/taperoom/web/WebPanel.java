@@ -31,6 +31,7 @@ import org.taperoom.web.api.StateApi;
 import org.taperoom.web.api.TakesApi;
 import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
+import org.taperoom.web.school.ClassExportApi;
 import org.taperoom.web.school.School;
 import org.taperoom.web.school.StudentsApi;
 import org.taperoom.web.school.WorkApi;
@@ -121,6 +122,7 @@ public final class WebPanel implements Panel {
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new StudentsApi(school.roster(), sessions, school.quota(), () -> urlHolder[0]).routes())
                 .add(new WorkApi(takes, school.roster()).routes())
+                .add(new ClassExportApi(school.exports()).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes());
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub).start();
         urlHolder[0] = server.url(host);

@@ -26,6 +26,31 @@ function takeRow(take) {
       saved));
 }
 
+// A class's work as one ZIP: start it, show its progress, then the download link.
+function exportControls(klass) {
+  const progress = el('progress', { max: '1', value: '0', hidden: true, 'aria-label': t('school.exportProgress', { class: klass }) });
+  const status = el('span', { class: 'muted', role: 'status' });
+  const link = el('a', { class: 'button', hidden: true, download: '' }, t('school.download'));
+  const button = el('button', { type: 'button', class: 'export-class', onclick: async () => {
+    button.disabled = true;
+    link.hidden = true;
+    try {
+      const { job } = await api.post(`/api/school/classes/${encodeURIComponent(klass)}/export`);
+      progress.hidden = false;
+      for (;;) {
+        const j = await api.get(`/api/school/exports/${job}`);
+        progress.value = j.progress;
+        status.textContent = t('school.exportState', { percent: Math.round(j.progress * 100), takes: j.takes });
+        if (j.state === 'done') { link.href = j.url; link.hidden = false; break; }
+        if (j.state === 'failed') { status.textContent = j.error; break; }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    } catch (e) { toast(e.message); }
+    button.disabled = false;
+  } }, t('school.exportClass'));
+  return el('div', { class: 'row' }, button, progress, status, link);
+}
+
 export async function show(view) {
   let work;
   try { work = await api.get('/api/school/work'); } catch (e) { toast(e.message); return null; }
@@ -40,7 +65,8 @@ export async function show(view) {
     days.get(take.day).push(take);
   }
   for (const [klass, days] of byClass) {
-    const section = el('section', { class: 'class-work', 'data-class': klass }, el('h2', { text: t('school.classHeading', { class: klass }) }));
+    const section = el('section', { class: 'class-work', 'data-class': klass }, el('h2', { text: t('school.classHeading', { class: klass }) }),
+      exportControls(klass));
     for (const [day, takes] of days) {
       section.append(el('h3', { text: dateTime(`${day}T12:00:00`, { dateStyle: 'full' }) }), el('ul', { class: 'plain' }, takes.map(takeRow)));
     }

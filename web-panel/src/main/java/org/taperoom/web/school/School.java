@@ -14,8 +14,8 @@ import org.tinylog.Logger;
 
 /**
  * The school's parts for one panel: the roster, the quota and its watch over takes being
- * recorded, and the expiry, which runs at start and every hour. One daemon thread runs both
- * checks; {@link #close} stops it.
+ * recorded, the expiry, which runs at start and every hour, and the class exports. One daemon
+ * thread runs both checks, another the exports; {@link #close} stops them.
  */
 public final class School implements AutoCloseable {
     static final long EXPIRY_PERIOD_MINUTES = 60;
@@ -23,13 +23,15 @@ public final class School implements AutoCloseable {
     private final Roster roster;
     private final Quota quota;
     private final Expiry expiry;
+    private final ClassExports exports;
     private final ScheduledExecutorService timer;
     private final Clock clock;
 
-    private School(Roster roster, Quota quota, Expiry expiry, ScheduledExecutorService timer, Clock clock) {
+    private School(Roster roster, Quota quota, Expiry expiry, ClassExports exports, ScheduledExecutorService timer, Clock clock) {
         this.roster = roster;
         this.quota = quota;
         this.expiry = expiry;
+        this.exports = exports;
         this.timer = timer;
         this.clock = clock;
     }
@@ -43,7 +45,7 @@ public final class School implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        School school = new School(roster, quota, expiry, timer, Clock.systemUTC());
+        School school = new School(roster, quota, expiry, new ClassExports(library, roster), timer, Clock.systemUTC());
         timer.scheduleWithFixedDelay(new QuotaWatch(transport, recorder, quota), QuotaWatch.PERIOD_MILLIS, QuotaWatch.PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(school::expire, 0, EXPIRY_PERIOD_MINUTES, TimeUnit.MINUTES);
@@ -62,6 +64,10 @@ public final class School implements AutoCloseable {
         return expiry;
     }
 
+    public ClassExports exports() {
+        return exports;
+    }
+
     private void expire() {
         try {
             expiry.run(clock.instant());
@@ -73,5 +79,6 @@ public final class School implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        exports.close();
     }
 }
