@@ -157,7 +157,8 @@ class OwnershipIsolationTest {
         int checked = 0;
         for (ParsedEndpoint e : endpoints()) {
             if (who(e) == Who.STUDENTS || access(e) == Access.PUBLIC || access(e) == Access.LINK) continue;
-            String path = fill(e.endpoint.path, Map.of("id", ownIds.get("id"), "n", "1", "student", "s0000000000", "teacher", "t0000000000"));
+            String path = fill(e.endpoint.path, Map.of("id", ownIds.get("id"), "n", "1", "job", ownIds.get("job"), "student", "s0000000000",
+                    "teacher", "t0000000000", "class", "3b"));
             HttpResponse<String> r = studentA.send(e.endpoint.method.name(), path, "{}", Map.of("X-CSRF-Token", studentA.csrf));
             if (r.statusCode() != 403) open.add(key(e) + " answered " + r.statusCode() + " " + r.body());
             checked++;

@@ -37,7 +37,7 @@ class RouteProtectionTest {
     static String concrete(String path) {
         return path.replace("{id}", "2026-01-01_000000-x").replace("{n}", "1").replace("{trashId}", "x")
                 .replace("{export}", "x").replace("{job}", "x").replace("{token}", "x")
-                .replace("{student}", "s0000000000").replace("{teacher}", "t0000000000");
+                .replace("{student}", "s0000000000").replace("{teacher}", "t0000000000").replace("{class}", "x");
     }
 
     static boolean changesState(HandlerType m) {
