@@ -6,6 +6,7 @@ import java.util.Set;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportState;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.web.school.Quota;
 import org.taperoom.web.security.Guard;
 import org.taperoom.web.security.Person;
@@ -54,6 +55,7 @@ public final class TransportApi {
     }
 
     private void stop(Context ctx) {
+        requireOwnTake(ctx, "stop");
         transport.send(new ControlEvent.Stop(SOURCE));
         ctx.status(202).json(state.state(Guard.person(ctx)));
     }
@@ -78,7 +80,17 @@ public final class TransportApi {
         if (transport.view().state() != TransportState.RECORDING) {
             throw ApiError.conflict("no take is being recorded: markers go into a running take");
         }
+        requireOwnTake(ctx, "mark");
         transport.send(new ControlEvent.Marker(SOURCE, label));
         ctx.status(202).json(java.util.Map.of("label", label));
+    }
+
+    /** A student changes only their own take: stopping or marking another student's (or a teacher's) is refused. */
+    private void requireOwnTake(Context ctx, String what) {
+        Person p = Guard.person(ctx);
+        TakeRef take = transport.view().take();
+        if (p.isStudent() && take != null && !p.maySee(Owners.ofFolder(take.folder()))) {
+            throw ApiError.conflict("the take being recorded is not yours to " + what);
+        }
     }
 }

@@ -15,14 +15,14 @@ import org.taperoom.web.PanelRigExtension;
 /**
  * What the live socket and the state pushes never tell a student of another's work: a render
  * job's progress reaches its take's student and the teachers only, and while another student
- * records, the state names no take.
+ * records, the state names no take; nor may a student stop or mark another's take.
  */
 @ExtendWith(PanelRigExtension.class)
 class LiveIsolationTest {
     static PanelRig rig;
 
     @Test
-    void anotherStudentsJobProgressAndRecordingTakeNeverReachAStudent() throws Exception {
+    void anotherStudentsJobProgressAndRecordingTakeNeverReachAStudentNorCanTheyStopOrMarkIt() throws Exception {
         PanelRig.Client teacher = rig.loggedIn();
         PanelRig.Client ada = Classroom.student(rig, Classroom.addStudent(teacher, "Ada", "5c"));
         PanelRig.Client ben = Classroom.student(rig, Classroom.addStudent(teacher, "Ben", "5c"));
@@ -36,8 +36,12 @@ class LiveIsolationTest {
             assertTrue(adaState.get("take").isNull(), "Ada is not told Ben's take: " + adaState);
             assertFalse(adaState.toString().contains(take), adaState.toString());
             assertEquals(take, ben.json(ben.get("/api/state")).get("take").asText());
+            assertEquals(409, ada.change("POST", "/api/markers", "{\"label\":\"mine\"}").statusCode(), "Ada cannot mark Ben's take");
+            assertEquals(409, ada.change("POST", "/api/transport/stop", null).statusCode(), "nor stop it");
+            assertEquals("recording", rig.control.transport().view().state().wireName());
             assertEquals(202, ben.change("POST", "/api/transport/stop", null).statusCode());
             rig.awaitState("idle", 10_000);
+            assertEquals(0, ben.json(ben.get("/api/takes/" + take)).get("markers").size(), "no marker of Ada's in Ben's take");
 
             HttpResponse<String> started = ben.change("POST", "/api/takes/" + take + "/exports", "{\"format\":\"wav\"}");
             assertEquals(202, started.statusCode(), started.body());
