@@ -60,10 +60,6 @@ public final class School implements AutoCloseable {
         return quota;
     }
 
-    public Expiry expiry() {
-        return expiry;
-    }
-
     public ClassExports exports() {
         return exports;
     }

@@ -35,9 +35,4 @@ public record Person(Role role, String id, String name, String className) {
             case NOBODY -> false;
         };
     }
-
-    /** The owner of what this person makes now: their id for a student, null (the teachers) otherwise. */
-    public String ownerOfNewWork() {
-        return isStudent() ? id : null;
-    }
 }

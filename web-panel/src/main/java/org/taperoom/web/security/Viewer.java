@@ -24,18 +24,13 @@ public final class Viewer {
         CURRENT.remove();
     }
 
-    /** The person of the request on this thread, or null off request threads. */
-    public static Person current() {
-        return CURRENT.get();
-    }
-
     /** Whether the caller on this thread may see work owned by {@code owner} (null: the teachers'). */
     public static boolean maySee(String owner) {
         Person p = CURRENT.get();
         return p == null || p.maySee(owner);
     }
 
-    /** Runs {@code body} as {@code p} on this thread (tests, and work done for a person off a request). */
+    /** Runs {@code body} as {@code p} on this thread; null acts for the appliance (sees everything: finding a take's owner). */
     public static <T, E extends Exception> T as(Person p, Body<T, E> body) throws E {
         Person before = CURRENT.get();
         CURRENT.set(p);
