@@ -30,27 +30,29 @@ function failure(res, data) {
   return new ApiError(res.status, (data && data.error) || t('api.status', { status: res.status }));
 }
 
-export async function login(pin) {
+/** Logs in with a PIN (a string) or with {code} or {qr}; answers who is logged in ({role, id, name, class}). */
+export async function login(credentials) {
   const res = await send('/api/session', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ pin }),
+    body: JSON.stringify(typeof credentials === 'string' ? { pin: credentials } : credentials),
     credentials: 'same-origin',
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw failure(res, body);
   csrf = body.csrf;
   sessionStorage.setItem('taperoom.csrf', csrf);
+  return body;
 }
 
-/** Whether this browser still has a session (and refreshes the CSRF token after a reload). */
+/** The session this browser still has ({role, id, name, class, idleSeconds}), or null (and refreshes the CSRF token after a reload). */
 export async function resume() {
   const res = await fetch('/api/session', { credentials: 'same-origin' });
-  if (!res.ok) return false;
+  if (!res.ok) return null;
   const body = await res.json();
   csrf = body.csrf;
   sessionStorage.setItem('taperoom.csrf', csrf);
-  return true;
+  return body;
 }
 
 export async function logout() {

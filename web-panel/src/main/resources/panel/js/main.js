@@ -20,12 +20,19 @@ import { uploadBadge } from './badge.js';
 import * as tuner from './pages/tuner.js';
 import * as sheets from './pages/sheets.js';
 import * as song from './pages/song.js';
+import * as students from './pages/students.js';
+import * as school from './pages/school.js';
 
-const pages = { record, takes, song, mix, master, export: exporter, release, publish, sheets, tuner, settings };
+const pages = { record, takes, song, mix, master, export: exporter, release, publish, sheets, tuner, settings, students, school };
+/** Pages only teachers open; a student's nav does not show them. */
+const teacherPages = new Set(['settings', 'students', 'school', 'publish']);
+/** Who is logged in ({role, id, name, class}), or null. */
+let who = null;
 let leave = null;
 
 function pageName() {
   const name = location.hash.replace(/^#/, '').split('/')[0];
+  if (who && who.role === 'student' && teacherPages.has(name)) return 'record';
   return pages[name] ? name : 'record';
 }
 
@@ -34,7 +41,8 @@ async function showPage() {
   leave = null;
   const name = pageName();
   for (const a of document.querySelectorAll('#nav a')) {
-    if (a.dataset.page === name) a.setAttribute('aria-current', 'page');
+    // The students' work is part of the School section: its nav link stays current there.
+    if (a.dataset.page === name || (name === 'school' && a.dataset.page === 'students')) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   const view = document.getElementById('view');
@@ -52,6 +60,13 @@ const touchOnly = window.matchMedia('(pointer: coarse)').matches;
 
 function showLogin(message) {
   live.disconnect();
+  // The next person at this screen must not see the last one's work: the page goes, not just behind the form.
+  if (leave) leave();
+  leave = null;
+  who = null;
+  clearTimeout(idleTimer);
+  document.getElementById('view').replaceChildren();
+  document.body.dataset.role = '';
   document.getElementById('login').hidden = false;
   document.getElementById('login-error').textContent = message || '';
   if (!touchOnly) document.getElementById('pin').focus();
@@ -59,7 +74,25 @@ function showLogin(message) {
 
 wireKeypad(document.getElementById('keypad'), document.getElementById('pin'));
 
-async function start() {
+// A student's session ends after the idle time the server gives it; the screen goes back to the
+// login at the same moment (the server has ended it too), without waiting for the next request.
+let idleTimer = null;
+function watchIdle() {
+  clearTimeout(idleTimer);
+  if (!who || who.role !== 'student' || !who.idleSeconds) return;
+  idleTimer = setTimeout(async () => {
+    await api.logout();
+    showLogin(i18n.t('login.idleEnded'));
+  }, who.idleSeconds * 1000);
+}
+for (const type of ['pointerdown', 'keydown', 'touchstart']) window.addEventListener(type, watchIdle, { passive: true });
+
+async function start(session) {
+  who = session;
+  document.body.dataset.role = who.role;
+  for (const a of document.querySelectorAll('#nav a')) a.hidden = who.role === 'student' && teacherPages.has(a.dataset.page);
+  document.getElementById('session-name').textContent = who.role === 'student' ? who.name : i18n.t('login.teacher');
+  watchIdle();
   document.getElementById('login').hidden = true;
   live.connect();
   await showPage();
@@ -80,10 +113,11 @@ function statePill(msg) {
 document.getElementById('login-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const input = document.getElementById('pin');
+  const asStudent = document.getElementById('login-as-student').checked;
   try {
-    await api.login(input.value);
+    const session = await api.login(asStudent ? { code: input.value } : input.value);
     input.value = '';
-    await start();
+    await start(session);
   } catch (err) {
     showLogin(err.status === 401 ? i18n.t('login.wrong') : err.status === 429 ? i18n.t('login.tooMany') : err.message);
   }
@@ -95,10 +129,33 @@ live.on('state', (msg) => uploadBadge(msg.uploads));
 live.on('uploads', uploadBadge);
 window.addEventListener('hashchange', showPage);
 
-i18n.ready.then(() => {
+document.getElementById('session-logout').addEventListener('click', async () => {
+  await api.logout();
+  showLogin('');
+});
+
+// A printed QR code opens /#qr=<key>: the key is in the fragment, which no request carries; it is
+// exchanged for a session at once and taken out of the address bar and the history.
+async function qrLogin() {
+  const m = /^#qr=([A-Za-z0-9_-]{16,64})$/.exec(location.hash);
+  if (!m) return null;
+  history.replaceState(null, '', `${location.pathname}#record`);
+  try {
+    return await api.login({ qr: m[1] });
+  } catch (err) {
+    showLogin(err.message);
+    return false;
+  }
+}
+
+i18n.ready.then(async () => {
   i18n.translate(document);
   fetch('/api/state').then((r) => r.json()).then(statePill).catch(() => {});
   document.getElementById('login-lang').replaceChildren(...languageSwitch());
   kiosk.start();
-  return api.resume();
-}).then((ok) => (ok ? start() : showLogin('')));
+  const byQr = await qrLogin();
+  if (byQr === false) return;
+  const session = byQr || await api.resume();
+  if (session) await start(session);
+  else showLogin('');
+});

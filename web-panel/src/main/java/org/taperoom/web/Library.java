@@ -17,7 +17,11 @@ import org.taperoom.appliance.recording.take.Take;
 import org.taperoom.appliance.recording.take.TakeInfo;
 import org.taperoom.appliance.recording.take.TakeLibrary;
 import org.taperoom.appliance.recording.take.TakeRef;
+import org.taperoom.appliance.recording.take.TakeJson;
+import org.taperoom.web.school.TakeMarks;
+import org.taperoom.web.security.Viewer;
 import org.taperoom.web.server.ApiError;
+import org.taperoom.web.takes.Owners;
 import org.taperoom.web.takes.TakeCatalog;
 
 /**
@@ -39,7 +43,9 @@ final class Library implements TakeCatalog {
     @Override
     public List<Map<String, Object>> list() throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Take t : library.list()) out.add(doc(t));
+        for (Take t : library.list()) {
+            if (Viewer.maySee(Owners.of(t.info()))) out.add(doc(t));
+        }
         return out;
     }
 
@@ -50,12 +56,14 @@ final class Library implements TakeCatalog {
 
     @Override
     public Map<String, Object> rename(String id, String name) throws IOException {
+        take(id);
         TakeRef ref = guarded(() -> library.rename(id, name));
         return get(ref.id());
     }
 
     @Override
     public Map<String, Object> notes(String id, String notes) throws IOException {
+        take(id);
         guarded(() -> {
             library.setNotes(id, notes);
             return null;
@@ -80,6 +88,9 @@ final class Library implements TakeCatalog {
 
     @Override
     public Map<String, Object> restore(String trashId) throws IOException {
+        Take trashed = null;
+        for (Take t : library.trash()) if (t.id().equals(trashId)) trashed = t;
+        if (trashed == null || !Viewer.maySee(Owners.of(trashed.info()))) throw ApiError.notFound("no take '" + trashId + "' in the trash");
         TakeRef ref = guarded(() -> library.restore(trashId));
         return get(ref.id());
     }
@@ -101,8 +112,28 @@ final class Library implements TakeCatalog {
         return take(id).ref().folder();
     }
 
+    @Override
+    public boolean visible(Path folder) {
+        try {
+            return Viewer.maySee(Owners.of(TakeJson.read(folder)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String owner(String id) throws IOException {
+        return Owners.of(take(id).info());
+    }
+
+    /**
+     * The one lookup by id, and with it the owner check: a take the caller may not see is not
+     * found, with the same answer as an id that never existed.
+     */
     private Take take(String id) throws IOException {
-        return library.get(id).orElseThrow(() -> ApiError.notFound("no take '" + id + "'"));
+        Take t = library.get(id).orElse(null);
+        if (t == null || !Viewer.maySee(Owners.of(t.info()))) throw ApiError.notFound("no take '" + id + "'");
+        return t;
     }
 
     private interface Change<T> {
@@ -155,6 +186,10 @@ final class Library implements TakeCatalog {
         m.put("overruns", i.overruns.size());
         m.put("notes", i.notes == null ? "" : i.notes);
         m.put("source", i.source);
+        m.put("owner", Owners.of(i));
+        TakeMarks marks = TakeMarks.read(t.ref().folder());
+        m.put("keep", marks.keep());
+        m.put("feedback", marks.feedback());
         m.put("endReason", i.endReason == null ? null : i.endReason.wireName());
         return m;
     }

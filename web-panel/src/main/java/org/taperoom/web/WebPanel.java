@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.PanelKeys;
+import org.taperoom.appliance.config.SchoolKeys;
 import org.taperoom.appliance.config.TelemetryKeys;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.drivers.audio.InputGain;
@@ -32,6 +33,10 @@ import org.taperoom.web.api.StateApi;
 import org.taperoom.web.api.TakesApi;
 import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
+import org.taperoom.web.school.ClassExportApi;
+import org.taperoom.web.school.School;
+import org.taperoom.web.school.StudentsApi;
+import org.taperoom.web.school.WorkApi;
 import org.taperoom.web.live.MeterPump;
 import org.taperoom.web.playback.Playback;
 import org.taperoom.web.publish.PublishApi;
@@ -67,11 +72,13 @@ public final class WebPanel implements Panel {
     /** Pushes the publisher's figures; null when nothing is published. Set once by start(). */
     private UploadPump uploadPump;
     private final TunerApi tuner;
+    private final School school;
 
     private WebPanel(PanelServer server, MeterPump meters, LiveHub hub, RenderService ownRenders, JobsApi jobs, String host,
-                     List<Route> routes, Playback playback, TunerApi tuner) {
+                     List<Route> routes, Playback playback, TunerApi tuner, School school) {
         this.playback = playback;
         this.tuner = tuner;
+        this.school = school;
         this.server = server;
         this.meters = meters;
         this.hub = hub;
@@ -101,12 +108,13 @@ public final class WebPanel implements Panel {
         StateApi state = new StateApi(context.transport(), context.recorder(), context.uploads(), playbackService::gaps);
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
         TakeCatalog takes = Library.open(context);
+        School school = School.start(config, context.library(), context.transport(), context.recorder());
         RenderService ownRenders = context.renders() == null ? new RenderService() : null;
         RenderService renders = ownRenders != null ? ownRenders : context.renders();
         // The share links need the panel's address, known only once the server listens.
         URI[] urlHolder = new URI[1];
         ShareLinks links = new ShareLinks(Clock.systemUTC());
-        JobsApi jobs = new JobsApi(takes, renders, hub::event);
+        JobsApi jobs = new JobsApi(takes, renders, hub::eventAbout);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
         Playback playback = Playback.start(playbackService, takes, hub);
         // A session's live sockets and streams end with it; a new PIN ends every one (each browser
@@ -122,9 +130,9 @@ public final class WebPanel implements Panel {
         UploadPump pump = context.uploads() == null ? null : new UploadPump(context.uploads(), hub::event);
         TunerApi tuner = new TunerApi(context.recorder(), hub::event);
         RouteTable table = new RouteTable()
-                .add(new SessionApi(sessions, pin).routes())
+                .add(new SessionApi(sessions, pin, school.roster(), Math.round(config.get(SchoolKeys.STUDENT_IDLE_MINUTES) * 60_000)).routes())
                 .add(state.routes())
-                .add(new TransportApi(context.transport(), state).routes())
+                .add(new TransportApi(context.transport(), state, school.quota()).routes())
                 .add(new InputsApi(arming, gain).routes())
                 .add(new TakesApi(takes, new Waveforms(), context.transport(), links, id -> hub.event(takesMessage())).routes())
                 .add(new MixMasterApi(takes, renders, playback::settingsSaved).routes())
@@ -139,6 +147,9 @@ public final class WebPanel implements Panel {
                         jobs, hub::event))
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
+                .add(new StudentsApi(school.roster(), sessions, school.quota(), () -> urlHolder[0]).routes())
+                .add(new WorkApi(takes, school.roster()).routes())
+                .add(new ClassExportApi(school.exports()).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes())
                 // Distribution: releases of a take, and the service's upload queue.
                 .add(new ReleaseApi(takes, context.library().root(), renders, jobs).routes())
@@ -147,13 +158,13 @@ public final class WebPanel implements Panel {
                 playback.stream()::configure).start();
         urlHolder[0] = server.url(host);
         context.transport().addListener(view -> {
-            hub.event(state.stateMessage());
+            hub.eventFor(state::stateMessage);
             // A take has just ended (or failed to start): the Takes page refreshes its list.
             if (view.state() == org.taperoom.appliance.control.TransportState.IDLE) hub.event(takesMessage());
         });
         MeterPump meters = new MeterPump(context.recorder(), hub);
         meters.start();
-        WebPanel panel = new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback, tuner);
+        WebPanel panel = new WebPanel(server, meters, hub, ownRenders, jobs, host, table.routes(), playback, tuner, school);
         if (pump != null) panel.uploadPump = pump.start();
         return panel;
     }
@@ -200,6 +211,10 @@ public final class WebPanel implements Panel {
         return playback;
     }
 
+    public School school() {
+        return school;
+    }
+
     public MeterPump meters() {
         return meters;
     }
@@ -209,6 +224,7 @@ public final class WebPanel implements Panel {
         if (uploadPump != null) uploadPump.close();
         meters.close();
         tuner.close();
+        school.close();
         playback.close();
         hub.closeAll("server stopping");
         server.close();

@@ -103,6 +103,8 @@ export async function show(view) {
       el('p', { class: 'muted', text: `${dayTitle(take.day)} · ${clock(take.durationSeconds)} · ${t('unit.hz', { hz: number(take.rateHz) })} · ${t('takes.bits', { bits: take.bits })} · ${plural('takes.markerCount', take.markers.length)}` }),
       el('div', { class: 'tracks-stack' }, lanes.map((l) => l.lane)),
       take.markers.length > 0 ? markerList : null,
+      take.feedback ? el('section', { id: 'take-feedback', class: 'feedback', 'aria-label': t('takes.feedback') },
+        el('h3', { text: t('takes.feedback') }), el('p', { text: take.feedback })) : null,
       el('div', { class: 'row' }, el('div', { class: 'grow' }, trackSelect), download),
       audio,
       el('label', { for: 'take-name', text: t('takes.nameLabel') }), name,

@@ -21,6 +21,7 @@ public final class Schema {
             new Group("Always-on capture", AlwaysOnKeys.ALL),
             new Group("GPIO front panel", GpioKeys.ALL),
             new Group("Web panel", PanelKeys.ALL),
+            new Group("School: students and teachers", SchoolKeys.ALL),
             new Group("Fleet metrics", TelemetryKeys.ALL),
             new Group("Publishing", PublishKeys.ALL),
             new Group("Service", ServiceKeys.ALL));

@@ -13,10 +13,10 @@ import java.nio.channels.FileChannel;
  * new text goes to a temporary file beside it, which is fsynced, renamed over the old one, and
  * the folder is fsynced so the rename itself is on disk.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private AtomicFile() {}
 
-    static void replace(Path file, String text) throws IOException {
+    public static void replace(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
         try {

@@ -44,12 +44,12 @@ public final class ExportsApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/export-formats", Access.SESSION, this::formats, "The export formats this build writes: [{name, label, mimeType}]."),
-                Route.get("/api/takes/{id}/exports", Access.SESSION, this::exports, "The take's finished exports, newest first."),
+                Route.get("/api/export-formats", Access.SESSION, this::formats, "The export formats this build writes: [{name, label, mimeType}].").students(),
+                Route.get("/api/takes/{id}/exports", Access.SESSION, this::exports, "The take's finished exports, newest first.").students(),
                 Route.post("/api/takes/{id}/exports", Access.CHANGE, this::export,
                         "Start an export: {\"format\": " + String.join("|", formatNames()) + ", \"tags\": {title, artist, album, date, comment}} "
-                                + "(tags are strings without control characters); answers {\"job\": …}."),
-                Route.get("/api/takes/{id}/exports/{export}/file", Access.SESSION, this::exportFile, "Download an export (HTTP Range supported)."));
+                                + "(tags are strings without control characters); answers {\"job\": …}.").students(),
+                Route.get("/api/takes/{id}/exports/{export}/file", Access.SESSION, this::exportFile, "Download an export (HTTP Range supported).").students());
     }
 
     /** The export the path names ({@code {id}} and {@code {export}}), or 404. */

@@ -44,9 +44,9 @@ public final class InputsApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/inputs", Access.SESSION, this::list, "Every input: number (from 1), name, armed, gainDb (null where the interface has no gain control)."),
+                Route.get("/api/inputs", Access.SESSION, this::list, "Every input: number (from 1), name, armed, gainDb (null where the interface has no gain control).").students(),
                 Route.patch("/api/inputs/{n}", Access.CHANGE, this::change,
-                        "Change input n: any of {\"name\": 1–40 characters, \"armed\": true|false, \"gainDb\": -60 to 24}."));
+                        "Change input n: any of {\"name\": 1–40 characters, \"armed\": true|false, \"gainDb\": -60 to 24}.").teachers());
     }
 
     private void list(Context ctx) {

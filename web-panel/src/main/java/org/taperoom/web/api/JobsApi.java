@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.taperoom.appliance.dsp.render.RenderJob;
 import org.taperoom.appliance.dsp.render.RenderResult;
@@ -15,6 +16,7 @@ import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.Route;
+import org.taperoom.web.takes.Owners;
 import org.taperoom.web.takes.TakeCatalog;
 
 /**
@@ -26,10 +28,13 @@ import org.taperoom.web.takes.TakeCatalog;
 public final class JobsApi {
     private final TakeCatalog takes;
     private final RenderService renders;
-    /** Pushes a {@code progress} message to every browser; must not block (it runs on the render thread). */
-    private final Consumer<String> progress;
+    /**
+     * Pushes a {@code progress} message (the JSON, and the owner of the job's take) to the browsers
+     * that may see that take; must not block (it runs on the render thread).
+     */
+    private final BiConsumer<String, String> progress;
 
-    public JobsApi(TakeCatalog takes, RenderService renders, Consumer<String> progress) {
+    public JobsApi(TakeCatalog takes, RenderService renders, BiConsumer<String, String> progress) {
         this.takes = takes;
         this.renders = renders;
         this.progress = progress;
@@ -37,8 +42,8 @@ public final class JobsApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/jobs/{job}", Access.SESSION, this::job, "A render job: state (queued, running, done, failed, cancelled), stage, progress 0..1, result or error."),
-                Route.delete("/api/jobs/{job}", Access.CHANGE, this::cancel, "Cancel a render job."));
+                Route.get("/api/jobs/{job}", Access.SESSION, this::job, "A render job: state (queued, running, done, failed, cancelled), stage, progress 0..1, result or error.").students(),
+                Route.delete("/api/jobs/{job}", Access.CHANGE, this::cancel, "Cancel a render job.").students());
     }
 
     private void job(Context ctx) {
@@ -53,7 +58,9 @@ public final class JobsApi {
 
     private RenderJob findJob(Context ctx) {
         String id = ctx.pathParam("job");
-        return renders.job(id).orElseThrow(() -> ApiError.notFound("no render job " + (id.matches("[0-9]{1,12}") ? id : "with that id")));
+        // A job is its take's: one the caller may not see is not found, like one that never was.
+        return renders.job(id).filter(j -> takes.visible(j.snapshot().take()))
+                .orElseThrow(() -> ApiError.notFound("no render job " + (id.matches("[0-9]{1,12}") ? id : "with that id")));
     }
 
     /**
@@ -72,6 +79,9 @@ public final class JobsApi {
         private RenderJob.State lastState;
         private double lastFraction = -1;
         private boolean over;
+        /** The owner of the job's take, read at its first message. */
+        private String owner;
+        private boolean ownerKnown;
 
         Follower(String takeId, Runnable ended) {
             this.takeId = takeId;
@@ -88,8 +98,12 @@ public final class JobsApi {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "progress");
             m.putAll(doc(s, takeId));
+            if (!ownerKnown) {
+                owner = Owners.ofFolder(s.take());
+                ownerKnown = true;
+            }
             try {
-                progress.accept(Body.JSON.writeValueAsString(m));
+                progress.accept(Body.JSON.writeValueAsString(m), owner);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

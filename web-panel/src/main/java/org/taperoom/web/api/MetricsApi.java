@@ -28,7 +28,7 @@ public final class MetricsApi {
 
     public List<Route> routes() {
         return List.of(Route.get("/metrics", Access.PUBLIC, this::get,
-                "Fleet metrics in Prometheus' text format (transport, takes, overruns, disk, upload queue, temperature, JVM); a bearer token when metricsTokenSha256 is set."));
+                "Fleet metrics in Prometheus' text format (transport, takes, overruns, disk, upload queue, temperature, JVM); a bearer token when metricsTokenSha256 is set.").students());
     }
 
     private void get(Context ctx) {

@@ -36,10 +36,10 @@ public final class MixMasterApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/takes/{id}/mix", Access.SESSION, this::getMix, "The take's mix settings (per track fader, pan, mute/solo, EQ, compressor, sends; reverb and delay buses)."),
-                Route.put("/api/takes/{id}/mix", Access.CHANGE, this::putMix, "Replace the take's mix settings; 400 names the first wrong key."),
-                Route.get("/api/takes/{id}/master", Access.SESSION, this::getMaster, "The take's master settings (preset/target, ceiling, normalise, EQ, glue, limiter)."),
-                Route.put("/api/takes/{id}/master", Access.CHANGE, this::putMaster, "Replace the take's master settings; 400 names the first wrong key."));
+                Route.get("/api/takes/{id}/mix", Access.SESSION, this::getMix, "The take's mix settings (per track fader, pan, mute/solo, EQ, compressor, sends; reverb and delay buses).").students(),
+                Route.put("/api/takes/{id}/mix", Access.CHANGE, this::putMix, "Replace the take's mix settings; 400 names the first wrong key.").students(),
+                Route.get("/api/takes/{id}/master", Access.SESSION, this::getMaster, "The take's master settings (preset/target, ceiling, normalise, EQ, glue, limiter).").students(),
+                Route.put("/api/takes/{id}/master", Access.CHANGE, this::putMaster, "Replace the take's master settings; 400 names the first wrong key.").students());
     }
 
     private void getMix(Context ctx) throws IOException {

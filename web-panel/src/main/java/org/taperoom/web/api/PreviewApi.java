@@ -37,10 +37,10 @@ public final class PreviewApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.post("/api/takes/{id}/preview", Access.CHANGE, this::preview, "Start a preview render (MP3) of the current mix and master; answers {\"job\": …}."),
-                Route.get("/api/takes/{id}/preview/audio", Access.SESSION, this::previewAudio, "The latest preview render, with HTTP Range."),
+                Route.post("/api/takes/{id}/preview", Access.CHANGE, this::preview, "Start a preview render (MP3) of the current mix and master; answers {\"job\": …}.").students(),
+                Route.get("/api/takes/{id}/preview/audio", Access.SESSION, this::previewAudio, "The latest preview render, with HTTP Range.").students(),
                 Route.post("/api/takes/{id}/master/analysis", Access.CHANGE, this::analysis,
-                        "Measure loudness and true peak before and after mastering (a full render); answers {\"job\": …}."));
+                        "Measure loudness and true peak before and after mastering (a full render); answers {\"job\": …}.").students());
     }
 
     private void preview(Context ctx) throws IOException {

@@ -80,12 +80,12 @@ public final class SettingsApi {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/settings", Access.SESSION, this::get,
-                        "device, channels, rate, bits, preRollSeconds, autoRecord, pinRequired, and which saved keys wait for a restart (restartNeeded)."),
+                        "device, channels, rate, bits, preRollSeconds, autoRecord, pinRequired, and which saved keys wait for a restart (restartNeeded).").students(),
                 Route.patch("/api/settings", Access.CHANGE, this::change,
                         "Change only the keys named: device, channels, rate, bits, preRollSeconds, autoRecord; {\"pin\": new, \"currentPin\": old} changes the PIN. "
-                                + "Recording keys apply at once while the transport is idle (409 while it records); the answer lists them under applied."),
+                                + "Recording keys apply at once while the transport is idle (409 while it records); the answer lists them under applied.").teachers(),
                 Route.get("/api/settings/devices", Access.SESSION, this::devices,
-                        "The capture interfaces found now (as taperoom devices lists them): [{\"name\", \"description\", \"minChannels\", \"maxChannels\", \"ratesHz\"}]."));
+                        "The capture interfaces found now (as taperoom devices lists them): [{\"name\", \"description\", \"minChannels\", \"maxChannels\", \"ratesHz\"}].").teachers());
     }
 
     private void get(Context ctx) {

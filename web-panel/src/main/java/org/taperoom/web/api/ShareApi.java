@@ -37,8 +37,8 @@ public final class ShareApi {
     public List<Route> routes() {
         return List.of(
                 Route.post("/api/takes/{id}/exports/{export}/link", Access.CHANGE, this::link,
-                        "A share link for phones (no PIN, expires in an hour) and its QR code: {\"url\", \"qr\", \"expiresInSeconds\"}."),
-                Route.get("/share/{token}", Access.LINK, this::share, "The export a share link points to (no session; the token expires)."));
+                        "A share link for phones (no PIN, expires in an hour) and its QR code: {\"url\", \"qr\", \"expiresInSeconds\"}.").students(),
+                Route.get("/share/{token}", Access.LINK, this::share, "The export a share link points to (no session; the token expires).").students());
     }
 
     private void link(Context ctx) {
@@ -49,7 +49,7 @@ public final class ShareApi {
             throw ApiError.notFound("no such export");
         }
         String token = links.create(file);
-        URI url = base(ctx.header("Host")).resolve("/share/" + token);
+        URI url = addressFor(ctx.header("Host"), panelUrl).resolve("/share/" + token);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", url.toString());
         m.put("qr", ShareLinks.qrDataUrl(url.toString()));
@@ -65,8 +65,8 @@ public final class ShareApi {
         FileResponses.send(ctx, file, OutputFormat.forPath(file).mimeType);
     }
 
-    /** Where a phone should go: the {@code Host} the browser used, unless it is loopback. */
-    private URI base(String host) {
+    /** Where a phone should go: the {@code Host} the browser used, unless it is loopback (then the panel's LAN address). */
+    public static URI addressFor(String host, Supplier<URI> panelUrl) {
         if (host != null && !HostNames.isLoopback(host)) return URI.create("http://" + host.strip() + "/");
         return panelUrl.get();
     }

@@ -13,7 +13,10 @@ import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.RecorderStatus;
 import org.taperoom.web.publish.UploadDocs;
+import org.taperoom.appliance.recording.take.TakeRef;
 import org.taperoom.web.security.Guard;
+import org.taperoom.web.security.Person;
+import org.taperoom.web.takes.Owners;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.Route;
 
@@ -48,12 +51,12 @@ public final class StateApi {
                 "Without a session: state (idle, recording, stopping, waiting, error), elapsedSeconds and freeDiskSeconds only. "
                         + "With one also the reason, the take being recorded, the device and its format, overruns, the last error, "
                         + "the playback's underruns and starved periods since the service started, and uploads "
-                        + "(queued, queuedBytes, failing, inFlight {file, bytes, totalBytes}, bytesPerSecond, done, failed, lastError; null when nothing is published)."));
+                        + "(queued, queuedBytes, failing, inFlight {file, bytes, totalBytes}, bytesPerSecond, done, failed, lastError; null when nothing is published).").students());
     }
 
     private void get(Context ctx) {
         if (ctx.attribute(Guard.SESSION_ATTRIBUTE) != null) {
-            ctx.json(state());
+            ctx.json(state(Guard.person(ctx)));
             return;
         }
         Map<String, Object> full = state();
@@ -62,7 +65,21 @@ public final class StateApi {
         ctx.json(open);
     }
 
-    /** The state document; also the body of the WebSocket {@code state} message (with {@code type}). */
+    /**
+     * The state as {@code p} may see it: a take another student records is not named to a student
+     * (neither its id nor a reason, which may name it); they see only that the room is recording.
+     */
+    public Map<String, Object> state(Person p) {
+        Map<String, Object> m = state();
+        TakeRef take = transport.view().take();
+        boolean theirs = take != null && p.maySee(Owners.ofFolder(take.folder()));
+        if (take != null && !theirs) m.put("take", null);
+        // The reason names takes ("take … finalized") long after they end: a student reads it only about their own.
+        if (!p.isTeacher() && !theirs) m.put("reason", "");
+        return m;
+    }
+
+    /** The state document, whole (a teacher's); with {@code type}, the WebSocket {@code state} message. */
     public Map<String, Object> state() {
         TransportView v = transport.view();
         RecorderStatus s = recorder.status();
@@ -87,10 +104,10 @@ public final class StateApi {
         return m;
     }
 
-    public String stateMessage() {
+    public String stateMessage(Person p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "state");
-        m.putAll(state());
+        m.putAll(state(p));
         try {
             return Body.JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {

@@ -46,16 +46,16 @@ public final class TakesApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/takes", Access.SESSION, this::list, "Every take, newest first (the page groups them by day)."),
-                Route.get("/api/takes/{id}", Access.SESSION, this::get, "One take: name, day, start, duration, rate, bits, tracks, notes, markers."),
+                Route.get("/api/takes", Access.SESSION, this::list, "Every take, newest first (the page groups them by day).").students(),
+                Route.get("/api/takes/{id}", Access.SESSION, this::get, "One take: name, day, start, duration, rate, bits, tracks, notes, markers.").students(),
                 Route.patch("/api/takes/{id}", Access.CHANGE, this::change,
-                        "Rename and/or set notes: {\"name\": 1–80 characters, \"notes\": up to 4000}; answers the take (its id may change with the name)."),
-                Route.delete("/api/takes/{id}", Access.CHANGE, this::delete, "Move the take to the trash; answers {\"trashId\": …} for undo."),
-                Route.post("/api/trash/{trashId}/restore", Access.CHANGE, this::restore, "Undo a delete: bring the take back from the trash."),
+                        "Rename and/or set notes: {\"name\": 1–80 characters, \"notes\": up to 4000}; answers the take (its id may change with the name).").students(),
+                Route.delete("/api/takes/{id}", Access.CHANGE, this::delete, "Move the take to the trash; answers {\"trashId\": …} for undo.").students(),
+                Route.post("/api/trash/{trashId}/restore", Access.CHANGE, this::restore, "Undo a delete: bring the take back from the trash.").students(),
                 Route.get("/api/takes/{id}/tracks/{n}/audio", Access.SESSION, this::audio,
-                        "Track n (from 1) as WAV, with HTTP Range for seeking; ?download=1 makes it an attachment."),
+                        "Track n (from 1) as WAV, with HTTP Range for seeking; ?download=1 makes it an attachment.").students(),
                 Route.get("/api/takes/{id}/waveform", Access.SESSION, this::waveform,
-                        "Peaks for drawing: {\"buckets\": 800, \"tracks\": [{\"min\": […], \"max\": […]}]}, computed once and cached beside the take."));
+                        "Peaks for drawing: {\"buckets\": 800, \"tracks\": [{\"min\": […], \"max\": […]}]}, computed once and cached beside the take.").students());
     }
 
     private void list(Context ctx) throws IOException {

@@ -7,7 +7,8 @@ import io.javalin.websocket.WsErrorContext;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import org.taperoom.web.security.Person;
 import org.taperoom.web.security.Sessions;
 
 /**
@@ -22,11 +23,13 @@ public final class LiveHub {
     private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
     /** The panel session each WebSocket belongs to, by WebSocket id; same threads as {@link #clients}. */
     private final Map<String, String> sessionOf = new ConcurrentHashMap<>();
+    /** Whose each WebSocket is, by WebSocket id; same threads as {@link #clients}. */
+    private final Map<String, Person> personOf = new ConcurrentHashMap<>();
     private final Sessions sessions;
-    /** The {@code state} message a new client gets first. */
-    private final Supplier<String> currentState;
+    /** The {@code state} message a new client gets first, as that client's person may see it. */
+    private final Function<Person, String> currentState;
 
-    public LiveHub(Sessions sessions, Supplier<String> currentState) {
+    public LiveHub(Sessions sessions, Function<Person, String> currentState) {
         this.sessions = sessions;
         this.currentState = currentState;
     }
@@ -48,8 +51,9 @@ public final class LiveHub {
         ctx.session.setIdleTimeout(java.time.Duration.ofSeconds(60));
         LiveClient c = new LiveClient(ctx.session);
         sessionOf.put(ctx.sessionId(), session.id());
+        personOf.put(ctx.sessionId(), session.person());
         clients.put(ctx.sessionId(), c);
-        c.offerEvent(currentState.get());
+        c.offerEvent(currentState.apply(session.person()));
         // Ended while we registered: close now rather than leave it to the next PIN change.
         if (sessions.find(ctx.cookie(Sessions.COOKIE)) == null) endSession(session.id());
     }
@@ -57,10 +61,12 @@ public final class LiveHub {
     private void onClose(WsCloseContext ctx) {
         clients.remove(ctx.sessionId());
         sessionOf.remove(ctx.sessionId());
+        personOf.remove(ctx.sessionId());
     }
 
     private void onError(WsErrorContext ctx) {
         sessionOf.remove(ctx.sessionId());
+        personOf.remove(ctx.sessionId());
         LiveClient c = clients.remove(ctx.sessionId());
         if (c != null) c.close("error");
     }
@@ -70,6 +76,7 @@ public final class LiveHub {
         for (Map.Entry<String, String> e : sessionOf.entrySet()) {
             if (!e.getValue().equals(sessionId)) continue;
             sessionOf.remove(e.getKey());
+            personOf.remove(e.getKey());
             LiveClient c = clients.remove(e.getKey());
             if (c != null) c.close("session ended");
         }
@@ -91,9 +98,27 @@ public final class LiveHub {
         for (LiveClient c : clients.values()) c.offerMeters(json);
     }
 
-    /** A state, progress or takes message to every client, in order. */
+    /** A message for every client, in order (one that names no take: {@code takes}). */
     public void event(String json) {
         for (LiveClient c : clients.values()) c.offerEvent(json);
+    }
+
+    /**
+     * A message about a take whose owner is {@code owner} (null: the teachers'): only clients whose
+     * person may see that take get it, so a job's progress or a playhead never tells a student of
+     * another's work.
+     */
+    public void eventAbout(String json, String owner) {
+        eventFor(p -> p.maySee(owner) ? json : null);
+    }
+
+    /** A message drawn for each client's person; null sends that client nothing. */
+    public void eventFor(Function<Person, String> message) {
+        for (Map.Entry<String, LiveClient> e : clients.entrySet()) {
+            Person p = personOf.get(e.getKey());
+            String json = message.apply(p == null ? Person.NOBODY : p);
+            if (json != null) e.getValue().offerEvent(json);
+        }
     }
 
     /** Drops clients whose current send has not finished within {@code maxNanos} (dead peers). */
@@ -115,5 +140,6 @@ public final class LiveHub {
         for (LiveClient c : clients.values()) c.close(reason);
         clients.clear();
         sessionOf.clear();
+        personOf.clear();
     }
 }

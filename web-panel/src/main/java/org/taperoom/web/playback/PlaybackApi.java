@@ -15,6 +15,8 @@ import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.web.api.Body;
 import org.taperoom.web.api.PathIds;
+import org.taperoom.web.security.Guard;
+import org.taperoom.web.security.Viewer;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.Route;
@@ -42,14 +44,14 @@ public final class PlaybackApi {
     public List<Route> routes() {
         return List.of(
                 Route.post("/api/takes/{id}/play", Access.CHANGE, this::play,
-                        "Play a take on the output with its mix and master: {\"fromSeconds\": 0, \"loop\": {\"fromSeconds\", \"toSeconds\"}} (all optional; a loop without fromSeconds starts at its own start); answers the playback state."),
+                        "Play a take on the output with its mix and master: {\"fromSeconds\": 0, \"loop\": {\"fromSeconds\", \"toSeconds\"}} (all optional; a loop without fromSeconds starts at its own start); answers the playback state.").students(),
                 Route.get("/api/playback", Access.SESSION, this::state,
-                        "The playback state: take (or song), playing, positionSeconds, lengthSeconds, underruns, starvedPeriods, meters (also sent over /ws at 30 Hz while playing)."),
-                Route.post("/api/playback/pause", Access.CHANGE, this::pause, "Pause playback, keeping the position."),
-                Route.post("/api/playback/seek", Access.CHANGE, this::seek, "Move the play position: {\"seconds\": n}; 409 when nothing is playing."),
-                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output (the metronome, if on, carries on alone)."),
+                        "The playback state: take (or song), playing, positionSeconds, lengthSeconds, underruns, starvedPeriods, meters (also sent over /ws at 30 Hz while playing).").students(),
+                Route.post("/api/playback/pause", Access.CHANGE, this::pause, "Pause playback, keeping the position.").students(),
+                Route.post("/api/playback/seek", Access.CHANGE, this::seek, "Move the play position: {\"seconds\": n}; 409 when nothing is playing.").students(),
+                Route.post("/api/playback/stop", Access.CHANGE, this::stop, "Stop playback and free the output (the metronome, if on, carries on alone).").students(),
                 Route.put("/api/takes/{id}/mix/live", Access.CHANGE, this::liveMix,
-                        "Hear a mix document (as PUT /api/takes/{id}/mix takes it) on the take playing from the next block, without saving it; 409 when that take is not playing."));
+                        "Hear a mix document (as PUT /api/takes/{id}/mix takes it) on the take playing from the next block, without saving it; 409 when that take is not playing.").students());
     }
 
     /** The current document, for the live socket. */
@@ -134,7 +136,23 @@ public final class PlaybackApi {
     }
 
     private void state(Context ctx) {
-        ctx.json(current());
+        Map<String, Object> doc = current();
+        // Another student's take playing: this student sees that something plays, not what.
+        if (doc.get("take") != null && !Guard.person(ctx).maySee(ownerOf(doc.get("take")))) {
+            doc = new java.util.LinkedHashMap<>(doc);
+            doc.put("take", null);
+        }
+        ctx.json(doc);
+    }
+
+    /** The owner of the take {@code takeId} (the document's {@code take}); null when none, unknown, or not the caller's to see. */
+    public String ownerOf(Object takeId) {
+        if (takeId == null) return null;
+        try {
+            return Viewer.as(null, () -> takes.owner(takeId.toString()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void pause(Context ctx) {

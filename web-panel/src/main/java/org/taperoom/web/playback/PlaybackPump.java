@@ -35,7 +35,7 @@ public final class PlaybackPump implements AutoCloseable {
             try {
                 var doc = playback.current();
                 boolean playing = Boolean.TRUE.equals(doc.get("playing"));
-                if ((playing || wasPlaying) && hub.clientCount() > 0) hub.event(Body.JSON.writeValueAsString(doc));
+                if ((playing || wasPlaying) && hub.clientCount() > 0) hub.eventAbout(Body.JSON.writeValueAsString(doc), playback.ownerOf(doc.get("take")));
                 wasPlaying = playing;
             } catch (JsonProcessingException | RuntimeException e) {
                 Logger.warn("panel playhead: {}", e.getMessage());

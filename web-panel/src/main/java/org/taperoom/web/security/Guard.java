@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
+import org.taperoom.web.server.Who;
 
 /**
  * Enforces who may call what. {@link #checkHost} runs before every request, static files and the
@@ -11,8 +12,9 @@ import org.taperoom.web.server.ApiError;
  * a page whose own name was pointed at the appliance (DNS rebinding) cannot read or drive it.
  * {@link #check} runs before every matched route and enforces its {@link Access}: 401 without a
  * live session, 403 for a state-changing request without the session's CSRF token or from another
- * origin. A route without an {@link Access} role gets the strictest check, so forgetting one cannot
- * open a hole. {@link #checkUpgrade} does the same for {@code /ws} before anything is upgraded.
+ * origin, 403 for a student on a route that serves teachers only ({@link Who}). A route without an
+ * {@link Access} or {@link Who} role gets the strictest check, so forgetting one cannot open a hole.
+ * It also tells the {@link Viewer} whom the request is for, which the owner check reads. {@link #checkUpgrade} does the same for {@code /ws} before anything is upgraded.
  */
 public final class Guard {
     /** The {@link Sessions.Session} of the request, set here for the handlers (on public routes only when logged in). */
@@ -27,6 +29,8 @@ public final class Guard {
     }
 
     public void checkHost(Context ctx) {
+        // Every request starts as nobody: a request thread never inherits a person.
+        Viewer.set(Person.NOBODY);
         String host = ctx.header("Host");
         if (host == null || host.isBlank()) throw new ApiError(400, "Host: missing; send the address you typed");
         if (!hosts.answersTo(host)) {
@@ -38,23 +42,41 @@ public final class Guard {
 
     public void check(Context ctx) {
         Access access = Access.CHANGE;
+        Who who = Who.TEACHERS;
         for (RouteRole r : ctx.routeRoles()) {
             if (r instanceof Access a) access = a;
+            if (r instanceof Who w) who = w;
         }
         if (access == Access.PUBLIC || access == Access.LINK) {
             Sessions.Session s = sessions.find(ctx.cookie(Sessions.COOKIE));
-            if (s != null) ctx.attribute(SESSION_ATTRIBUTE, s);
+            if (s != null) {
+                ctx.attribute(SESSION_ATTRIBUTE, s);
+                Viewer.set(s.person());
+            }
             return;
         }
         Sessions.Session s = sessions.find(ctx.cookie(Sessions.COOKIE));
         if (s == null) throw new ApiError(401, "log in first: POST /api/session with the panel PIN");
         ctx.attribute(SESSION_ATTRIBUTE, s);
+        Viewer.set(s.person());
         if (access == Access.CHANGE) {
             if (!s.csrfMatches(ctx.header(Sessions.CSRF_HEADER))) {
                 throw new ApiError(403, "missing or wrong " + Sessions.CSRF_HEADER + " header: send the token POST /api/session returned");
             }
             if (!sameOrigin(ctx)) throw new ApiError(403, "cross-origin request refused");
         }
+        if (who == Who.TEACHERS && !s.person().isTeacher()) throw new ApiError(403, "teachers only: log in with a teacher's PIN");
+    }
+
+    /** After every request: the thread forgets whom it served. */
+    public void forget(Context ctx) {
+        Viewer.clear();
+    }
+
+    /** The person of a request that passed {@link #check} (nobody on a public route without a session). */
+    public static Person person(Context ctx) {
+        Sessions.Session s = ctx.attribute(SESSION_ATTRIBUTE);
+        return s == null ? Person.NOBODY : s.person();
     }
 
     /**

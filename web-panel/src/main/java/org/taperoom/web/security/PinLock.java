@@ -34,19 +34,36 @@ public final class PinLock {
      * is not even checked.
      */
     public boolean opens(Context ctx, String pin) {
+        String h = hash.get();
+        return check(ctx, () -> h.isEmpty() || PinHash.matches(pin, h) ? java.util.Optional.of(Boolean.TRUE) : java.util.Optional.empty())
+                .isPresent();
+    }
+
+    /**
+     * Who the typed PIN opens the panel for: the administrator (this lock's PIN), else the teacher
+     * {@code teachers} finds for it, else nobody (a wrong PIN, counted). Throttled as {@link #opens}.
+     */
+    public java.util.Optional<Person> whoOpens(Context ctx, String pin, java.util.function.Function<String, java.util.Optional<Person>> teachers) {
+        String h = hash.get();
+        return check(ctx, () -> h.isEmpty() || PinHash.matches(pin, h) ? java.util.Optional.of(Person.ADMIN) : teachers.apply(pin));
+    }
+
+    /**
+     * Checks a typed secret (a PIN, a student's code or QR key) through the one throttle:
+     * {@code matcher} says what it opens, or empty for nothing, which counts as a wrong guess. While
+     * the client's or the global budget is spent the answer is 429 and {@code matcher} never runs.
+     */
+    public <T> java.util.Optional<T> check(Context ctx, java.util.function.Supplier<java.util.Optional<T>> matcher) {
         String client = ctx.ip();
         long wait = throttle.waitSeconds(client);
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
-            throw new ApiError(429, "too many wrong PINs; try again in " + wait + " s");
+            throw new ApiError(429, "too many wrong PINs or codes; try again in " + wait + " s");
         }
-        String h = hash.get();
-        if (h.isEmpty() || PinHash.matches(pin, h)) {
-            throttle.succeeded(client);
-            return true;
-        }
-        throttle.failed(client);
-        return false;
+        java.util.Optional<T> opened = matcher.get();
+        if (opened.isPresent()) throttle.succeeded(client);
+        else throttle.failed(client);
+        return opened;
     }
 
     public String hash() {

@@ -24,12 +24,25 @@ public final class Sessions {
     public static final class Session {
         final String id;
         final String csrf;
+        final Person person;
+        /** How long it lives without use: a student's is short (the kiosk's next student must not inherit it). */
+        final long idleMillis;
         volatile long expiresAtMillis;
 
-        Session(String id, String csrf, long expiresAtMillis) {
+        Session(String id, String csrf, Person person, long idleMillis, long expiresAtMillis) {
             this.id = id;
             this.csrf = csrf;
+            this.person = person;
+            this.idleMillis = idleMillis;
             this.expiresAtMillis = expiresAtMillis;
+        }
+
+        public Person person() {
+            return person;
+        }
+
+        public long idleMillis() {
+            return idleMillis;
         }
 
         public String id() {
@@ -67,12 +80,18 @@ public final class Sessions {
         this.ended = listener;
     }
 
+    /** A teacher's session with the administrator PIN, living {@link #idleMillis()} without use. */
     public Session open() {
+        return open(Person.ADMIN, idleMillis);
+    }
+
+    /** A session for {@code person} that ends after {@code personIdleMillis} without use. */
+    public Session open(Person person, long personIdleMillis) {
         long now = clock.millis();
         for (Session old : byId.values()) {
             if (old.expiresAtMillis < now) end(old.id);
         }
-        Session s = new Session(token(), token(), now + idleMillis);
+        Session s = new Session(token(), token(), person, personIdleMillis, now + personIdleMillis);
         byId.put(s.id, s);
         return s;
     }
@@ -87,12 +106,19 @@ public final class Sessions {
             end(cookie);
             return null;
         }
-        s.expiresAtMillis = now + idleMillis;
+        s.expiresAtMillis = now + s.idleMillis;
         return s;
     }
 
     public void close(String cookie) {
         if (cookie != null) end(cookie);
+    }
+
+    /** Logs out every session of a person {@code which} picks (a deleted student, a renewed code). */
+    public void closeWhere(java.util.function.Predicate<Person> which) {
+        for (Session s : byId.values()) {
+            if (which.test(s.person)) end(s.id);
+        }
     }
 
     /** Logs every other session out (after a PIN change). */

@@ -67,7 +67,11 @@ public final class PanelServer implements AutoCloseable {
             config.routes.before(guard::checkHost);
             config.routes.before(PanelServer::checkPath);
             config.routes.beforeMatched(guard::check);
-            for (Route r : routes) config.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
+            config.routes.after(guard::forget);
+            for (Route r : routes) {
+                if (r.who() == null) config.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
+                else config.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access(), r.who());
+            }
             config.routes.wsBeforeUpgrade("/ws", ctx -> {
                 SecurityHeaders.apply(ctx);
                 guard.checkUpgrade(ctx);

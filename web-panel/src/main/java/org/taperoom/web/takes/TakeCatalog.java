@@ -9,7 +9,8 @@ import java.util.Map;
  * The take library as the panel's routes need it, by id only (never by path). The documents are
  * the API's JSON: {@code id, name, day, startedAt, durationSeconds, rateHz, bits, tracks[{number,
  * name}], notes, markers[{seconds, label}], source}. Methods throw
- * {@link org.taperoom.web.server.ApiError} 404 for an unknown id.
+ * {@link org.taperoom.web.server.ApiError} 404 for an unknown id, and for the id of a take the
+ * request's person may not see ({@link org.taperoom.web.security.Viewer}): listings leave those out.
  */
 public interface TakeCatalog {
     /** Every take, newest first. */
@@ -32,4 +33,10 @@ public interface TakeCatalog {
 
     /** The take's folder, for files the panel keeps beside it (the waveform cache). */
     Path folder(String id) throws IOException;
+
+    /** Whether the request's person may see the take in {@code folder} (a render job's take). */
+    boolean visible(Path folder);
+
+    /** The student id the take belongs to, or null for the teachers'. */
+    String owner(String id) throws IOException;
 }

@@ -47,7 +47,7 @@ class MetricsAccessTest {
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8)));
         Sessions sessions = new Sessions(60_000, Clock.systemUTC());
         server = new PanelServer("127.0.0.1", 0, new MetricsApi(PanelMetrics.of(metrics), hash).routes(), new Guard(sessions, new HostNames("127.0.0.1", "")),
-                new LiveHub(sessions, () -> "{}")).start();
+                new LiveHub(sessions, p -> "{}")).start();
     }
 
     @AfterEach

@@ -37,7 +37,8 @@ class RouteProtectionTest {
     static String concrete(String path) {
         return path.replace("{id}", "2026-01-01_000000-x").replace("{n}", "1").replace("{trashId}", "x")
                 .replace("{export}", "x").replace("{job}", "x").replace("{token}", "x").replace("{release}", "x")
-                .replace("{lane}", "1").replace("{pass}", "1").replace("{entry}", "1").replace("{file}", "x.wav");
+                .replace("{lane}", "1").replace("{pass}", "1").replace("{entry}", "1").replace("{file}", "x.wav")
+                .replace("{student}", "s0000000000").replace("{teacher}", "t0000000000").replace("{class}", "x");
     }
 
     static boolean changesState(HandlerType m) {
