@@ -25,7 +25,7 @@ import * as school from './pages/school.js';
 
 const pages = { record, takes, song, mix, master, export: exporter, release, publish, sheets, tuner, settings, students, school };
 /** Pages only teachers open; a student's nav does not show them. */
-const teacherPages = new Set(['settings', 'students', 'school', 'publish']);
+const teacherPages = new Set(['settings', 'students', 'school', 'song', 'release', 'publish', 'sheets']);
 /** Who is logged in ({role, id, name, class}), or null. */
 let who = null;
 let leave = null;

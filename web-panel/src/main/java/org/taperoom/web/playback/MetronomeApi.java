@@ -27,10 +27,10 @@ public final class MetronomeApi {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/metronome", Access.SESSION, this::state,
-                        "The metronome: {\"on\", \"bpm\", \"beatsPerBar\", \"subdivisions\", \"levelDb\"} (the settings it plays, or the defaults when off)."),
+                        "The metronome: {\"on\", \"bpm\", \"beatsPerBar\", \"subdivisions\", \"levelDb\"} (the settings it plays, or the defaults when off).").students(),
                 Route.post("/api/metronome", Access.CHANGE, this::start,
-                        "Start the metronome on the output, or change it while it plays: {\"bpm\": 20–300, \"beatsPerBar\": 1–16, \"subdivisions\": 1–4, \"levelDb\": -60–0} (each optional; beat one accented); 409 when the output cannot open."),
-                Route.post("/api/metronome/stop", Access.CHANGE, this::stop, "Stop the metronome (a take playing carries on)."));
+                        "Start the metronome on the output, or change it while it plays: {\"bpm\": 20–300, \"beatsPerBar\": 1–16, \"subdivisions\": 1–4, \"levelDb\": -60–0} (each optional; beat one accented); 409 when the output cannot open.").students(),
+                Route.post("/api/metronome/stop", Access.CHANGE, this::stop, "Stop the metronome (a take playing carries on).").students());
     }
 
     private void state(Context ctx) {

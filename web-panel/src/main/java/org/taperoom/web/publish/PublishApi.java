@@ -36,10 +36,10 @@ public final class PublishApi {
         return List.of(
                 Route.get("/api/publish", Access.SESSION, this::get,
                         "The publisher: {\"enabled\", \"uploads\": figures as in /api/state, \"jobs\": [{id, take, file, remotePath, bytes, attempts, "
-                                + "state (waiting, uploading, failing), lastError, nextAttemptSeconds}]}; enabled false when publishTo is empty."),
-                Route.post("/api/publish/jobs/{job}/retry", Access.CHANGE, this::retry, "Try a queued upload again now (its backoff is skipped); 404 for no such job."),
+                                + "state (waiting, uploading, failing), lastError, nextAttemptSeconds}]}; enabled false when publishTo is empty.").teachers(),
+                Route.post("/api/publish/jobs/{job}/retry", Access.CHANGE, this::retry, "Try a queued upload again now (its backoff is skipped); 404 for no such job.").teachers(),
                 Route.delete("/api/publish/jobs/{job}", Access.CHANGE, this::cancel,
-                        "Take an upload out of the queue (stopping it if it runs); the local file stays, and the file is not queued again until it changes."));
+                        "Take an upload out of the queue (stopping it if it runs); the local file stays, and the file is not queued again until it changes.").teachers());
     }
 
     private void get(Context ctx) throws IOException {

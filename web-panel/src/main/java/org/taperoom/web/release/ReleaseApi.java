@@ -65,12 +65,12 @@ public final class ReleaseApi {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/release-options", Access.SESSION, this::options,
-                        "What a release may be made as: outputs [{name, format, rateHz, bits}], loudness presets [{name, targetLufs}] and modes (track, album)."),
-                Route.get("/api/takes/{id}/releases", Access.SESSION, this::list, "The take's finished releases, newest first: name, zip, bytes, files [{path, bytes}]."),
+                        "What a release may be made as: outputs [{name, format, rateHz, bits}], loudness presets [{name, targetLufs}] and modes (track, album).").teachers(),
+                Route.get("/api/takes/{id}/releases", Access.SESSION, this::list, "The take's finished releases, newest first: name, zip, bytes, files [{path, bytes}].").teachers(),
                 Route.post("/api/takes/{id}/releases", Access.CHANGE, this::start,
                         "Build a release of the take: {album, album_artist, year, genre, upc, loudness: {preset, target_lufs, mode}, outputs: [...], "
-                                + "title, artist, isrc} (release.json's keys; 400 names a wrong one); answers {\"job\": …}."),
-                Route.get("/api/takes/{id}/releases/{release}/zip", Access.SESSION, this::zip, "Download a release's ZIP (HTTP Range supported)."));
+                                + "title, artist, isrc} (release.json's keys; 400 names a wrong one); answers {\"job\": …}.").teachers(),
+                Route.get("/api/takes/{id}/releases/{release}/zip", Access.SESSION, this::zip, "Download a release's ZIP (HTTP Range supported).").teachers());
     }
 
     /** The take the path names, by the catalog's one lookup (404 for an unknown id). */

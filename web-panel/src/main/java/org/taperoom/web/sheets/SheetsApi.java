@@ -44,15 +44,15 @@ public final class SheetsApi {
         String doc = "{\"owner\", \"id\", \"chordPro\", \"title\", \"key\", \"tempoBpm\", \"time\", \"capo\", \"notes\", \"sections\": [{\"kind\", \"label\", \"lines\": [[{\"chord\", \"text\"}]]}]}";
         return List.of(
                 Route.get("/api/sheets", Access.SESSION, this::list,
-                        "Every song (with or without a sheet) and every take with a sheet: [{\"owner\": \"song\"|\"take\", \"id\", \"name\", \"hasSheet\", \"title\", \"key\"}]."),
+                        "Every song (with or without a sheet) and every take with a sheet: [{\"owner\": \"song\"|\"take\", \"id\", \"name\", \"hasSheet\", \"title\", \"key\"}].").teachers(),
                 Route.get("/api/songs/{id}/sheet", Access.SESSION, ctx -> get(ctx, "song"),
-                        "A song's sheet: " + doc + "; ?transpose=-11…11 and ?capo=0…11 show it moved (not stored); 404 when the song has none."),
+                        "A song's sheet: " + doc + "; ?transpose=-11…11 and ?capo=0…11 show it moved (not stored); 404 when the song has none.").teachers(),
                 Route.put("/api/songs/{id}/sheet", Access.CHANGE, ctx -> put(ctx, "song"),
-                        "Replace a song's sheet: {\"chordPro\": text}; stored atomically as sheet.cho; 400 names the line ChordPro cannot read."),
+                        "Replace a song's sheet: {\"chordPro\": text}; stored atomically as sheet.cho; 400 names the line ChordPro cannot read.").teachers(),
                 Route.get("/api/takes/{id}/sheet", Access.SESSION, ctx -> get(ctx, "take"),
-                        "A take's sheet, as for a song."),
+                        "A take's sheet, as for a song.").teachers(),
                 Route.put("/api/takes/{id}/sheet", Access.CHANGE, ctx -> put(ctx, "take"),
-                        "Replace a take's sheet, as for a song."));
+                        "Replace a take's sheet, as for a song.").teachers());
     }
 
     private Path folder(Context ctx, String owner) throws IOException {

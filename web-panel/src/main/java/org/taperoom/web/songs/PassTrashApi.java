@@ -30,10 +30,10 @@ final class PassTrashApi {
     List<Route> routes() {
         return List.of(
                 Route.delete("/api/songs/{id}/lanes/{lane}/passes/{pass}", Access.CHANGE, this::deletePass,
-                        "Take a pass out of its lane into the song's trash (its take stays in the library); the only pass of a lane takes the lane with it and needs ?confirm=lane, else 409."),
-                Route.get("/api/songs/{id}/trash", Access.SESSION, this::trash, "The passes taken out of a song: [{entry, lane, take, track, offsetFrames, wasActive, laneRemoved, removedAt}]."),
+                        "Take a pass out of its lane into the song's trash (its take stays in the library); the only pass of a lane takes the lane with it and needs ?confirm=lane, else 409.").teachers(),
+                Route.get("/api/songs/{id}/trash", Access.SESSION, this::trash, "The passes taken out of a song: [{entry, lane, take, track, offsetFrames, wasActive, laneRemoved, removedAt}].").teachers(),
                 Route.post("/api/songs/{id}/trash/{entry}/restore", Access.CHANGE, this::restore,
-                        "Put a pass from the trash back into its lane (the lane comes back with its strip when it went with the pass)."));
+                        "Put a pass from the trash back into its lane (the lane comes back with its strip when it went with the pass).").teachers());
     }
 
     private void deletePass(Context ctx) throws IOException {

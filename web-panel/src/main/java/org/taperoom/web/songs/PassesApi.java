@@ -50,8 +50,8 @@ final class PassesApi {
     List<Route> routes() {
         return List.of(
                 Route.post("/api/songs/{id}/passes", Access.CHANGE, this::record,
-                        "Record a pass over the song while it plays: {\"inputs\": [1, 2], \"lanes\": [\"bass\", \"vox\"], \"punch\": {\"inSeconds\", \"outSeconds\", \"fromSeconds\", \"loopCycles\"}} (lanes optional: in<N>, an existing lane gets a new active pass; punch optional: exactly that region after a pre-roll from fromSeconds, default 2 s before; loopCycles > 0 loops it, a pass per cycle); 202, 409 while a take or another pass records."),
-                Route.post("/api/songs/{id}/passes/stop", Access.CHANGE, this::stopPass, "End the pass being recorded (what was recorded is kept); 409 when none is."));
+                        "Record a pass over the song while it plays: {\"inputs\": [1, 2], \"lanes\": [\"bass\", \"vox\"], \"punch\": {\"inSeconds\", \"outSeconds\", \"fromSeconds\", \"loopCycles\"}} (lanes optional: in<N>, an existing lane gets a new active pass; punch optional: exactly that region after a pre-roll from fromSeconds, default 2 s before; loopCycles > 0 loops it, a pass per cycle); 202, 409 while a take or another pass records.").teachers(),
+                Route.post("/api/songs/{id}/passes/stop", Access.CHANGE, this::stopPass, "End the pass being recorded (what was recorded is kept); 409 when none is.").teachers());
     }
 
     private void record(Context ctx) throws IOException {

@@ -53,11 +53,11 @@ final class SongOutputsApi {
     List<Route> routes() {
         return List.of(
                 Route.post("/api/songs/{id}/play", Access.CHANGE, this::play,
-                        "Play the song (its active passes, mix and master) on the output: {\"fromSeconds\": 0} (optional); answers the playback state, then as /api/playback."),
+                        "Play the song (its active passes, mix and master) on the output: {\"fromSeconds\": 0} (optional); answers the playback state, then as /api/playback.").teachers(),
                 Route.post("/api/songs/{id}/render", Access.CHANGE, this::render,
-                        "Render the song with its mix and master: {\"format\": \"wav|flac|mp3|opus\"} (optional, wav); 202 with the job (progress as for /api/jobs)."),
-                Route.get("/api/songs/{id}/renders", Access.SESSION, this::renders, "The song's finished renders, newest first: [{file, bytes, url}]."),
-                Route.get("/api/songs/{id}/renders/{file}", Access.SESSION, this::download, "Download one of the song's renders."));
+                        "Render the song with its mix and master: {\"format\": \"wav|flac|mp3|opus\"} (optional, wav); 202 with the job (progress as for /api/jobs).").teachers(),
+                Route.get("/api/songs/{id}/renders", Access.SESSION, this::renders, "The song's finished renders, newest first: [{file, bytes, url}].").teachers(),
+                Route.get("/api/songs/{id}/renders/{file}", Access.SESSION, this::download, "Download one of the song's renders.").teachers());
     }
 
     private void play(Context ctx) throws IOException {

@@ -46,14 +46,14 @@ public final class SongsApi {
 
     List<Route> routes() {
         return List.of(
-                Route.get("/api/songs", Access.SESSION, this::list, "Every song: [{id, title, rateHz, lanes}]."),
+                Route.get("/api/songs", Access.SESSION, this::list, "Every song: [{id, title, rateHz, lanes}].").teachers(),
                 Route.post("/api/songs", Access.CHANGE, this::create,
-                        "Make a song: {\"title\": \"…\", \"fromTake\": \"<take id>\"} (fromTake optional: the take's tracks become lanes, its mix and master the song's); 201 with the song."),
+                        "Make a song: {\"title\": \"…\", \"fromTake\": \"<take id>\"} (fromTake optional: the take's tracks become lanes, its mix and master the song's); 201 with the song.").teachers(),
                 Route.get("/api/songs/{id}", Access.SESSION, this::get,
-                        "A song: title, rateHz, tempoBpm, timeSignature, key, lengthSeconds, lanes [{number, name, mute, solo, active, passes [{number, active, take, track, offsetFrames, offsetSeconds, lengthFrames, lengthSeconds, missing, recordedAt, notes}]}]."),
-                Route.patch("/api/songs/{id}", Access.CHANGE, this::retitle, "Rename a song: {\"title\": \"…\"} (its id stays)."),
+                        "A song: title, rateHz, tempoBpm, timeSignature, key, lengthSeconds, lanes [{number, name, mute, solo, active, passes [{number, active, take, track, offsetFrames, offsetSeconds, lengthFrames, lengthSeconds, missing, recordedAt, notes}]}].").teachers(),
+                Route.patch("/api/songs/{id}", Access.CHANGE, this::retitle, "Rename a song: {\"title\": \"…\"} (its id stays).").teachers(),
                 Route.patch("/api/songs/{id}/lanes/{lane}", Access.CHANGE, this::lane,
-                        "Change lane {lane} (from 1): {\"mute\": bool, \"solo\": bool, \"active\": <pass number>, \"name\": \"…\"} (any of them)."));
+                        "Change lane {lane} (from 1): {\"mute\": bool, \"solo\": bool, \"active\": <pass number>, \"name\": \"…\"} (any of them).").teachers());
     }
 
     private void list(Context ctx) throws IOException {

@@ -40,10 +40,10 @@ public final class TunerApi implements AutoCloseable {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/tuner", Access.SESSION, this::state,
-                        "The tuner: {\"on\", \"input\", \"a4Hz\", \"inputs\", \"reading\": {\"note\", \"cents\", \"hz\"} or null}; readings also go over /ws as tuner messages."),
+                        "The tuner: {\"on\", \"input\", \"a4Hz\", \"inputs\", \"reading\": {\"note\", \"cents\", \"hz\"} or null}; readings also go over /ws as tuner messages.").students(),
                 Route.post("/api/tuner", Access.CHANGE, this::start,
-                        "Tune an input while the recorder runs (records or not): {\"input\": 1…channels, \"a4Hz\": 415–466} (a4Hz optional, 440); 409 when the recorder is not running."),
-                Route.post("/api/tuner/stop", Access.CHANGE, this::stop, "Stop the tuner."));
+                        "Tune an input while the recorder runs (records or not): {\"input\": 1…channels, \"a4Hz\": 415–466} (a4Hz optional, 440); 409 when the recorder is not running.").students(),
+                Route.post("/api/tuner/stop", Access.CHANGE, this::stop, "Stop the tuner.").students());
     }
 
     private void state(Context ctx) {
