@@ -60,6 +60,7 @@ class OwnershipIsolationTest {
         // PUT mix and master need valid settings: A's own, as the Mix page would send them.
         BODIES_MIX.put("PUT /api/takes/{id}/mix", studentA.get("/api/takes/" + a.get("id") + "/mix").body());
         BODIES_MIX.put("PUT /api/takes/{id}/master", studentA.get("/api/takes/" + a.get("id") + "/master").body());
+        BODIES_MIX.put("PUT /api/takes/{id}/mix/live", BODIES_MIX.get("PUT /api/takes/{id}/mix"));
     }
 
     static final Map<String, String> BODIES_MIX = new java.util.HashMap<>();
@@ -157,8 +158,10 @@ class OwnershipIsolationTest {
         int checked = 0;
         for (ParsedEndpoint e : endpoints()) {
             if (who(e) == Who.STUDENTS || access(e) == Access.PUBLIC || access(e) == Access.LINK) continue;
-            String path = fill(e.endpoint.path, Map.of("id", ownIds.get("id"), "n", "1", "job", ownIds.get("job"), "student", "s0000000000",
+            Map<String, String> ids = new java.util.HashMap<>(Map.of("id", ownIds.get("id"), "n", "1", "job", ownIds.get("job"), "student", "s0000000000",
                     "teacher", "t0000000000", "class", "3b"));
+            ids.putAll(Map.of("lane", "1", "pass", "1", "entry", "1", "file", "x.wav", "release", "x"));
+            String path = fill(e.endpoint.path, ids);
             HttpResponse<String> r = studentA.send(e.endpoint.method.name(), path, "{}", Map.of("X-CSRF-Token", studentA.csrf));
             if (r.statusCode() != 403) open.add(key(e) + " answered " + r.statusCode() + " " + r.body());
             checked++;
@@ -185,7 +188,11 @@ class OwnershipIsolationTest {
                 if (!a.equals(b) || theirs.body().length() != nothing.body().length()) leaks.add(key(e) + ": " + a + "  vs never existed: " + b);
                 if (theirs.statusCode() == 404) notFound.add(key(e));
             }
+            // A live mix is heard on the take playing: A's own take plays for it, as on the Mix page.
+            boolean live = e.endpoint.path.endsWith("/mix/live");
+            if (live) studentA.change("POST", "/api/takes/" + ownIds.get("id") + "/play", null);
             HttpResponse<String> own = studentA.send(method, fill(e.endpoint.path, ownIds), body(e), Map.of("X-CSRF-Token", studentA.csrf));
+            if (live) studentA.change("POST", "/api/playback/stop", null);
             if (own.statusCode() >= 400) broken.add(key(e) + " on A's own work answered " + own.statusCode() + " " + own.body());
             if (method.equals("POST") && e.endpoint.path.endsWith("/play")) studentA.change("POST", "/api/playback/stop", null);
             checked++;
