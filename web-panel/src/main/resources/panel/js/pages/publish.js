@@ -6,6 +6,9 @@ import * as live from '../live.js';
 import { t, number } from '../i18n.js';
 import { el, toast, unavailable } from '../ui.js';
 
+// Each key written out whole, so the message files' test sees it read.
+const JOB_STATE_WORDS = { waiting: 'publish.state.waiting', uploading: 'publish.state.uploading', failing: 'publish.state.failing' };
+
 /** "3.4 MB", in the chosen language's digits. */
 export function megabytes(bytes) {
   return t('publish.megabytes', { mb: number(bytes / 1e6, { maximumFractionDigits: 1 }) });
@@ -62,7 +65,7 @@ export async function show(view) {
       cancel.addEventListener('click', () => act(api.del(`/api/publish/jobs/${job.id}`), t('publish.cancelled', { file: job.file })));
       return el('div', { class: 'upload-job card', 'data-job': job.id, 'data-state': job.state },
         el('p', { class: 'file-name wrap-anywhere' }, el('strong', { text: job.file }), ` · ${job.take}`),
-        el('p', { class: 'job-state', text: t(`publish.state.${job.state}`, { attempts: job.attempts, seconds: Math.ceil(job.nextAttemptSeconds) }) }),
+        el('p', { class: 'job-state', text: t(JOB_STATE_WORDS[job.state] || 'publish.state.waiting', { attempts: job.attempts, seconds: Math.ceil(job.nextAttemptSeconds) }) }),
         job.lastError ? el('p', { class: 'error job-error', text: job.lastError }) : null,
         el('p', { class: 'muted wrap-anywhere', text: t('publish.to', { path: job.remotePath, size: megabytes(job.bytes) }) }),
         el('div', { class: 'row' }, retry, cancel));

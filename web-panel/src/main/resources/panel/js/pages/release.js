@@ -8,6 +8,16 @@ import { t } from '../i18n.js';
 import { el, toast, unavailable, currentTakeId, takeTitle } from '../ui.js';
 import { megabytes } from './publish.js';
 
+// Each key written out whole, so the message files' test sees it read; a name the server adds
+// later shows as itself until it has words.
+const FIELD_WORDS = { album: 'release.field.album', album_artist: 'release.field.album_artist', title: 'release.field.title',
+  artist: 'release.field.artist', year: 'release.field.year', genre: 'release.field.genre', isrc: 'release.field.isrc', upc: 'release.field.upc' };
+const OUTPUT_WORDS = { 'distributor-wav': 'release.output.distributorWav', 'hires-wav': 'release.output.hiresWav',
+  flac: 'release.output.flac', mp3: 'release.output.mp3', opus: 'release.output.opus' };
+const PRESET_WORDS = { streaming: 'release.preset.streaming', apple: 'release.preset.apple', broadcast: 'release.preset.broadcast',
+  rehearsal: 'release.preset.rehearsal' };
+const MODE_WORDS = { track: 'release.mode.track', album: 'release.mode.album' };
+
 export async function show(view) {
   const id = currentTakeId();
   if (!id) { unavailable(view, t('release.noTake')); return null; }
@@ -22,7 +32,7 @@ export async function show(view) {
   }
   const field = (key, value = '', attrs = {}) => {
     const input = el('input', { type: 'text', id: `release-${key}`, value, maxlength: '200', ...attrs });
-    return [el('label', { for: `release-${key}`, text: t(`release.field.${key}`) }), input];
+    return [el('label', { for: `release-${key}`, text: t(FIELD_WORDS[key]) }), input];
   };
   const fields = {
     album: field('album', take.name),
@@ -36,17 +46,17 @@ export async function show(view) {
   };
   // Toggles, each saying in words whether it is chosen (not by colour alone).
   const outputs = options.outputs.map((o) => {
-    const b = el('button', { type: 'button', class: 'toggle output', 'data-output': o.name, 'aria-pressed': 'false' }, t(`release.output.${o.name}`));
+    const b = el('button', { type: 'button', class: 'toggle output', 'data-output': o.name, 'aria-pressed': 'false' }, OUTPUT_WORDS[o.name] ? t(OUTPUT_WORDS[o.name]) : o.name);
     b.addEventListener('click', () => b.setAttribute('aria-pressed', b.getAttribute('aria-pressed') === 'true' ? 'false' : 'true'));
     return b;
   });
   outputs[0].setAttribute('aria-pressed', 'true');
   const preset = el('select', { id: 'release-preset' }, options.presets.map((p) => el('option', { value: p.name,
-    text: p.targetLufs === null ? t('release.preset.custom') : t('release.preset.named', { name: t(`release.preset.${p.name}`), lufs: p.targetLufs }) })));
+    text: p.targetLufs === null ? t('release.preset.custom') : t('release.preset.named', { name: PRESET_WORDS[p.name] ? t(PRESET_WORDS[p.name]) : p.name, lufs: p.targetLufs }) })));
   const target = el('input', { type: 'number', id: 'release-target', min: '-40', max: '-5', step: '0.5', value: '-14', hidden: true });
   const targetLabel = el('label', { for: 'release-target', text: t('release.target'), hidden: true });
   preset.addEventListener('change', () => { target.hidden = preset.value !== 'custom'; targetLabel.hidden = target.hidden; });
-  const mode = el('select', { id: 'release-mode' }, options.modes.map((m) => el('option', { value: m, text: t(`release.mode.${m}`) })));
+  const mode = el('select', { id: 'release-mode' }, options.modes.map((m) => el('option', { value: m, text: MODE_WORDS[m] ? t(MODE_WORDS[m]) : m })));
   const go = el('button', { type: 'button', id: 'release-button', class: 'primary' }, t('release.start'));
   const cancel = el('button', { type: 'button', id: 'release-cancel', hidden: true }, t('release.cancel'));
   const progress = el('progress', { max: '1', value: '0', hidden: true, id: 'release-progress' });

@@ -6,7 +6,10 @@ import * as api from '../api.js';
 import { t } from '../i18n.js';
 import { el, toast, unavailable, currentTakeId } from '../ui.js';
 
-const KINDS = ['verse', 'chorus', 'bridge', 'intro', 'outro', 'tab', 'grid'];
+// Each key written out whole, so the message files' test sees it read.
+const KIND_WORDS = { verse: 'sheets.kind.verse', chorus: 'sheets.kind.chorus', bridge: 'sheets.kind.bridge', intro: 'sheets.kind.intro',
+  outro: 'sheets.kind.outro', tab: 'sheets.kind.tab', grid: 'sheets.kind.grid' };
+const OWNER_WORDS = { song: 'sheets.owner.song', take: 'sheets.owner.take' };
 /** Stage scrolling speeds, pixels a second: slow ballad to fast rocker. */
 const SPEEDS = [10, 15, 20, 30, 40, 60, 80];
 
@@ -36,7 +39,7 @@ async function showList(view) {
   const list = el('div', { id: 'sheet-list' });
   for (const s of sheets) {
     const label = s.hasSheet ? (s.title || s.name) : s.name;
-    const detail = s.hasSheet ? [t(`sheets.owner.${s.owner}`), s.key ? t('sheets.keyIs', { key: s.key }) : null].filter(Boolean).join(' · ')
+    const detail = s.hasSheet ? [(OWNER_WORDS[s.owner] ? t(OWNER_WORDS[s.owner]) : s.owner), s.key ? t('sheets.keyIs', { key: s.key }) : null].filter(Boolean).join(' · ')
       : t('sheets.noSheetYet');
     const a = el('a', { class: 'button take', href: `#sheets/${s.owner}/${encodeURIComponent(s.id)}`, 'data-sheet': `${s.owner}/${s.id}` },
       el('span', { class: 'sheet-name', text: label }), el('span', { class: 'muted', text: detail }));
@@ -63,7 +66,7 @@ function lyricLine(segments) {
 
 function sectionTitle(section) {
   if (section.label) return section.label;
-  return KINDS.includes(section.kind) ? t(`sheets.kind.${section.kind}`) : '';
+  return KIND_WORDS[section.kind] ? t(KIND_WORDS[section.kind]) : '';
 }
 
 function renderBody(doc) {
