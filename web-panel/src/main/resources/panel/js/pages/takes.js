@@ -2,7 +2,6 @@
 // track is served with HTTP Range), notes, rename, delete with undo, download.
 import * as api from '../api.js';
 import * as live from '../live.js';
-import { t } from '../i18n.js';
 import { el, clock, toast, setCurrentTakeId, currentTakeId, takeTitle } from '../ui.js';
 import { t, plural, dateTime, number } from '../i18n.js';
 
