@@ -114,6 +114,10 @@ final class Library implements TakeCatalog {
 
     @Override
     public boolean visible(Path folder) {
+        if (!Files.isRegularFile(folder.resolve(TakeJson.FILE_NAME))) {
+            // Not a take (a song's folder: its render jobs): the teachers' work, as songs are.
+            return Viewer.maySee(null);
+        }
         try {
             return Viewer.maySee(Owners.of(TakeJson.read(folder)));
         } catch (IOException e) {

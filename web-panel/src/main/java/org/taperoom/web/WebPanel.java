@@ -119,6 +119,8 @@ public final class WebPanel implements Panel {
         Playback playback = Playback.start(playbackService, takes, hub);
         // A session's live sockets and streams end with it; a new PIN ends every one (each browser
         // logs in again or, for the session that changed it, reconnects).
+        // The browser stream carries a take's sound: a student hears only their own.
+        playback.stream().audibleTo(cookie -> playback.api().audibleTo(sessions.personOf(cookie)));
         sessions.onEnd(id -> {
             hub.endSession(id);
             playback.stream().endSession(id);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
@@ -113,6 +114,46 @@ class BrowserStreamTest {
 
             assertEquals(204, user.change("DELETE", "/api/session", null).statusCode());
             assertEquals(1008, stream.closedWith.get(5, TimeUnit.SECONDS), "logging out closes the stream");
+        } finally {
+            rig.loggedIn().change("POST", "/api/playback/stop", null);
+        }
+    }
+    /** Frames that arrive on {@code stream} within {@code millis}. */
+    static int framesWithin(StreamSocket stream, long millis) throws InterruptedException {
+        stream.messages.clear();
+        int frames = 0;
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            ByteBuffer m = stream.messages.poll(100, TimeUnit.MILLISECONDS);
+            if (m != null) frames += (m.remaining() - 4) / 4;
+        }
+        return frames;
+    }
+
+    @Test
+    void aStudentHearsTheirOwnTakeInTheStreamButNotAnotherPersonsTake() throws Exception {
+        PanelRig.Client teacher = rig.loggedIn();
+        String teachers = rig.recordTake(teacher, 2000);
+        HttpResponse<String> added = teacher.change("POST", "/api/students", "{\"name\":\"Ada\",\"class\":\"3b\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        PanelRig.Client ada = rig.client();
+        HttpResponse<String> login = ada.send("POST", "/api/session", "{\"code\":\"" + teacher.json(added).get("code").asText() + "\"}", java.util.Map.of());
+        assertEquals(200, login.statusCode(), login.body());
+        ada.csrf = ada.json(login).get("csrf").asText();
+        String adas = rig.recordTake(ada, 2000);
+        try (StreamSocket teacherHears = new StreamSocket(rig.base, LiveSocket.cookieOf(teacher), null);
+             StreamSocket adaHears = new StreamSocket(rig.base, LiveSocket.cookieOf(ada), null)) {
+            String loop = "{\"loop\": {\"fromSeconds\": 0.2, \"toSeconds\": 1.8}}";
+            assertEquals(200, teacher.change("POST", "/api/takes/" + teachers + "/play", loop).statusCode());
+            int teacherFrames = framesWithin(teacherHears, 1500);
+            int adaFrames = framesWithin(adaHears, 1500);
+            System.out.printf("the teacher's take playing: teacher heard %d frames, the student %d%n", teacherFrames, adaFrames);
+            assertTrue(teacherFrames > 24000, "the teacher hears their take: " + teacherFrames + " frames in 1.5 s");
+            assertEquals(0, adaFrames, "the student hears nothing of the teacher's take");
+
+            assertEquals(200, ada.change("POST", "/api/takes/" + adas + "/play", loop).statusCode());
+            int adaOwn = framesWithin(adaHears, 1500);
+            assertTrue(adaOwn > 24000, "the student hears their own take: " + adaOwn + " frames in 1.5 s");
         } finally {
             rig.loggedIn().change("POST", "/api/playback/stop", null);
         }

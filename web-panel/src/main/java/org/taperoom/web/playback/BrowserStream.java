@@ -42,6 +42,12 @@ public final class BrowserStream implements AutoCloseable {
     private final float[] frames = new float[2 * MAX_FRAMES];
     private boolean tapping;
     private volatile boolean running = true;
+    /**
+     * Whether the listener of a panel session (its cookie) may hear what plays now: another
+     * student's take is not sent to a student (they get nothing, which the browser plays as
+     * silence). Set once before the first listener connects; called on the stream thread.
+     */
+    private volatile java.util.function.Predicate<String> audible = session -> true;
 
     private record Listener(Session socket, String panelSession, AtomicBoolean sending) {}
 
@@ -52,6 +58,11 @@ public final class BrowserStream implements AutoCloseable {
 
     public void start() {
         thread.start();
+    }
+
+    /** Who may hear what plays: see {@link #audible}. */
+    public void audibleTo(java.util.function.Predicate<String> panelSessionMayHear) {
+        this.audible = panelSessionMayHear;
     }
 
     /** The {@code /ws/stream} endpoint's handlers (the upgrade is checked before, as for {@code /ws}). */
@@ -146,6 +157,7 @@ public final class BrowserStream implements AutoCloseable {
         message.flip();
         for (Listener l : listeners.values()) {
             if (!l.socket().isOpen()) continue;
+            if (!audible.test(l.panelSession())) continue;
             if (!l.sending().compareAndSet(false, true)) continue;
             l.socket().sendBinary(message.asReadOnlyBuffer(), Callback.from(() -> l.sending().set(false), failure -> l.sending().set(false)));
         }

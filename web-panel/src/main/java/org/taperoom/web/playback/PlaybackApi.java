@@ -68,6 +68,8 @@ public final class PlaybackApi {
             PlaybackService.Now now = playback.playArranged(tracks, settings, fromSeconds);
             playingId = null;
             playingSong = songId;
+            // A song is the teachers' work: its sound is theirs to hear.
+            heardOwner = new Heard(true, null);
             return PlaybackDocs.doc(now, null, songId);
         } catch (SettingsException e) {
             throw new ApiError(400, e.getMessage().replace("take's end", "song's end"));
@@ -81,6 +83,7 @@ public final class PlaybackApi {
         playback.close();
         playingId = null;
         playingSong = null;
+        heardOwner = Heard.NOTHING;
     }
 
     private void play(Context ctx) throws IOException {
@@ -115,6 +118,7 @@ public final class PlaybackApi {
             PlaybackService.Now now = playback.play(folder, from, loopFrom, loopTo);
             playingId = id;
             playingSong = null;
+            heardOwner = new Heard(true, ownerOf(id));
             ctx.json(PlaybackDocs.doc(now, id, null));
         } catch (SettingsException e) {
             throw new ApiError(400, e.getMessage());
@@ -143,6 +147,24 @@ public final class PlaybackApi {
             doc.put("take", null);
         }
         ctx.json(doc);
+    }
+
+    /** What the output plays: whether a take or song is open, and whose it is (null: the teachers'). */
+    private record Heard(boolean open, String owner) {
+        static final Heard NOTHING = new Heard(false, null);
+    }
+
+    /** Written by request threads as playback starts and stops; read by the browser stream's thread. */
+    private volatile Heard heardOwner = Heard.NOTHING;
+
+    /**
+     * Whether {@code person} may hear the output in the browser: always while no take or song is
+     * open (silence, the metronome), else only when the work playing is theirs to see. Any thread;
+     * no disk access.
+     */
+    public boolean audibleTo(org.taperoom.web.security.Person person) {
+        Heard h = heardOwner;
+        return !h.open() || (person != null && person.maySee(h.owner()));
     }
 
     /** The owner of the take {@code takeId} (the document's {@code take}); null when none, unknown, or not the caller's to see. */
@@ -180,6 +202,7 @@ public final class PlaybackApi {
         } finally {
             playingId = null;
             playingSong = null;
+            heardOwner = Heard.NOTHING;
         }
         ctx.json(current());
     }

@@ -96,6 +96,13 @@ public final class Sessions {
         return s;
     }
 
+    /** The person of the live session with this cookie value, without renewing it; null when unknown or expired. */
+    public Person personOf(String cookie) {
+        if (cookie == null) return null;
+        Session s = byId.get(cookie);
+        return s == null || s.expiresAtMillis < clock.millis() ? null : s.person;
+    }
+
     /** The live session with this cookie value, its expiry renewed; null when unknown or expired. */
     public Session find(String cookie) {
         if (cookie == null) return null;
