@@ -52,7 +52,8 @@ export function toast(text, actionLabel, action, millis = 6000) {
 
 /** A plain sentence where a feature is not available, instead of a page that pretends. */
 export function unavailable(container, sentence) {
-  container.append(el('p', { class: 'notice', 'data-unavailable': 'true', text: sentence }));
+  // In a card like any page's content, so a page that cannot work still shows where it would.
+  container.append(el('section', { class: 'card' }, el('p', { class: 'notice', 'data-unavailable': 'true', text: sentence })));
 }
 
 /** The take the Mix, Master and Export pages work on (chosen on the Takes page). */

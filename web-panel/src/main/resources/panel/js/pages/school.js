@@ -2,7 +2,7 @@
 // with a feedback note the student reads with the take, and a choice to keep it past the expiry.
 import * as api from '../api.js';
 import { t, dateTime } from '../i18n.js';
-import { el, clock, toast } from '../ui.js';
+import { el, clock, toast, unavailable } from '../ui.js';
 
 function takeRow(take) {
   const feedback = el('textarea', { id: `feedback-${take.id}`, maxlength: '4000', rows: '2' });
@@ -53,8 +53,9 @@ function exportControls(klass) {
 
 export async function show(view) {
   let work;
-  try { work = await api.get('/api/school/work'); } catch (e) { toast(e.message); return null; }
-  const root = el('div', { id: 'school-work' }, el('h1', { text: t('school.title') }));
+  try { work = await api.get('/api/school/work'); } catch (e) { unavailable(view, t('school.unavailable', { error: e.message })); return null; }
+  // A card even with no work yet: the page shows its title and says so.
+  const root = el('section', { id: 'school-work', class: 'card' }, el('h1', { text: t('school.title') }));
   if (work.length === 0) root.append(el('p', { class: 'muted', text: t('school.none') }));
   const byClass = new Map();
   for (const take of work) {

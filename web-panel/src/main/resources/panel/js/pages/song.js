@@ -29,8 +29,10 @@ export async function show(view) {
     el('div', { class: 'row' }, el('div', { class: 'grow' }, takeSelect)),
     el('label', { for: 'song-title', text: t('song.title') }),
     el('div', { class: 'row' }, el('div', { class: 'grow' }, titleInput), makeButton));
-  const detail = el('section', { class: 'card', id: 'song-detail', hidden: true });
-  view.append(detail, chooser);
+  // The open song, above the chooser; in the page only while a song is open (an empty section
+  // would be the page's first, with nothing in it).
+  const detail = el('section', { class: 'card', id: 'song-detail' });
+  view.append(chooser);
 
   let song = null;
   let inputs = [];
@@ -124,7 +126,7 @@ export async function show(view) {
   }
 
   function render() {
-    if (!song) { detail.hidden = true; return; }
+    if (!song) { detail.remove(); return; }
     const length = song.lengthSeconds || 0;
     const playButton = el('button', { type: 'button', id: 'play-song', class: 'primary' }, t('song.play'));
     const stopButton = el('button', { type: 'button', id: 'stop-song' }, t('song.stop'));
@@ -192,7 +194,7 @@ export async function show(view) {
       el('div', { class: 'row' }, renderButton, el('div', { class: 'grow' }, progress)),
       renderStatus,
       renderList);
-    detail.hidden = false;
+    if (!detail.isConnected) view.prepend(detail);
     drawPlayhead();
     showRender();
     loadRenders(renderList);
