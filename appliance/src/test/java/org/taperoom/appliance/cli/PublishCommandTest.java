@@ -103,8 +103,12 @@ class PublishCommandTest {
         Run r = taperoom("publish", "--library", lib.toString(), "--to", "full-nas:x", "--what", "takes", "--attempts", "2",
                 "--backoff-seconds", "0.2", "--rclone-config", remotes.config.toString(), "--host", "room-9");
         assertEquals(1, r.status(), r.out());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().startsWith("taperoom publish: 2 files not published after 2 attempts (still queued, local files kept): rclone copyto failed"), r.err());
+        // Standard error carries the log's line per failed attempt (feedback while it retries) and then
+        // the command's one-line answer.
+        List<String> answer = r.err().strip().lines().filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO|WARN) .*")).toList();
+        assertEquals(4, r.err().lines().filter(l -> l.contains("WARN  Publisher: upload of")).count(), r.err());
+        assertEquals(1, answer.size(), r.err());
+        assertTrue(answer.get(0).startsWith("taperoom publish: 2 files not published after 2 attempts (still queued, local files kept): rclone copyto failed"), r.err());
         List<PublishJob> jobs = new UploadQueue(lib).jobs();
         assertEquals(2, jobs.size());
         for (PublishJob j : jobs) {
