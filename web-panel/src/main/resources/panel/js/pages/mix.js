@@ -31,7 +31,8 @@ function slider(label, id, min, max, step, value, onInput, unit = 'dB') {
 function meter(id, label) {
   const fill = el('div', { class: 'strip-meter-fill' });
   const figure = el('span', { class: 'meter-db muted', text: '–' });
-  const bar = el('div', { class: 'strip-meter', id, role: 'meter', 'aria-label': label, 'aria-valuemin': String(METER_FLOOR_DB), 'aria-valuemax': '0' }, fill);
+  const bar = el('div', { class: 'strip-meter', id, role: 'meter', 'aria-label': label, 'aria-valuemin': String(METER_FLOOR_DB), 'aria-valuemax': '0',
+    'aria-valuenow': String(METER_FLOOR_DB) }, fill);
   const set = (db) => {
     fill.style.width = `${Math.max(0, Math.min(100, ((db - METER_FLOOR_DB) / -METER_FLOOR_DB) * 100))}%`;
     // The colour scale spans the whole bar, whatever its width: green low, red at full scale.
