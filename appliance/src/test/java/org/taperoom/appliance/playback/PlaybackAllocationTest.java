@@ -123,6 +123,12 @@ class PlaybackAllocationTest {
         try (Metronome m = new Metronome(sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 128, 4, SampleFormat.FLOAT_LE)), click)) {
             m.start();
             long tid = m.thread().threadId();
+            PlaybackRig.waitUntil(() -> m.periods() >= 15_000, "15,000 periods of warm-up");
+            // The warm-up changes the click too, so the change's path on the thread is compiled before the window
+            // (in a long-running suite's JVM a first change could otherwise run through the interpreter once).
+            m.change(new ClickSource(new ClickSettings(180, 4, 2, -6), PlaybackRig.RATE));
+            PlaybackRig.waitUntil(() -> m.periods() >= 22_000, "22,000 periods of warm-up");
+            m.change(new ClickSource(new ClickSettings(97.5, 5, 3, -6), PlaybackRig.RATE));
             PlaybackRig.waitUntil(() -> m.periods() >= 30_000, "30,000 periods of warm-up");
             // A change of tempo inside the window: the thread's side of it must not allocate either.
             m.change(new ClickSource(new ClickSettings(180, 4, 2, -6), PlaybackRig.RATE));
