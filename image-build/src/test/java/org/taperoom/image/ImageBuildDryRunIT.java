@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,12 @@ class ImageBuildDryRunIT {
         return piGen;
     }
 
-    private static Run dryRun(Path piGen, Map<String, String> env) throws Exception {
+    private static Run dryRun(Path piGen, Map<String, String> env, String... options) throws Exception {
         Path script = Run.repo().resolve("image-build/build-image.sh");
-        return Run.of(piGen, env, List.of("bash", script.toString(), "--dry-run", piGen.toString()));
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), "--dry-run"));
+        command.addAll(List.of(options));
+        command.add(piGen.toString());
+        return Run.of(piGen, env, command);
     }
 
     @Test
@@ -44,5 +48,31 @@ class ImageBuildDryRunIT {
         Run run = dryRun(fakePiGen(dir), Map.of("TAPEROOM_SSH_KEY", "", "TAPEROOM_DEB", Deb.file().toString()));
         assertEquals(2, run.exit(), run.output());
         assertEquals("build-image: set TAPEROOM_SSH_KEY to your public SSH key (the image allows no password login)", run.output().strip());
+    }
+
+    @Test
+    void withKioskTheImageAlsoGetsTheKioskPackageOfTheSameVersion(@TempDir Path dir) throws Exception {
+        Path piGen = fakePiGen(dir);
+        Run run = dryRun(piGen, Map.of("TAPEROOM_SSH_KEY", KEY, "TAPEROOM_DEB", Deb.file().toString(),
+                "TAPEROOM_KIOSK_DEB", Deb.kioskFile().toString()), "--kiosk");
+        assertEquals(0, run.exit(), run.output());
+        String version = Run.of(dir, Map.of(), List.of("dpkg-deb", "--field", Deb.kioskFile().toString(), "Version")).output().strip();
+        assertTrue(run.output().contains("build-image: with the kiosk: taperoom-kiosk " + version), run.output());
+        assertFalse(Files.exists(piGen.resolve("CALLED")), "a dry run must not start pi-gen");
+    }
+
+    @Test
+    void withKioskGivenTheWrongPackageTheBuildRefusesWithOneLine(@TempDir Path dir) throws Exception {
+        Run run = dryRun(fakePiGen(dir), Map.of("TAPEROOM_SSH_KEY", KEY, "TAPEROOM_DEB", Deb.file().toString(),
+                "TAPEROOM_KIOSK_DEB", Deb.file().toString()), "--kiosk");
+        assertEquals(2, run.exit(), run.output());
+        assertEquals("build-image: " + Deb.file() + " is not the taperoom-kiosk package", run.output().strip());
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithOneLineNamingTheKnownOnes(@TempDir Path dir) throws Exception {
+        Run run = dryRun(fakePiGen(dir), Map.of("TAPEROOM_SSH_KEY", KEY, "TAPEROOM_DEB", Deb.file().toString()), "--kiosc");
+        assertEquals(2, run.exit(), run.output());
+        assertEquals("build-image: unknown option --kiosc: expected --dry-run or --kiosk before PI_GEN_DIR", run.output().strip());
     }
 }
