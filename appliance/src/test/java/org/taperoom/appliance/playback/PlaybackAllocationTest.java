@@ -177,4 +177,50 @@ class PlaybackAllocationTest {
             assertEquals(0, a1 - a0, "bytes the playback thread allocated applying mix changes");
         }
     }
+
+    /**
+     * A sweep of the EQ as a hand on the Mix page's detail view makes it: every band's frequency,
+     * gain and Q glide to new values, the high-pass moves, and the coefficients are recomputed every
+     * few frames while they glide — all on the playback thread, which must not allocate doing it.
+     */
+    @Test
+    void eqGlidesWhilePlayingAllocateNothingOnThePlaybackThread(@TempDir Path dir) throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        TakeTracks take = PlaybackRig.band(dir, 4);
+        RenderSettings[] sweep = new RenderSettings[6];
+        for (int i = 0; i < sweep.length; i++) {
+            sweep[i] = RenderSettings.parse("""
+                    {"mix": {"tracks": {"bass": {"eq": {"high_pass": {"on": true, "frequency_hz": %d, "q": %.2f},
+                                                        "low_shelf": {"frequency_hz": %d, "gain_db": %.1f},
+                                                        "peak_1": {"frequency_hz": %d, "gain_db": %.1f, "q": %.2f},
+                                                        "peak_2": {"frequency_hz": %d, "gain_db": %.1f, "q": %.2f},
+                                                        "high_shelf": {"frequency_hz": %d, "gain_db": %.1f}}}}},
+                     "output": {"sample_format": "f32"}}""".formatted(
+                    30 + 15 * i, 0.6 + 0.1 * i, 80 + 20 * i, -6.0 + 2 * i, 300 + 150 * i, 6.0 - 2 * i, 0.5 + 0.4 * i,
+                    2000 + 500 * i, -3.0 + i, 2.0 - 0.2 * i, 8000 + 1000 * i, 4.0 - 1.5 * i));
+        }
+        SimBackend sim = new SimBackend(SimOptions.defaults().withPaced(false));
+        try (Player player = Player.open(take, sweep[0], Normalisation.of(sweep[0].master(), PlaybackRig.RATE, 6),
+                sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 256, 4, SampleFormat.FLOAT_LE)), true)) {
+            player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE));
+            player.start();
+            long tid = player.playbackThread().threadId();
+            // Changes every 3 periods, well inside the glide, so the thread is nearly always recomputing.
+            for (int i = 0; i < 3000; i++) {
+                player.change(sweep[i % sweep.length]);
+                waitForPeriods(player, player.status().periods() + 3);
+            }
+            long a0 = mx.getThreadAllocatedBytes(tid);
+            long p0 = player.status().periods();
+            for (int i = 0; i < 600; i++) {
+                player.change(sweep[i % sweep.length]);
+                waitForPeriods(player, player.status().periods() + 3);
+            }
+            long a1 = mx.getThreadAllocatedBytes(tid);
+            System.out.printf("playback thread: %d bytes allocated gliding the EQ through 600 changes over %d periods%n", a1 - a0,
+                    player.status().periods() - p0);
+            assertEquals(0, a1 - a0, "bytes the playback thread allocated while the EQ glided");
+        }
+    }
 }

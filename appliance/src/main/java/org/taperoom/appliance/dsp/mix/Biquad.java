@@ -36,56 +36,101 @@ public final class Biquad {
     }
 
     public static Coefficients highPass(double rateHz, double frequencyHz, double q) {
-        double w0 = 2 * Math.PI * frequencyHz / rateHz;
-        double cos = Math.cos(w0);
-        double alpha = Math.sin(w0) / (2 * q);
-        double a0 = 1 + alpha;
-        return new Coefficients((1 + cos) / 2 / a0, -(1 + cos) / a0, (1 + cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
+        Biquad b = new Biquad();
+        b.setHighPass(rateHz, frequencyHz, q);
+        return b.coefficients();
     }
 
     public static Coefficients lowPass(double rateHz, double frequencyHz, double q) {
+        Biquad b = new Biquad();
+        b.setLowPass(rateHz, frequencyHz, q);
+        return b.coefficients();
+    }
+
+    public static Coefficients peaking(double rateHz, double frequencyHz, double gainDb, double q) {
+        Biquad b = new Biquad();
+        b.setPeaking(rateHz, frequencyHz, gainDb, q);
+        return b.coefficients();
+    }
+
+    public static Coefficients lowShelf(double rateHz, double frequencyHz, double gainDb, double q) {
+        Biquad b = new Biquad();
+        b.setLowShelf(rateHz, frequencyHz, gainDb, q);
+        return b.coefficients();
+    }
+
+    public static Coefficients highShelf(double rateHz, double frequencyHz, double gainDb, double q) {
+        Biquad b = new Biquad();
+        b.setHighShelf(rateHz, frequencyHz, gainDb, q);
+        return b.coefficients();
+    }
+
+    /** The coefficients in use. */
+    public Coefficients coefficients() {
+        return new Coefficients(b0, b1, b2, a1, a2);
+    }
+
+    // The set* designs below compute the cookbook's coefficients straight into this section (state
+    // kept): an EQ that glides recomputes them every few frames on the audio thread, which must not
+    // allocate a Coefficients object each time.
+
+    public void setHighPass(double rateHz, double frequencyHz, double q) {
         double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double alpha = Math.sin(w0) / (2 * q);
         double a0 = 1 + alpha;
-        return new Coefficients((1 - cos) / 2 / a0, (1 - cos) / a0, (1 - cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
+        set((1 + cos) / 2 / a0, -(1 + cos) / a0, (1 + cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
     }
 
-    public static Coefficients peaking(double rateHz, double frequencyHz, double gainDb, double q) {
+    public void setLowPass(double rateHz, double frequencyHz, double q) {
+        double w0 = 2 * Math.PI * frequencyHz / rateHz;
+        double cos = Math.cos(w0);
+        double alpha = Math.sin(w0) / (2 * q);
+        double a0 = 1 + alpha;
+        set((1 - cos) / 2 / a0, (1 - cos) / a0, (1 - cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
+    }
+
+    public void setPeaking(double rateHz, double frequencyHz, double gainDb, double q) {
         double a = Math.pow(10, gainDb / 40);
         double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double alpha = Math.sin(w0) / (2 * q);
         double a0 = 1 + alpha / a;
-        return new Coefficients((1 + alpha * a) / a0, -2 * cos / a0, (1 - alpha * a) / a0, -2 * cos / a0, (1 - alpha / a) / a0);
+        set((1 + alpha * a) / a0, -2 * cos / a0, (1 - alpha * a) / a0, -2 * cos / a0, (1 - alpha / a) / a0);
     }
 
-    public static Coefficients lowShelf(double rateHz, double frequencyHz, double gainDb, double q) {
+    public void setLowShelf(double rateHz, double frequencyHz, double gainDb, double q) {
         double a = Math.pow(10, gainDb / 40);
         double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double beta = 2 * Math.sqrt(a) * Math.sin(w0) / (2 * q);
         double a0 = (a + 1) + (a - 1) * cos + beta;
-        return new Coefficients(
-                a * ((a + 1) - (a - 1) * cos + beta) / a0,
+        set(a * ((a + 1) - (a - 1) * cos + beta) / a0,
                 2 * a * ((a - 1) - (a + 1) * cos) / a0,
                 a * ((a + 1) - (a - 1) * cos - beta) / a0,
                 -2 * ((a - 1) + (a + 1) * cos) / a0,
                 ((a + 1) + (a - 1) * cos - beta) / a0);
     }
 
-    public static Coefficients highShelf(double rateHz, double frequencyHz, double gainDb, double q) {
+    public void setHighShelf(double rateHz, double frequencyHz, double gainDb, double q) {
         double a = Math.pow(10, gainDb / 40);
         double w0 = 2 * Math.PI * frequencyHz / rateHz;
         double cos = Math.cos(w0);
         double beta = 2 * Math.sqrt(a) * Math.sin(w0) / (2 * q);
         double a0 = (a + 1) - (a - 1) * cos + beta;
-        return new Coefficients(
-                a * ((a + 1) + (a - 1) * cos + beta) / a0,
+        set(a * ((a + 1) + (a - 1) * cos + beta) / a0,
                 -2 * a * ((a - 1) + (a + 1) * cos) / a0,
                 a * ((a + 1) + (a - 1) * cos - beta) / a0,
                 2 * ((a - 1) - (a + 1) * cos) / a0,
                 ((a + 1) - (a - 1) * cos - beta) / a0);
+    }
+
+    private void set(double b0, double b1, double b2, double a1, double a2) {
+        this.b0 = b0;
+        this.b1 = b1;
+        this.b2 = b2;
+        this.a1 = a1;
+        this.a2 = a2;
     }
 
     /** Takes new coefficients and keeps the state, so a gradual change does not click. */

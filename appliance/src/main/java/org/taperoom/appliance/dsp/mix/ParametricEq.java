@@ -72,12 +72,12 @@ public final class ParametricEq {
 
         void update() {
             double f = Math.exp(logFrequency.current());
-            filter.set(switch (kind) {
-                case HIGH_PASS -> Biquad.highPass(rateHz, f, q.current());
-                case LOW_SHELF -> Biquad.lowShelf(rateHz, f, gainDb.current(), q.current());
-                case PEAK -> Biquad.peaking(rateHz, f, gainDb.current(), q.current());
-                case HIGH_SHELF -> Biquad.highShelf(rateHz, f, gainDb.current(), q.current());
-            });
+            switch (kind) {
+                case HIGH_PASS -> filter.setHighPass(rateHz, f, q.current());
+                case LOW_SHELF -> filter.setLowShelf(rateHz, f, gainDb.current(), q.current());
+                case PEAK -> filter.setPeaking(rateHz, f, gainDb.current(), q.current());
+                case HIGH_SHELF -> filter.setHighShelf(rateHz, f, gainDb.current(), q.current());
+            }
         }
     }
 
