@@ -22,8 +22,9 @@ import * as sheets from './pages/sheets.js';
 import * as song from './pages/song.js';
 import * as students from './pages/students.js';
 import * as school from './pages/school.js';
+import * as practice from './pages/practice.js';
 
-const pages = { record, takes, song, mix, master, export: exporter, release, publish, sheets, tuner, settings, students, school };
+const pages = { record, takes, practice, song, mix, master, export: exporter, release, publish, sheets, tuner, settings, students, school };
 /** Pages only teachers open; a student's nav does not show them. */
 const teacherPages = new Set(['settings', 'students', 'school', 'song', 'release', 'publish', 'sheets']);
 /** Who is logged in ({role, id, name, class}), or null. */
