@@ -16,8 +16,14 @@ function asAudio(file) {
   return new Blob([file], { type: TYPES[ext] || 'application/octet-stream' });
 }
 
+/** A level with its sign, the minus a true minus sign: +1.5, −12.0, ±0.0. */
 function signed(db) {
   return (db > 0 ? '+' : db < 0 ? '−' : '±') + fixed(Math.abs(db), 1);
+}
+
+/** A loudness: −23.0 (a true minus sign, as the levels beside it have). */
+function lufs(value) {
+  return (value < 0 ? '−' : '') + fixed(Math.abs(value), 1);
 }
 
 export async function show(view) {
@@ -165,7 +171,7 @@ export async function show(view) {
     else {
       try {
         const l = await api.get(`/api/practices/${open.id}/loudness`);
-        figure.textContent = t('practice.equalLoudness', { target: fixed(l.targetLufs, 1), take: signed(l.take.gainDb),
+        figure.textContent = t('practice.equalLoudness', { target: lufs(l.targetLufs), take: signed(l.take.gainDb),
           reference: signed(l.reference.gainDb) });
       } catch (e) {
         figure.textContent = e.message;
