@@ -100,7 +100,7 @@ export async function show(view) {
         send.disabled = false;
       }
     } }, t('practice.upload'));
-    return el('section', { class: 'card' },
+    return el('section', { class: 'card practice-upload' },
       el('h2', { text: t('practice.uploadTitle') }),
       el('div', {}, el('label', { for: 'practice-class', text: t('practice.class') }), klass),
       el('div', {}, el('label', { for: 'practice-title-field', text: t('practice.pieceTitle') }), title),
