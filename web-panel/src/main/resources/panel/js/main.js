@@ -65,6 +65,7 @@ function showLogin(message) {
   if (leave) leave();
   leave = null;
   who = null;
+  kiosk.showSession(null);
   clearTimeout(idleTimer);
   document.getElementById('view').replaceChildren();
   document.body.dataset.role = '';
@@ -93,6 +94,7 @@ async function start(session) {
   document.body.dataset.role = who.role;
   for (const a of document.querySelectorAll('#nav a')) a.hidden = who.role === 'student' && teacherPages.has(a.dataset.page);
   document.getElementById('session-name').textContent = who.role === 'student' ? who.name : i18n.t('login.teacher');
+  kiosk.showSession(who);
   watchIdle();
   document.getElementById('login').hidden = true;
   live.connect();
