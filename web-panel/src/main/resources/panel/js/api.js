@@ -82,6 +82,22 @@ export async function request(method, path, body) {
   return data;
 }
 
+/** Sends a file as the request body, as its own type (audio uploads); answers the JSON the server returns. */
+export async function upload(method, path, file) {
+  const res = await send(path, {
+    method,
+    headers: { 'X-CSRF-Token': csrf, 'Content-Type': file.type || 'application/octet-stream' },
+    body: file,
+    credentials: 'same-origin',
+  });
+  if (res.status === 401) loginListeners.forEach((l) => l());
+  const text = await res.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { error: text }; }
+  if (!res.ok) throw failure(res, data);
+  return data;
+}
+
 export const get = (path) => request('GET', path);
 export const post = (path, body) => request('POST', path, body);
 export const put = (path, body) => request('PUT', path, body);

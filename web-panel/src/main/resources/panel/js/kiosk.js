@@ -1,8 +1,9 @@
 // The kiosk on the Pi's own screen, opened as /?kiosk by the kiosk launcher (idle=SECONDS and
 // night=FROM-TO in whole hours may follow, e.g. /?kiosk&idle=60&night=22-7). After the idle time
 // without a touch, a screen shows the room's state in large words and the time; during the night
-// hours that screen is black. The first touch only wakes the panel: it never presses what lies
-// underneath. Outside kiosk mode none of this runs.
+// hours that screen is black. Under the state it says whose session the screen is in (a student's
+// name), so the next student sees the room is taken. The first touch only wakes the panel: it
+// never presses what lies underneath. Outside kiosk mode none of this runs.
 import { t, dateTime } from './i18n.js';
 import * as live from './live.js';
 
@@ -24,6 +25,21 @@ function nightHours() {
   const from = Number(m[1]);
   const to = Number(m[2]);
   return from < 24 && to < 24 && from !== to ? { from, to } : null;
+}
+
+/**
+ * Whose session the screen is in, for the idle screen: the logged-in person ({role, name}) or
+ * null. Set by main.js at login and logout; the idle screen never asks the server, since a
+ * request would count as use and keep a student's session from ending when idle.
+ */
+let session = null;
+
+export function showSession(who) {
+  session = who;
+  const line = document.getElementById('idle-who');
+  if (!line) return;
+  line.hidden = !session;
+  line.textContent = !session ? '' : session.role === 'student' ? t('idle.sessionOf', { name: session.name }) : t('idle.teacherSession');
 }
 
 export function isNight(date, night) {

@@ -22,8 +22,9 @@ import * as sheets from './pages/sheets.js';
 import * as song from './pages/song.js';
 import * as students from './pages/students.js';
 import * as school from './pages/school.js';
+import * as practice from './pages/practice.js';
 
-const pages = { record, takes, song, mix, master, export: exporter, release, publish, sheets, tuner, settings, students, school };
+const pages = { record, takes, practice, song, mix, master, export: exporter, release, publish, sheets, tuner, settings, students, school };
 /** Pages only teachers open; a student's nav does not show them. */
 const teacherPages = new Set(['settings', 'students', 'school', 'song', 'release', 'publish', 'sheets']);
 /** Who is logged in ({role, id, name, class}), or null. */
@@ -64,6 +65,7 @@ function showLogin(message) {
   if (leave) leave();
   leave = null;
   who = null;
+  kiosk.showSession(null);
   clearTimeout(idleTimer);
   document.getElementById('view').replaceChildren();
   document.body.dataset.role = '';
@@ -92,6 +94,7 @@ async function start(session) {
   document.body.dataset.role = who.role;
   for (const a of document.querySelectorAll('#nav a')) a.hidden = who.role === 'student' && teacherPages.has(a.dataset.page);
   document.getElementById('session-name').textContent = who.role === 'student' ? who.name : i18n.t('login.teacher');
+  kiosk.showSession(who);
   watchIdle();
   document.getElementById('login').hidden = true;
   live.connect();

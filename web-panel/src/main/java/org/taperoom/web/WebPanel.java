@@ -34,6 +34,8 @@ import org.taperoom.web.api.TakesApi;
 import org.taperoom.web.api.TransportApi;
 import org.taperoom.web.live.LiveHub;
 import org.taperoom.web.school.ClassExportApi;
+import org.taperoom.web.practice.PracticeApi;
+import org.taperoom.web.practice.Practices;
 import org.taperoom.web.school.School;
 import org.taperoom.web.school.StudentsApi;
 import org.taperoom.web.school.WorkApi;
@@ -152,6 +154,8 @@ public final class WebPanel implements Panel {
                 .add(new StudentsApi(school.roster(), sessions, school.quota(), () -> urlHolder[0]).routes())
                 .add(new WorkApi(takes, school.roster()).routes())
                 .add(new ClassExportApi(school.exports()).routes())
+                .add(new PracticeApi(new Practices(context.library().root()), context.library().root(), context.transport(), playback.api(),
+                        () -> context.recorder().status().rateHz(), arming::inputs).routes())
                 .add(new MetricsApi(PanelMetrics.of(context), config.get(TelemetryKeys.TOKEN_SHA256)).routes())
                 // Distribution: releases of a take, and the service's upload queue.
                 .add(new ReleaseApi(takes, context.library().root(), renders, jobs).routes())

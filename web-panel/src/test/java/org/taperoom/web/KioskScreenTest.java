@@ -14,7 +14,8 @@ import org.openqa.selenium.interactions.Actions;
  * The panel as the practice room's 800×480 touch screen shows it (the kiosk launcher opens
  * /?kiosk), in Debian's Chromium with touch emulation: a person logs in on the on-screen keypad,
  * records and stops with the big button; left alone, the screen shows the room's state in words,
- * a touch wakes it without pressing what lies beneath, and at night it is black.
+ * a touch wakes it without pressing what lies beneath, it names whose session the screen is in,
+ * and at night it is black.
  */
 @ExtendWith(PanelRigExtension.class)
 @PanelRigExtension.Channels(2)
@@ -82,6 +83,41 @@ class KioskScreenTest {
             assertEquals("recording", c.json(c.get("/api/state")).get("state").asText(), "waking the screen did not stop the take");
             assertEquals(202, c.change("POST", "/api/transport/stop", null).statusCode());
             rig.awaitState("idle", 10000);
+        }
+    }
+
+    @Test
+    void theIdleScreenSaysWhoseSessionItIsWhileAStudentIsLoggedInAndNobodysOnceTheyLogOut() throws Exception {
+        PanelRig.Client teacher = rig.loggedIn();
+        var ada = org.taperoom.web.school.Classroom.addStudent(teacher, "Ada", "3b");
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base + "?kiosk&idle=2");
+            waitForIdleScreen(b, "Free");
+            assertTrue(b.driver.findElements(By.cssSelector("#idle-who")).stream().noneMatch(WebElement::isDisplayed),
+                    "nobody's session: the screen says only that the room is free");
+            b.find("#idle").click();
+            b.until(d -> d.findElement(By.id("idle")).isDisplayed() ? null : true);
+            b.find("#login-as-student").click();
+            tapKeypad(b, ada.get("code").asText());
+            b.find("#login-button").click();
+            b.until(d -> d.findElement(By.id("login")).isDisplayed() ? null : true);
+            waitForIdleScreen(b, "Free");
+            assertEquals("Ada's session", b.find("#idle-who").getText());
+            b.screenshot("kiosk-idle-session");
+            assertEquals(202, teacher.change("POST", "/api/transport/record", null).statusCode());
+            rig.awaitState("recording", 5000);
+            waitForIdleScreen(b, "Recording");
+            assertEquals("Ada's session", b.find("#idle-who").getText(), "recording in Ada's session");
+            assertEquals(202, teacher.change("POST", "/api/transport/stop", null).statusCode());
+            rig.awaitState("idle", 10000);
+            b.find("#idle").click();
+            b.until(d -> d.findElement(By.id("idle")).isDisplayed() ? null : true);
+            b.find("#session-logout").click();
+            b.until(d -> d.findElement(By.id("login")).isDisplayed() ? true : null);
+            waitForIdleScreen(b, "Free");
+            assertTrue(b.driver.findElements(By.cssSelector("#idle-who")).stream().noneMatch(WebElement::isDisplayed),
+                    "after the logout the screen names nobody");
+            assertEquals("", b.driver.findElement(By.id("idle-who")).getDomProperty("textContent"), "not even hidden");
         }
     }
 

@@ -21,15 +21,22 @@ public interface PassRecorder {
      * @param inputs the armed inputs, 1-based, at least one
      * @param lanes  a lane name per input, or empty for the default names
      * @param punch  where the pass records in the song, or null for from the start until stopped
+     * @param source who asked (the transport event's source): a student's pass is that student's
+     *               take ({@code student:<id>}); any other ("" included) records as an overdub
      */
-    record Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch) {
+    record Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch, String source) {
         public Request {
             inputs = List.copyOf(inputs);
             lanes = List.copyOf(lanes);
+            source = source == null ? "" : source;
+        }
+
+        public Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch) {
+            this(songId, inputs, lanes, punch, "");
         }
 
         public Request(String songId, List<Integer> inputs, List<String> lanes) {
-            this(songId, inputs, lanes, null);
+            this(songId, inputs, lanes, null, "");
         }
     }
 

@@ -218,7 +218,7 @@ public final class TransportControl implements Transport, AutoCloseable {
         if (armed.isEmpty()) return ignore(new ControlEvent.OverdubToggle(source), "no input is armed");
         long generation = ++passGeneration;
         try {
-            passes.start(new PassRecorder.Request(song, armed, lanes, punch), problem -> passEnded(generation, source, song, problem));
+            passes.start(new PassRecorder.Request(song, armed, lanes, punch, source), problem -> passEnded(generation, source, song, problem));
         } catch (EngineException e) {
             return ignore(new ControlEvent.Overdub(source, song, armed, lanes, punch), e.getMessage());
         }

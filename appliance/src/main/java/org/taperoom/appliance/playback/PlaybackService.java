@@ -108,8 +108,18 @@ public final class PlaybackService implements AutoCloseable {
      */
     public synchronized Now playArranged(TakeTracks tracks, RenderSettings settings, double fromSeconds)
             throws IOException, SettingsException, AudioDeviceException {
+        return playArranged(tracks, settings, fromSeconds, 0);
+    }
+
+    /**
+     * As {@link #playArranged(TakeTracks, RenderSettings, double)}, with {@code gainDb} as the
+     * master's normalisation gain (before its limiter): what a practice's side-by-side comparison
+     * plays each recording at, so both reach one integrated loudness.
+     */
+    public synchronized Now playArranged(TakeTracks tracks, RenderSettings settings, double fromSeconds, double gainDb)
+            throws IOException, SettingsException, AudioDeviceException {
         int rate = rateOf(tracks);
-        open(tracks.dir(), tracks, settings, Normalisation.of(settings.master(), rate, 0), rate);
+        open(tracks.dir(), tracks, settings, Normalisation.of(settings.master(), rate, gainDb), rate);
         analysed = false;
         return moveTo(fromSeconds, null, null);
     }

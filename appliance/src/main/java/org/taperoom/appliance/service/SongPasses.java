@@ -103,10 +103,15 @@ public final class SongPasses implements PassRecorder {
         ended.accept(problem);
     }
 
-    /** The overdub's request: a plain pass runs until stopped (at most an hour); a punch in song frames. */
+    /**
+     * The overdub's request: a plain pass runs until stopped (at most an hour); a punch in song
+     * frames. The pass's take names whoever asked as its source, as a take started by the same
+     * event would (a student's pass is the student's take); a request without one is an overdub's.
+     */
     private static Overdub.Request request(Request r, int rateHz) throws EngineException {
         Punch p = r.punch();
-        if (p == null) return new Overdub.Request(r.songId(), r.inputs(), r.lanes(), MAX_PASS_SECONDS, 0);
+        String source = r.source().isEmpty() ? Overdub.Request.OVERDUB_SOURCE : r.source();
+        if (p == null) return new Overdub.Request(r.songId(), r.inputs(), r.lanes(), MAX_PASS_SECONDS, 0, -1, -1, 0, source);
         if (!(p.outSeconds() > p.inSeconds())) {
             throw new EngineException("punch-out (" + p.outSeconds() + " s) must come after punch-in (" + p.inSeconds() + " s)");
         }
@@ -114,7 +119,7 @@ public final class SongPasses implements PassRecorder {
             throw new EngineException("the song must start playing at or before punch-in (from " + p.fromSeconds() + " s, punch-in " + p.inSeconds() + " s)");
         }
         return new Overdub.Request(r.songId(), r.inputs(), r.lanes(), p.outSeconds() - p.fromSeconds(), p.fromSeconds(),
-                Math.round(p.inSeconds() * rateHz), Math.round(p.outSeconds() * rateHz), p.loopCycles());
+                Math.round(p.inSeconds() * rateHz), Math.round(p.outSeconds() * rateHz), p.loopCycles(), source);
     }
 
     @Override

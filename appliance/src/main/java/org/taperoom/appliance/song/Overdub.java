@@ -51,13 +51,21 @@ public final class Overdub {
      * {@code fromSeconds} (the pre-roll, heard, not recorded) and the pass holds exactly song
      * frames [punchInFrame, punchOutFrame). Looped ({@code loopCycles > 0}, punched): the punch
      * region plays {@code loopCycles} times without a gap and each cycle becomes a pass of its own,
-     * the last one active. {@code seconds} is the length of a plain pass.
+     * the last one active. {@code seconds} is the length of a plain pass. {@code takeSource} is
+     * what the pass's take.json names as its source (whose take it is).
      */
     public record Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds,
-                          long punchInFrame, long punchOutFrame, int loopCycles) {
+                          long punchInFrame, long punchOutFrame, int loopCycles, String takeSource) {
+        public static final String OVERDUB_SOURCE = "overdub";
+
         public Request {
             inputs = List.copyOf(inputs);
             laneNames = List.copyOf(laneNames);
+        }
+
+        public Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds,
+                       long punchInFrame, long punchOutFrame, int loopCycles) {
+            this(songId, inputs, laneNames, seconds, fromSeconds, punchInFrame, punchOutFrame, loopCycles, OVERDUB_SOURCE);
         }
 
         /** A plain pass of {@code seconds} from {@code fromSeconds}. */
@@ -168,7 +176,7 @@ public final class Overdub {
                     return new Result(last, songs.load(song.id()), r.punchInFrame(), roundTrip, player.seekLandedDeviceFrame(),
                             info.startFrame, warnings, cycles);
                 }
-                take = engine.startTake(new TakeRequest(song.id() + "-pass", r.inputs(), lanes, "overdub"));
+                take = engine.startTake(new TakeRequest(song.id() + "-pass", r.inputs(), lanes, r.takeSource()));
                 player.play(fromFrame, LoopRegion.NONE);
                 player.start();
                 outputStart = awaitPlayStart(player);
@@ -261,7 +269,7 @@ public final class Overdub {
                 break;
             }
             String name = song.id() + (cycles > 1 ? "-loop" + (k + 1) : "-punch");
-            TakeRef take = engine.startTakeAt(new TakeRequest(name, r.inputs(), lanes, "overdub"), at, regionFrames, k + 1 < cycles);
+            TakeRef take = engine.startTakeAt(new TakeRequest(name, r.inputs(), lanes, r.takeSource()), at, regionFrames, k + 1 < cycles);
             place(song.id(), take, lanes, r.punchInFrame() - at);
             takes.add(take);
             while (engine.status().take() != null) LockSupport.parkNanos(500_000L);

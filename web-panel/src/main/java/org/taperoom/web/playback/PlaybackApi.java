@@ -78,6 +78,27 @@ public final class PlaybackApi {
         }
     }
 
+    /**
+     * Plays one recording of a practice (the student's take or the teacher's reference) at
+     * {@code gainDb} before the master's limiter, so that both play at one loudness; {@code owner}
+     * is whose work it is (null: the teachers'), for the browser stream. Answers the playback
+     * document, which names neither take nor song (the practice's page knows what it asked for).
+     */
+    public Map<String, Object> playAtGain(TakeTracks tracks, RenderSettings settings, double fromSeconds, double gainDb, String owner)
+            throws IOException {
+        try {
+            PlaybackService.Now now = playback.playArranged(tracks, settings, fromSeconds, gainDb);
+            playingId = null;
+            playingSong = null;
+            heardOwner = new Heard(true, owner);
+            return PlaybackDocs.doc(now, null, null);
+        } catch (SettingsException e) {
+            throw new ApiError(400, e.getMessage());
+        } catch (AudioDeviceException e) {
+            throw ApiError.conflict("the output cannot play: " + e.getMessage());
+        }
+    }
+
     /** Stops playback and frees the output (before a pass needs it). */
     public void stopPlayback() {
         playback.close();

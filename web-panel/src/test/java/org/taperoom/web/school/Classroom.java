@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
 import org.taperoom.web.PanelRig;
 
 /** Test steps of the school: students added by a teacher, logged in with their codes. */
-final class Classroom {
+public final class Classroom {
     private Classroom() {}
 
     /** Adds a student as {@code teacher}; answers {id, code}. */
-    static JsonNode addStudent(PanelRig.Client teacher, String name, String className) throws Exception {
+    public static JsonNode addStudent(PanelRig.Client teacher, String name, String className) throws Exception {
         HttpResponse<String> r = teacher.change("POST", "/api/students",
                 "{\"name\":\"" + name + "\",\"class\":\"" + className + "\"}");
         assertEquals(201, r.statusCode(), r.body());
@@ -19,7 +19,7 @@ final class Classroom {
     }
 
     /** A fresh browser logged in with the student's code. */
-    static PanelRig.Client student(PanelRig rig, JsonNode added) throws Exception {
+    public static PanelRig.Client student(PanelRig rig, JsonNode added) throws Exception {
         PanelRig.Client c = rig.client();
         HttpResponse<String> r = c.send("POST", "/api/session", "{\"code\":\"" + added.get("code").asText() + "\"}", java.util.Map.of());
         assertEquals(200, r.statusCode(), r.body());

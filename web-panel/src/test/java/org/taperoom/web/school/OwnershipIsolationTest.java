@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.RouteRole;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.taperoom.web.PanelRig;
 import org.taperoom.web.PanelRigExtension;
+import org.taperoom.web.practice.PracticeSteps;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.Who;
 
@@ -27,7 +30,8 @@ import org.taperoom.web.server.Who;
  * router, so a route added any other way, or without saying whom it serves, is caught): student A
  * on student B's (and the teachers') take, export, job and trash ids gets exactly the answer an id
  * that never existed gets, while the same request on A's own ids works; on teachers' routes A gets
- * 403; listings show A only A's own.
+ * 403; listings show A only A's own. Practice too: A on B's (and a teacher's) practice, and on material
+ * given to another class, gets the answer of an id that never existed.
  */
 @ExtendWith(PanelRigExtension.class)
 class OwnershipIsolationTest {
@@ -44,16 +48,26 @@ class OwnershipIsolationTest {
             "PATCH /api/takes/{id}", "{\"notes\":\"mine\"}",
             "POST /api/takes/{id}/exports", "{\"format\":\"wav\"}",
             "PUT /api/takes/{id}/feedback", "{\"feedback\":\"good\"}",
-            "PUT /api/takes/{id}/keep", "{\"keep\":true}");
+            "PUT /api/takes/{id}/keep", "{\"keep\":true}",
+            "POST /api/practices/{practice}/passes", "{\"input\": 1}",
+            "POST /api/practices/{practice}/play", "{\"what\": \"take\"}");
 
     @BeforeAll
     static void twoStudentsAndATeacherEachHaveTakesAnExportAJobAndATrashedTake() throws Exception {
         teacher = rig.loggedIn();
         studentA = Classroom.student(rig, Classroom.addStudent(teacher, "Ada", "3b"));
         studentB = Classroom.student(rig, Classroom.addStudent(teacher, "Ben", "3b"));
-        Map<String, String> a = work(studentA, "A");
-        Map<String, String> b = work(studentB, "B");
-        Map<String, String> t = work(teacher, "T");
+        // Class 3b's backing track (with a reference) is A's to practise over; 4a's is not.
+        Path sounds = Files.createTempDirectory("taperoom-isolation-");
+        Path backing = PracticeSteps.ffmpeg(sounds.resolve("backing.wav"), "sine=f=220:d=2:sample_rate=48000");
+        String ours = PracticeSteps.material(rig, teacher, "3b", "Blues for 3b", backing, "audio/wav").get("id").asText();
+        HttpResponse<String> reference = PracticeSteps.upload(rig, teacher, "PUT", "/api/materials/" + ours + "/reference", "audio/wav",
+                Files.readAllBytes(backing));
+        assertEquals(200, reference.statusCode(), reference.body());
+        String theirs = PracticeSteps.material(rig, teacher, "4a", "Reel for 4a", backing, "audio/wav").get("id").asText();
+        Map<String, String> a = work(studentA, "A", ours, ours);
+        Map<String, String> b = work(studentB, "B", ours, theirs);
+        Map<String, String> t = work(teacher, "T", ours, theirs);
         ownIds = a;
         foreignIds.add(b);
         foreignIds.add(t);
@@ -64,9 +78,15 @@ class OwnershipIsolationTest {
     }
 
     static final Map<String, String> BODIES_MIX = new java.util.HashMap<>();
+    /** A pass long enough to measure its loudness (the gating blocks are 400 ms). */
+    static final long PASS_MILLIS = 1200;
 
-    /** Records two takes as {@code c}, exports the first (a job and an export), trashes the second. */
-    static Map<String, String> work(PanelRig.Client c, String who) throws Exception {
+    /**
+     * Records two takes as {@code c}, exports the first (a job and an export), trashes the second;
+     * begins a practice over material {@code practiseOver} and records a pass in it. {@code material}
+     * is the material id this person's work stands for in the checks.
+     */
+    static Map<String, String> work(PanelRig.Client c, String who, String practiseOver, String material) throws Exception {
         String id = rig.recordTake(c, 400);
         String second = rig.recordTake(c, 300);
         HttpResponse<String> started = c.change("POST", "/api/takes/" + id + "/exports", "{\"format\":\"wav\"}");
@@ -81,7 +101,9 @@ class OwnershipIsolationTest {
         HttpResponse<String> deleted = c.change("DELETE", "/api/takes/" + second, null);
         assertEquals(200, deleted.statusCode(), who + ": " + deleted.body());
         String trashId = c.json(deleted).get("trashId").asText();
-        return Map.of("id", id, "export", export, "job", job, "trashId", trashId, "n", "1");
+        String practice = PracticeSteps.begin(c, practiseOver).get("id").asText();
+        PracticeSteps.pass(rig, c, practice, PASS_MILLIS);
+        return Map.of("id", id, "export", export, "job", job, "trashId", trashId, "n", "1", "practice", practice, "material", material);
     }
 
     /** The server's HTTP endpoints (not its before/after filters). */
@@ -124,7 +146,8 @@ class OwnershipIsolationTest {
     }
 
     static boolean namesWork(String path) {
-        return path.contains("{id}") || path.contains("{trashId}") || path.contains("{job}") || path.contains("{export}");
+        return path.contains("{id}") || path.contains("{trashId}") || path.contains("{job}") || path.contains("{export}")
+                || path.contains("{practice}") || path.contains("{material}");
     }
 
     static String body(ParsedEndpoint e) {
@@ -160,7 +183,8 @@ class OwnershipIsolationTest {
             if (who(e) == Who.STUDENTS || access(e) == Access.PUBLIC || access(e) == Access.LINK) continue;
             Map<String, String> ids = new java.util.HashMap<>(Map.of("id", ownIds.get("id"), "n", "1", "job", ownIds.get("job"), "student", "s0000000000",
                     "teacher", "t0000000000", "class", "3b"));
-            ids.putAll(Map.of("lane", "1", "pass", "1", "entry", "1", "file", "x.wav", "release", "x"));
+            ids.putAll(Map.of("lane", "1", "pass", "1", "entry", "1", "file", "x.wav", "release", "x", "material", ownIds.get("material"),
+                    "practice", ownIds.get("practice")));
             String path = fill(e.endpoint.path, ids);
             HttpResponse<String> r = studentA.send(e.endpoint.method.name(), path, "{}", Map.of("X-CSRF-Token", studentA.csrf));
             if (r.statusCode() != 403) open.add(key(e) + " answered " + r.statusCode() + " " + r.body());
@@ -193,14 +217,18 @@ class OwnershipIsolationTest {
             if (live) studentA.change("POST", "/api/takes/" + ownIds.get("id") + "/play", null);
             HttpResponse<String> own = studentA.send(method, fill(e.endpoint.path, ownIds), body(e), Map.of("X-CSRF-Token", studentA.csrf));
             if (live) studentA.change("POST", "/api/playback/stop", null);
+            // A pass begun on A's own practice runs until the next route stops it: long enough to be measured, as on the page.
+            if (e.endpoint.path.endsWith("/passes") && own.statusCode() == 202) Thread.sleep(PASS_MILLIS);
+            if (e.endpoint.path.endsWith("/passes/stop")) rig.awaitState("idle", 15000);
             if (own.statusCode() >= 400) broken.add(key(e) + " on A's own work answered " + own.statusCode() + " " + own.body());
             if (method.equals("POST") && e.endpoint.path.endsWith("/play")) studentA.change("POST", "/api/playback/stop", null);
             checked++;
         }
+        System.out.printf("isolation: %d routes that name work checked, %d of them answer 404 on another's%n", checked, notFound.size());
         assertTrue(leaks.isEmpty(), "answers that tell another's work from nothing: " + String.join("\n", leaks));
         assertTrue(broken.isEmpty(), "routes that refuse a student's own work: " + String.join("\n", broken));
-        assertTrue(checked >= 20, "expected every route that names a take, export, job or trashed take, checked " + checked);
-        assertTrue(notFound.size() >= 18, "most of them answer 404 (the rest refuse the request before any lookup): " + notFound);
+        assertTrue(checked >= 27, "expected every route that names a take, export, job, trashed take, practice or material, checked " + checked);
+        assertTrue(notFound.size() >= 25, "most of them answer 404 (the rest refuse the request before any lookup): " + notFound);
         // Nothing of B's changed: B's takes, export and trashed take are all still there.
         Map<String, String> b = foreignIds.get(0);
         assertEquals(200, studentB.get("/api/takes/" + b.get("id")).statusCode());
@@ -231,5 +259,12 @@ class OwnershipIsolationTest {
         Set<String> students = new HashSet<>();
         for (JsonNode t : work) students.add(t.get("student").asText() + "/" + t.get("class").asText());
         assertTrue(students.contains("Ben/3b"), "the teacher's view names each take's student: " + students);
+        JsonNode practices = studentA.json(studentA.get("/api/practices"));
+        assertTrue(practices.size() >= 1, practices.toString());
+        for (JsonNode p : practices) assertEquals(a, p.get("student").asText(), "A's practices hold " + p);
+        JsonNode materials = studentA.json(studentA.get("/api/materials"));
+        assertEquals(1, materials.size(), "A sees class 3b's material only: " + materials);
+        assertEquals(2, teacher.json(teacher.get("/api/materials")).size());
+        assertTrue(teacher.json(teacher.get("/api/practices")).size() >= 3, "a teacher sees every practice");
     }
 }

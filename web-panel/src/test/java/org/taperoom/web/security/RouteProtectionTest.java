@@ -38,7 +38,8 @@ class RouteProtectionTest {
         return path.replace("{id}", "2026-01-01_000000-x").replace("{n}", "1").replace("{trashId}", "x")
                 .replace("{export}", "x").replace("{job}", "x").replace("{token}", "x").replace("{release}", "x")
                 .replace("{lane}", "1").replace("{pass}", "1").replace("{entry}", "1").replace("{file}", "x.wav")
-                .replace("{student}", "s0000000000").replace("{teacher}", "t0000000000").replace("{class}", "x");
+                .replace("{student}", "s0000000000").replace("{teacher}", "t0000000000").replace("{class}", "x")
+                .replace("{material}", "m0000000000").replace("{practice}", "x");
     }
 
     static boolean changesState(HandlerType m) {
