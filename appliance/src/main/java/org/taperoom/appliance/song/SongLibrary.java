@@ -79,7 +79,8 @@ public final class SongLibrary {
             mix = takeMix.withTracks(strips);
         }
         String id = freeId(TakeFolders.slug(title));
-        Song song = new Song(id, title, rate, mix.tempoBpm(), "4/4", "", List.of(), List.of(), lanes, mix, master);
+        Song song = new Song(id, title, rate, mix.tempoBpm(), "4/4", "", List.of(), List.of(), lanes, mix, master,
+                Song.DEFAULT_PUNCH_CROSSFADE_MS);
         Files.createDirectories(folderOf(id));
         save(song);
         return song;
