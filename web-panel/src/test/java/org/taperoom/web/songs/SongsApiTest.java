@@ -93,6 +93,11 @@ class SongsApiTest {
                 {"GET", "/api/songs/no-such-song", null, 404, "no song no-such-song"},
                 {"GET", "/api/songs/..%2Fetc", null, 404, ""},
                 {"PATCH", base, "{\"title\":7}", 400, "title: expected a string"},
+                {"PATCH", base, "{}", 400, "body: give title, punchCrossfadeMs or both"},
+                {"PATCH", base, "{\"punchCrossfadeMs\":500}", 400, "punchCrossfadeMs: expected a number from 0 to"},
+                {"DELETE", "/api/songs/no-such-song", null, 404, "no song no-such-song"},
+                {"POST", "/api/trash/songs/no-such-song/restore", null, 404, "no song no-such-song in the trash"},
+                {"POST", "/api/trash/songs/..%2Fetc/restore", null, 404, ""},
                 {"PATCH", base + "/lanes/9", "{\"mute\":true}", 404, "no lane 9"},
                 {"PATCH", base + "/lanes/x", "{\"mute\":true}", 404, "lane must be a number"},
                 {"PATCH", base + "/lanes/1", "{}", 400, "body: give at least one of"},
@@ -227,6 +232,7 @@ class SongsApiTest {
             assertTrue(user.json(loser).get("error").asText().contains("pass is being recorded"), loser.body());
             assertEquals(409, user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[2]}").statusCode(), "a third one later");
             assertEquals(409, user.change("PATCH", "/api/songs/" + id + "/lanes/1", "{\"mute\":true}").statusCode(), "lanes wait for the pass");
+            assertEquals(409, user.change("DELETE", "/api/songs/" + id, null).statusCode(), "a song is not deleted while a pass records");
             Thread.sleep(300);
             assertEquals(202, user.change("POST", "/api/songs/" + id + "/passes/stop", null).statusCode());
             rig.awaitState("idle", 15000);
@@ -266,6 +272,40 @@ class SongsApiTest {
         assertEquals(2, back.get("lanes").size());
         assertTrue(back.get("lanes").get(1).get("mute").asBoolean(), "the lane comes back with its strip");
         assertEquals(0, user.json(user.get("/api/songs/" + id + "/trash")).size());
+    }
+
+    @Test
+    void aSongGoesToTheTrashItsTakesStayAndItComesBack() throws Exception {
+        String id = newSong("Binned").get("id").asText();
+        HttpResponse<String> r = user.change("PATCH", "/api/songs/" + id, "{\"punchCrossfadeMs\":12.5}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(12.5, user.json(r).get("punchCrossfadeMs").asDouble());
+        r = user.change("DELETE", "/api/songs/" + id, null);
+        assertEquals(200, r.statusCode(), r.body());
+        String trashId = user.json(r).get("trashId").asText();
+        assertEquals(404, user.get("/api/songs/" + id).statusCode(), "the song is gone from the songs");
+        boolean listed = false;
+        for (JsonNode l : user.json(user.get("/api/songs"))) listed |= l.get("id").asText().equals(id);
+        assertFalse(listed, "GET /api/songs no longer lists it");
+        assertEquals(200, user.get("/api/takes/" + takeId).statusCode(), "its passes' take stays in the library");
+        JsonNode trash = user.json(user.get("/api/trash/songs"));
+        boolean inTrash = false;
+        for (JsonNode t : trash) inTrash |= t.get("trashId").asText().equals(trashId) && t.get("title").asText().equals("Binned");
+        assertTrue(inTrash, "the trash lists it: " + trash);
+
+        r = user.change("POST", "/api/trash/songs/" + trashId + "/restore", null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode back = song(id);
+        assertEquals("Binned", back.get("title").asText());
+        assertEquals(12.5, back.get("punchCrossfadeMs").asDouble(), "it comes back as it was");
+        assertEquals(2, back.get("lanes").size());
+
+        assertEquals(200, user.change("DELETE", "/api/songs/" + id, null).statusCode());
+        String again = user.json(user.change("POST", "/api/songs", "{\"title\":\"Binned\"}")).get("id").asText();
+        assertEquals(id, again, "a new song takes the id");
+        r = user.change("POST", "/api/trash/songs/" + trashId + "/restore", null);
+        assertEquals(409, r.statusCode(), r.body());
+        assertTrue(user.json(r).get("error").asText().contains("exists again"), r.body());
     }
 
     @Test
