@@ -20,6 +20,7 @@ import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelMetrics;
 import org.taperoom.appliance.panel.PanelPlayback;
 import org.taperoom.appliance.playback.PlaybackService;
+import org.taperoom.web.api.CalibrationApi;
 import org.taperoom.web.api.InputsApi;
 import org.taperoom.web.api.ExportsApi;
 import org.taperoom.web.api.JobsApi;
@@ -149,6 +150,7 @@ public final class WebPanel implements Panel {
                         jobs, hub::event))
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
+                .add(new CalibrationApi(context.transport()).routes())
                 .add(new StudentsApi(school.roster(), sessions, school.quota(), () -> urlHolder[0]).routes())
                 .add(new WorkApi(takes, school.roster()).routes())
                 .add(new ClassExportApi(school.exports()).routes())

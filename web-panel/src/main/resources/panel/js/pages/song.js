@@ -10,6 +10,7 @@ import * as live from '../live.js';
 import * as jobs from '../jobs.js';
 import { t } from '../i18n.js';
 import { el, clock, toast } from '../ui.js';
+import { calibrationNote } from '../calibration.js';
 
 const SONG_KEY = 'taperoom.song';
 const enc = encodeURIComponent;
@@ -216,8 +217,10 @@ export async function show(view) {
     const remove = el('button', { type: 'button', id: 'delete-song', class: 'danger',
       'aria-label': t('song.deleteSongOf', { title: song.title }) }, t('song.deleteSong'));
     remove.addEventListener('click', deleteSong);
+    calibrationNote().then((note) => detail.querySelector('#song-calibration')?.replaceWith(note));
     return [
       el('h3', { text: t('song.settings') }),
+      el('p', { id: 'song-calibration', class: 'muted' }),
       el('label', { for: 'punch-crossfade', text: t('song.crossfade') }),
       el('div', { class: 'row' }, el('div', { class: 'grow' }, fade)),
       el('p', { id: 'punch-crossfade-help', class: 'muted', text: t('song.crossfadeHelp') }),
