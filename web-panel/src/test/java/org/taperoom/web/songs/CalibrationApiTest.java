@@ -31,12 +31,13 @@ class CalibrationApiTest {
         assertFalse(before.get("calibrated").asBoolean(), "nothing is stored yet: " + before);
         assertTrue(before.get("source").asText().startsWith("uncalibrated"), before.toString());
 
+        long started = System.nanoTime();
         HttpResponse<String> r = user.change("POST", "/api/calibration", "{\"output\": 1, \"input\": 1}");
         assertEquals(202, r.statusCode(), r.body());
         assertEquals("calibrating", user.json(user.get("/api/state")).get("state").asText(), "the transport says what runs");
-        rig.awaitState("idle", 20_000);
+        rig.awaitState("idle", 60_000);
         JsonNode after = user.json(user.get("/api/calibration"));
-        System.out.println("panel calibration on sim:loopback=37: " + after);
+        System.out.printf("panel calibration on sim:loopback=37 took %.1f s: %s%n", (System.nanoTime() - started) / 1e9, after);
         assertTrue(after.get("calibrated").asBoolean(), after.toString());
         assertEquals(37, after.get("roundTripFrames").asLong(), after.toString());
         assertEquals(0, after.get("spreadFrames").asLong(), "every repeat agreed: " + after);
