@@ -40,6 +40,7 @@ public final class SongsApi {
         SongRequests req = new SongRequests(songs, transport, changed);
         List<Route> all = new ArrayList<>(new SongsApi(req).routes());
         all.addAll(new SongTrashApi(req).routes());
+        all.addAll(SongMixMaster.routes(req));
         all.addAll(new PassTrashApi(req).routes());
         all.addAll(new PassesApi(req, inputs, playback).routes());
         all.addAll(new SongOutputsApi(req, playback, renders, jobs).routes());

@@ -233,6 +233,7 @@ class SongsApiTest {
             assertEquals(409, user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[2]}").statusCode(), "a third one later");
             assertEquals(409, user.change("PATCH", "/api/songs/" + id + "/lanes/1", "{\"mute\":true}").statusCode(), "lanes wait for the pass");
             assertEquals(409, user.change("DELETE", "/api/songs/" + id, null).statusCode(), "a song is not deleted while a pass records");
+            assertEquals(409, user.change("PUT", "/api/songs/" + id + "/mix", "{}").statusCode(), "nor its mix saved");
             Thread.sleep(300);
             assertEquals(202, user.change("POST", "/api/songs/" + id + "/passes/stop", null).statusCode());
             rig.awaitState("idle", 15000);
@@ -272,6 +273,41 @@ class SongsApiTest {
         assertEquals(2, back.get("lanes").size());
         assertTrue(back.get("lanes").get(1).get("mute").asBoolean(), "the lane comes back with its strip");
         assertEquals(0, user.json(user.get("/api/songs/" + id + "/trash")).size());
+    }
+
+    @Test
+    void aSongsMixAndMasterAreStoredLikeATakesKeyedByLaneAndBadSettingsGet400NamingTheKey() throws Exception {
+        JsonNode s = newSong("Mixed");
+        String id = s.get("id").asText();
+        String lane = s.get("lanes").get(1).get("name").asText();
+        HttpResponse<String> put = user.change("PUT", "/api/songs/" + id + "/mix",
+                "{\"tracks\":{\"" + lane + "\":{\"fader_db\":-6,\"pan\":-0.5,\"mute\":true}}}");
+        assertEquals(200, put.statusCode(), put.body());
+        JsonNode mix = user.json(user.get("/api/songs/" + id + "/mix"));
+        assertEquals(-6, mix.get("tracks").get(lane).get("fader_db").asDouble());
+        assertEquals(-0.5, mix.get("tracks").get(lane).get("pan").asDouble());
+        assertTrue(song(id).get("lanes").get(1).get("mute").asBoolean(), "the lane's mute is the mix's");
+
+        HttpResponse<String> pan = user.change("PUT", "/api/songs/" + id + "/mix", "{\"tracks\":{\"" + lane + "\":{\"pan\":7}}}");
+        assertEquals(400, pan.statusCode(), pan.body());
+        assertTrue(user.json(pan).get("error").asText().contains("pan"), pan.body());
+        HttpResponse<String> ghost = user.change("PUT", "/api/songs/" + id + "/mix", "{\"tracks\":{\"ghost\":{\"pan\":0}}}");
+        assertEquals(400, ghost.statusCode(), ghost.body());
+        assertTrue(user.json(ghost).get("error").asText().startsWith("mix.tracks.ghost: no such lane in song " + id), ghost.body());
+        assertEquals(400, user.change("PUT", "/api/songs/" + id + "/mix", "{\"tracks\":").statusCode());
+        assertEquals(-6, user.json(user.get("/api/songs/" + id + "/mix")).get("tracks").get(lane).get("fader_db").asDouble(),
+                "a rejected mix leaves the stored one alone");
+
+        put = user.change("PUT", "/api/songs/" + id + "/master", "{\"preset\":\"broadcast\",\"ceiling_dbtp\":-2}");
+        assertEquals(200, put.statusCode(), put.body());
+        JsonNode master = user.json(user.get("/api/songs/" + id + "/master"));
+        assertEquals("broadcast", master.get("preset").asText());
+        assertEquals(-2, master.get("ceiling_dbtp").asDouble());
+        HttpResponse<String> bad = user.change("PUT", "/api/songs/" + id + "/master", "{\"ceiling_dbtp\":5}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(user.json(bad).get("error").asText().contains("ceiling_dbtp"), bad.body());
+        assertEquals(404, user.get("/api/songs/no-such-song/mix").statusCode());
+        assertEquals(404, user.change("PUT", "/api/songs/no-such-song/master", "{}").statusCode());
     }
 
     @Test
