@@ -54,6 +54,7 @@ import org.taperoom.web.security.Sessions;
 import org.taperoom.web.server.PanelServer;
 import org.taperoom.web.server.Route;
 import org.taperoom.web.server.RouteTable;
+import org.taperoom.web.songs.SongExports;
 import org.taperoom.web.songs.Songs;
 import org.taperoom.web.songs.SongsApi;
 import org.taperoom.web.takes.TakeCatalog;
@@ -117,6 +118,8 @@ public final class WebPanel implements Panel {
         ShareLinks links = new ShareLinks(Clock.systemUTC());
         JobsApi jobs = new JobsApi(takes, renders, hub::eventAbout);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
+        Songs songs = new Songs(context.library().root(), takes);
+        ExportsApi songExports = SongExports.api(songs, renders, jobs);
         Playback playback = Playback.start(playbackService, takes, hub);
         // A session's live sockets and streams end with it; a new PIN ends every one (each browser
         // logs in again or, for the session that changed it, reconnects).
@@ -146,8 +149,9 @@ public final class WebPanel implements Panel {
                 .add(playback.routes())
                 .add(tuner.routes())
                 .add(new SheetsApi(takes, new SongLibrary(context.library().root())).routes())
-                .add(SongsApi.routes(new Songs(context.library().root(), takes), context.transport(), arming::inputs, playback.api(), renders,
-                        jobs, hub::event))
+                .add(SongsApi.routes(songs, context.transport(), arming::inputs, playback.api(), renders, jobs, hub::event))
+                .add(songExports.routes())
+                .add(new ShareApi(songExports, links, () -> urlHolder[0]).routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new CalibrationApi(context.transport()).routes())

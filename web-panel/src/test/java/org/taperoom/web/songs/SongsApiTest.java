@@ -311,6 +311,55 @@ class SongsApiTest {
     }
 
     @Test
+    void aSongExportsWithTagsAndSharesLikeATake() throws Exception {
+        String id = newSong("Shared Song").get("id").asText();
+        HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/exports",
+                "{\"format\":\"flac\",\"tags\":{\"title\":\"Shared Song\",\"artist\":\"The Band\"}}");
+        assertEquals(202, r.statusCode(), r.body());
+        String job = user.json(r).get("job").asText();
+        JsonNode j = null;
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end) {
+            j = user.json(user.get("/api/jobs/" + job));
+            if (j.get("state").asText().matches("done|failed|cancelled")) break;
+            Thread.sleep(100);
+        }
+        assertEquals("done", j.get("state").asText(), j.toString());
+        JsonNode exports = user.json(user.get("/api/songs/" + id + "/exports"));
+        assertEquals(1, exports.size(), exports.toString());
+        String name = exports.get(0).get("file").asText();
+        assertTrue(name.endsWith("-" + id + ".flac"), name);
+        assertEquals("/api/songs/" + id + "/exports/" + name + "/file", exports.get(0).get("url").asText());
+        HttpResponse<byte[]> file = user.bytes(exports.get(0).get("url").asText(), Map.of());
+        assertEquals(200, file.statusCode());
+        java.nio.file.Path flac = java.nio.file.Files.createTempFile("song-export", ".flac");
+        try {
+            java.nio.file.Files.write(flac, file.body());
+            Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format_tags=title,artist:stream=codec_name",
+                    "-of", "default=noprint_wrappers=1", flac.toString()).redirectErrorStream(true).start();
+            String probed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), probed);
+            assertTrue(probed.contains("codec_name=flac"), probed);
+            assertTrue(probed.contains("TAG:title=Shared Song") && probed.contains("TAG:artist=The Band"), "ffprobe reads the tags: " + probed);
+        } finally {
+            java.nio.file.Files.deleteIfExists(flac);
+        }
+
+        r = user.change("POST", "/api/songs/" + id + "/exports/" + name + "/link", null);
+        assertEquals(200, r.statusCode(), r.body());
+        String url = user.json(r).get("url").asText();
+        assertTrue(user.json(r).get("qr").asText().startsWith("data:image/"), r.body());
+        HttpResponse<byte[]> shared = rig.client().bytes(java.net.URI.create(url).getPath(), Map.of());
+        assertEquals(200, shared.statusCode(), "a phone downloads it without the PIN");
+        assertEquals(file.body().length, shared.body().length);
+
+        assertEquals(400, user.change("POST", "/api/songs/" + id + "/exports", "{\"format\":\"aiff\"}").statusCode());
+        assertEquals(400, user.change("POST", "/api/songs/" + id + "/exports", "{\"format\":\"wav\",\"tags\":{\"title\":\"a\\u0007\"}}").statusCode());
+        assertEquals(404, user.get("/api/songs/" + id + "/exports/nope.wav/file").statusCode());
+        assertEquals(404, user.change("POST", "/api/songs/no-such-song/exports", "{\"format\":\"wav\"}").statusCode());
+    }
+
+    @Test
     void aSongGoesToTheTrashItsTakesStayAndItComesBack() throws Exception {
         String id = newSong("Binned").get("id").asText();
         HttpResponse<String> r = user.change("PATCH", "/api/songs/" + id, "{\"punchCrossfadeMs\":12.5}");
