@@ -93,6 +93,19 @@ class PunchCrossfadeTest {
         for (int t = 0; t < BED_FRAMES; t++) same(bed[t], heard[t], "the earlier pass alone", t);
     }
 
+    @Test
+    void aMissingEarlierPassIsNamedAndThePunchStillPlays() throws Exception {
+        Song song = punchedSong(5);
+        java.nio.file.Files.delete(library.resolve("2026-12-07/100000-bed/01-vox.wav"));
+        SongArrangement a = SongArrangement.of(song, library);
+        assertEquals(1, a.missing().size(), a.missing().toString());
+        assertTrue(a.missing().get(0).startsWith("lane vox (pass 1, beneath the active one): track 01-vox is missing"), a.missing().get(0));
+        float[] heard = lane(song);
+        assertEquals(OUT, heard.length, "the punch alone, at its place");
+        for (int t = 0; t < IN; t++) same(0f, heard[t], "silence before the punch", t);
+        for (int t = IN; t < OUT; t++) same(punch[t - IN], heard[t], "the punch, unfaded: nothing lies beneath it", t);
+    }
+
     /**
      * The lane as the render hears it: the arrangement's track for it, read on the song's
      * timeline. And the render is that lane through the song's mix and master, bit for bit: the

@@ -49,6 +49,19 @@ class SongsApiTest {
         return user.json(r);
     }
 
+    /** The job once it has ended, asserted done (within a minute). */
+    private static JsonNode finished(String job) throws Exception {
+        JsonNode j = null;
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end) {
+            j = user.json(user.get("/api/jobs/" + job));
+            if (j.get("state").asText().matches("done|failed|cancelled")) break;
+            Thread.sleep(100);
+        }
+        assertEquals("done", j.get("state").asText(), j.toString());
+        return j;
+    }
+
     /** Records a pass of about {@code millis} into {@code lane} from input 1; returns the song after it. */
     private static JsonNode overdub(String id, String lane, long millis) throws Exception {
         HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[1],\"lanes\":[\"" + lane + "\"]}");
@@ -316,15 +329,7 @@ class SongsApiTest {
         HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/exports",
                 "{\"format\":\"flac\",\"tags\":{\"title\":\"Shared Song\",\"artist\":\"The Band\"}}");
         assertEquals(202, r.statusCode(), r.body());
-        String job = user.json(r).get("job").asText();
-        JsonNode j = null;
-        long end = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < end) {
-            j = user.json(user.get("/api/jobs/" + job));
-            if (j.get("state").asText().matches("done|failed|cancelled")) break;
-            Thread.sleep(100);
-        }
-        assertEquals("done", j.get("state").asText(), j.toString());
+        finished(user.json(r).get("job").asText());
         JsonNode exports = user.json(user.get("/api/songs/" + id + "/exports"));
         assertEquals(1, exports.size(), exports.toString());
         String name = exports.get(0).get("file").asText();
@@ -408,15 +413,7 @@ class SongsApiTest {
 
         r = user.change("POST", "/api/songs/" + id + "/render", "{\"format\":\"wav\"}");
         assertEquals(202, r.statusCode(), r.body());
-        String job = user.json(r).get("job").asText();
-        JsonNode j = null;
-        long end = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < end) {
-            j = user.json(user.get("/api/jobs/" + job));
-            if (j.get("state").asText().matches("done|failed|cancelled")) break;
-            Thread.sleep(100);
-        }
-        assertEquals("done", j.get("state").asText(), j.toString());
+        JsonNode j = finished(user.json(r).get("job").asText());
         assertEquals(1.0, j.get("progress").asDouble(), 1e-9);
         JsonNode renders = user.json(user.get("/api/songs/" + id + "/renders"));
         assertEquals(1, renders.size());
