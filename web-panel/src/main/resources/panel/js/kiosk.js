@@ -10,7 +10,7 @@ import * as live from './live.js';
 const params = new URLSearchParams(location.search);
 export const enabled = params.has('kiosk');
 
-const STATE_WORDS = { idle: 'idle.free', recording: 'idle.recording', stopping: 'idle.recording', overdubbing: 'idle.recording', waiting: 'idle.waiting', error: 'idle.error' };
+const STATE_WORDS = { idle: 'idle.free', recording: 'idle.recording', stopping: 'idle.recording', overdubbing: 'idle.recording', calibrating: 'idle.calibrating', waiting: 'idle.waiting', error: 'idle.error' };
 const POLL_MILLIS = 5000;
 
 function idleMillis() {

@@ -102,7 +102,7 @@ async function start(session) {
 }
 
 // The state in words (the pill's colour only repeats them). Full keys, so the message test finds them.
-const STATE_WORDS = { idle: 'state.idle', recording: 'state.recording', stopping: 'state.stopping', overdubbing: 'state.overdubbing', waiting: 'state.waiting', error: 'state.error' };
+const STATE_WORDS = { idle: 'state.idle', recording: 'state.recording', stopping: 'state.stopping', overdubbing: 'state.overdubbing', calibrating: 'state.calibrating', waiting: 'state.waiting', error: 'state.error' };
 let pillSinceMillis = 0;
 function statePill(msg) {
   if (msg.sinceMillis < pillSinceMillis) return;

@@ -20,6 +20,7 @@ import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelMetrics;
 import org.taperoom.appliance.panel.PanelPlayback;
 import org.taperoom.appliance.playback.PlaybackService;
+import org.taperoom.web.api.CalibrationApi;
 import org.taperoom.web.api.InputsApi;
 import org.taperoom.web.api.ExportsApi;
 import org.taperoom.web.api.JobsApi;
@@ -55,6 +56,7 @@ import org.taperoom.web.security.Sessions;
 import org.taperoom.web.server.PanelServer;
 import org.taperoom.web.server.Route;
 import org.taperoom.web.server.RouteTable;
+import org.taperoom.web.songs.SongExports;
 import org.taperoom.web.songs.Songs;
 import org.taperoom.web.songs.SongsApi;
 import org.taperoom.web.takes.TakeCatalog;
@@ -118,6 +120,8 @@ public final class WebPanel implements Panel {
         ShareLinks links = new ShareLinks(Clock.systemUTC());
         JobsApi jobs = new JobsApi(takes, renders, hub::eventAbout);
         ExportsApi exports = new ExportsApi(takes, renders, jobs);
+        Songs songs = new Songs(context.library().root(), takes);
+        ExportsApi songExports = SongExports.api(songs, renders, jobs);
         Playback playback = Playback.start(playbackService, takes, hub);
         // A session's live sockets and streams end with it; a new PIN ends every one (each browser
         // logs in again or, for the session that changed it, reconnects).
@@ -147,10 +151,12 @@ public final class WebPanel implements Panel {
                 .add(playback.routes())
                 .add(tuner.routes())
                 .add(new SheetsApi(takes, new SongLibrary(context.library().root())).routes())
-                .add(SongsApi.routes(new Songs(context.library().root(), takes), context.transport(), arming::inputs, playback.api(), renders,
-                        jobs, hub::event))
+                .add(SongsApi.routes(songs, context.transport(), arming::inputs, playback.api(), renders, jobs, hub::event))
+                .add(songExports.routes())
+                .add(new ShareApi(songExports, links, () -> urlHolder[0]).routes())
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
+                .add(new CalibrationApi(context.transport()).routes())
                 .add(new StudentsApi(school.roster(), sessions, school.quota(), () -> urlHolder[0]).routes())
                 .add(new WorkApi(takes, school.roster()).routes())
                 .add(new ClassExportApi(school.exports()).routes())

@@ -1,10 +1,11 @@
 // Settings: device (from the detected interfaces), channels, rate, bit depth, pre-roll,
-// auto-record, PIN, log out. What the API refuses is shown next to the field it names; what it
+// auto-record, the round-trip calibration (teachers), PIN, log out. What the API refuses is shown next to the field it names; what it
 // applied at once is said; a restart is asked for only for what waits for one.
 import * as api from '../api.js';
 import { el, toast, languageSwitch } from '../ui.js';
 import { t, number } from '../i18n.js';
 import { largeType, setLargeType } from '../display.js';
+import { calibrationCard } from '../calibration.js';
 
 const LABELS = {
   device: 'settings.device',
@@ -82,6 +83,8 @@ export async function show(view) {
     input('preRollSeconds', s.preRollSeconds, { type: 'text', inputmode: 'decimal', maxlength: '6' }),
     error,
     el('div', { class: 'row' }, save, auto), resultLine, restart));
+  const calibration = await calibrationCard();
+  if (calibration) view.append(calibration);
 
   const fields = () => ['device', 'channels', 'rate', 'bits', 'preRollSeconds'].map((k) => document.getElementById(k));
   function showError(e) {

@@ -3,12 +3,14 @@
 // pass recorded over the song from the armed inputs (punched in and out, or looped, when asked),
 // playback of the song with a playhead, renders
 // with their progress, and passes taken out to the song's trash with an undo. A song is made here
-// from a take (its tracks become lanes).
+// from a take (its tracks become lanes); its punch crossfade is set and the whole song goes to the
+// library's trash here, with an undo.
 import * as api from '../api.js';
 import * as live from '../live.js';
 import * as jobs from '../jobs.js';
 import { t } from '../i18n.js';
 import { el, clock, toast } from '../ui.js';
+import { calibrationNote } from '../calibration.js';
 
 const SONG_KEY = 'taperoom.song';
 const enc = encodeURIComponent;
@@ -194,10 +196,53 @@ export async function show(view) {
       el('div', { class: 'row' }, renderButton, el('div', { class: 'grow' }, progress)),
       renderStatus,
       renderList);
+    detail.append(...songSettings());
     if (!detail.isConnected) view.prepend(detail);
     drawPlayhead();
     showRender();
     loadRenders(renderList);
+  }
+
+  // The song's own settings and its way to the trash: how long a punch's boundaries crossfade in
+  // the render (0 is a butt splice), and the whole song to the trash with an undo.
+  function songSettings() {
+    const fade = el('input', { id: 'punch-crossfade', type: 'number', min: '0', max: '100', step: '1', inputmode: 'decimal',
+      value: String(song.punchCrossfadeMs ?? 5), 'aria-describedby': 'punch-crossfade-help' });
+    fade.addEventListener('change', async () => {
+      try {
+        song = await api.patch(`/api/songs/${enc(song.id)}`, { punchCrossfadeMs: Number(fade.value) });
+        toast(t('song.crossfadeSaved', { ms: song.punchCrossfadeMs }));
+      } catch (e) { toast(e.message); fade.value = String(song.punchCrossfadeMs); }
+    });
+    const remove = el('button', { type: 'button', id: 'delete-song', class: 'danger',
+      'aria-label': t('song.deleteSongOf', { title: song.title }) }, t('song.deleteSong'));
+    remove.addEventListener('click', deleteSong);
+    calibrationNote().then((note) => detail.querySelector('#song-calibration')?.replaceWith(note));
+    return [
+      el('h3', { text: t('song.settings') }),
+      el('p', { id: 'song-calibration', class: 'muted' }),
+      el('label', { for: 'punch-crossfade', text: t('song.crossfade') }),
+      el('div', { class: 'row' }, el('div', { class: 'grow' }, fade)),
+      el('p', { id: 'punch-crossfade-help', class: 'muted', text: t('song.crossfadeHelp') }),
+      el('div', { class: 'row' }, remove)];
+  }
+
+  async function deleteSong() {
+    const gone = song;
+    try {
+      const answer = await api.del(`/api/songs/${enc(gone.id)}`);
+      song = null;
+      sessionStorage.removeItem(SONG_KEY);
+      render();
+      await loadChooser();
+      toast(t('song.deleted', { title: gone.title }), t('song.undo'), async () => {
+        try {
+          const back = await api.post(`/api/trash/songs/${enc(answer.trashId)}/restore`);
+          await open(back.id);
+          await loadChooser();
+        } catch (e) { toast(e.message); }
+      }, 10000);
+    } catch (e) { toast(e.message); }
   }
 
   function drawPlayhead() {

@@ -14,7 +14,8 @@ import org.openqa.selenium.WebElement;
  * The Song page in Debian's headless Chromium on the 800×480 touch screen, against the real
  * server and the simulated interface: make a song from a take (from the Takes page), record a
  * pass over it, see it in its lane, record another, switch back to the first, punch in a loop of
- * two cycles, play the song, render it. The interface's outputs loop back to its inputs (its
+ * two cycles, play the song, render it, set its punch crossfade, delete it and undo that. The
+ * interface's outputs loop back to its inputs (its
  * streams count from one start).
  * Screenshots go to web-panel/target/screenshots.
  */
@@ -120,6 +121,28 @@ class SongPageFlowTest {
                     + ".filter(([e, r]) => r.height < 47.5 || r.width < 47.5).map(([e, r]) => (e.id || e.className || e.tagName) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))");
             assertEquals(List.of(), small, "every control is a touch target of at least 48 px");
             b.screenshot("kiosk-song");
+
+            // The song's punch crossfade is set on the page and kept by the server.
+            WebElement fade = b.find("#punch-crossfade");
+            b.js("arguments[0].scrollIntoView({block: 'center'})", fade);
+            fade.clear();
+            fade.sendKeys("0\t");
+            b.until(d -> {
+                try {
+                    return api.json(api.get("/api/songs/" + songId)).get("punchCrossfadeMs").asDouble() == 0 ? true : null;
+                } catch (Exception e) {
+                    return null;
+                }
+            });
+
+            // The whole song to the trash, and back with the toast's undo.
+            tap(b, "#delete-song");
+            b.until(d -> d.findElements(By.id("song-detail")).isEmpty() ? true : null);
+            assertEquals(404, api.get("/api/songs/" + songId).statusCode(), "the song is in the trash");
+            assertEquals(200, api.get("/api/takes/" + takeId).statusCode(), "its take stays");
+            b.find("#toast-action").click();
+            b.until(d -> d.findElements(By.cssSelector("#song-detail .song-lane")).size() == 4 ? true : null);
+            assertEquals(200, api.get("/api/songs/" + songId).statusCode(), "the undo brings the song back");
         }
     }
 

@@ -60,6 +60,9 @@ public sealed interface ControlEvent {
     /** The overdub button: a pass over the song used last with the armed inputs when idle or waiting, its end when overdubbing. */
     record OverdubToggle(String source) implements ControlEvent {}
 
+    /** Measure the interface's round trip from an output to an input (1-based) through a loopback (ignored unless idle or waiting). */
+    record Calibrate(String source, int output, int input) implements ControlEvent {}
+
     /** A song was opened, made or changed: it is the one an {@link OverdubToggle} records over. */
     record UseSong(String source, String songId) implements ControlEvent {}
 }

@@ -7,7 +7,7 @@ package org.taperoom.appliance.control;
  * <table>
  * <tr><td>idle</td><td>off</td></tr>
  * <tr><td>recording, stopping</td><td>solid</td></tr>
- * <tr><td>overdubbing (a pass over a song)</td><td>solid with a 100 ms dark gap every 500 ms (a 2 Hz flicker): recording, but not a take</td></tr>
+ * <tr><td>overdubbing (a pass over a song), calibrating</td><td>solid with a 100 ms dark gap every 500 ms (a 2 Hz flicker): the interface plays and records, but not a take</td></tr>
  * <tr><td>waiting for signal</td><td>slow blink, 1 Hz (500 ms on, 500 off)</td></tr>
  * <tr><td>error</td><td>fast blink, 5 Hz (100 ms on, 100 off)</td></tr>
  * <tr><td>disk nearly full, not recording</td><td>double flash every 2 s</td></tr>
@@ -22,7 +22,7 @@ public enum LedPattern {
         return switch (state) {
             case ERROR -> FAST_BLINK;
             case RECORDING, STOPPING -> diskLow ? RECORDING_DISK_LOW : SOLID;
-            case OVERDUBBING -> OVERDUB;
+            case OVERDUBBING, CALIBRATING -> OVERDUB;
             case WAITING -> diskLow ? DISK_LOW : SLOW_BLINK;
             case IDLE -> diskLow ? DISK_LOW : OFF;
         };

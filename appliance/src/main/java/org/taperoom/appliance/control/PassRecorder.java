@@ -59,6 +59,36 @@ public interface PassRecorder {
     /** Asks the running pass to end (what was recorded is kept); returns at once. */
     void stop();
 
+    /**
+     * What the round trip a pass is placed with stands on, for the interface's current device,
+     * rate, period and buffer: a measurement stored for exactly these, or an estimate.
+     *
+     * @param calibrated      true when a calibration of these settings is stored
+     * @param roundTripFrames the round trip a pass would use now (measured, or the estimate)
+     * @param spreadFrames    how far the measurement's repeats disagreed (0 when uncalibrated)
+     * @param source          where the figure comes from, for a person
+     * @param running         a calibration is measuring now
+     * @param lastProblem     why the last calibration failed, or null
+     */
+    record Calibration(String device, int rateHz, int periodFrames, int bufferPeriods, boolean calibrated, long roundTripFrames,
+                       long spreadFrames, String source, boolean running, String lastProblem) {}
+
+    /**
+     * Measures the interface's round trip from output {@code output} to input {@code input}
+     * (1-based) through a loopback and stores it for its current settings, as
+     * {@code taperoom calibrate} does; the recorder's device is closed meanwhile. Returns once
+     * the measurement runs; {@code ended} runs once on its thread: null when it was stored, else
+     * why not. Refused with one line (no such output or input, not available here).
+     */
+    default void calibrate(int output, int input, Consumer<String> ended) throws EngineException {
+        throw new EngineException("calibration is not available here");
+    }
+
+    /** The round trip passes are placed with now, and whether a calibration runs; null where there is none. */
+    default Calibration calibration() {
+        return null;
+    }
+
     /** One that refuses every pass with {@code reason}: an appliance without songs. */
     static PassRecorder unavailable(String reason) {
         return new PassRecorder() {

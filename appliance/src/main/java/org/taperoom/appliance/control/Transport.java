@@ -26,6 +26,11 @@ public interface Transport {
     /** Whether auto-record is armed (it waits for signal while idle, and stays armed while it records). */
     boolean autoRecordArmed();
 
+    /** The round trip passes are placed with and whether a calibration runs, or null where passes are not recorded. */
+    default PassRecorder.Calibration calibration() {
+        return null;
+    }
+
     /** Called after every transition, on the thread that made it; must return quickly. */
     void addListener(Consumer<TransportView> listener);
 }

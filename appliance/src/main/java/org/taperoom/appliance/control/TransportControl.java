@@ -26,6 +26,7 @@ import org.tinylog.Logger;
  *   idle ◀─AutoRecord(off)─ waiting ◀─AutoRecord(on)── idle;  waiting ──Record (auto-record)──▶ recording
  *   any ──device gone, disk full, failed start or stop──▶ error(reason) ──Reset or cause gone──▶ idle/waiting
  *   idle/waiting ──Overdub/OverdubToggle──▶ overdubbing ──Stop/Toggle/OverdubToggle──▶ stopping ──pass final──▶ idle (or waiting)
+ *   idle/waiting ──Calibrate──▶ calibrating ──measured (or failed)──▶ idle (or waiting)
  * </pre>
  *
  * <p>An overdub is recorded by the {@link PassRecorder} the shell hands over; the transport keeps
@@ -161,6 +162,9 @@ public final class TransportControl implements Transport, AutoCloseable {
             if (s == TransportState.OVERDUBBING) return stopPass(o.source(), "overdub button");
             if (s != TransportState.IDLE && s != TransportState.WAITING) return ignore(event, busy(s));
             return startPass(o.source(), null, List.of(), List.of(), null);
+        } else if (event instanceof ControlEvent.Calibrate c) {
+            if (s != TransportState.IDLE && s != TransportState.WAITING) return ignore(event, busy(s));
+            return startCalibration(c);
         }
         return ignore(event, "an event this transport does not know");
     }
@@ -169,6 +173,7 @@ public final class TransportControl implements Transport, AutoCloseable {
         return switch (s) {
             case OVERDUBBING -> "a pass is being recorded: stop it first";
             case RECORDING -> "a take is being recorded: stop it first";
+            case CALIBRATING -> "the interface is being calibrated: wait a few seconds until it has finished";
             default -> "the transport is " + s.wireName();
         };
     }
@@ -225,6 +230,31 @@ public final class TransportControl implements Transport, AutoCloseable {
         lastSongId = song;
         move(TransportState.OVERDUBBING, source, "pass over song " + song, null);
         return null;
+    }
+
+    /** Starts a calibration; a refusal leaves the state as it was and returns why. */
+    private String startCalibration(ControlEvent.Calibrate c) {
+        long generation = ++passGeneration;
+        try {
+            passes.calibrate(c.output(), c.input(), problem -> calibrationEnded(generation, c.source(), problem));
+        } catch (EngineException e) {
+            return ignore(c, e.getMessage());
+        }
+        move(TransportState.CALIBRATING, c.source(), "measuring the round trip from output " + c.output() + " to input " + c.input(), null);
+        return null;
+    }
+
+    /** On the calibration's thread: the round trip is stored (the recorder's device open again), or it failed. */
+    private synchronized void calibrationEnded(long generation, String source, String problem) {
+        if (generation != passGeneration || view.state() != TransportState.CALIBRATING) return;
+        PassRecorder.Calibration now = passes.calibration();
+        String done = now == null ? "calibrated" : "calibrated: round trip " + now.roundTripFrames() + " frames, spread " + now.spreadFrames();
+        move(restState(), source, problem == null ? done : "the calibration failed: " + problem, null);
+    }
+
+    @Override
+    public PassRecorder.Calibration calibration() {
+        return passes.calibration();
     }
 
     private String stopPass(String source, String why) {

@@ -7,6 +7,8 @@ public enum TransportState {
     IDLE, RECORDING, STOPPING,
     /** A pass is being recorded over a song while the song plays ({@link PassRecorder}). */
     OVERDUBBING,
+    /** The interface measures its round trip through a loopback ({@link PassRecorder#calibrate}); it rests again by itself. */
+    CALIBRATING,
     /** Auto-record is armed and waits for signal. */
     WAITING,
     /** Something stops recording (no device, no disk); {@link TransportView#reason()} says what. */

@@ -33,6 +33,8 @@ public final class SongPasses implements PassRecorder {
 
     private final RecordingEngine engine;
     private final MonitorMix monitor;
+    /** The round-trip calibration on the same interface; the transport never runs it beside a pass. */
+    private final DeviceCalibration calibration;
     /** The pass running, or null; guarded by this. */
     private Overdub running;
 
@@ -44,6 +46,7 @@ public final class SongPasses implements PassRecorder {
     public SongPasses(RecordingEngine engine, MonitorMix monitor) {
         this.engine = engine;
         this.monitor = monitor;
+        this.calibration = new DeviceCalibration(engine);
     }
 
     @Override
@@ -125,5 +128,16 @@ public final class SongPasses implements PassRecorder {
     @Override
     public synchronized void stop() {
         if (running != null) running.stop();
+    }
+
+    @Override
+    public synchronized void calibrate(int output, int input, Consumer<String> ended) throws EngineException {
+        if (running != null) throw new EngineException("a pass is being recorded: stop it first");
+        calibration.start(output, input, ended);
+    }
+
+    @Override
+    public PassRecorder.Calibration calibration() {
+        return calibration.view();
     }
 }

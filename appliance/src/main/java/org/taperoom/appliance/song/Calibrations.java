@@ -42,6 +42,17 @@ public final class Calibrations {
         }
     }
 
+    /** How far the stored measurement's repeats disagreed, in frames; 0 when there is none. */
+    public long spreadFrames(String device, int rateHz, int periodFrames, int bufferPeriods) {
+        try {
+            if (!Files.isRegularFile(file)) return 0;
+            JsonNode n = JSON.readTree(file.toFile()).get(key(device, rateHz, periodFrames, bufferPeriods));
+            return n == null ? 0 : n.path("spread_frames").asLong();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public void store(String device, int rateHz, int periodFrames, int bufferPeriods, LatencyProbe.Measurement m) throws IOException {
         ObjectNode all = Files.isRegularFile(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
         ObjectNode n = all.putObject(key(device, rateHz, periodFrames, bufferPeriods));

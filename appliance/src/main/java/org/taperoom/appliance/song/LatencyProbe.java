@@ -67,7 +67,13 @@ public final class LatencyProbe {
                     long inBurst = t % stride;
                     if (inBurst < n) period[f * outChannels + outputChannel - 1] = LEVEL * mls[(int) inBurst];
                 }
-                if (out.writePeriod(period) == ReadStatus.GONE) throw new AudioDeviceException("the output " + device + " disappeared");
+                ReadStatus w = out.writePeriod(period);
+                if (w == ReadStatus.GONE) throw new AudioDeviceException("the output " + device + " disappeared");
+                // An underrun shifts what follows only by the frames the device played as silence;
+                // one that says it lost none keeps the counters in line, one that cannot say is a fault.
+                if (w == ReadStatus.OVERRUN_RECOVERED && out.lastUnderrunLostFrames() != 0) {
+                    throw new SongException("the output underran during the measurement; measure again (a larger --period helps)");
+                }
                 ReadStatus s = in.readPeriod(read);
                 if (s == ReadStatus.GONE) throw new AudioDeviceException("the input " + device + " disappeared");
                 if (s == ReadStatus.OVERRUN_RECOVERED) throw new SongException("the input overran during the measurement: frames were lost; measure again");
@@ -75,7 +81,6 @@ public final class LatencyProbe {
                     captured[(int) (frame + f)] = read[f * inStride + inputChannel - 1] * 0x1.0p-31f;
                 }
             }
-            if (out.underruns() > 0) throw new SongException("the output underran during the measurement; measure again (a larger --period helps)");
         }
         List<Long> each = new ArrayList<>();
         double weakest = Double.POSITIVE_INFINITY;

@@ -11,9 +11,11 @@ import org.taperoom.appliance.recording.take.TakeFolders;
 
 /**
  * What a song sounds like now: each lane's active pass found in the library and placed at its
- * offset, as tracks the render and the playback engine take ({@link TakeTracks#arranged}), named
- * by lane so the song's mix applies. A pass whose take or track file is gone is not fatal: its
- * lane is left out and {@link #missing()} says which and why.
+ * offset, over the lane's earlier passes where it does not reach (a punch; see {@link LaneComp}),
+ * as tracks the render and the playback engine take ({@link TakeTracks#arranged}), named by lane
+ * so the song's mix applies. A pass whose take or track file is gone is not fatal: an active
+ * pass's lane is left out, an earlier pass is left out of its lane, and {@link #missing()} says
+ * which and why.
  */
 public record SongArrangement(Song song, TakeTracks tracks, List<String> missing) {
     public SongArrangement {
@@ -25,16 +27,28 @@ public record SongArrangement(Song song, TakeTracks tracks, List<String> missing
         List<TakeTracks.Track> placed = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         int number = 1;
+        Path folder = library.resolve(SongLibrary.SONGS_DIR).resolve(song.id());
         for (Lane lane : song.lanes()) {
-            Pass p = lane.activePass();
-            Path file = passFile(library, p, missing, lane.name());
-            if (file == null) continue;
-            placed.add(new TakeTracks.Track(number++, lane.name(), lane.name(), file, p.offsetFrames()));
+            Path active = passFile(library, lane.activePass(), missing, lane.name());
+            if (active == null) continue;
+            List<Path> files = new ArrayList<>();
+            List<Long> offsets = new ArrayList<>();
+            for (int i = 0; i < lane.active(); i++) {
+                Pass earlier = lane.passes().get(i);
+                Path file = passFile(library, earlier, missing, lane.name() + " (pass " + (i + 1) + ", beneath the active one)");
+                if (file == null) continue;
+                files.add(file);
+                offsets.add(earlier.offsetFrames());
+            }
+            files.add(active);
+            offsets.add(lane.activePass().offsetFrames());
+            LaneComp.Heard heard = LaneComp.heard(folder, files, offsets, song.punchCrossfadeFrames(), song.rateHz());
+            placed.add(new TakeTracks.Track(number++, lane.name(), lane.name(), heard.file(), heard.offsetFrames()));
         }
         if (placed.isEmpty()) {
             throw new SongException("song " + song.id() + " has nothing to play" + (missing.isEmpty() ? ": it has no lanes yet" : ": " + String.join("; ", missing)));
         }
-        return new SongArrangement(song, TakeTracks.arranged(library.resolve(SongLibrary.SONGS_DIR).resolve(song.id()), placed), missing);
+        return new SongArrangement(song, TakeTracks.arranged(folder, placed), missing);
     }
 
     private static Path passFile(Path library, Pass p, List<String> missing, String lane) throws IOException {

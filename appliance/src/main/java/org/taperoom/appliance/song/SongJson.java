@@ -23,6 +23,7 @@ import org.taperoom.appliance.dsp.settings.SettingsException;
  *  "sections": [{"name": "verse", "frame": 0}], "markers": [{"label": "breath", "frame": 96000}],
  *  "lanes": [{"name": "bass", "active": 0,
  *             "passes": [{"take": "2026-12-07_031500-rehearsal", "track": "02-bass", "offset_frames": 0}]}],
+ *  "punch_crossfade_ms": 5,
  *  "mix": {MixSettings, tracks keyed by lane name}, "master": {MasterSettings}}
  * }</pre>
  * Parsing is strict: an unknown key, a wrong type or a value out of range is a
@@ -46,6 +47,7 @@ public final class SongJson {
         for (Song.Section x : s.sections()) sections.addObject().put("name", x.name()).put("frame", x.frame());
         ArrayNode markers = n.putArray("markers");
         for (Song.Marker x : s.markers()) markers.addObject().put("label", x.label()).put("frame", x.frame());
+        n.put("punch_crossfade_ms", s.punchCrossfadeMs());
         ArrayNode lanes = n.putArray("lanes");
         for (Lane l : s.lanes()) {
             ObjectNode ln = lanes.addObject().put("name", l.name()).put("active", l.active());
@@ -71,7 +73,8 @@ public final class SongJson {
                     + e.getOriginalMessage() + ")");
         }
         if (n == null || !n.isObject()) throw new SongException("song.json: expected a JSON object");
-        only(n, "", Set.of("format", "title", "rate_hz", "tempo_bpm", "time_signature", "key", "sections", "markers", "lanes", "mix", "master"));
+        only(n, "", Set.of("format", "title", "rate_hz", "tempo_bpm", "time_signature", "key", "sections", "markers", "lanes", "mix", "master",
+                "punch_crossfade_ms"));
         String format = text(n, "format", FORMAT);
         if (!format.equals(FORMAT)) throw new SongException("song.json: format \"" + format + "\" is not " + FORMAT);
         try {
@@ -105,8 +108,13 @@ public final class SongJson {
             if (rate == null || !rate.isInt() || rate.asInt() <= 0) throw new SongException("song.json: rate_hz should be the song's sample rate, such as 48000");
             JsonNode tempo = n.get("tempo_bpm");
             if (tempo != null && !tempo.isNumber()) throw new SongException("song.json: tempo_bpm should be a number (20 to 300)");
+            JsonNode fade = n.get("punch_crossfade_ms");
+            if (fade != null && !fade.isNumber()) {
+                throw new SongException("song.json: punch_crossfade_ms should be a number of milliseconds (0 to " + Song.MAX_PUNCH_CROSSFADE_MS + ")");
+            }
             Song song = new Song(id, text(n, "title", id), rate.asInt(), tempo == null ? 120 : tempo.asDouble(),
-                    text(n, "time_signature", "4/4"), text(n, "key", ""), sections, markers, lanes, mix, master);
+                    text(n, "time_signature", "4/4"), text(n, "key", ""), sections, markers, lanes, mix, master,
+                    fade == null ? Song.DEFAULT_PUNCH_CROSSFADE_MS : fade.asDouble());
             for (String laneKey : mix.tracks().keySet()) song.lane(laneKey);
             return song;
         } catch (SettingsException | IllegalArgumentException e) {

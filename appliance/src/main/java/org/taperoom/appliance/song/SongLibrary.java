@@ -79,7 +79,8 @@ public final class SongLibrary {
             mix = takeMix.withTracks(strips);
         }
         String id = freeId(TakeFolders.slug(title));
-        Song song = new Song(id, title, rate, mix.tempoBpm(), "4/4", "", List.of(), List.of(), lanes, mix, master);
+        Song song = new Song(id, title, rate, mix.tempoBpm(), "4/4", "", List.of(), List.of(), lanes, mix, master,
+                Song.DEFAULT_PUNCH_CROSSFADE_MS);
         Files.createDirectories(folderOf(id));
         save(song);
         return song;
@@ -125,6 +126,63 @@ public final class SongLibrary {
         Path file = folderOf(id).resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) throw new NoSuchElementException("no song " + id + " in " + root);
         return SongJson.parse(id, Files.readString(file));
+    }
+
+    /** A song in the trash: {@code trashId} is its folder's name there ({@code <id>} or {@code <id>~N}). */
+    public record Trashed(String trashId, String songId, String title) {}
+
+    /** Where trashed songs go: beside the trashed takes, so one folder holds everything deleted. */
+    public Path trashFolder() {
+        return root.resolve(TakeFolders.TRASH).resolve(SONGS_DIR);
+    }
+
+    /**
+     * Moves song {@code id}'s folder (its document, renders and pass trash) to the trash; the takes
+     * its passes are stay in the library, untouched. Returns the trash id {@link #restore} takes.
+     */
+    public String trash(String id) throws IOException, SongException {
+        load(id);
+        Files.createDirectories(trashFolder());
+        Path target = trashFolder().resolve(id);
+        for (int n = 2; Files.exists(target); n++) target = trashFolder().resolve(id + "~" + n);
+        Files.move(folderOf(id), target);
+        return target.getFileName().toString();
+    }
+
+    /** The songs in the trash, by trash id. */
+    public List<Trashed> trashed() throws IOException {
+        List<Trashed> out = new ArrayList<>();
+        if (!Files.isDirectory(trashFolder())) return out;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(trashFolder())) {
+            for (Path p : ds) {
+                String trashId = p.getFileName().toString();
+                String id = trashId.replaceFirst("~\\d+$", "");
+                try {
+                    out.add(new Trashed(trashId, id, SongJson.parse(id, Files.readString(p.resolve(FILE_NAME))).title()));
+                } catch (IOException | SongException e) {
+                    // not a song: left alone, listed by nothing
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Trashed::trashId));
+        return out;
+    }
+
+    /**
+     * Brings a song back from the trash under its own id; a {@link SongException} when a song of
+     * that id has been made since (the trashed one stays where it is).
+     */
+    public Song restore(String trashId) throws IOException, SongException {
+        if (trashId == null || !trashId.matches("[a-z0-9][a-z0-9-]*(~[0-9]{1,6})?")) {
+            throw new NoSuchElementException("\"" + trashId + "\" is not the trash id of a song");
+        }
+        Path from = trashFolder().resolve(trashId);
+        if (!Files.isRegularFile(from.resolve(FILE_NAME))) throw new NoSuchElementException("no song " + trashId + " in the trash of " + root);
+        String id = trashId.replaceFirst("~\\d+$", "");
+        if (Files.exists(folderOf(id))) throw new SongException("a song " + id + " exists again; rename or delete it before restoring this one");
+        Files.createDirectories(folderOf(id).getParent());
+        Files.move(from, folderOf(id));
+        return load(id);
     }
 
     /** Writes the song's document atomically. */

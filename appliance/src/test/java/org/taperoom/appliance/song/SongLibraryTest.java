@@ -42,6 +42,29 @@ class SongLibraryTest {
     }
 
     @Test
+    void aSongGoesToTheTrashWithoutItsTakesAndComesBackAsItWas() throws Exception {
+        String take = rehearsal();
+        SongLibrary songs = new SongLibrary(library);
+        Song s = songs.create("Bin Me", take).withTempo(101, "3/4");
+        songs.save(s);
+        String trashId = songs.trash("bin-me");
+        assertEquals("bin-me", trashId);
+        assertEquals(List.of(), songs.list(), "a trashed song is not listed");
+        assertThrows(java.util.NoSuchElementException.class, () -> songs.load("bin-me"));
+        assertTrue(Files.isRegularFile(library.resolve(".trash/songs/bin-me/song.json")), "the document is in the library's trash folder");
+        assertTrue(Files.isRegularFile(library.resolve("2026-12-07/201500-rehearsal/01-guitar.wav")), "its takes stay in the library");
+        assertEquals(List.of(new SongLibrary.Trashed("bin-me", "bin-me", "Bin Me")), songs.trashed());
+
+        songs.create("Bin Me", null);
+        SongException taken = assertThrows(SongException.class, () -> songs.restore("bin-me"));
+        assertTrue(taken.getMessage().contains("a song bin-me exists again"), taken.getMessage());
+        assertEquals("bin-me~2", songs.trash("bin-me"), "a second song of that id goes beside the first");
+        assertEquals(s, songs.restore("bin-me"), "the song comes back as it was");
+        assertEquals(List.of("bin-me~2"), songs.trashed().stream().map(SongLibrary.Trashed::trashId).toList());
+        assertThrows(java.util.NoSuchElementException.class, () -> songs.restore("../2026-12-07"));
+    }
+
+    @Test
     void compingMutingAndSoloingAreKeptInTheDocument() throws Exception {
         String take = rehearsal();
         SongLibrary songs = new SongLibrary(library);

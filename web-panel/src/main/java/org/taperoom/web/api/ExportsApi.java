@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.taperoom.appliance.dsp.export.OutputFormat;
 import org.taperoom.appliance.dsp.render.RenderJob;
 import org.taperoom.appliance.dsp.render.RenderService;
+import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.recording.take.TakeFolders;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
@@ -25,31 +26,87 @@ import org.taperoom.web.server.Route;
 import org.taperoom.web.takes.TakeCatalog;
 
 /**
- * Exports: the formats the DSP writes ({@link OutputFormat}), a take's finished exports (listed
- * from its renders folder by file name), starting one with tags, and downloading one. Every tag
+ * Exports: the formats the DSP writes ({@link OutputFormat}), a programme's finished exports
+ * (listed from its renders folder by file name), starting one with tags, and downloading one; one
+ * set of routes for takes, one for songs, over their {@link Programmes}. Every tag
  * is checked here, before a job starts: a control character in a tag is a 400 naming the tag.
  */
 public final class ExportsApi {
     private static final Pattern EXPORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
 
-    private final TakeCatalog takes;
+    /** The programmes exported through one set of routes: takes, or songs. */
+    public interface Programmes {
+        /** The folder whose renders are the programme's exports; 404 for an unknown id. */
+        Path folder(String id) throws IOException;
+
+        /** Starts an export of programme {@code id} as {@link RenderService#start} does; a bad document throws, no job starts. */
+        RenderJob start(String id, String format, String renderJson) throws IOException, SettingsException;
+    }
+
+    private final String base;
+    private final String kind;
+    private final Programmes programmes;
     private final RenderService renders;
     private final JobsApi jobs;
+    private final boolean takes;
 
+    /** The takes' exports, and the formats every export is offered in. */
     public ExportsApi(TakeCatalog takes, RenderService renders, JobsApi jobs) {
-        this.takes = takes;
+        this("/api/takes", "take", new Programmes() {
+            @Override
+            public Path folder(String id) throws IOException {
+                return takes.folder(id);
+            }
+
+            @Override
+            public RenderJob start(String id, String format, String renderJson) throws IOException, SettingsException {
+                Map<String, Object> take = takes.get(id);
+                return renders.start(takes.folder(id), TakeFolders.slug(String.valueOf(take.get("name"))), format, renderJson);
+            }
+        }, renders, jobs, true);
+    }
+
+    /**
+     * The exports of other programmes (songs), teachers only, under {@code base/{id}/exports}.
+     *
+     * @param kind what a programme is called in the summaries ("song")
+     */
+    public static ExportsApi of(String base, String kind, Programmes programmes, RenderService renders, JobsApi jobs) {
+        return new ExportsApi(base, kind, programmes, renders, jobs, false);
+    }
+
+    private ExportsApi(String base, String kind, Programmes programmes, RenderService renders, JobsApi jobs, boolean takes) {
+        this.base = base;
+        this.kind = kind;
+        this.programmes = programmes;
         this.renders = renders;
         this.jobs = jobs;
+        this.takes = takes;
     }
 
     public List<Route> routes() {
-        return List.of(
-                Route.get("/api/export-formats", Access.SESSION, this::formats, "The export formats this build writes: [{name, label, mimeType}].").students(),
-                Route.get("/api/takes/{id}/exports", Access.SESSION, this::exports, "The take's finished exports, newest first.").students(),
-                Route.post("/api/takes/{id}/exports", Access.CHANGE, this::export,
-                        "Start an export: {\"format\": " + String.join("|", formatNames()) + ", \"tags\": {title, artist, album, date, comment}} "
-                                + "(tags are strings without control characters); answers {\"job\": …}.").students(),
-                Route.get("/api/takes/{id}/exports/{export}/file", Access.SESSION, this::exportFile, "Download an export (HTTP Range supported).").students());
+        List<Route> out = new ArrayList<>();
+        if (takes) out.add(Route.get("/api/export-formats", Access.SESSION, this::formats, "The export formats this build writes: [{name, label, mimeType}].").students());
+        out.add(who(Route.get(base + "/{id}/exports", Access.SESSION, this::exports, "The " + kind + "'s finished exports, newest first.")));
+        out.add(who(Route.post(base + "/{id}/exports", Access.CHANGE, this::export,
+                "Start an export: {\"format\": " + String.join("|", formatNames()) + ", \"tags\": {title, artist, album, date, comment}} "
+                        + "(tags are strings without control characters); answers {\"job\": …}.")));
+        out.add(who(Route.get(base + "/{id}/exports/{export}/file", Access.SESSION, this::exportFile, "Download an export (HTTP Range supported).")));
+        return List.copyOf(out);
+    }
+
+    private Route who(Route r) {
+        return takes ? r.students() : r.teachers();
+    }
+
+    /** The routes' base ({@code /api/takes}): where the share link's route for these exports goes. */
+    String base() {
+        return base;
+    }
+
+    /** Whether these are the takes' exports (students may use them). */
+    boolean forTakes() {
+        return takes;
     }
 
     /** The export the path names ({@code {id}} and {@code {export}}), or 404. */
@@ -57,10 +114,10 @@ public final class ExportsApi {
         String id = PathIds.id(ctx, "id");
         String name = ctx.pathParam("export");
         if (!EXPORT_NAME.matcher(name).matches()) throw ApiError.notFound("no such export");
-        for (RenderService.RenderInfo r : renders.renders(takes.folder(id))) {
+        for (RenderService.RenderInfo r : renders.renders(programmes.folder(id))) {
             if (r.file().getFileName().toString().equals(name)) return r.file();
         }
-        throw ApiError.notFound("take " + id + " has no export " + name);
+        throw ApiError.notFound(kind + " " + id + " has no export " + name);
     }
 
     private static List<String> formatNames() {
@@ -84,7 +141,7 @@ public final class ExportsApi {
     private void exports(Context ctx) throws IOException {
         String id = PathIds.id(ctx, "id");
         List<Map<String, Object>> out = new ArrayList<>();
-        for (RenderService.RenderInfo r : renders.renders(takes.folder(id))) out.add(RenderDocs.exportDoc(id, r.file(), r.bytes()));
+        for (RenderService.RenderInfo r : renders.renders(programmes.folder(id))) out.add(RenderDocs.exportDoc(base, id, r.file(), r.bytes()));
         ctx.json(out);
     }
 
@@ -97,11 +154,8 @@ public final class ExportsApi {
         }
         ObjectNode doc = Body.JSON.createObjectNode();
         if (b.has("tags")) doc.set("tags", checkedTags(b.node("tags")));
-        Map<String, Object> take = takes.get(id);
-        Path folder = takes.folder(id);
-        String name = TakeFolders.slug(String.valueOf(take.get("name")));
-        RenderJob job = settings(() -> renders.start(folder, name, format, doc.toString()));
-        jobs.follow(job, id, () -> {});
+        RenderJob job = settings(() -> programmes.start(id, format, doc.toString()));
+        jobs.follow(job, takes ? id : null, () -> {});
         ctx.status(202).json(Map.of("job", job.id()));
     }
 

@@ -46,13 +46,18 @@ public final class RenderDocs {
     }
 
     static Map<String, Object> exportDoc(String takeId, Path file, long bytes) {
+        return exportDoc("/api/takes", takeId, file, bytes);
+    }
+
+    /** An export of the programme {@code id} under {@code base} ({@code /api/takes} or {@code /api/songs}). */
+    static Map<String, Object> exportDoc(String base, String id, Path file, long bytes) {
         String name = file.getFileName().toString();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", name);
         m.put("file", name);
         m.put("bytes", bytes);
-        m.put("url", name.equals(PREVIEW_FILE) ? "/api/takes/" + takeId + "/preview/audio"
-                : name.startsWith(".") ? null : "/api/takes/" + takeId + "/exports/" + name + "/file");
+        m.put("url", name.equals(PREVIEW_FILE) ? base + "/" + id + "/preview/audio"
+                : name.startsWith(".") ? null : base + "/" + id + "/exports/" + name + "/file");
         return m;
     }
 

@@ -18,7 +18,8 @@ import org.taperoom.web.server.Route;
 import org.taperoom.web.share.ShareLinks;
 
 /**
- * Share links: an export a phone can download without the PIN, from a QR code. The link names the
+ * Share links: an export (a take's or a song's, one instance per {@link ExportsApi}) a phone can
+ * download without the PIN, from a QR code; the takes' instance also serves the downloads. The link names the
  * host the browser used (already checked against the names the appliance answers to), unless that
  * was loopback, which a phone cannot reach: then the panel's own LAN address.
  */
@@ -35,9 +36,11 @@ public final class ShareApi {
     }
 
     public List<Route> routes() {
-        return List.of(
-                Route.post("/api/takes/{id}/exports/{export}/link", Access.CHANGE, this::link,
-                        "A share link for phones (no PIN, expires in an hour) and its QR code: {\"url\", \"qr\", \"expiresInSeconds\"}.").students(),
+        Route link = Route.post(exports.base() + "/{id}/exports/{export}/link", Access.CHANGE, this::link,
+                "A share link for phones (no PIN, expires in an hour) and its QR code: {\"url\", \"qr\", \"expiresInSeconds\"}.");
+        if (!exports.forTakes()) return List.of(link.teachers());
+        // One download route serves every link, whatever it points to.
+        return List.of(link.students(),
                 Route.get("/share/{token}", Access.LINK, this::share, "The export a share link points to (no session; the token expires).").students());
     }
 

@@ -18,7 +18,8 @@ import org.taperoom.appliance.song.Song;
 /**
  * A song as the API gives it: its figures, and per lane (numbered from 1) the strip's mute and
  * solo, the active pass and every pass with its take, offset and length (frames and seconds), and
- * whether its take is missing. The song's length is where its last pass ends.
+ * whether its take is missing. The song's length is where the last pass heard ends (a lane plays
+ * its passes up to the active one, each over the ones before it).
  */
 final class SongDocs {
     private SongDocs() {}
@@ -40,6 +41,7 @@ final class SongDocs {
         d.put("tempoBpm", song.tempoBpm());
         d.put("timeSignature", song.timeSignature());
         d.put("key", song.key());
+        d.put("punchCrossfadeMs", song.punchCrossfadeMs());
         List<Map<String, Object>> lanes = new ArrayList<>();
         long endFrames = 0;
         int number = 1;
@@ -55,7 +57,8 @@ final class SongDocs {
             for (int i = 0; i < lane.passes().size(); i++) {
                 Map<String, Object> p = pass(lane.passes().get(i), i + 1, i == lane.active(), song.rateHz(), library);
                 passes.add(p);
-                if (i == lane.active() && p.get("lengthFrames") instanceof Long len) {
+                // A lane plays its passes up to the active one, the later over the earlier.
+                if (i <= lane.active() && p.get("lengthFrames") instanceof Long len) {
                     endFrames = Math.max(endFrames, lane.passes().get(i).offsetFrames() + len);
                 }
             }

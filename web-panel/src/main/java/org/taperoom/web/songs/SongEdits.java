@@ -18,7 +18,8 @@ final class SongEdits {
     private SongEdits() {}
 
     static Song retitled(Song s, String title) {
-        return new Song(s.id(), title, s.rateHz(), s.tempoBpm(), s.timeSignature(), s.key(), s.sections(), s.markers(), s.lanes(), s.mix(), s.master());
+        return new Song(s.id(), title, s.rateHz(), s.tempoBpm(), s.timeSignature(), s.key(), s.sections(), s.markers(), s.lanes(), s.mix(), s.master(),
+                s.punchCrossfadeMs());
     }
 
     static Song renamedLane(Song s, String from, String to) {
@@ -28,7 +29,7 @@ final class SongEdits {
         Map<String, TrackSettings> strips = new LinkedHashMap<>();
         s.mix().tracks().forEach((name, strip) -> strips.put(name.equals(from) ? to : name, strip));
         return new Song(s.id(), s.title(), s.rateHz(), s.tempoBpm(), s.timeSignature(), s.key(), s.sections(), s.markers(), lanes,
-                s.mix().withTracks(strips), s.master());
+                s.mix().withTracks(strips), s.master(), s.punchCrossfadeMs());
     }
 
     /** The lane without pass {@code index} (0-based); the lane must keep at least one pass. */
@@ -45,6 +46,6 @@ final class SongEdits {
         Map<String, TrackSettings> strips = new LinkedHashMap<>(s.mix().tracks());
         strips.remove(name);
         return new Song(s.id(), s.title(), s.rateHz(), s.tempoBpm(), s.timeSignature(), s.key(), s.sections(), s.markers(), lanes,
-                s.mix().withTracks(strips), s.master());
+                s.mix().withTracks(strips), s.master(), s.punchCrossfadeMs());
     }
 }

@@ -82,6 +82,35 @@ public final class Songs {
         }
     }
 
+    /** Moves song {@code id} to the trash (its takes stay); returns its trash id; 404 for an unknown song. */
+    public String trash(String id) throws IOException {
+        synchronized (writes) {
+            find(id);
+            try {
+                return library.trash(id);
+            } catch (SongException e) {
+                throw ApiError.notFound("no song " + id + " (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    public List<SongLibrary.Trashed> trashed() throws IOException {
+        return library.trashed();
+    }
+
+    /** Brings a song back from the trash: 404 when there is no such trash id, 409 when its id is taken again. */
+    public Song restore(String trashId) throws IOException {
+        synchronized (writes) {
+            try {
+                return library.restore(trashId);
+            } catch (NoSuchElementException e) {
+                throw ApiError.notFound("no song " + trashId + " in the trash; GET /api/trash/songs lists them");
+            } catch (SongException e) {
+                throw ApiError.conflict(e.getMessage());
+            }
+        }
+    }
+
     /** What the song sounds like now; 409 when none of its passes can be found. */
     public SongArrangement arrangement(Song song) throws IOException {
         try {

@@ -21,8 +21,9 @@ import org.taperoom.web.server.Route;
 
 /**
  * Songs: list, make (empty or from a take), read, retitle, and per lane mute, solo, the active pass
- * and the name. Every song lookup goes through {@link Songs}; the pass, trash and output routes
- * are {@link PassesApi}, {@link PassTrashApi} and {@link SongOutputsApi}.
+ * and the name. Every song lookup goes through {@link Songs}; the song trash, pass, pass trash and
+ * output routes are {@link SongTrashApi}, {@link PassesApi}, {@link PassTrashApi} and
+ * {@link SongOutputsApi}.
  */
 public final class SongsApi {
     private final Songs songs;
@@ -38,6 +39,8 @@ public final class SongsApi {
                                      JobsApi jobs, Consumer<String> changed) {
         SongRequests req = new SongRequests(songs, transport, changed);
         List<Route> all = new ArrayList<>(new SongsApi(req).routes());
+        all.addAll(new SongTrashApi(req).routes());
+        all.addAll(SongMixMaster.routes(req));
         all.addAll(new PassTrashApi(req).routes());
         all.addAll(new PassesApi(req, inputs, playback).routes());
         all.addAll(new SongOutputsApi(req, playback, renders, jobs).routes());
@@ -50,8 +53,9 @@ public final class SongsApi {
                 Route.post("/api/songs", Access.CHANGE, this::create,
                         "Make a song: {\"title\": \"…\", \"fromTake\": \"<take id>\"} (fromTake optional: the take's tracks become lanes, its mix and master the song's); 201 with the song.").teachers(),
                 Route.get("/api/songs/{id}", Access.SESSION, this::get,
-                        "A song: title, rateHz, tempoBpm, timeSignature, key, lengthSeconds, lanes [{number, name, mute, solo, active, passes [{number, active, take, track, offsetFrames, offsetSeconds, lengthFrames, lengthSeconds, missing, recordedAt, notes}]}].").teachers(),
-                Route.patch("/api/songs/{id}", Access.CHANGE, this::retitle, "Rename a song: {\"title\": \"…\"} (its id stays).").teachers(),
+                        "A song: title, rateHz, tempoBpm, timeSignature, key, punchCrossfadeMs, lengthSeconds, lanes [{number, name, mute, solo, active, passes [{number, active, take, track, offsetFrames, offsetSeconds, lengthFrames, lengthSeconds, missing, recordedAt, notes}]}].").teachers(),
+                Route.patch("/api/songs/{id}", Access.CHANGE, this::change,
+                        "Rename a song or set how long a punch's boundaries crossfade in its render: {\"title\": \"…\", \"punchCrossfadeMs\": 0–100 (0: a butt splice)} (either; its id stays).").teachers(),
                 Route.patch("/api/songs/{id}/lanes/{lane}", Access.CHANGE, this::lane,
                         "Change lane {lane} (from 1): {\"mute\": bool, \"solo\": bool, \"active\": <pass number>, \"name\": \"…\"} (any of them).").teachers());
     }
@@ -83,11 +87,16 @@ public final class SongsApi {
         ctx.json(SongDocs.full(song, songs.libraryRoot()));
     }
 
-    private void retitle(Context ctx) throws IOException {
+    private void change(Context ctx) throws IOException {
         String id = PathIds.id(ctx, "id");
-        Body b = Body.of(ctx, Set.of("title"));
-        String title = SongRequests.title(b);
-        req.answer(ctx, songs.change(id, s -> SongEdits.retitled(s, title)));
+        Body b = Body.of(ctx, Set.of("title", "punchCrossfadeMs"));
+        if (b.fields().isEmpty()) throw ApiError.badRequest("body", "give title, punchCrossfadeMs or both");
+        String title = b.has("title") ? SongRequests.title(b) : null;
+        Double fadeMs = b.has("punchCrossfadeMs") ? b.number("punchCrossfadeMs", 0, Song.MAX_PUNCH_CROSSFADE_MS) : null;
+        req.answer(ctx, songs.change(id, s -> {
+            Song out = title == null ? s : SongEdits.retitled(s, title);
+            return fadeMs == null ? out : out.withPunchCrossfadeMs(fadeMs);
+        }));
     }
 
     private void lane(Context ctx) throws IOException {

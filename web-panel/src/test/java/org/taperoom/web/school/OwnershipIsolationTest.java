@@ -184,7 +184,7 @@ class OwnershipIsolationTest {
             Map<String, String> ids = new java.util.HashMap<>(Map.of("id", ownIds.get("id"), "n", "1", "job", ownIds.get("job"), "student", "s0000000000",
                     "teacher", "t0000000000", "class", "3b"));
             ids.putAll(Map.of("lane", "1", "pass", "1", "entry", "1", "file", "x.wav", "release", "x", "material", ownIds.get("material"),
-                    "practice", ownIds.get("practice")));
+                    "practice", ownIds.get("practice"), "export", "x.wav", "trashId", "x"));
             String path = fill(e.endpoint.path, ids);
             HttpResponse<String> r = studentA.send(e.endpoint.method.name(), path, "{}", Map.of("X-CSRF-Token", studentA.csrf));
             if (r.statusCode() != 403) open.add(key(e) + " answered " + r.statusCode() + " " + r.body());

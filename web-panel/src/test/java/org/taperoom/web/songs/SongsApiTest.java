@@ -49,6 +49,19 @@ class SongsApiTest {
         return user.json(r);
     }
 
+    /** The job once it has ended, asserted done (within a minute). */
+    private static JsonNode finished(String job) throws Exception {
+        JsonNode j = null;
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end) {
+            j = user.json(user.get("/api/jobs/" + job));
+            if (j.get("state").asText().matches("done|failed|cancelled")) break;
+            Thread.sleep(100);
+        }
+        assertEquals("done", j.get("state").asText(), j.toString());
+        return j;
+    }
+
     /** Records a pass of about {@code millis} into {@code lane} from input 1; returns the song after it. */
     private static JsonNode overdub(String id, String lane, long millis) throws Exception {
         HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[1],\"lanes\":[\"" + lane + "\"]}");
@@ -93,6 +106,11 @@ class SongsApiTest {
                 {"GET", "/api/songs/no-such-song", null, 404, "no song no-such-song"},
                 {"GET", "/api/songs/..%2Fetc", null, 404, ""},
                 {"PATCH", base, "{\"title\":7}", 400, "title: expected a string"},
+                {"PATCH", base, "{}", 400, "body: give title, punchCrossfadeMs or both"},
+                {"PATCH", base, "{\"punchCrossfadeMs\":500}", 400, "punchCrossfadeMs: expected a number from 0 to"},
+                {"DELETE", "/api/songs/no-such-song", null, 404, "no song no-such-song"},
+                {"POST", "/api/trash/songs/no-such-song/restore", null, 404, "no song no-such-song in the trash"},
+                {"POST", "/api/trash/songs/..%2Fetc/restore", null, 404, ""},
                 {"PATCH", base + "/lanes/9", "{\"mute\":true}", 404, "no lane 9"},
                 {"PATCH", base + "/lanes/x", "{\"mute\":true}", 404, "lane must be a number"},
                 {"PATCH", base + "/lanes/1", "{}", 400, "body: give at least one of"},
@@ -227,6 +245,8 @@ class SongsApiTest {
             assertTrue(user.json(loser).get("error").asText().contains("pass is being recorded"), loser.body());
             assertEquals(409, user.change("POST", "/api/songs/" + id + "/passes", "{\"inputs\":[2]}").statusCode(), "a third one later");
             assertEquals(409, user.change("PATCH", "/api/songs/" + id + "/lanes/1", "{\"mute\":true}").statusCode(), "lanes wait for the pass");
+            assertEquals(409, user.change("DELETE", "/api/songs/" + id, null).statusCode(), "a song is not deleted while a pass records");
+            assertEquals(409, user.change("PUT", "/api/songs/" + id + "/mix", "{}").statusCode(), "nor its mix saved");
             Thread.sleep(300);
             assertEquals(202, user.change("POST", "/api/songs/" + id + "/passes/stop", null).statusCode());
             rig.awaitState("idle", 15000);
@@ -269,6 +289,116 @@ class SongsApiTest {
     }
 
     @Test
+    void aSongsMixAndMasterAreStoredLikeATakesKeyedByLaneAndBadSettingsGet400NamingTheKey() throws Exception {
+        JsonNode s = newSong("Mixed");
+        String id = s.get("id").asText();
+        String lane = s.get("lanes").get(1).get("name").asText();
+        HttpResponse<String> put = user.change("PUT", "/api/songs/" + id + "/mix",
+                "{\"tracks\":{\"" + lane + "\":{\"fader_db\":-6,\"pan\":-0.5,\"mute\":true}}}");
+        assertEquals(200, put.statusCode(), put.body());
+        JsonNode mix = user.json(user.get("/api/songs/" + id + "/mix"));
+        assertEquals(-6, mix.get("tracks").get(lane).get("fader_db").asDouble());
+        assertEquals(-0.5, mix.get("tracks").get(lane).get("pan").asDouble());
+        assertTrue(song(id).get("lanes").get(1).get("mute").asBoolean(), "the lane's mute is the mix's");
+
+        HttpResponse<String> pan = user.change("PUT", "/api/songs/" + id + "/mix", "{\"tracks\":{\"" + lane + "\":{\"pan\":7}}}");
+        assertEquals(400, pan.statusCode(), pan.body());
+        assertTrue(user.json(pan).get("error").asText().contains("pan"), pan.body());
+        HttpResponse<String> ghost = user.change("PUT", "/api/songs/" + id + "/mix", "{\"tracks\":{\"ghost\":{\"pan\":0}}}");
+        assertEquals(400, ghost.statusCode(), ghost.body());
+        assertTrue(user.json(ghost).get("error").asText().startsWith("mix.tracks.ghost: no such lane in song " + id), ghost.body());
+        assertEquals(400, user.change("PUT", "/api/songs/" + id + "/mix", "{\"tracks\":").statusCode());
+        assertEquals(-6, user.json(user.get("/api/songs/" + id + "/mix")).get("tracks").get(lane).get("fader_db").asDouble(),
+                "a rejected mix leaves the stored one alone");
+
+        put = user.change("PUT", "/api/songs/" + id + "/master", "{\"preset\":\"broadcast\",\"ceiling_dbtp\":-2}");
+        assertEquals(200, put.statusCode(), put.body());
+        JsonNode master = user.json(user.get("/api/songs/" + id + "/master"));
+        assertEquals("broadcast", master.get("preset").asText());
+        assertEquals(-2, master.get("ceiling_dbtp").asDouble());
+        HttpResponse<String> bad = user.change("PUT", "/api/songs/" + id + "/master", "{\"ceiling_dbtp\":5}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(user.json(bad).get("error").asText().contains("ceiling_dbtp"), bad.body());
+        assertEquals(404, user.get("/api/songs/no-such-song/mix").statusCode());
+        assertEquals(404, user.change("PUT", "/api/songs/no-such-song/master", "{}").statusCode());
+    }
+
+    @Test
+    void aSongExportsWithTagsAndSharesLikeATake() throws Exception {
+        String id = newSong("Shared Song").get("id").asText();
+        HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/exports",
+                "{\"format\":\"flac\",\"tags\":{\"title\":\"Shared Song\",\"artist\":\"The Band\"}}");
+        assertEquals(202, r.statusCode(), r.body());
+        finished(user.json(r).get("job").asText());
+        JsonNode exports = user.json(user.get("/api/songs/" + id + "/exports"));
+        assertEquals(1, exports.size(), exports.toString());
+        String name = exports.get(0).get("file").asText();
+        assertTrue(name.endsWith("-" + id + ".flac"), name);
+        assertEquals("/api/songs/" + id + "/exports/" + name + "/file", exports.get(0).get("url").asText());
+        HttpResponse<byte[]> file = user.bytes(exports.get(0).get("url").asText(), Map.of());
+        assertEquals(200, file.statusCode());
+        java.nio.file.Path flac = java.nio.file.Files.createTempFile("song-export", ".flac");
+        try {
+            java.nio.file.Files.write(flac, file.body());
+            Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format_tags=title,artist:stream=codec_name",
+                    "-of", "default=noprint_wrappers=1", flac.toString()).redirectErrorStream(true).start();
+            String probed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), probed);
+            assertTrue(probed.contains("codec_name=flac"), probed);
+            assertTrue(probed.contains("TAG:title=Shared Song") && probed.contains("TAG:artist=The Band"), "ffprobe reads the tags: " + probed);
+        } finally {
+            java.nio.file.Files.deleteIfExists(flac);
+        }
+
+        r = user.change("POST", "/api/songs/" + id + "/exports/" + name + "/link", null);
+        assertEquals(200, r.statusCode(), r.body());
+        String url = user.json(r).get("url").asText();
+        assertTrue(user.json(r).get("qr").asText().startsWith("data:image/"), r.body());
+        HttpResponse<byte[]> shared = rig.client().bytes(java.net.URI.create(url).getPath(), Map.of());
+        assertEquals(200, shared.statusCode(), "a phone downloads it without the PIN");
+        assertEquals(file.body().length, shared.body().length);
+
+        assertEquals(400, user.change("POST", "/api/songs/" + id + "/exports", "{\"format\":\"aiff\"}").statusCode());
+        assertEquals(400, user.change("POST", "/api/songs/" + id + "/exports", "{\"format\":\"wav\",\"tags\":{\"title\":\"a\\u0007\"}}").statusCode());
+        assertEquals(404, user.get("/api/songs/" + id + "/exports/nope.wav/file").statusCode());
+        assertEquals(404, user.change("POST", "/api/songs/no-such-song/exports", "{\"format\":\"wav\"}").statusCode());
+    }
+
+    @Test
+    void aSongGoesToTheTrashItsTakesStayAndItComesBack() throws Exception {
+        String id = newSong("Binned").get("id").asText();
+        HttpResponse<String> r = user.change("PATCH", "/api/songs/" + id, "{\"punchCrossfadeMs\":12.5}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(12.5, user.json(r).get("punchCrossfadeMs").asDouble());
+        r = user.change("DELETE", "/api/songs/" + id, null);
+        assertEquals(200, r.statusCode(), r.body());
+        String trashId = user.json(r).get("trashId").asText();
+        assertEquals(404, user.get("/api/songs/" + id).statusCode(), "the song is gone from the songs");
+        boolean listed = false;
+        for (JsonNode l : user.json(user.get("/api/songs"))) listed |= l.get("id").asText().equals(id);
+        assertFalse(listed, "GET /api/songs no longer lists it");
+        assertEquals(200, user.get("/api/takes/" + takeId).statusCode(), "its passes' take stays in the library");
+        JsonNode trash = user.json(user.get("/api/trash/songs"));
+        boolean inTrash = false;
+        for (JsonNode t : trash) inTrash |= t.get("trashId").asText().equals(trashId) && t.get("title").asText().equals("Binned");
+        assertTrue(inTrash, "the trash lists it: " + trash);
+
+        r = user.change("POST", "/api/trash/songs/" + trashId + "/restore", null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode back = song(id);
+        assertEquals("Binned", back.get("title").asText());
+        assertEquals(12.5, back.get("punchCrossfadeMs").asDouble(), "it comes back as it was");
+        assertEquals(2, back.get("lanes").size());
+
+        assertEquals(200, user.change("DELETE", "/api/songs/" + id, null).statusCode());
+        String again = user.json(user.change("POST", "/api/songs", "{\"title\":\"Binned\"}")).get("id").asText();
+        assertEquals(id, again, "a new song takes the id");
+        r = user.change("POST", "/api/trash/songs/" + trashId + "/restore", null);
+        assertEquals(409, r.statusCode(), r.body());
+        assertTrue(user.json(r).get("error").asText().contains("exists again"), r.body());
+    }
+
+    @Test
     void aSongPlaysThroughThePlaybackEngineAndRendersAsAJobWithProgress() throws Exception {
         String id = newSong("Playable").get("id").asText();
         HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/play", "{}");
@@ -283,15 +413,7 @@ class SongsApiTest {
 
         r = user.change("POST", "/api/songs/" + id + "/render", "{\"format\":\"wav\"}");
         assertEquals(202, r.statusCode(), r.body());
-        String job = user.json(r).get("job").asText();
-        JsonNode j = null;
-        long end = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < end) {
-            j = user.json(user.get("/api/jobs/" + job));
-            if (j.get("state").asText().matches("done|failed|cancelled")) break;
-            Thread.sleep(100);
-        }
-        assertEquals("done", j.get("state").asText(), j.toString());
+        JsonNode j = finished(user.json(r).get("job").asText());
         assertEquals(1.0, j.get("progress").asDouble(), 1e-9);
         JsonNode renders = user.json(user.get("/api/songs/" + id + "/renders"));
         assertEquals(1, renders.size());

@@ -84,8 +84,18 @@ public final class RenderService implements AutoCloseable {
      */
     public RenderJob start(Path take, String name, String format, String renderJson) throws IOException, SettingsException {
         if (!name.matches("[A-Za-z0-9_-]{1,40}")) throw new SettingsException("name: \"" + name + "\" should be 1-40 letters, digits, - or _");
-        TakeTracks tracks = TakeTracks.find(take);
-        RenderSettings settings = TakeSettings.render(take);
+        return start(take, TakeTracks.find(take), TakeSettings.render(take), name, format, renderJson);
+    }
+
+    /**
+     * As {@link #start(Path, String, String, String)} for any programme: {@code tracks} with their
+     * {@code stored} settings (a song's arrangement and its mix and master), rendered into
+     * {@code folder}'s renders.
+     */
+    public RenderJob start(Path folder, TakeTracks tracks, RenderSettings stored, String name, String format, String renderJson)
+            throws IOException, SettingsException {
+        if (!name.matches("[A-Za-z0-9_-]{1,40}")) throw new SettingsException("name: \"" + name + "\" should be 1-40 letters, digits, - or _");
+        RenderSettings settings = stored;
         if (renderJson != null && !renderJson.isBlank()) {
             RenderSettings given = RenderSettings.parse(renderJson);
             JsonNode raw = RenderRecord.JSON.readTree(renderJson);
@@ -94,7 +104,7 @@ public final class RenderService implements AutoCloseable {
             if (raw.has("master")) settings = settings.withMaster(given.master());
         }
         tracks.check(settings.mix());
-        Path file = take.resolve(RENDERS_DIR).resolve(LocalDateTime.now(clock).format(STAMP) + "-" + name + "." + format);
+        Path file = folder.resolve(RENDERS_DIR).resolve(LocalDateTime.now(clock).format(STAMP) + "-" + name + "." + format);
         try {
             OutputFormat.forPath(file);
         } catch (IllegalArgumentException e) {
