@@ -1,8 +1,10 @@
 // Sheets: the song sheets (ChordPro) of songs and takes. A list; a sheet with chords over the
 // words, transposed or with a capo on request (shown, stored only with "Save"); an editor for the
-// ChordPro text; a stage view (large type on black, scrolling by itself); and a print view (the
-// print stylesheet: black on white, no controls). Hash: #sheets, #sheets/<song|take>/<id>[/stage].
+// ChordPro text; a stage view (large type on black, scrolling by itself, or section by section with
+// the playhead while the sheet's song or take plays); and a print view (the print stylesheet: black
+// on white, no controls). Hash: #sheets, #sheets/<song|take>/<id>[/stage].
 import * as api from '../api.js';
+import * as live from '../live.js';
 import { t } from '../i18n.js';
 import { el, toast, unavailable, currentTakeId } from '../ui.js';
 
@@ -187,7 +189,12 @@ async function showSheet(view, r) {
   return null;
 }
 
-/** The stage view: the sheet alone in large type on black, scrolling at a chosen speed; tap to pause. */
+/**
+ * The stage view: the sheet alone in large type on black. While the sheet's own song or take plays,
+ * it shows the section the playhead is in (each section's start time is in the sheet: see
+ * {x_taperoom_at}); "… starts now" dates the next section at the playhead, to tap along once.
+ * Otherwise it scrolls at a chosen speed; tap to pause.
+ */
 async function showStage(view, card, path, r) {
   card.remove();
   let doc;
@@ -195,14 +202,18 @@ async function showStage(view, card, path, r) {
   document.body.classList.add('stage-mode');
   let speed = 2;
   let running = false;
+  const body = renderBody(doc);
   const scroller = el('div', { class: 'stage-scroll', id: 'stage-scroll' },
-    el('h1', { class: 'sheet-title', text: doc.title || r.id }), headLine(doc), renderBody(doc), el('div', { class: 'stage-end' }));
+    el('h1', { class: 'sheet-title', text: doc.title || r.id }), headLine(doc), body, el('div', { class: 'stage-end' }));
   const play = el('button', { type: 'button', id: 'stage-play', class: 'primary', 'aria-pressed': 'false' }, t('sheets.scroll'));
   const speedOut = el('output', { id: 'stage-speed' }, '');
   const slower = el('button', { type: 'button', id: 'stage-slower', 'aria-label': t('sheets.slower') }, '−');
   const faster = el('button', { type: 'button', id: 'stage-faster', 'aria-label': t('sheets.faster') }, '+');
   const exit = el('a', { class: 'button', id: 'stage-exit', href: `#sheets/${r.owner}/${encodeURIComponent(r.id)}` }, t('sheets.exitStage'));
-  const bar = el('div', { class: 'stage-bar row' }, exit, play, slower, speedOut, faster);
+  const now = el('output', { id: 'stage-now', 'aria-live': 'polite' }, '');
+  const mark = el('button', { type: 'button', id: 'stage-mark' }, '');
+  mark.hidden = true;
+  const bar = el('div', { class: 'stage-bar row' }, exit, play, slower, speedOut, faster, mark, now);
   const stage = el('div', { class: 'stage', id: 'stage', role: 'region', 'aria-label': t('sheets.stage') }, scroller, bar);
   view.append(stage);
 
@@ -211,14 +222,14 @@ async function showStage(view, card, path, r) {
   let last = 0;
   let carry = 0;
   let frame = 0;
-  function step(now) {
+  function step(time) {
     if (!running) return;
     if (last) {
-      carry += (SPEEDS[speed] * (now - last)) / 1000;
+      carry += (SPEEDS[speed] * (time - last)) / 1000;
       const whole = Math.floor(carry);
       if (whole > 0) { scroller.scrollTop += whole; carry -= whole; }
     }
-    last = now;
+    last = time;
     if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) { setRunning(false); return; }
     frame = requestAnimationFrame(step);
   }
@@ -234,7 +245,57 @@ async function showStage(view, card, path, r) {
   scroller.addEventListener('click', () => setRunning(!running));
   slower.addEventListener('click', () => { speed = Math.max(0, speed - 1); showSpeed(); });
   faster.addEventListener('click', () => { speed = Math.min(SPEEDS.length - 1, speed + 1); showSpeed(); });
+
+  // Following the playhead. The section elements are the doc's sections, in order.
+  const sectionEls = [...body.querySelectorAll('.sheet-section')];
+  let starts = doc.sections.map((s) => s.startSeconds);
+  let shown = -1;
+  /** Seconds into the sheet's song or take while it plays; null while something else (or nothing) plays. */
+  let position = null;
+  const name = (i) => sectionTitle(doc.sections[i]) || t('sheets.sectionNumber', { n: i + 1 });
+  /** The dated section that started last at or before {@code seconds}, or -1. */
+  function sectionAt(seconds) {
+    let at = -1;
+    starts.forEach((s, i) => { if (s !== null && s <= seconds && (at < 0 || s >= starts[at])) at = i; });
+    return at;
+  }
+  function showSection(i) {
+    if (i === shown) return;
+    shown = i;
+    sectionEls.forEach((e, k) => { if (k === i) e.setAttribute('aria-current', 'true'); else e.removeAttribute('aria-current'); });
+    if (i < 0) { now.textContent = ''; return; }
+    now.textContent = t('sheets.nowSection', { section: name(i) });
+    scroller.scrollTop += sectionEls[i].getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  }
+  function showMark() {
+    const next = shown + 1;
+    mark.hidden = position === null || next >= sectionEls.length;
+    if (!mark.hidden) mark.textContent = t('sheets.startsNow', { section: name(next) });
+  }
+  function onPlayback(msg) {
+    const mine = (r.owner === 'song' ? msg.song : msg.take) === r.id;
+    position = mine && msg.playing && typeof msg.positionSeconds === 'number' ? msg.positionSeconds : null;
+    if (position !== null) {
+      const i = sectionAt(position);
+      if (i >= 0 && running) setRunning(false); // the playhead leads now, not the speed
+      if (i >= 0) showSection(i);
+    }
+    showMark();
+  }
+  mark.addEventListener('click', async () => {
+    if (position === null) return;
+    const next = shown + 1;
+    try {
+      const changed = await api.patch(`${path}/sections/${next + 1}`, { startSeconds: Math.round(position * 1000) / 1000 });
+      starts = changed.sections.map((s) => s.startSeconds);
+      showSection(next);
+      showMark();
+    } catch (e) { toast(e.message); }
+  });
+  const off = live.on('playback', onPlayback);
+  try { onPlayback(await api.get('/api/playback')); } catch { /* the live messages still come */ }
   return () => {
+    off();
     setRunning(false);
     document.body.classList.remove('stage-mode');
   };

@@ -137,6 +137,90 @@ class SheetsPageTest {
         }
     }
 
+    /** Three sections of four lines each: more than the 800×480 stage shows at once. */
+    static final String STAGED = """
+            {title: Tide Table}
+            {start_of_verse: Verse 1}
+            [Am]Low tide at [F]seven, the [C]mud flats [G]shine
+            [Am]Gulls on the [F]mooring, the [C]rope and the [G]line
+            [Am]Boots in the [F]harbour, the [C]smell of the [G]brine
+            [Am]Waiting for [F]water to [E]carry the [E7]sign
+            {end_of_verse}
+            {start_of_chorus: Chorus}
+            [C]High tide, [G]high tide
+            [Am]Bring the boats [F]home
+            [C]High tide, [G]high tide
+            [F]Never a[E]lone
+            {end_of_chorus}
+            {start_of_bridge: Bridge}
+            [Dm]Moon pulls the [Am]water
+            [Dm]Water pulls [E]me
+            [Dm]Out past the [Am]breakwater
+            [F]Into the [E]sea
+            {end_of_bridge}
+            """;
+
+    /** The index of the section the stage view marks as current, and whether it is inside the visible part of the stage. */
+    private static String currentSection(Browser b) {
+        return (String) b.js("const all = [...document.querySelectorAll('#stage .sheet-section')];"
+                + "const i = all.findIndex(e => e.getAttribute('aria-current') === 'true');"
+                + "if (i < 0) return 'none';"
+                + "const s = document.getElementById('stage-scroll').getBoundingClientRect(), r = all[i].getBoundingClientRect();"
+                + "return i + (r.top >= s.top - 1 && r.top < s.bottom - 40 ? ' visible' : ' hidden at ' + r.top);");
+    }
+
+    @Test
+    void whileTheTakePlaysTheStageViewShowsTheSectionThePlayheadIsIn() throws Exception {
+        String takeId = rig.recordTake(user, 6000);
+        String sheet = "/api/takes/" + takeId + "/sheet";
+        assertEquals(200, user.change("PUT", sheet, Body.of(Map.of("chordPro", STAGED))).statusCode());
+        for (var start : List.of(List.of(2, 2.5), List.of(3, 4.5), List.of(1, 0))) {
+            HttpResponse<String> dated = user.change("PATCH", sheet + "/sections/" + start.get(0), "{\"startSeconds\": " + start.get(1) + "}");
+            assertEquals(200, dated.statusCode(), dated.body());
+        }
+        JsonNode doc = user.json(user.get(sheet));
+        assertEquals(List.of(0.0, 2.5, 4.5), doc.get("sections").findValues("startSeconds").stream().map(JsonNode::asDouble).toList());
+        assertTrue(doc.get("chordPro").asText().contains("{x_taperoom_at: 2.5}\n{start_of_chorus: Chorus}"), doc.get("chordPro").asText());
+        HttpResponse<String> none = user.change("PATCH", sheet + "/sections/4", "{\"startSeconds\": 1}");
+        assertEquals(404, none.statusCode(), none.body());
+        HttpResponse<String> negative = user.change("PATCH", sheet + "/sections/1", "{\"startSeconds\": -1}");
+        assertEquals(400, negative.statusCode(), negative.body());
+        assertTrue(negative.body().contains("startSeconds"), negative.body());
+
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            b.js("location.hash = arguments[0]", "sheets/take/" + takeId + "/stage");
+            b.find("#stage");
+            assertEquals("none", currentSection(b), "nothing plays: no section is marked");
+            assertEquals(Boolean.TRUE, b.js("return document.querySelectorAll('#stage .sheet-section')[2].getBoundingClientRect().top"
+                    + " > document.getElementById('stage-scroll').getBoundingClientRect().bottom"), "the bridge starts below the screen");
+            try {
+                assertEquals(200, user.change("POST", "/api/takes/" + takeId + "/play", "{\"fromSeconds\": 4.6}").statusCode());
+                b.until(d -> "2 visible".equals(currentSection(b)) ? true : null);
+                assertEquals("Now: Bridge", b.find("#stage-now").getText());
+                b.screenshot("sheet-stage-following");
+                assertEquals(200, user.change("POST", "/api/playback/seek", "{\"seconds\": 2.6}").statusCode());
+                b.until(d -> "1 visible".equals(currentSection(b)) ? true : null);
+                assertEquals("Now: Chorus", b.find("#stage-now").getText());
+                assertEquals("▶ Chorus", b.js("const t = document.querySelector('#stage .sheet-section[aria-current] .sheet-section-title');"
+                        + "return getComputedStyle(t, '::before').content.replaceAll('\"', '') + t.textContent"), "marked by a sign, not by colour alone");
+
+                // Tapping along: at the start, the next section (the chorus) is dated where the playhead is.
+                assertEquals(200, user.change("POST", "/api/playback/seek", "{\"seconds\": 0}").statusCode());
+                b.until(d -> "0 visible".equals(currentSection(b)) ? true : null);
+                assertEquals("Chorus starts now", b.find("#stage-mark").getText());
+                b.find("#stage-mark").click();
+                b.until(d -> "1 visible".equals(currentSection(b)) ? true : null);
+                double chorus = user.json(user.get(sheet)).get("sections").get(1).get("startSeconds").asDouble();
+                assertTrue(chorus > 0 && chorus < 2.5, "the chorus now starts where the tap was: " + chorus);
+            } finally {
+                user.change("POST", "/api/playback/stop", null);
+            }
+        }
+    }
+
     @Test
     void thePrintViewIsBlackOnWhiteWithoutControlsAndPrintsToAPdf() throws Exception {
         try (Browser b = new Browser(800, 480, true)) {
