@@ -124,6 +124,44 @@ public record SongSheet(List<SheetLine> lines) {
         return new SongSheet(out);
     }
 
+    /** The section kind that holds a detected progression ({@code {start_of_progression}}: ChordPro allows sections of any name). */
+    public static final String PROGRESSION = "progression";
+
+    /**
+     * This sheet with what an analysis found: tempo (to a tenth of a BPM), time signature and key set
+     * where found (null leaves the sheet's), and the progression as a chord line in the sheet's
+     * {@code progression} section, which replaces the one a detection before wrote (an empty
+     * progression leaves it).
+     */
+    public SongSheet withDetected(Double tempoBpm, String timeSignature, Key key, List<String> progression) {
+        SongSheet out = this;
+        if (key != null) out = out.with("key", key.chordProName());
+        if (tempoBpm != null) out = out.with("tempo", BigDecimal.valueOf(Math.round(tempoBpm * 10) / 10.0).stripTrailingZeros().toPlainString());
+        if (timeSignature != null) out = out.with("time", timeSignature);
+        if (progression.isEmpty()) return out;
+        List<SheetLine.Segment> chords = new ArrayList<>();
+        for (int i = 0; i < progression.size(); i++) chords.add(new SheetLine.Segment(progression.get(i), i < progression.size() - 1 ? " " : ""));
+        List<SheetLine> block = List.of(new SheetLine.Directive("start_of_" + PROGRESSION, null), new SheetLine.Lyrics(chords),
+                new SheetLine.Directive("end_of_" + PROGRESSION, null));
+        List<SheetLine> lines = new ArrayList<>(out.lines());
+        int start = -1, end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!(lines.get(i) instanceof SheetLine.Directive d)) continue;
+            if (start < 0 && canonical(d.name()).equals("start_of_" + PROGRESSION)) start = i;
+            else if (start >= 0 && canonical(d.name()).equals("end_of_" + PROGRESSION)) {
+                end = i;
+                break;
+            }
+        }
+        if (start >= 0 && end >= 0) {
+            lines.subList(start, end + 1).clear();
+            lines.addAll(start, block);
+        } else {
+            lines.addAll(block);
+        }
+        return new SongSheet(lines);
+    }
+
     /**
      * A section: its kind ({@code verse}, {@code chorus}, {@code bridge}, {@code tab} …), label, lyric
      * lines, and the time it starts at in the song or take, seconds (null when the sheet does not say).
