@@ -43,6 +43,7 @@ import org.taperoom.web.publish.PublishApi;
 import org.taperoom.web.publish.UploadPump;
 import org.taperoom.web.release.ReleaseApi;
 import org.taperoom.web.tuner.TunerApi;
+import org.taperoom.web.sheets.SheetDetectionApi;
 import org.taperoom.web.sheets.SheetsApi;
 import org.taperoom.appliance.song.SongLibrary;
 import org.taperoom.web.security.Guard;
@@ -145,6 +146,7 @@ public final class WebPanel implements Panel {
                 .add(playback.routes())
                 .add(tuner.routes())
                 .add(new SheetsApi(takes, new SongLibrary(context.library().root())).routes())
+                .add(new SheetDetectionApi(takes, new SongLibrary(context.library().root())).routes())
                 .add(SongsApi.routes(new Songs(context.library().root(), takes), context.transport(), arming::inputs, playback.api(), renders,
                         jobs, hub::event))
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,

@@ -10,7 +10,7 @@ import { el, toast, unavailable, currentTakeId } from '../ui.js';
 
 // Each key written out whole, so the message files' test sees it read.
 const KIND_WORDS = { verse: 'sheets.kind.verse', chorus: 'sheets.kind.chorus', bridge: 'sheets.kind.bridge', intro: 'sheets.kind.intro',
-  outro: 'sheets.kind.outro', tab: 'sheets.kind.tab', grid: 'sheets.kind.grid' };
+  outro: 'sheets.kind.outro', tab: 'sheets.kind.tab', grid: 'sheets.kind.grid', progression: 'sheets.kind.progression' };
 const OWNER_WORDS = { song: 'sheets.owner.song', take: 'sheets.owner.take' };
 /** Stage scrolling speeds, pixels a second: slow ballad to fast rocker. */
 const SPEEDS = [10, 15, 20, 30, 40, 60, 80];
@@ -114,6 +114,12 @@ async function showSheet(view, r) {
     button('sheet-print', t('sheets.print'), null, () => window.print()),
     button('sheet-edit', t('sheets.edit'), null, () => edit()));
   const card = el('section', { class: 'card sheet' });
+  const detected = el('p', { id: 'sheet-detected', 'aria-live': 'polite' });
+  const useDetected = el('button', { type: 'button', id: 'sheet-use-detected', class: 'primary' }, t('sheets.useDetected'));
+  useDetected.hidden = true;
+  let found = null;
+  const detect = el('div', { class: 'row sheet-detect no-print' },
+    button('sheet-detect', t('sheets.detect'), null, () => listen()), detected, useDetected);
   view.append(card);
 
   async function load() {
@@ -139,8 +145,35 @@ async function showSheet(view, r) {
       doc.subtitle ? el('p', { class: 'sheet-subtitle', text: doc.subtitle }) : null,
       headLine(doc),
       renderBody(doc)].filter(Boolean));
-    card.replaceChildren(tools, content);
+    card.replaceChildren(tools, detect, content);
   }
+
+  // What the analysis finds in the recording, offered to the sheet: one tap puts it there.
+  async function listen() {
+    useDetected.hidden = true;
+    detected.textContent = t('sheets.detecting');
+    try {
+      found = await api.get(`${path}/detect`);
+    } catch (e) { detected.textContent = ''; toast(e.message); return; }
+    const parts = [];
+    if (found.tempoBpm) parts.push(t('sheets.tempoIs', { bpm: found.tempoBpm }));
+    if (found.key) parts.push(t('sheets.keyIs', { key: found.key }));
+    if (found.timeSignature) parts.push(t('sheets.timeIs', { time: found.timeSignature }));
+    if (found.progression.length) parts.push(found.progression.join(' '));
+    detected.textContent = parts.length ? t('sheets.detected', { what: parts.join(' · ') }) : t('sheets.nothingDetected');
+    useDetected.hidden = parts.length === 0;
+  }
+  useDetected.addEventListener('click', async () => {
+    try {
+      doc = await api.post(`${path}/detected`, { tempoBpm: found.tempoBpm, timeSignature: found.timeSignature, key: found.key, progression: found.progression });
+      transpose = 0;
+      capo = null;
+      useDetected.hidden = true;
+      detected.textContent = '';
+      await load();
+      toast(t('sheets.saved'));
+    } catch (e) { toast(e.message); }
+  });
 
   async function move(semitones, frets) {
     const nextT = Math.max(-11, Math.min(11, transpose + semitones));
@@ -180,7 +213,7 @@ async function showSheet(view, r) {
       } catch (e) { error.textContent = e.message; }
     });
     cancel.addEventListener('click', () => { if (doc) draw(); else location.hash = '#sheets'; });
-    card.replaceChildren(el('h1', { text: t('sheets.editTitle') }), el('p', { class: 'muted', text: t('sheets.editHelp') }), area, error,
+    card.replaceChildren(el('h1', { text: t('sheets.editTitle') }), detect, el('p', { class: 'muted', text: t('sheets.editHelp') }), area, error,
       el('div', { class: 'row' }, saveButton, cancel));
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.taperoom.appliance.sheet.ChordPro;
@@ -16,7 +15,6 @@ import org.taperoom.appliance.sheet.SheetException;
 import org.taperoom.appliance.sheet.SheetStore;
 import org.taperoom.appliance.sheet.SongSheet;
 import org.taperoom.appliance.song.Song;
-import org.taperoom.appliance.song.SongException;
 import org.taperoom.appliance.song.SongLibrary;
 import org.taperoom.web.api.Body;
 import org.taperoom.web.api.PathIds;
@@ -36,10 +34,12 @@ public final class SheetsApi {
     static final double MAX_SECONDS = 86_400;
     private final TakeCatalog takes;
     private final SongLibrary songs;
+    private final SheetOwners owners;
 
     public SheetsApi(TakeCatalog takes, SongLibrary songs) {
         this.takes = takes;
         this.songs = songs;
+        this.owners = new SheetOwners(takes, songs);
     }
 
     public List<Route> routes() {
@@ -62,14 +62,7 @@ public final class SheetsApi {
     }
 
     private Path folder(Context ctx, String owner) throws IOException {
-        String id = PathIds.id(ctx, "id");
-        if (owner.equals("take")) return takes.folder(id);
-        try {
-            songs.load(id);
-        } catch (SongException | NoSuchElementException e) {
-            throw ApiError.notFound("no song " + id);
-        }
-        return songs.folderOf(id);
+        return owners.folder(ctx, owner);
     }
 
     private void list(Context ctx) throws IOException {
@@ -101,7 +94,7 @@ public final class SheetsApi {
     }
 
     private void get(Context ctx, String owner) throws IOException {
-        SongSheet sheet = stored(folder(ctx, owner), owner);
+        SongSheet sheet = SheetOwners.stored(folder(ctx, owner), owner);
         int transpose = query(ctx, "transpose", -11, 11);
         String capoText = ctx.queryParam("capo");
         if (transpose != 0) sheet = sheet.transpose(transpose);
@@ -123,7 +116,7 @@ public final class SheetsApi {
 
     private void dateSection(Context ctx, String owner) throws IOException {
         Path folder = folder(ctx, owner);
-        SongSheet sheet = stored(folder, owner);
+        SongSheet sheet = SheetOwners.stored(folder, owner);
         int n = PathIds.number(ctx, "n", Math.max(1, sheet.sections().size()));
         if (sheet.sections().isEmpty()) throw ApiError.notFound("the sheet has no sections to date");
         Body b = Body.of(ctx, Set.of("startSeconds"));
@@ -132,14 +125,6 @@ public final class SheetsApi {
         sheet = sheet.withSectionStart(n - 1, seconds);
         SheetStore.write(folder, sheet);
         ctx.json(SheetDocs.doc(owner, PathIds.id(ctx, "id"), sheet));
-    }
-
-    private static SongSheet stored(Path folder, String owner) throws IOException {
-        try {
-            return SheetStore.read(folder).orElseThrow(() -> ApiError.notFound("this " + owner + " has no sheet yet"));
-        } catch (SheetException e) {
-            throw ApiError.conflict("the stored sheet cannot be read: " + e.getMessage());
-        }
     }
 
     private void put(Context ctx, String owner) throws IOException {
