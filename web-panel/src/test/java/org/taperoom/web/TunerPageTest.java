@@ -71,7 +71,7 @@ class TunerPageTest {
             double noteTop = ((Number) b.js("return document.getElementById('tuner-note').getBoundingClientRect().bottom")).doubleValue();
             assertTrue(noteTop <= 480, "the note is on the first screen: " + noteTop);
 
-            // The metronome on the same page: started, tempo stepped, meter changed, tapped, stopped.
+            // The metronome on the same page: started, tempo stepped, meter and subdivisions changed, tapped, stopped.
             b.find("#metronome-faster").click();
             b.find("#metronome-faster").click();
             b.find("#metronome-toggle").click();
@@ -87,6 +87,15 @@ class TunerPageTest {
                     return null;
                 }
             });
+            new org.openqa.selenium.support.ui.Select(b.find("#metronome-subdivisions")).selectByValue("3");
+            b.until(d -> {
+                try {
+                    return c.json(c.get("/api/metronome")).get("subdivisions").asInt() == 3 ? true : null;
+                } catch (Exception e) {
+                    return null;
+                }
+            });
+            assertTrue(b.find("#metronome-status").getText().contains("triplets"), b.find("#metronome-status").getText());
             // Five taps half a second apart, timed by the page's own clock (WebDriver's clicks take their own time).
             b.js("const tap = document.getElementById('metronome-tap');"
                     + "for (let i = 0; i < 5; i++) setTimeout(() => tap.click(), 500 * i);");
