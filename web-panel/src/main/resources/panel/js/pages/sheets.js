@@ -101,6 +101,9 @@ async function showSheet(view, r) {
   const transposeValue = el('output', { id: 'sheet-transpose', 'aria-live': 'polite' }, '0');
   const capoValue = el('output', { id: 'sheet-capo', 'aria-live': 'polite' }, '0');
   const button = (id, text, label, onClick) => el('button', { type: 'button', id, 'aria-label': label, onclick: onClick }, text);
+  // The sheet as shown (transposed or not) as a ChordPro file, made in the browser.
+  const download = el('a', { class: 'button', id: 'sheet-download' }, t('sheets.download'));
+  let downloadUrl = null;
   const saveMoved = button('sheet-save-moved', t('sheets.saveMoved'), null, () => save(doc.chordPro));
   saveMoved.hidden = true;
   const tools = el('div', { class: 'row sheet-tools no-print' },
@@ -112,6 +115,7 @@ async function showSheet(view, r) {
     saveMoved,
     button('sheet-stage', t('sheets.stage'), null, () => { location.hash = `#sheets/${r.owner}/${encodeURIComponent(r.id)}/stage`; }),
     button('sheet-print', t('sheets.print'), null, () => window.print()),
+    download,
     button('sheet-edit', t('sheets.edit'), null, () => edit()));
   const card = el('section', { class: 'card sheet' });
   const detected = el('p', { id: 'sheet-detected', 'aria-live': 'polite' });
@@ -136,6 +140,10 @@ async function showSheet(view, r) {
     transposeValue.textContent = transpose > 0 ? `+${transpose}` : String(transpose).replace('-', '−');
     capoValue.textContent = String(capo);
     saveMoved.hidden = transpose === 0 && capo === (doc.capo ?? 0);
+    if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+    downloadUrl = URL.createObjectURL(new Blob([doc.chordPro], { type: 'text/plain;charset=utf-8' }));
+    download.href = downloadUrl;
+    download.download = `${doc.title || r.id}.cho`;
     draw();
   }
 
@@ -202,6 +210,12 @@ async function showSheet(view, r) {
     const area = el('textarea', { id: 'sheet-text', rows: '16', spellcheck: 'false', 'aria-label': t('sheets.textLabel') });
     area.value = initial ?? doc.chordPro;
     const error = el('p', { class: 'error', id: 'sheet-error', role: 'alert' });
+    // A ChordPro file from this device fills the editor; Save stores it.
+    const file = el('input', { type: 'file', id: 'sheet-file', accept: '.cho,.crd,.chopro,.chordpro,.pro,.txt,text/plain' });
+    file.addEventListener('change', async () => {
+      if (!file.files.length) return;
+      try { area.value = await file.files[0].text(); } catch (e) { error.textContent = e.message; }
+    });
     const saveButton = el('button', { type: 'button', class: 'primary', id: 'sheet-save' }, t('sheets.save'));
     const cancel = el('button', { type: 'button', id: 'sheet-cancel' }, t('sheets.cancel'));
     saveButton.addEventListener('click', async () => {
@@ -213,7 +227,8 @@ async function showSheet(view, r) {
       } catch (e) { error.textContent = e.message; }
     });
     cancel.addEventListener('click', () => { if (doc) draw(); else location.hash = '#sheets'; });
-    card.replaceChildren(el('h1', { text: t('sheets.editTitle') }), detect, el('p', { class: 'muted', text: t('sheets.editHelp') }), area, error,
+    card.replaceChildren(el('h1', { text: t('sheets.editTitle') }), detect, el('p', { class: 'muted', text: t('sheets.editHelp') }),
+      el('div', { class: 'row' }, el('label', { for: 'sheet-file', text: t('sheets.openFile') }), file), area, error,
       el('div', { class: 'row' }, saveButton, cancel));
   }
 

@@ -222,6 +222,49 @@ class SheetsPageTest {
     }
 
     @Test
+    void aSheetDownloadsAsAChordProFileAndAChordProFileOpensInTheEditor() throws Exception {
+        String other = new SongLibrary(rig.library).create("Imported Song", null).id();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("imported", ".cho");
+        String imported = STAGED.replace("{title: Tide Table}", "{title: Imported Song}") + "{x_unknown: kept}\n";
+        java.nio.file.Files.writeString(file, imported);
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            b.js("location.hash = arguments[0]", "sheets/song/" + songId);
+            var link = b.find("#sheet-download");
+            assertEquals("Harbour Lights.cho", link.getAttribute("download"));
+            java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("sheet-downloads");
+            ((ChromeDriver) b.driver).executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            link.click();
+            java.nio.file.Path saved = downloads.resolve("Harbour Lights.cho");
+            String storedText = user.json(user.get("/api/songs/" + songId + "/sheet")).get("chordPro").asText();
+            String downloaded = b.until(d -> {
+                try {
+                    String got = java.nio.file.Files.isRegularFile(saved) ? java.nio.file.Files.readString(saved) : null;
+                    return got != null && got.length() >= storedText.length() ? got : null;
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            });
+            assertEquals(storedText, downloaded, "the downloaded file is the stored sheet");
+            java.nio.file.Files.delete(saved);
+            java.nio.file.Files.delete(downloads);
+
+            // A song without a sheet opens the editor; a ChordPro file fills it, and Save stores it as written.
+            b.js("location.hash = arguments[0]", "sheets/song/" + other);
+            b.find("#sheet-file").sendKeys(file.toString());
+            b.until(d -> imported.equals(d.findElement(By.id("sheet-text")).getAttribute("value")) ? true : null);
+            b.find("#sheet-save").click();
+            b.until(d -> d.findElements(By.id("sheet-title")).isEmpty() ? null : true);
+            assertEquals("Imported Song", b.find("#sheet-title").getText());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertEquals(imported, user.json(user.get("/api/songs/" + other + "/sheet")).get("chordPro").asText(), "imported byte for byte, unknown directive kept");
+    }
+
+    @Test
     void thePrintViewIsBlackOnWhiteWithoutControlsAndPrintsToAPdf() throws Exception {
         try (Browser b = new Browser(800, 480, true)) {
             b.open(rig.base.toString());
