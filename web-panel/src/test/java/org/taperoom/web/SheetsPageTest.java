@@ -222,6 +222,35 @@ class SheetsPageTest {
     }
 
     @Test
+    void whileTheSongPlaysTheStageViewShowsTheSectionThePlayheadIsIn() throws Exception {
+        String take = rig.recordTake(user, 3000);
+        HttpResponse<String> made = user.change("POST", "/api/songs", Body.of(Map.of("title", "Tide Song", "fromTake", take)));
+        assertEquals(201, made.statusCode(), made.body());
+        String song = user.json(made).get("id").asText();
+        // Times written by hand in the text: in front of a section, or right after its start.
+        String timed = STAGED.replace("{start_of_chorus: Chorus}", "{x_taperoom_at: 1}\n{start_of_chorus: Chorus}")
+                .replace("{start_of_bridge: Bridge}", "{start_of_bridge: Bridge}\n{x_taperoom_at: 2}");
+        assertEquals(200, user.change("PUT", "/api/songs/" + song + "/sheet", Body.of(Map.of("chordPro", timed))).statusCode());
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            b.js("location.hash = arguments[0]", "sheets/song/" + song + "/stage");
+            b.find("#stage");
+            try {
+                HttpResponse<String> play = user.change("POST", "/api/songs/" + song + "/play", "{\"fromSeconds\": 2.1}");
+                assertEquals(200, play.statusCode(), play.body());
+                b.until(d -> "2 visible".equals(currentSection(b)) ? true : null);
+                assertEquals(200, user.change("POST", "/api/playback/seek", "{\"seconds\": 1.1}").statusCode());
+                b.until(d -> "1 visible".equals(currentSection(b)) ? true : null);
+                assertEquals("Now: Chorus", b.find("#stage-now").getText());
+            } finally {
+                user.change("POST", "/api/playback/stop", null);
+            }
+        }
+    }
+
+    @Test
     void aSheetDownloadsAsAChordProFileAndAChordProFileOpensInTheEditor() throws Exception {
         String other = new SongLibrary(rig.library).create("Imported Song", null).id();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("imported", ".cho");

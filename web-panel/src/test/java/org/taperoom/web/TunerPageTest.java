@@ -29,6 +29,18 @@ class TunerPageTest {
     }
 
     /** The signed cents the page shows ("+2.0 cents", "−5.3 Cent"). */
+    /** Chooses {@code value} in the metronome's select {@code css} and waits until the metronome plays it as {@code field}. */
+    static void chooseAndAwait(Browser b, PanelRig.Client c, String css, String field, int value) {
+        new org.openqa.selenium.support.ui.Select(b.find(css)).selectByValue(String.valueOf(value));
+        b.until(d -> {
+            try {
+                return c.json(c.get("/api/metronome")).get(field).asInt() == value ? true : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+    }
+
     static double shownCents(Browser b) {
         String text = b.find("#tuner-cents").getText();
         String number = text.replace('−', '-').replace(',', '.').replaceAll("[^0-9.+-]", "");
@@ -79,22 +91,8 @@ class TunerPageTest {
             JsonNode metronome = c.json(c.get("/api/metronome"));
             assertTrue(metronome.get("on").asBoolean());
             assertEquals(122, metronome.get("bpm").asDouble());
-            new org.openqa.selenium.support.ui.Select(b.find("#metronome-beats")).selectByValue("3");
-            b.until(d -> {
-                try {
-                    return c.json(c.get("/api/metronome")).get("beatsPerBar").asInt() == 3 ? true : null;
-                } catch (Exception e) {
-                    return null;
-                }
-            });
-            new org.openqa.selenium.support.ui.Select(b.find("#metronome-subdivisions")).selectByValue("3");
-            b.until(d -> {
-                try {
-                    return c.json(c.get("/api/metronome")).get("subdivisions").asInt() == 3 ? true : null;
-                } catch (Exception e) {
-                    return null;
-                }
-            });
+            chooseAndAwait(b, c, "#metronome-beats", "beatsPerBar", 3);
+            chooseAndAwait(b, c, "#metronome-subdivisions", "subdivisions", 3);
             assertTrue(b.find("#metronome-status").getText().contains("triplets"), b.find("#metronome-status").getText());
             // Five taps half a second apart, timed by the page's own clock (WebDriver's clicks take their own time).
             b.js("const tap = document.getElementById('metronome-tap');"
