@@ -251,7 +251,7 @@ async function showStage(view, card, path, r) {
   let speed = 2;
   let running = false;
   const body = renderBody(doc);
-  const scroller = el('div', { class: 'stage-scroll', id: 'stage-scroll' },
+  const scroller = el('div', { class: 'stage-scroll', id: 'stage-scroll', tabindex: '0' },
     el('h1', { class: 'sheet-title', text: doc.title || r.id }), headLine(doc), body, el('div', { class: 'stage-end' }));
   const play = el('button', { type: 'button', id: 'stage-play', class: 'primary', 'aria-pressed': 'false' }, t('sheets.scroll'));
   const speedOut = el('output', { id: 'stage-speed' }, '');

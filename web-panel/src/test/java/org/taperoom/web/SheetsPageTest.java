@@ -294,6 +294,26 @@ class SheetsPageTest {
     }
 
     @Test
+    void theSheetItsEditorAndTheStageViewHaveNoSeriousOrCriticalAccessibilityViolation() throws Exception {
+        List<String> problems = new java.util.ArrayList<>();
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            b.js("location.hash = arguments[0]", "sheets/song/" + songId);
+            b.find("#sheet-title");
+            problems.addAll(Axe.seriousOrCritical(b, "sheet"));
+            b.find("#sheet-edit").click();
+            b.find("#sheet-file");
+            problems.addAll(Axe.seriousOrCritical(b, "editor"));
+            b.js("location.hash = arguments[0]", "sheets/song/" + songId + "/stage");
+            b.find("#stage");
+            problems.addAll(Axe.seriousOrCritical(b, "stage"));
+        }
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    @Test
     void thePrintViewIsBlackOnWhiteWithoutControlsAndPrintsToAPdf() throws Exception {
         try (Browser b = new Browser(800, 480, true)) {
             b.open(rig.base.toString());
