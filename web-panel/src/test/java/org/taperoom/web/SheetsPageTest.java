@@ -160,13 +160,24 @@ class SheetsPageTest {
             {end_of_bridge}
             """;
 
-    /** The index of the section the stage view marks as current, and whether it is inside the visible part of the stage. */
+    /**
+     * What the stage view shows as the current section, read at one moment (the playhead moves on):
+     * its index, whether it is inside the visible part of the stage, its title as drawn (with the
+     * sign before it) and the stage bar's words, e.g. {@code 1 visible | ▶ Chorus | Now: Chorus}.
+     */
     private static String currentSection(Browser b) {
         return (String) b.js("const all = [...document.querySelectorAll('#stage .sheet-section')];"
                 + "const i = all.findIndex(e => e.getAttribute('aria-current') === 'true');"
                 + "if (i < 0) return 'none';"
                 + "const s = document.getElementById('stage-scroll').getBoundingClientRect(), r = all[i].getBoundingClientRect();"
-                + "return i + (r.top >= s.top - 1 && r.top < s.bottom - 40 ? ' visible' : ' hidden at ' + r.top);");
+                + "const t = all[i].querySelector('.sheet-section-title');"
+                + "return i + (r.top >= s.top - 1 && r.top < s.bottom - 40 ? ' visible' : ' hidden at ' + r.top)"
+                + " + ' | ' + getComputedStyle(t, '::before').content.replaceAll('\"', '') + t.textContent"
+                + " + ' | ' + document.getElementById('stage-now').textContent;");
+    }
+
+    private static void awaitShown(Browser b, String shown) {
+        b.until(d -> shown.equals(currentSection(b)) ? true : null);
     }
 
     @Test
@@ -198,21 +209,18 @@ class SheetsPageTest {
                     + " > document.getElementById('stage-scroll').getBoundingClientRect().bottom"), "the bridge starts below the screen");
             try {
                 assertEquals(200, user.change("POST", "/api/takes/" + takeId + "/play", "{\"fromSeconds\": 4.6}").statusCode());
-                b.until(d -> "2 visible".equals(currentSection(b)) ? true : null);
-                assertEquals("Now: Bridge", b.find("#stage-now").getText());
+                awaitShown(b, "2 visible | ▶ Bridge | Now: Bridge");
                 b.screenshot("sheet-stage-following");
                 assertEquals(200, user.change("POST", "/api/playback/seek", "{\"seconds\": 2.6}").statusCode());
-                b.until(d -> "1 visible".equals(currentSection(b)) ? true : null);
-                assertEquals("Now: Chorus", b.find("#stage-now").getText());
-                assertEquals("▶ Chorus", b.js("const t = document.querySelector('#stage .sheet-section[aria-current] .sheet-section-title');"
-                        + "return getComputedStyle(t, '::before').content.replaceAll('\"', '') + t.textContent"), "marked by a sign, not by colour alone");
+                // Marked by a sign, not by colour alone, and named in the bar.
+                awaitShown(b, "1 visible | ▶ Chorus | Now: Chorus");
 
                 // Tapping along: at the start, the next section (the chorus) is dated where the playhead is.
                 assertEquals(200, user.change("POST", "/api/playback/seek", "{\"seconds\": 0}").statusCode());
-                b.until(d -> "0 visible".equals(currentSection(b)) ? true : null);
+                awaitShown(b, "0 visible | ▶ Verse 1 | Now: Verse 1");
                 assertEquals("Chorus starts now", b.find("#stage-mark").getText());
                 b.find("#stage-mark").click();
-                b.until(d -> "1 visible".equals(currentSection(b)) ? true : null);
+                b.until(d -> currentSection(b).startsWith("1 visible") ? true : null);
                 double chorus = user.json(user.get(sheet)).get("sections").get(1).get("startSeconds").asDouble();
                 assertTrue(chorus > 0 && chorus < 2.5, "the chorus now starts where the tap was: " + chorus);
             } finally {
@@ -240,10 +248,9 @@ class SheetsPageTest {
             try {
                 HttpResponse<String> play = user.change("POST", "/api/songs/" + song + "/play", "{\"fromSeconds\": 2.1}");
                 assertEquals(200, play.statusCode(), play.body());
-                b.until(d -> "2 visible".equals(currentSection(b)) ? true : null);
+                awaitShown(b, "2 visible | ▶ Bridge | Now: Bridge");
                 assertEquals(200, user.change("POST", "/api/playback/seek", "{\"seconds\": 1.1}").statusCode());
-                b.until(d -> "1 visible".equals(currentSection(b)) ? true : null);
-                assertEquals("Now: Chorus", b.find("#stage-now").getText());
+                awaitShown(b, "1 visible | ▶ Chorus | Now: Chorus");
             } finally {
                 user.change("POST", "/api/playback/stop", null);
             }
