@@ -60,6 +60,14 @@ class SheetsPageTest {
         }
     }
 
+    /** Logs in and opens {@code hash} (a sheet, or its stage view) from the Sheets page. */
+    private static void openSheet(Browser b, String hash) {
+        b.open(rig.base.toString());
+        b.logIn(PanelRig.PIN);
+        b.page("sheets");
+        b.js("location.hash = arguments[0]", hash);
+    }
+
     private static List<String> chordsShown(Browser b) {
         @SuppressWarnings("unchecked")
         List<String> chords = (List<String>) b.js("return [...document.querySelectorAll('#sheet-body .sheet-chord')]"
@@ -110,10 +118,7 @@ class SheetsPageTest {
     @Test
     void theStageViewIsLargeWhiteOnBlackTypeThatScrollsByItself() throws Exception {
         try (Browser b = new Browser(800, 480, true)) {
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("sheets");
-            b.js("location.hash = arguments[0]", "sheets/song/" + songId + "/stage");
+            openSheet(b, "sheets/song/" + songId + "/stage");
             b.find("#stage");
             double fontPx = ((Number) b.js("return parseFloat(getComputedStyle(document.querySelector('#stage .sheet-text')).fontSize)")).doubleValue();
             assertTrue(fontPx >= 26, "stage type is large: " + fontPx + " px");
@@ -199,10 +204,7 @@ class SheetsPageTest {
         assertTrue(negative.body().contains("startSeconds"), negative.body());
 
         try (Browser b = new Browser(800, 480, true)) {
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("sheets");
-            b.js("location.hash = arguments[0]", "sheets/take/" + takeId + "/stage");
+            openSheet(b, "sheets/take/" + takeId + "/stage");
             b.find("#stage");
             assertEquals("none", currentSection(b), "nothing plays: no section is marked");
             assertEquals(Boolean.TRUE, b.js("return document.querySelectorAll('#stage .sheet-section')[2].getBoundingClientRect().top"
@@ -240,10 +242,7 @@ class SheetsPageTest {
                 .replace("{start_of_bridge: Bridge}", "{start_of_bridge: Bridge}\n{x_taperoom_at: 2}");
         assertEquals(200, user.change("PUT", "/api/songs/" + song + "/sheet", Body.of(Map.of("chordPro", timed))).statusCode());
         try (Browser b = new Browser(800, 480, true)) {
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("sheets");
-            b.js("location.hash = arguments[0]", "sheets/song/" + song + "/stage");
+            openSheet(b, "sheets/song/" + song + "/stage");
             b.find("#stage");
             try {
                 HttpResponse<String> play = user.change("POST", "/api/songs/" + song + "/play", "{\"fromSeconds\": 2.1}");
@@ -264,10 +263,7 @@ class SheetsPageTest {
         String imported = STAGED.replace("{title: Tide Table}", "{title: Imported Song}") + "{x_unknown: kept}\n";
         java.nio.file.Files.writeString(file, imported);
         try (Browser b = new Browser(800, 480, true)) {
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("sheets");
-            b.js("location.hash = arguments[0]", "sheets/song/" + songId);
+            openSheet(b, "sheets/song/" + songId);
             var link = b.find("#sheet-download");
             assertEquals("Harbour Lights.cho", link.getAttribute("download"));
             java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("sheet-downloads");
@@ -304,10 +300,7 @@ class SheetsPageTest {
     void theSheetItsEditorAndTheStageViewHaveNoSeriousOrCriticalAccessibilityViolation() throws Exception {
         List<String> problems = new java.util.ArrayList<>();
         try (Browser b = new Browser(800, 480, true)) {
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("sheets");
-            b.js("location.hash = arguments[0]", "sheets/song/" + songId);
+            openSheet(b, "sheets/song/" + songId);
             b.find("#sheet-title");
             problems.addAll(Axe.seriousOrCritical(b, "sheet"));
             b.find("#sheet-edit").click();
@@ -323,10 +316,7 @@ class SheetsPageTest {
     @Test
     void thePrintViewIsBlackOnWhiteWithoutControlsAndPrintsToAPdf() throws Exception {
         try (Browser b = new Browser(800, 480, true)) {
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("sheets");
-            b.js("location.hash = arguments[0]", "sheets/song/" + songId);
+            openSheet(b, "sheets/song/" + songId);
             b.find("#sheet-title");
             ((ChromeDriver) b.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
             assertEquals("rgb(255, 255, 255)", b.js("return getComputedStyle(document.body).backgroundColor"));
@@ -349,10 +339,7 @@ class SheetsPageTest {
         try (Browser b = new Browser(800, 480, true)) {
             b.open(rig.base.toString());
             b.js("localStorage.setItem('taperoom.lang', 'de')");
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("sheets");
-            b.js("location.hash = arguments[0]", "sheets/song/" + songId);
+            openSheet(b, "sheets/song/" + songId);
             assertEquals("Bühnenansicht", b.find("#sheet-stage").getText());
             assertEquals("Refrain", b.find(".sheet-section.kind-chorus .sheet-section-title").getText());
             assertTrue(b.find("#sheet-head").getText().contains("Tonart G"), b.find("#sheet-head").getText());
