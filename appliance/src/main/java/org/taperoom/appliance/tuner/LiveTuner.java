@@ -85,7 +85,7 @@ public final class LiveTuner implements AutoCloseable {
         this.a4Hz = a4Hz;
     }
 
-    /** Stops listening (nothing when off). */
+    /** Stops listening (nothing when off), and forgets why it stopped by itself. */
     public synchronized void stop() {
         if (tuner == null) return;
         recorder.removeRingTap(tap);
@@ -97,6 +97,7 @@ public final class LiveTuner implements AutoCloseable {
         tuner = null;
         tap = null;
         latest = null;
+        problem = null;
     }
 
     /** Whether the tuner listens: started, not stopped, and its input still there. */
