@@ -46,6 +46,7 @@ import org.taperoom.web.publish.PublishApi;
 import org.taperoom.web.publish.UploadPump;
 import org.taperoom.web.release.ReleaseApi;
 import org.taperoom.web.tuner.TunerApi;
+import org.taperoom.web.sheets.SheetDetectionApi;
 import org.taperoom.web.sheets.SheetsApi;
 import org.taperoom.appliance.song.SongLibrary;
 import org.taperoom.web.security.Guard;
@@ -151,6 +152,7 @@ public final class WebPanel implements Panel {
                 .add(playback.routes())
                 .add(tuner.routes())
                 .add(new SheetsApi(takes, new SongLibrary(context.library().root())).routes())
+                .add(new SheetDetectionApi(takes, new SongLibrary(context.library().root())).routes())
                 .add(SongsApi.routes(songs, context.transport(), arming::inputs, playback.api(), renders, jobs, hub::event))
                 .add(songExports.routes())
                 .add(new ShareApi(songExports, links, () -> urlHolder[0]).routes())

@@ -1,14 +1,16 @@
 // Sheets: the song sheets (ChordPro) of songs and takes. A list; a sheet with chords over the
 // words, transposed or with a capo on request (shown, stored only with "Save"); an editor for the
-// ChordPro text; a stage view (large type on black, scrolling by itself); and a print view (the
-// print stylesheet: black on white, no controls). Hash: #sheets, #sheets/<song|take>/<id>[/stage].
+// ChordPro text; a stage view (large type on black, scrolling by itself, or section by section with
+// the playhead while the sheet's song or take plays); and a print view (the print stylesheet: black
+// on white, no controls). Hash: #sheets, #sheets/<song|take>/<id>[/stage].
 import * as api from '../api.js';
+import * as live from '../live.js';
 import { t } from '../i18n.js';
 import { el, toast, unavailable, currentTakeId } from '../ui.js';
 
 // Each key written out whole, so the message files' test sees it read.
 const KIND_WORDS = { verse: 'sheets.kind.verse', chorus: 'sheets.kind.chorus', bridge: 'sheets.kind.bridge', intro: 'sheets.kind.intro',
-  outro: 'sheets.kind.outro', tab: 'sheets.kind.tab', grid: 'sheets.kind.grid' };
+  outro: 'sheets.kind.outro', tab: 'sheets.kind.tab', grid: 'sheets.kind.grid', progression: 'sheets.kind.progression' };
 const OWNER_WORDS = { song: 'sheets.owner.song', take: 'sheets.owner.take' };
 /** Stage scrolling speeds, pixels a second: slow ballad to fast rocker. */
 const SPEEDS = [10, 15, 20, 30, 40, 60, 80];
@@ -99,6 +101,9 @@ async function showSheet(view, r) {
   const transposeValue = el('output', { id: 'sheet-transpose', 'aria-live': 'polite' }, '0');
   const capoValue = el('output', { id: 'sheet-capo', 'aria-live': 'polite' }, '0');
   const button = (id, text, label, onClick) => el('button', { type: 'button', id, 'aria-label': label, onclick: onClick }, text);
+  // The sheet as shown (transposed or not) as a ChordPro file, made in the browser.
+  const download = el('a', { class: 'button', id: 'sheet-download' }, t('sheets.download'));
+  let downloadUrl = null;
   const saveMoved = button('sheet-save-moved', t('sheets.saveMoved'), null, () => save(doc.chordPro));
   saveMoved.hidden = true;
   const tools = el('div', { class: 'row sheet-tools no-print' },
@@ -110,8 +115,15 @@ async function showSheet(view, r) {
     saveMoved,
     button('sheet-stage', t('sheets.stage'), null, () => { location.hash = `#sheets/${r.owner}/${encodeURIComponent(r.id)}/stage`; }),
     button('sheet-print', t('sheets.print'), null, () => window.print()),
+    download,
     button('sheet-edit', t('sheets.edit'), null, () => edit()));
   const card = el('section', { class: 'card sheet' });
+  const detected = el('p', { id: 'sheet-detected', 'aria-live': 'polite' });
+  const useDetected = el('button', { type: 'button', id: 'sheet-use-detected', class: 'primary' }, t('sheets.useDetected'));
+  useDetected.hidden = true;
+  let found = null;
+  const detect = el('div', { class: 'row sheet-detect no-print' },
+    button('sheet-detect', t('sheets.detect'), null, () => listen()), detected, useDetected);
   view.append(card);
 
   async function load() {
@@ -128,6 +140,10 @@ async function showSheet(view, r) {
     transposeValue.textContent = transpose > 0 ? `+${transpose}` : String(transpose).replace('-', '−');
     capoValue.textContent = String(capo);
     saveMoved.hidden = transpose === 0 && capo === (doc.capo ?? 0);
+    if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+    downloadUrl = URL.createObjectURL(new Blob([doc.chordPro], { type: 'text/plain;charset=utf-8' }));
+    download.href = downloadUrl;
+    download.download = `${doc.title || r.id}.cho`;
     draw();
   }
 
@@ -137,8 +153,35 @@ async function showSheet(view, r) {
       doc.subtitle ? el('p', { class: 'sheet-subtitle', text: doc.subtitle }) : null,
       headLine(doc),
       renderBody(doc)].filter(Boolean));
-    card.replaceChildren(tools, content);
+    card.replaceChildren(tools, detect, content);
   }
+
+  // What the analysis finds in the recording, offered to the sheet: one tap puts it there.
+  async function listen() {
+    useDetected.hidden = true;
+    detected.textContent = t('sheets.detecting');
+    try {
+      found = await api.get(`${path}/detect`);
+    } catch (e) { detected.textContent = ''; toast(e.message); return; }
+    const parts = [];
+    if (found.tempoBpm) parts.push(t('sheets.tempoIs', { bpm: found.tempoBpm }));
+    if (found.key) parts.push(t('sheets.keyIs', { key: found.key }));
+    if (found.timeSignature) parts.push(t('sheets.timeIs', { time: found.timeSignature }));
+    if (found.progression.length) parts.push(found.progression.join(' '));
+    detected.textContent = parts.length ? t('sheets.detected', { what: parts.join(' · ') }) : t('sheets.nothingDetected');
+    useDetected.hidden = parts.length === 0;
+  }
+  useDetected.addEventListener('click', async () => {
+    try {
+      doc = await api.post(`${path}/detected`, { tempoBpm: found.tempoBpm, timeSignature: found.timeSignature, key: found.key, progression: found.progression });
+      transpose = 0;
+      capo = null;
+      useDetected.hidden = true;
+      detected.textContent = '';
+      await load();
+      toast(t('sheets.saved'));
+    } catch (e) { toast(e.message); }
+  });
 
   async function move(semitones, frets) {
     const nextT = Math.max(-11, Math.min(11, transpose + semitones));
@@ -167,6 +210,12 @@ async function showSheet(view, r) {
     const area = el('textarea', { id: 'sheet-text', rows: '16', spellcheck: 'false', 'aria-label': t('sheets.textLabel') });
     area.value = initial ?? doc.chordPro;
     const error = el('p', { class: 'error', id: 'sheet-error', role: 'alert' });
+    // A ChordPro file from this device fills the editor; Save stores it.
+    const file = el('input', { type: 'file', id: 'sheet-file', accept: '.cho,.crd,.chopro,.chordpro,.pro,.txt,text/plain' });
+    file.addEventListener('change', async () => {
+      if (!file.files.length) return;
+      try { area.value = await file.files[0].text(); } catch (e) { error.textContent = e.message; }
+    });
     const saveButton = el('button', { type: 'button', class: 'primary', id: 'sheet-save' }, t('sheets.save'));
     const cancel = el('button', { type: 'button', id: 'sheet-cancel' }, t('sheets.cancel'));
     saveButton.addEventListener('click', async () => {
@@ -178,7 +227,8 @@ async function showSheet(view, r) {
       } catch (e) { error.textContent = e.message; }
     });
     cancel.addEventListener('click', () => { if (doc) draw(); else location.hash = '#sheets'; });
-    card.replaceChildren(el('h1', { text: t('sheets.editTitle') }), el('p', { class: 'muted', text: t('sheets.editHelp') }), area, error,
+    card.replaceChildren(el('h1', { text: t('sheets.editTitle') }), detect, el('p', { class: 'muted', text: t('sheets.editHelp') }),
+      el('div', { class: 'row' }, el('label', { for: 'sheet-file', text: t('sheets.openFile') }), file), area, error,
       el('div', { class: 'row' }, saveButton, cancel));
   }
 
@@ -187,7 +237,12 @@ async function showSheet(view, r) {
   return null;
 }
 
-/** The stage view: the sheet alone in large type on black, scrolling at a chosen speed; tap to pause. */
+/**
+ * The stage view: the sheet alone in large type on black. While the sheet's own song or take plays,
+ * it shows the section the playhead is in (each section's start time is in the sheet: see
+ * {x_taperoom_at}); "… starts now" dates the next section at the playhead, to tap along once.
+ * Otherwise it scrolls at a chosen speed; tap to pause.
+ */
 async function showStage(view, card, path, r) {
   card.remove();
   let doc;
@@ -195,14 +250,18 @@ async function showStage(view, card, path, r) {
   document.body.classList.add('stage-mode');
   let speed = 2;
   let running = false;
-  const scroller = el('div', { class: 'stage-scroll', id: 'stage-scroll' },
-    el('h1', { class: 'sheet-title', text: doc.title || r.id }), headLine(doc), renderBody(doc), el('div', { class: 'stage-end' }));
+  const body = renderBody(doc);
+  const scroller = el('div', { class: 'stage-scroll', id: 'stage-scroll', tabindex: '0' },
+    el('h1', { class: 'sheet-title', text: doc.title || r.id }), headLine(doc), body, el('div', { class: 'stage-end' }));
   const play = el('button', { type: 'button', id: 'stage-play', class: 'primary', 'aria-pressed': 'false' }, t('sheets.scroll'));
   const speedOut = el('output', { id: 'stage-speed' }, '');
   const slower = el('button', { type: 'button', id: 'stage-slower', 'aria-label': t('sheets.slower') }, '−');
   const faster = el('button', { type: 'button', id: 'stage-faster', 'aria-label': t('sheets.faster') }, '+');
   const exit = el('a', { class: 'button', id: 'stage-exit', href: `#sheets/${r.owner}/${encodeURIComponent(r.id)}` }, t('sheets.exitStage'));
-  const bar = el('div', { class: 'stage-bar row' }, exit, play, slower, speedOut, faster);
+  const now = el('output', { id: 'stage-now', 'aria-live': 'polite' }, '');
+  const mark = el('button', { type: 'button', id: 'stage-mark' }, '');
+  mark.hidden = true;
+  const bar = el('div', { class: 'stage-bar row' }, exit, play, slower, speedOut, faster, mark, now);
   const stage = el('div', { class: 'stage', id: 'stage', role: 'region', 'aria-label': t('sheets.stage') }, scroller, bar);
   view.append(stage);
 
@@ -211,14 +270,14 @@ async function showStage(view, card, path, r) {
   let last = 0;
   let carry = 0;
   let frame = 0;
-  function step(now) {
+  function step(time) {
     if (!running) return;
     if (last) {
-      carry += (SPEEDS[speed] * (now - last)) / 1000;
+      carry += (SPEEDS[speed] * (time - last)) / 1000;
       const whole = Math.floor(carry);
       if (whole > 0) { scroller.scrollTop += whole; carry -= whole; }
     }
-    last = now;
+    last = time;
     if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) { setRunning(false); return; }
     frame = requestAnimationFrame(step);
   }
@@ -234,7 +293,57 @@ async function showStage(view, card, path, r) {
   scroller.addEventListener('click', () => setRunning(!running));
   slower.addEventListener('click', () => { speed = Math.max(0, speed - 1); showSpeed(); });
   faster.addEventListener('click', () => { speed = Math.min(SPEEDS.length - 1, speed + 1); showSpeed(); });
+
+  // Following the playhead. The section elements are the doc's sections, in order.
+  const sectionEls = [...body.querySelectorAll('.sheet-section')];
+  let starts = doc.sections.map((s) => s.startSeconds);
+  let shown = -1;
+  /** Seconds into the sheet's song or take while it plays; null while something else (or nothing) plays. */
+  let position = null;
+  const name = (i) => sectionTitle(doc.sections[i]) || t('sheets.sectionNumber', { n: i + 1 });
+  /** The dated section that started last at or before {@code seconds}, or -1. */
+  function sectionAt(seconds) {
+    let at = -1;
+    starts.forEach((s, i) => { if (s !== null && s <= seconds && (at < 0 || s >= starts[at])) at = i; });
+    return at;
+  }
+  function showSection(i) {
+    if (i === shown) return;
+    shown = i;
+    sectionEls.forEach((e, k) => { if (k === i) e.setAttribute('aria-current', 'true'); else e.removeAttribute('aria-current'); });
+    if (i < 0) { now.textContent = ''; return; }
+    now.textContent = t('sheets.nowSection', { section: name(i) });
+    scroller.scrollTop += sectionEls[i].getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  }
+  function showMark() {
+    const next = shown + 1;
+    mark.hidden = position === null || next >= sectionEls.length;
+    if (!mark.hidden) mark.textContent = t('sheets.startsNow', { section: name(next) });
+  }
+  function onPlayback(msg) {
+    const mine = (r.owner === 'song' ? msg.song : msg.take) === r.id;
+    position = mine && msg.playing && typeof msg.positionSeconds === 'number' ? msg.positionSeconds : null;
+    if (position !== null) {
+      const i = sectionAt(position);
+      if (i >= 0 && running) setRunning(false); // the playhead leads now, not the speed
+      if (i >= 0) showSection(i);
+    }
+    showMark();
+  }
+  mark.addEventListener('click', async () => {
+    if (position === null) return;
+    const next = shown + 1;
+    try {
+      const changed = await api.patch(`${path}/sections/${next + 1}`, { startSeconds: Math.round(position * 1000) / 1000 });
+      starts = changed.sections.map((s) => s.startSeconds);
+      showSection(next);
+      showMark();
+    } catch (e) { toast(e.message); }
+  });
+  const off = live.on('playback', onPlayback);
+  try { onPlayback(await api.get('/api/playback')); } catch { /* the live messages still come */ }
   return () => {
+    off();
     setRunning(false);
     document.body.classList.remove('stage-mode');
   };

@@ -131,7 +131,11 @@ export async function show(view) {
   };
 }
 
-/** The metronome on the appliance's outputs: tempo (typed, stepped or tapped), beats to the bar, start and stop. */
+// Each key written out whole, so the message files' test sees it read.
+const SUBDIVISION_WORDS = { 1: 'metronome.sub1', 2: 'metronome.sub2', 3: 'metronome.sub3', 4: 'metronome.sub4' };
+const TICKS_WORDS = { 2: 'metronome.ticks2', 3: 'metronome.ticks3', 4: 'metronome.ticks4' };
+
+/** The metronome on the appliance's outputs: tempo (typed, stepped or tapped), beats to the bar, subdivisions, start and stop. */
 function metronomeCard() {
   let on = false;
   let taps = [];
@@ -141,20 +145,26 @@ function metronomeCard() {
   const beats = el('select', { id: 'metronome-beats' },
     [2, 3, 4, 5, 6, 7].map((n) => el('option', { value: String(n), text: t('metronome.beatsN', { n }) })));
   beats.value = '4';
+  const subdivisions = el('select', { id: 'metronome-subdivisions' },
+    [1, 2, 3, 4].map((n) => el('option', { value: String(n), text: t(SUBDIVISION_WORDS[n]) })));
   const tap = el('button', { type: 'button', id: 'metronome-tap' }, t('metronome.tap'));
   const toggle = el('button', { type: 'button', id: 'metronome-toggle', class: 'primary', 'aria-pressed': 'false' }, t('metronome.start'));
   const status = el('p', { class: 'muted', id: 'metronome-status' }, t('metronome.off'));
   const card = el('section', { class: 'card metronome' }, el('h2', { text: t('metronome.title') }),
     el('div', { class: 'tuner-controls' },
       el('div', {}, el('label', { for: 'metronome-bpm', text: t('metronome.bpm') }), el('div', { class: 'row tuner-a4' }, slower, bpm, faster)),
-      el('div', {}, el('label', { for: 'metronome-beats', text: t('metronome.beats') }), beats)),
+      el('div', {}, el('label', { for: 'metronome-beats', text: t('metronome.beats') }), beats),
+      el('div', {}, el('label', { for: 'metronome-subdivisions', text: t('metronome.subdivisions') }), subdivisions)),
     el('div', { class: 'row' }, toggle, tap), status);
 
   function show(state) {
     on = state.on;
     toggle.setAttribute('aria-pressed', String(on));
     toggle.textContent = on ? t('metronome.stop') : t('metronome.start');
-    status.textContent = on ? t('metronome.playing', { bpm: number(state.bpm), beats: state.beatsPerBar }) : t('metronome.off');
+    const playing = state.subdivisions > 1
+      ? t('metronome.playingIn', { bpm: number(state.bpm), beats: state.beatsPerBar, ticks: t(TICKS_WORDS[state.subdivisions]) })
+      : t('metronome.playing', { bpm: number(state.bpm), beats: state.beatsPerBar });
+    status.textContent = on ? playing : t('metronome.off');
   }
   function tempo() {
     const v = Number(bpm.value);
@@ -169,7 +179,7 @@ function metronomeCard() {
   async function send() {
     const b = tempo();
     if (b === null) return;
-    try { show(await api.post('/api/metronome', { bpm: b, beatsPerBar: Number(beats.value) })); } catch (e) { toast(e.message); }
+    try { show(await api.post('/api/metronome', { bpm: b, beatsPerBar: Number(beats.value), subdivisions: Number(subdivisions.value) })); } catch (e) { toast(e.message); }
   }
   async function changed() { if (on) await send(); }
   toggle.addEventListener('click', async () => {
@@ -183,6 +193,7 @@ function metronomeCard() {
   faster.addEventListener('click', () => { bpm.value = String(Math.min(300, Math.round(Number(bpm.value) || 120) + 1)); changed(); });
   bpm.addEventListener('change', changed);
   beats.addEventListener('change', changed);
+  subdivisions.addEventListener('change', changed);
   // Tap tempo: the mean of the last taps' intervals; a pause of 2 s starts over.
   tap.addEventListener('click', () => {
     const now = performance.now();
@@ -200,6 +211,7 @@ function metronomeCard() {
       const state = await api.get('/api/metronome');
       bpm.value = String(state.bpm);
       beats.value = String(state.beatsPerBar);
+      subdivisions.value = String(state.subdivisions);
       show(state);
     } catch (e) { status.textContent = e.message; }
   }

@@ -29,6 +29,18 @@ class TunerPageTest {
     }
 
     /** The signed cents the page shows ("+2.0 cents", "−5.3 Cent"). */
+    /** Chooses {@code value} in the metronome's select {@code css} and waits until the metronome plays it as {@code field}. */
+    static void chooseAndAwait(Browser b, PanelRig.Client c, String css, String field, int value) {
+        new org.openqa.selenium.support.ui.Select(b.find(css)).selectByValue(String.valueOf(value));
+        b.until(d -> {
+            try {
+                return c.json(c.get("/api/metronome")).get(field).asInt() == value ? true : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+    }
+
     static double shownCents(Browser b) {
         String text = b.find("#tuner-cents").getText();
         String number = text.replace('−', '-').replace(',', '.').replaceAll("[^0-9.+-]", "");
@@ -71,7 +83,7 @@ class TunerPageTest {
             double noteTop = ((Number) b.js("return document.getElementById('tuner-note').getBoundingClientRect().bottom")).doubleValue();
             assertTrue(noteTop <= 480, "the note is on the first screen: " + noteTop);
 
-            // The metronome on the same page: started, tempo stepped, meter changed, tapped, stopped.
+            // The metronome on the same page: started, tempo stepped, meter and subdivisions changed, tapped, stopped.
             b.find("#metronome-faster").click();
             b.find("#metronome-faster").click();
             b.find("#metronome-toggle").click();
@@ -79,14 +91,9 @@ class TunerPageTest {
             JsonNode metronome = c.json(c.get("/api/metronome"));
             assertTrue(metronome.get("on").asBoolean());
             assertEquals(122, metronome.get("bpm").asDouble());
-            new org.openqa.selenium.support.ui.Select(b.find("#metronome-beats")).selectByValue("3");
-            b.until(d -> {
-                try {
-                    return c.json(c.get("/api/metronome")).get("beatsPerBar").asInt() == 3 ? true : null;
-                } catch (Exception e) {
-                    return null;
-                }
-            });
+            chooseAndAwait(b, c, "#metronome-beats", "beatsPerBar", 3);
+            chooseAndAwait(b, c, "#metronome-subdivisions", "subdivisions", 3);
+            assertTrue(b.find("#metronome-status").getText().contains("triplets"), b.find("#metronome-status").getText());
             // Five taps half a second apart, timed by the page's own clock (WebDriver's clicks take their own time).
             b.js("const tap = document.getElementById('metronome-tap');"
                     + "for (let i = 0; i < 5; i++) setTimeout(() => tap.click(), 500 * i);");

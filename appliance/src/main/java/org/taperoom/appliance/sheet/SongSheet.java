@@ -1,5 +1,6 @@
 package org.taperoom.appliance.sheet;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.taperoom.appliance.music.Key;
  */
 public record SongSheet(List<SheetLine> lines) {
     public static final String NOTES = "x_taperoom_notes";
+    /** The directive that dates the section after it, seconds into the song or take: {@code {x_taperoom_at: 12.5}}. */
+    public static final String AT = "x_taperoom_at";
 
     /** Short forms ChordPro allows, by their long name. */
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
@@ -121,36 +124,146 @@ public record SongSheet(List<SheetLine> lines) {
         return new SongSheet(out);
     }
 
-    /** A section: its kind ({@code verse}, {@code chorus}, {@code bridge}, {@code tab} …), label and lyric lines. */
-    public record Section(String kind, String label, List<SheetLine.Lyrics> lines) {}
+    /** The section kind that holds a detected progression ({@code {start_of_progression}}: ChordPro allows sections of any name). */
+    public static final String PROGRESSION = "progression";
+
+    /**
+     * This sheet with what an analysis found: tempo (to a tenth of a BPM), time signature and key set
+     * where found (null leaves the sheet's), and the progression as a chord line in the sheet's
+     * {@code progression} section, which replaces the one a detection before wrote (an empty
+     * progression leaves it).
+     */
+    public SongSheet withDetected(Double tempoBpm, String timeSignature, Key key, List<String> progression) {
+        SongSheet out = this;
+        if (key != null) out = out.with("key", key.chordProName());
+        if (tempoBpm != null) out = out.with("tempo", BigDecimal.valueOf(Math.round(tempoBpm * 10) / 10.0).stripTrailingZeros().toPlainString());
+        if (timeSignature != null) out = out.with("time", timeSignature);
+        if (progression.isEmpty()) return out;
+        List<SheetLine.Segment> chords = new ArrayList<>();
+        for (int i = 0; i < progression.size(); i++) chords.add(new SheetLine.Segment(progression.get(i), i < progression.size() - 1 ? " " : ""));
+        List<SheetLine> block = List.of(new SheetLine.Directive("start_of_" + PROGRESSION, null), new SheetLine.Lyrics(chords),
+                new SheetLine.Directive("end_of_" + PROGRESSION, null));
+        List<SheetLine> lines = new ArrayList<>(out.lines());
+        int start = -1, end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!(lines.get(i) instanceof SheetLine.Directive d)) continue;
+            if (start < 0 && canonical(d.name()).equals("start_of_" + PROGRESSION)) start = i;
+            else if (start >= 0 && canonical(d.name()).equals("end_of_" + PROGRESSION)) {
+                end = i;
+                break;
+            }
+        }
+        if (start >= 0 && end >= 0) {
+            lines.subList(start, end + 1).clear();
+            lines.addAll(start, block);
+        } else {
+            lines.addAll(block);
+        }
+        return new SongSheet(lines);
+    }
+
+    /**
+     * A section: its kind ({@code verse}, {@code chorus}, {@code bridge}, {@code tab} …), label, lyric
+     * lines, and the time it starts at in the song or take, seconds (null when the sheet does not say).
+     */
+    public record Section(String kind, String label, List<SheetLine.Lyrics> lines, Double startSeconds) {}
 
     /**
      * The sections, in order: each {@code {start_of_X[: label]}} … {@code {end_of_X}} block, and lyrics
-     * outside any block as sections of kind {@code none}.
+     * outside any block as sections of kind {@code none}. A section's start time is the
+     * {@code {x_taperoom_at: seconds}} line in front of it (or right after its {@code start_of}, before
+     * its first line); a value that is not a number dates nothing.
      */
     public List<Section> sections() {
-        List<Section> out = new ArrayList<>();
+        return walk().stream().map(Walked::section).toList();
+    }
+
+    /**
+     * This sheet with section {@code index} starting at {@code seconds} (null: undated): its time
+     * line, wherever it was, is replaced by one in front of the section.
+     *
+     * @throws IllegalArgumentException for a section the sheet does not have, or a negative time
+     */
+    public SongSheet withSectionStart(int index, Double seconds) {
+        List<Walked> walked = walk();
+        if (index < 0 || index >= walked.size()) {
+            throw new IllegalArgumentException("no section " + index + ": the sheet has "
+                    + (walked.isEmpty() ? "no sections" : "sections 0 to " + (walked.size() - 1)));
+        }
+        if (seconds != null && !(seconds >= 0 && Double.isFinite(seconds))) {
+            throw new IllegalArgumentException("a section's start must be 0 s or later and finite: " + seconds);
+        }
+        Walked w = walked.get(index);
+        List<SheetLine> out = new ArrayList<>(lines);
+        int at = w.firstLine();
+        if (w.timeLine() >= 0) {
+            out.remove(w.timeLine());
+            if (w.timeLine() < at) at--;
+        }
+        if (seconds != null) out.add(at, new SheetLine.Directive(AT, seconds(seconds)));
+        return new SongSheet(out);
+    }
+
+    /** Seconds as written in a time line: to the millisecond, no trailing zeros ({@code 13}, {@code 61.5}). */
+    private static String seconds(double s) {
+        return BigDecimal.valueOf(Math.round(s * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+    }
+
+    /** A section and where it lies: its first line (start_of, or first loose lyric) and its time line (-1: none). */
+    private record Walked(Section section, int firstLine, int timeLine) {}
+
+    private List<Walked> walk() {
+        List<Walked> out = new ArrayList<>();
         String kind = null, label = null;
         List<SheetLine.Lyrics> current = new ArrayList<>();
-        for (SheetLine l : lines) {
+        Double currentAt = null, pendingAt = null;
+        int first = -1, currentTimeLine = -1, pendingTimeLine = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            SheetLine l = lines.get(i);
             if (l instanceof SheetLine.Directive d) {
                 String n = canonical(d.name());
-                if (n.startsWith("start_of_")) {
-                    if (!current.isEmpty()) out.add(new Section(kind == null ? "none" : kind, label, current));
+                if (n.equals(AT)) {
+                    Double at = number(d.value()).filter(v -> v >= 0 && Double.isFinite(v)).orElse(null);
+                    if (at == null) continue;
+                    if (kind != null && current.isEmpty() && currentTimeLine < 0) {
+                        currentAt = at;
+                        currentTimeLine = i;
+                    } else {
+                        pendingAt = at;
+                        pendingTimeLine = i;
+                    }
+                } else if (n.startsWith("start_of_")) {
+                    if (!current.isEmpty()) out.add(new Walked(new Section(kind == null ? "none" : kind, label, current, currentAt), first, currentTimeLine));
                     current = new ArrayList<>();
                     kind = n.substring("start_of_".length());
                     label = d.value();
+                    first = i;
+                    currentAt = pendingAt;
+                    currentTimeLine = pendingTimeLine;
+                    pendingAt = null;
+                    pendingTimeLine = -1;
                 } else if (n.startsWith("end_of_")) {
-                    out.add(new Section(kind == null ? n.substring("end_of_".length()) : kind, label, current));
+                    out.add(new Walked(new Section(kind == null ? n.substring("end_of_".length()) : kind, label, current, currentAt),
+                            first < 0 ? i : first, currentTimeLine));
                     current = new ArrayList<>();
                     kind = null;
                     label = null;
+                    first = -1;
+                    currentAt = null;
+                    currentTimeLine = -1;
                 }
             } else if (l instanceof SheetLine.Lyrics ly) {
+                if (kind == null && current.isEmpty()) {
+                    first = i;
+                    currentAt = pendingAt;
+                    currentTimeLine = pendingTimeLine;
+                    pendingAt = null;
+                    pendingTimeLine = -1;
+                }
                 current.add(ly);
             }
         }
-        if (!current.isEmpty()) out.add(new Section(kind == null ? "none" : kind, label, current));
+        if (!current.isEmpty()) out.add(new Walked(new Section(kind == null ? "none" : kind, label, current, currentAt), first, currentTimeLine));
         return out;
     }
 

@@ -6,7 +6,9 @@ import org.taperoom.appliance.recording.engine.Recorder;
 /**
  * The tuner of a running service: listens to one input of the recorder through a tap of its
  * ring (beside always-on capture's, see {@code TapFanOut}), on its own thread, while the service
- * records or monitors. Thread-safe: start, stop and the reading are for any thread.
+ * records or monitors. Thread-safe: start, stop and the reading are for any thread. A device
+ * reopened at another rate is followed; one reopened without the input stops the tuner, which
+ * then says why ({@link #problem()}).
  */
 public final class LiveTuner implements AutoCloseable {
     /** Samples the tuner's tap holds: over a second at 48 kHz, so a busy tuner thread drops nothing. */
@@ -28,6 +30,11 @@ public final class LiveTuner implements AutoCloseable {
     private double a4Hz;
     /** The newest reading since the last start, or null; written by the tuner thread, read by any. */
     private volatile Reading latest;
+    /**
+     * Why the tuner stopped by itself (its input is gone), or null; written by the tuner thread
+     * (which then ends) and by start, read by any thread.
+     */
+    private volatile String problem;
 
     public LiveTuner(Recorder recorder, Listener listener) {
         this.recorder = recorder;
@@ -51,11 +58,25 @@ public final class LiveTuner implements AutoCloseable {
         }
         stop();
         TunerTap t = new TunerTap(input - 1, TAP_SAMPLES);
-        Tuner u = new Tuner(t, status.rateHz(), a4Hz, (r, endSample) -> {
-            Reading reading = new Reading(r, input, a4Hz, System.nanoTime());
-            latest = reading;
-            listener.onReading(reading);
+        // The rate is asked again after each gap: a device reopened at another rate is followed.
+        Tuner u = new Tuner(t, () -> recorder.status().rateHz(), a4Hz, new Tuner.Listener() {
+            @Override
+            public void onReading(NoteReading r, long endSample) {
+                Reading reading = new Reading(r, input, a4Hz, System.nanoTime());
+                latest = reading;
+                listener.onReading(reading);
+            }
+
+            @Override
+            public void onInputGone() {
+                // On the tuner thread, which ends after this: no lock of ours (stop() joins this thread under it).
+                int channels = recorder.status().channels();
+                problem = "input " + input + " is gone: the interface now has " + channels + (channels == 1 ? " input" : " inputs");
+                latest = null;
+                recorder.removeRingTap(t);
+            }
         });
+        problem = null;
         if (!recorder.addRingTap(t)) throw new IllegalArgumentException("this recorder offers no input to tune");
         u.start();
         tap = t;
@@ -64,7 +85,7 @@ public final class LiveTuner implements AutoCloseable {
         this.a4Hz = a4Hz;
     }
 
-    /** Stops listening (nothing when off). */
+    /** Stops listening (nothing when off), and forgets why it stopped by itself. */
     public synchronized void stop() {
         if (tuner == null) return;
         recorder.removeRingTap(tap);
@@ -76,10 +97,17 @@ public final class LiveTuner implements AutoCloseable {
         tuner = null;
         tap = null;
         latest = null;
+        problem = null;
     }
 
+    /** Whether the tuner listens: started, not stopped, and its input still there. */
     public synchronized boolean on() {
-        return tuner != null;
+        return tuner != null && problem == null;
+    }
+
+    /** Why the tuner stopped by itself (its input is gone after the device was reopened), or null. */
+    public String problem() {
+        return problem;
     }
 
     /** The input listened to (1-based), or 0 when off. */

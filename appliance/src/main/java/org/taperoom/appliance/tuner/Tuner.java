@@ -1,6 +1,7 @@
 package org.taperoom.appliance.tuner;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 import org.taperoom.appliance.dsp.pitch.NoteReading;
 import org.taperoom.appliance.dsp.pitch.PitchDetector;
 
@@ -25,31 +26,51 @@ public final class Tuner {
          * @param endSample the input's sample count at the window's end (counting samples the tap dropped)
          */
         void onReading(NoteReading reading, long endSample);
+
+        /** The tap's input is gone (the device came back with fewer inputs); the tuner thread ends after this. */
+        default void onInputGone() {}
     }
 
     private final TunerTap tap;
-    private final PitchDetector detector;
+    /** The input's sample rate now; asked again after each gap (a reopened device may bring another). */
+    private final IntSupplier rateHz;
     private final double a4Hz;
     private final Listener listener;
-    private final int hop;
-    /** The newest samples, oldest first; owned by the tuner thread. */
-    private final float[] window;
+    // The detector for the current rate, its hop and window: set by the constructor and, after a
+    // reopen at another rate, by the tuner thread; owned by the tuner thread once it runs.
+    private int currentRateHz;
+    private PitchDetector detector;
+    private int hop;
+    /** The newest samples, oldest first. */
+    private float[] window;
     private final Thread thread;
     /** Set by any thread to stop; read by the tuner thread. */
     private volatile boolean stopping;
 
     public Tuner(TunerTap tap, int rateHz, double a4Hz, Listener listener) {
+        this(tap, () -> rateHz, a4Hz, listener);
+    }
+
+    /** A tuner whose input's rate may change (a device reopened): {@code rateHz} is asked at the start and after each gap. */
+    public Tuner(TunerTap tap, IntSupplier rateHz, double a4Hz, Listener listener) {
         if (!(a4Hz >= NoteReading.MIN_A4_HZ && a4Hz <= NoteReading.MAX_A4_HZ)) {
             throw new IllegalArgumentException("A4 must be " + NoteReading.MIN_A4_HZ + "–" + NoteReading.MAX_A4_HZ + " Hz, not " + a4Hz);
         }
         this.tap = tap;
-        this.detector = new PitchDetector(rateHz);
+        this.rateHz = rateHz;
         this.a4Hz = a4Hz;
         this.listener = listener;
-        this.hop = (int) Math.round(HOP_SECONDS * rateHz);
-        this.window = new float[detector.samplesNeeded()];
+        useRate(rateHz.getAsInt());
         this.thread = new Thread(this::run, "taperoom-tuner");
         thread.setDaemon(true);
+    }
+
+    /** Constructor, then tuner thread: a detector, hop and window for {@code hz}. */
+    private void useRate(int hz) {
+        currentRateHz = hz;
+        detector = new PitchDetector(hz);
+        hop = (int) Math.round(HOP_SECONDS * hz);
+        window = new float[detector.samplesNeeded()];
     }
 
     public void start() {
@@ -72,16 +93,24 @@ public final class Tuner {
         while (!stopping) {
             long available = tap.available();
             if (available < hop) {
+                if (tap.inputGone()) {
+                    listener.onInputGone();
+                    return;
+                }
                 LockSupport.parkNanos(5_000_000L);
                 continue;
             }
             long gap = tap.gapAt();
             if (gap != seenGap) {
-                // The tap skipped samples: no window may span the gap.
+                // The tap skipped samples, or the device was reopened: no window may span the gap,
+                // and what follows may come at another rate.
                 seenGap = gap;
                 pendingGap = gap;
                 filled = 0;
                 sinceReading = 0;
+                int hz = rateHz.getAsInt();
+                if (hz != currentRateHz) useRate(hz);
+                continue;
             }
             int n = (int) Math.min(available, hop);
             if (filled + n > window.length) {
@@ -102,7 +131,7 @@ public final class Tuner {
                 }
                 pendingGap = -1;
             }
-            if (filled == window.length && sinceReading >= hop) {
+            if (filled == window.length && sinceReading >= hop && pendingGap < 0) {
                 sinceReading = 0;
                 measure(before + n + tap.dropped());
             }

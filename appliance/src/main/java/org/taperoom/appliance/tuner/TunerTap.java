@@ -8,7 +8,8 @@ import org.taperoom.appliance.recording.ring.RingTap;
  * floats, into a ring of its own that the tuner thread reads. The capture thread never sees the
  * tuner; the writer thread never waits for it: when the tuner falls behind, new samples are
  * dropped and counted until the tuner has drained the ring, and the position of the gap is
- * published so that no analysis window spans it.
+ * published so that no analysis window spans it. A reopened device (a new capture ring, perhaps at
+ * another rate) is a gap too.
  *
  * <p>Memory order, as in {@link FrameRing}: {@link #written} is stored (release) by the writer
  * thread after the samples before it; {@link #read} is stored by the tuner thread after it has
@@ -31,6 +32,13 @@ public final class TunerTap implements RingTap {
     private volatile long gapAt = -1;
     /** Writer thread only: the last chunk was dropped. */
     private boolean dropping;
+    /**
+     * The ring the last chunk came from; writer thread only (a reopened device brings a new ring,
+     * and perhaps another rate, on a new writer thread started after the old one ended).
+     */
+    private FrameRing lastRing;
+    /** The ring has no lane {@link #track} any more (the device came back with fewer inputs); written by the writer thread. */
+    private volatile boolean inputGone;
 
     /**
      * @param track           0-based input (ring lane) to listen to
@@ -47,6 +55,20 @@ public final class TunerTap implements RingTap {
     @Override
     public void consume(FrameRing ring, long from, int frames) {
         long w = written;
+        if (ring != lastRing) {
+            // Another ring: the device was reopened, perhaps at another rate. What follows is a
+            // new signal, so it starts after a gap, and no window spans the two.
+            if (lastRing != null) {
+                gapAt = w;
+                dropping = false;
+            }
+            lastRing = ring;
+        }
+        if (track >= ring.tracks()) {
+            dropped += frames;
+            inputGone = true;
+            return;
+        }
         if (dropping) {
             // After a drop, nothing more until the tuner has taken every sample before the gap,
             // so that a gap is only ever where the tuner is reading: one pending gap, never two.
@@ -94,7 +116,12 @@ public final class TunerTap implements RingTap {
         read = r + count;
     }
 
-    /** Any thread: samples dropped so far because the tuner was behind. */
+    /** Any thread: whether the input listened to is gone (the device was reopened with fewer). */
+    public boolean inputGone() {
+        return inputGone;
+    }
+
+    /** Any thread: samples dropped so far because the tuner was behind (or its input was gone). */
     public long dropped() {
         return dropped;
     }

@@ -162,6 +162,41 @@ class LiveTunerTest {
     }
 
     @Test
+    void theTunerFollowsTheDeviceReopenedAtAnotherRateAndStopsWhenItsInputIsGone(@TempDir Path dir) throws Exception {
+        SimBackend sim = new SimBackend(SimOptions.parse("sim:sine=440.5", SimOptions.defaults()));
+        List<LiveTuner.Reading> readings = new ArrayList<>();
+        double trueCents = 1200 * Math.log(440.5 / 440) / Math.log(2);
+        try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 2, 48000, "24"), sim);
+             LiveTuner tuner = new LiveTuner(engine, r -> {
+                 synchronized (readings) {
+                     readings.add(r);
+                 }
+             })) {
+            engine.start();
+            tuner.start(2, 440);
+            waitUntil(() -> readingsCount(readings) >= 5, "readings at 48 kHz");
+            assertTrue(engine.reopen("sim:sine=440.5", 2, 44100, "24", 0.5), "reopened at 44.1 kHz");
+            synchronized (readings) {
+                readings.clear();
+            }
+            waitUntil(() -> readingsCount(readings) >= 20, "20 readings after the reopen");
+            synchronized (readings) {
+                System.out.printf("tuner after the reopen at 44.1 kHz: %s, %.3f cents (true %.3f)%n", readings.get(19).note().note(),
+                        readings.get(19).note().cents(), trueCents);
+                for (LiveTuner.Reading r : readings.subList(0, 20)) {
+                    assertEquals("A4", r.note().note(), "after the reopen at 44.1 kHz: " + r.note().hz() + " Hz");
+                    assertEquals(trueCents, r.note().cents(), 1.0, "cents of 440.5 Hz after the reopen at 44.1 kHz");
+                }
+            }
+            assertTrue(tuner.on());
+
+            assertTrue(engine.reopen("sim:sine=440.5", 1, 48000, "24", 0.5), "reopened with one input");
+            waitUntil(() -> !tuner.on(), "the tuner stops: input 2 is gone");
+            assertEquals("input 2 is gone: the interface now has 1 input", tuner.problem());
+        }
+    }
+
+    @Test
     void anInputTheInterfaceDoesNotHaveIsRefusedWithOneLine(@TempDir Path dir) throws Exception {
         try (RecordingEngine engine = RecordingSetup.engine(Recordings.config(dir, 2, 48000, "24"), new SimBackend());
              LiveTuner tuner = new LiveTuner(engine, r -> { })) {

@@ -29,6 +29,7 @@ final class SheetDocs {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", s.kind());
             m.put("label", s.label());
+            m.put("startSeconds", s.startSeconds());
             List<List<Map<String, Object>>> lines = new ArrayList<>();
             for (SheetLine.Lyrics l : s.lines()) {
                 List<Map<String, Object>> segs = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.taperoom.appliance.sheet.ChordPro;
@@ -16,7 +15,6 @@ import org.taperoom.appliance.sheet.SheetException;
 import org.taperoom.appliance.sheet.SheetStore;
 import org.taperoom.appliance.sheet.SongSheet;
 import org.taperoom.appliance.song.Song;
-import org.taperoom.appliance.song.SongException;
 import org.taperoom.appliance.song.SongLibrary;
 import org.taperoom.web.api.Body;
 import org.taperoom.web.api.PathIds;
@@ -32,16 +30,20 @@ import org.taperoom.web.takes.TakeCatalog;
 public final class SheetsApi {
     /** The longest sheet accepted: far beyond any song's words and chords. */
     static final int MAX_CHARS = 200_000;
+    /** The latest section start accepted, seconds (a day): beyond it a number is a mistake. */
+    static final double MAX_SECONDS = 86_400;
     private final TakeCatalog takes;
     private final SongLibrary songs;
+    private final SheetOwners owners;
 
     public SheetsApi(TakeCatalog takes, SongLibrary songs) {
         this.takes = takes;
         this.songs = songs;
+        this.owners = new SheetOwners(takes, songs);
     }
 
     public List<Route> routes() {
-        String doc = "{\"owner\", \"id\", \"chordPro\", \"title\", \"key\", \"tempoBpm\", \"time\", \"capo\", \"notes\", \"sections\": [{\"kind\", \"label\", \"lines\": [[{\"chord\", \"text\"}]]}]}";
+        String doc = "{\"owner\", \"id\", \"chordPro\", \"title\", \"key\", \"tempoBpm\", \"time\", \"capo\", \"notes\", \"sections\": [{\"kind\", \"label\", \"startSeconds\", \"lines\": [[{\"chord\", \"text\"}]]}]}";
         return List.of(
                 Route.get("/api/sheets", Access.SESSION, this::list,
                         "Every song (with or without a sheet) and every take with a sheet: [{\"owner\": \"song\"|\"take\", \"id\", \"name\", \"hasSheet\", \"title\", \"key\"}].").teachers(),
@@ -49,21 +51,18 @@ public final class SheetsApi {
                         "A song's sheet: " + doc + "; ?transpose=-11…11 and ?capo=0…11 show it moved (not stored); 404 when the song has none.").teachers(),
                 Route.put("/api/songs/{id}/sheet", Access.CHANGE, ctx -> put(ctx, "song"),
                         "Replace a song's sheet: {\"chordPro\": text}; stored atomically as sheet.cho; 400 names the line ChordPro cannot read.").teachers(),
+                Route.patch("/api/songs/{id}/sheet/sections/{n}", Access.CHANGE, ctx -> dateSection(ctx, "song"),
+                        "Date section {n} (from 1) of a song's sheet: {\"startSeconds\": seconds into the song, or null for none}; the stage view follows the playhead by these times. Answers the sheet.").teachers(),
                 Route.get("/api/takes/{id}/sheet", Access.SESSION, ctx -> get(ctx, "take"),
                         "A take's sheet, as for a song.").teachers(),
                 Route.put("/api/takes/{id}/sheet", Access.CHANGE, ctx -> put(ctx, "take"),
-                        "Replace a take's sheet, as for a song.").teachers());
+                        "Replace a take's sheet, as for a song.").teachers(),
+                Route.patch("/api/takes/{id}/sheet/sections/{n}", Access.CHANGE, ctx -> dateSection(ctx, "take"),
+                        "Date section {n} of a take's sheet, as for a song.").teachers());
     }
 
     private Path folder(Context ctx, String owner) throws IOException {
-        String id = PathIds.id(ctx, "id");
-        if (owner.equals("take")) return takes.folder(id);
-        try {
-            songs.load(id);
-        } catch (SongException | NoSuchElementException e) {
-            throw ApiError.notFound("no song " + id);
-        }
-        return songs.folderOf(id);
+        return owners.folder(ctx, owner);
     }
 
     private void list(Context ctx) throws IOException {
@@ -95,13 +94,7 @@ public final class SheetsApi {
     }
 
     private void get(Context ctx, String owner) throws IOException {
-        Path folder = folder(ctx, owner);
-        SongSheet sheet;
-        try {
-            sheet = SheetStore.read(folder).orElseThrow(() -> ApiError.notFound("this " + owner + " has no sheet yet"));
-        } catch (SheetException e) {
-            throw ApiError.conflict("the stored sheet cannot be read: " + e.getMessage());
-        }
+        SongSheet sheet = SheetOwners.stored(folder(ctx, owner), owner);
         int transpose = query(ctx, "transpose", -11, 11);
         String capoText = ctx.queryParam("capo");
         if (transpose != 0) sheet = sheet.transpose(transpose);
@@ -119,6 +112,19 @@ public final class SheetsApi {
             // the message below
         }
         throw ApiError.badRequest(name, "expected a whole number from " + min + " to " + max + ", got '" + v + "'");
+    }
+
+    private void dateSection(Context ctx, String owner) throws IOException {
+        Path folder = folder(ctx, owner);
+        SongSheet sheet = SheetOwners.stored(folder, owner);
+        int n = PathIds.number(ctx, "n", Math.max(1, sheet.sections().size()));
+        if (sheet.sections().isEmpty()) throw ApiError.notFound("the sheet has no sections to date");
+        Body b = Body.of(ctx, Set.of("startSeconds"));
+        if (!b.has("startSeconds")) throw ApiError.badRequest("startSeconds", "required: seconds into the " + owner + ", or null for none");
+        Double seconds = b.node("startSeconds").isNull() ? null : b.number("startSeconds", 0, MAX_SECONDS);
+        sheet = sheet.withSectionStart(n - 1, seconds);
+        SheetStore.write(folder, sheet);
+        ctx.json(SheetDocs.doc(owner, PathIds.id(ctx, "id"), sheet));
     }
 
     private void put(Context ctx, String owner) throws IOException {

@@ -40,7 +40,7 @@ public final class TunerApi implements AutoCloseable {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/tuner", Access.SESSION, this::state,
-                        "The tuner: {\"on\", \"input\", \"a4Hz\", \"inputs\", \"reading\": {\"note\", \"cents\", \"hz\"} or null}; readings also go over /ws as tuner messages.").students(),
+                        "The tuner: {\"on\", \"input\", \"a4Hz\", \"inputs\", \"reading\": {\"note\", \"cents\", \"hz\"} or null, \"problem\": why it stopped by itself (its input gone after a reopen) or null}; readings also go over /ws as tuner messages. A device reopened at another rate is followed.").students(),
                 Route.post("/api/tuner", Access.CHANGE, this::start,
                         "Tune an input while the recorder runs (records or not): {\"input\": 1…channels, \"a4Hz\": 415–466} (a4Hz optional, 440); 409 when the recorder is not running.").students(),
                 Route.post("/api/tuner/stop", Access.CHANGE, this::stop, "Stop the tuner.").students());
@@ -58,6 +58,7 @@ public final class TunerApi implements AutoCloseable {
         d.put("inputs", recorder.status().channels());
         LiveTuner.Reading r = tuner.latest();
         d.put("reading", r == null ? null : reading(r.note()));
+        d.put("problem", tuner.problem());
         return d;
     }
 

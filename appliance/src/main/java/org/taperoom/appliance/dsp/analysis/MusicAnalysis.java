@@ -22,6 +22,38 @@ public record MusicAnalysis(Double tempoBpm, double[] beatsSeconds, String timeS
     /** One chord from {@code startSeconds} to {@code endSeconds}: {@code C}, {@code F#m}, {@code Bb} or {@code N}. */
     public record ChordSpan(double startSeconds, double endSeconds, String chord) {}
 
+    /** The longest progression offered when the chords do not repeat, and the longest cycle looked for. */
+    private static final int MAX_PROGRESSION = 16, MAX_CYCLE = 8;
+    /** Share of chords a cycle must predict one cycle on for the chords to count as repeating it. */
+    private static final double CYCLE_AGREEMENT = 0.75;
+
+    /**
+     * The progression to offer a song sheet: the chords as played, without no-chord and without
+     * repeats of the same chord; when they repeat a cycle of up to 8 chords at least twice (three in
+     * four chords equal to the chord one cycle on), that cycle once, each place's most frequent
+     * chord; otherwise the first 16.
+     */
+    public List<String> progression() {
+        List<String> played = new ArrayList<>();
+        for (ChordSpan c : chords) {
+            if (c.chord().equals("N")) continue;
+            if (played.isEmpty() || !played.get(played.size() - 1).equals(c.chord())) played.add(c.chord());
+        }
+        for (int cycle = 1; cycle <= MAX_CYCLE && 2 * cycle <= played.size(); cycle++) {
+            int same = 0;
+            for (int i = 0; i + cycle < played.size(); i++) if (played.get(i).equals(played.get(i + cycle))) same++;
+            if (same < CYCLE_AGREEMENT * (played.size() - cycle)) continue;
+            List<String> out = new ArrayList<>(cycle);
+            for (int place = 0; place < cycle; place++) {
+                Map<String, Integer> votes = new LinkedHashMap<>();
+                for (int i = place; i < played.size(); i += cycle) votes.merge(played.get(i), 1, Integer::sum);
+                out.add(votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+            }
+            return out;
+        }
+        return List.copyOf(played.subList(0, Math.min(MAX_PROGRESSION, played.size())));
+    }
+
     /** The keys {@code taperoom analyze --json} adds (part of the contract). */
     public Map<String, Object> toJsonMap() {
         Map<String, Object> m = new LinkedHashMap<>();
