@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.config.MonitorKeys;
-import org.taperoom.appliance.playback.MonitorMix;
+import org.taperoom.appliance.playback.MonitorChoice;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.panel.PanelProvider;
@@ -34,16 +34,23 @@ final class Appliance {
      * @param configFile where the panel writes changed settings, or null to keep them in memory
      */
     static Service start(Config config, RecordingEngine engine, InputGain gain, Path configFile) throws Exception {
+        MonitorChoice monitor;
+        try {
+            monitor = new MonitorChoice(MonitorKeys.routing(config));
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
         Service service = new Service(config, new Service.Parts(
                 engine,
                 s -> new Progress(s.running() && s.devicePresent(), s.capturePeriods(), s.writerLoops()),
                 library -> TakeRecovery.recoverLibrary(library).size(),
-                (c, recorder) -> ControlService.start(recorder, c, gain, new SongPasses(engine, MonitorMix.parse(c.get(MonitorKeys.MONITOR_MIX)))),
+                (c, recorder) -> ControlService.start(recorder, c, gain, new SongPasses(engine, monitor)),
                 PanelProvider.find(),
                 SystemdNotifier.fromEnvironment(),
                 configFile,
                 gain,
-                new RenderService()));
+                new RenderService(),
+                monitor));
         Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "taperoom-shutdown"));
         try {
             service.start();

@@ -113,6 +113,12 @@ public final class SimPlaybackStream implements PlaybackStream {
         periodsWritten++;
     }
 
+    /** A write returns once the period before it is played: the next one is heard at once. */
+    @Override
+    public long writeAheadFrames() {
+        return 0;
+    }
+
     @Override
     public long lastUnderrunLostFrames() {
         return lastUnderrunLostFrames;
