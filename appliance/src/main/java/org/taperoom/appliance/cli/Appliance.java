@@ -3,7 +3,6 @@ package org.taperoom.appliance.cli;
 import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
-import org.taperoom.appliance.config.MonitorKeys;
 import org.taperoom.appliance.playback.MonitorChoice;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.appliance.dsp.render.RenderService;
@@ -11,6 +10,7 @@ import org.taperoom.appliance.panel.PanelProvider;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.recover.TakeRecovery;
 import org.taperoom.appliance.service.Progress;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.service.Service;
 import org.taperoom.appliance.service.SongPasses;
 import org.taperoom.appliance.service.SystemdNotifier;
@@ -36,7 +36,7 @@ final class Appliance {
     static Service start(Config config, RecordingEngine engine, InputGain gain, Path configFile) throws Exception {
         MonitorChoice monitor;
         try {
-            monitor = new MonitorChoice(MonitorKeys.routing(config));
+            monitor = new MonitorChoice(RecordingSetup.monitorRouting(config));
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage());
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.taperoom.appliance.config.Config;
-import org.taperoom.appliance.config.MonitorKeys;
 import org.taperoom.appliance.config.ConfigException;
 import org.taperoom.appliance.playback.MonitorRouting;
 import org.taperoom.appliance.config.RecordingKeys;
@@ -104,7 +103,7 @@ final class OverdubCommand implements Command {
                 config.get(RecordingKeys.PERIOD_FRAMES), config.get(RecordingKeys.BUFFER_PERIODS));
         Overdub.Result r;
         try {
-            MonitorRouting monitor = MonitorKeys.routing(config);
+            MonitorRouting monitor = RecordingSetup.monitorRouting(config);
             r = new Overdub(songs, RecordingSetup.engineSettings(config), backend, clockless, monitor).record(new Overdub.Request(songId, inputs, lanes, seconds, from, punchIn, punchOut, cycles, cue), roundTrip);
         } catch (SongException | NoSuchElementException | EngineException | AudioDeviceException | IllegalArgumentException | ConfigException e) {
             throw new UsageException(e.getMessage());

@@ -1,9 +1,6 @@
 package org.taperoom.appliance.config;
 
 import java.util.List;
-import org.taperoom.appliance.playback.MonitorMix;
-import org.taperoom.appliance.playback.MonitorOutputs;
-import org.taperoom.appliance.playback.MonitorRouting;
 
 /** The monitor mix: live inputs heard on an output pair beside the playing song during an overdub. */
 public final class MonitorKeys {
@@ -28,18 +25,4 @@ public final class MonitorKeys {
                     + "Checked against the device when a pass starts.");
 
     public static final List<ConfigKey<?>> ALL = List.of(MONITOR_ON, MONITOR_MIX, MONITOR_OUTPUTS);
-
-    /**
-     * The monitor routing {@code config} names.
-     *
-     * @throws ConfigException when the outputs are not a pair
-     */
-    public static MonitorRouting routing(Config config) throws ConfigException {
-        try {
-            return new MonitorRouting(config.get(MONITOR_ON), MonitorOutputs.parse(config.get(MONITOR_OUTPUTS)),
-                    MonitorMix.parse(config.get(MONITOR_MIX)));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
-    }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
-import org.taperoom.appliance.config.MonitorKeys;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.playback.MonitorMix;
 import org.taperoom.appliance.playback.MonitorOutputs;
@@ -88,10 +87,10 @@ class MonitorPairTest {
         assertEquals("monitor outputs must be two neighbouring outputs such as 1-2 or 3-4, not '3-5'",
                 assertThrows(IllegalArgumentException.class, () -> MonitorOutputs.parse("3-5")).getMessage());
         Config off = Recordings.config(library, 2, SongRig.RATE, "24");
-        assertEquals(MonitorRouting.OFF, MonitorKeys.routing(off), "off by default, on outputs 1-2");
+        assertEquals(MonitorRouting.OFF, RecordingSetup.monitorRouting(off), "off by default, on outputs 1-2");
         Config bad = off.withTexts(java.util.Map.of("monitorOutputs", "5-7"), "");
         assertEquals("monitor outputs must be two neighbouring outputs such as 1-2 or 3-4, not '5-7'",
-                assertThrows(ConfigException.class, () -> MonitorKeys.routing(bad)).getMessage());
+                assertThrows(ConfigException.class, () -> RecordingSetup.monitorRouting(bad)).getMessage());
         assertEquals("3:-6:-1,4:0:0:mute", MonitorMix.parse("3:-6:-1, 4:0:0:mute").toText());
         assertEquals(0, MonitorMix.parse("4:0:0:mute").inputs().get(0).leftGain(), "a muted input is not heard");
     }
