@@ -45,6 +45,15 @@ public final class SimPlaybackStream implements PlaybackStream {
     @Override
     public void start() {
         startNanos = System.nanoTime();
+        SimLink l = link;
+        if (l != null) l.playbackStarted(startNanos);
+    }
+
+    /** The duplex pair's shared start, or null; set before start. */
+    private SimLink link;
+
+    void link(SimLink l) {
+        link = l;
     }
 
     @Override
@@ -83,6 +92,7 @@ public final class SimPlaybackStream implements PlaybackStream {
             long lateNanos = System.nanoTime() - (startNanos + (periodsWritten + config.bufferPeriods() - 1) * period);
             if (lateNanos > 0) {
                 startNanos += lateNanos;
+                if (link != null) link.shift(lateNanos);
                 late = true;
             }
         }
@@ -147,6 +157,8 @@ public final class SimPlaybackStream implements PlaybackStream {
 
     @Override
     public void close() {
+        SimLink l = link;
+        if (l != null) l.playbackClosed();
         onClose.run();
     }
 }
