@@ -7,9 +7,9 @@ import org.taperoom.appliance.recording.ring.FrameRing;
  * The monitor mix on the playback thread: adds the monitored inputs, read straight from the
  * capture ring, to the monitor pair of each period the device is given. Output frame t carries input frame
  * t - {@link #delayFrames()}: both streams of a full-duplex pair count from one start, so the
- * offset is exact, and the smallest that never waits on a paced device is the output buffer (the
- * playback thread writes a period a buffer ahead of the one being heard; the capture delivers a
- * frame within a period of hearing it).
+ * offset is exact; the caller picks the smallest a paced device allows (what the output writes
+ * ahead of what is heard, plus two periods: the capture delivers a frame within a period of hearing
+ * it, and its thread may run a period late).
  *
  * <p>A second, read-only reader of the capture ring: it never releases frames. The writer thread
  * may release them, but the capture thread overwrites a slot only a whole ring (seconds) later,

@@ -76,7 +76,7 @@ class MonitorMixTest {
         if (levelDb == 0) assertEquals(0, worst, "at 0 dB the input comes back bit for bit");
         // The looped-back input truncates to 24 bits (up to one step), the gain rounds in float.
         else assertTrue(worst <= 1.5 / 8388608.0, "within the 24-bit input's step of the monitor gain: " + worst);
-        assertTrue(rms(live) > 0.01, "input 3 carries a signal");
+        assertTrue(SongRig.rms(live) > 0.01, "input 3 carries a signal");
         double offByOne = 0;
         for (int k = delay; k < looped.length; k++) offByOne = Math.max(offByOne, Math.abs(looped[k] - live[k - delay + 1] * gain));
         assertTrue(offByOne > 0.01, "one frame off it does not match: " + offByOne);
@@ -93,11 +93,5 @@ class MonitorMixTest {
         assertEquals("'3:x' is not INPUT[:LEVEL_DB[:PAN[:mute]]] (e.g. 3:-6:-0.5)", e.getMessage());
         assertEquals("monitor pan must be -1 to 1, not 2.0",
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> MonitorMix.parse("1:0:2")).getMessage());
-    }
-
-    private static double rms(float[] s) {
-        double sum = 0;
-        for (float f : s) sum += f * (double) f;
-        return Math.sqrt(sum / Math.max(1, s.length));
     }
 }

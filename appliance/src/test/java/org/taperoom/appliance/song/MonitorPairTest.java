@@ -65,7 +65,7 @@ class MonitorPairTest {
         }
         System.out.printf("monitor pair 3-4: %d frames compared, input 5 heard %d frames later on output 3%n", compared, delay);
         assertTrue(compared > 10_000, "frames compared: " + compared);
-        assertTrue(rms(in[1]) > 0.05 && rms(in[4]) > 0.05, "the song and input 5 carry signals");
+        assertTrue(SongRig.rms(in[1]) > 0.05 && SongRig.rms(in[4]) > 0.05, "the song and input 5 carry signals");
     }
 
     @Test
@@ -102,12 +102,6 @@ class MonitorPairTest {
         song = song.withStrip("bed", song.strip("bed").withPan(1));
         songs.save(song);
         return song;
-    }
-
-    private static double rms(float[] s) {
-        double sum = 0;
-        for (float f : s) sum += f * (double) f;
-        return Math.sqrt(sum / Math.max(1, s.length));
     }
 
     /** The simulator, listed as an interface with two outputs (as a stereo USB interface lists itself). */

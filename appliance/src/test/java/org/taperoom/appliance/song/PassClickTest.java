@@ -58,7 +58,7 @@ class PassClickTest {
                         "input " + (t + 1) + " at song frame " + (clicked.offsetFrames() + k) + " is the same with the click as without");
                 compared++;
             }
-            assertTrue(rms(b) > 0.05, "the song came back on input " + (t + 1));
+            assertTrue(SongRig.rms(b) > 0.05, "the song came back on input " + (t + 1));
         }
         System.out.printf("click on vs off: %d frames compared, bit for bit; the counted-in pass starts at song frame %d%n", compared,
                 clicked.offsetFrames());
@@ -141,11 +141,5 @@ class PassClickTest {
     private static float[] track(Overdub.Result r, int i) throws Exception {
         TakeInfo info = TakeJson.read(r.take().folder());
         return SongRig.channel(r.take().folder().resolve(info.tracks.get(i).file()), 0);
-    }
-
-    private static double rms(float[] s) {
-        double sum = 0;
-        for (float f : s) sum += f * (double) f;
-        return Math.sqrt(sum / Math.max(1, s.length));
     }
 }
