@@ -30,6 +30,12 @@ import org.taperoom.web.api.PreviewApi;
 import org.taperoom.web.api.ShareApi;
 import org.taperoom.web.api.SessionApi;
 import org.taperoom.web.api.SettingsApi;
+import org.taperoom.web.api.MonitorApi;
+import org.taperoom.appliance.config.MonitorKeys;
+import org.taperoom.appliance.playback.MonitorChoice;
+import org.taperoom.appliance.playback.MonitorMix;
+import org.taperoom.appliance.playback.MonitorOutputs;
+import org.taperoom.appliance.playback.MonitorRouting;
 import org.taperoom.web.api.StateApi;
 import org.taperoom.web.api.TakesApi;
 import org.taperoom.web.api.TransportApi;
@@ -159,6 +165,7 @@ public final class WebPanel implements Panel {
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new CalibrationApi(context.transport()).routes())
+                .add(new MonitorApi(monitorChoice(context), context.configFile(), arming::inputs).routes())
                 .add(new StudentsApi(school.roster(), sessions, school.quota(), () -> urlHolder[0]).routes())
                 .add(new WorkApi(takes, school.roster()).routes())
                 .add(new ClassExportApi(school.exports()).routes())
@@ -243,5 +250,19 @@ public final class WebPanel implements Panel {
         hub.closeAll("server stopping");
         server.close();
         if (ownRenders != null) ownRenders.close();
+    }
+
+    /** The passes' monitor routing, or for a panel started without one, its own from the configuration. */
+    private static MonitorChoice monitorChoice(PanelContext context) {
+        if (context.monitor() != null) return context.monitor();
+        Config c = context.config();
+        MonitorRouting r;
+        try {
+            r = new MonitorRouting(c.get(MonitorKeys.MONITOR_ON), MonitorOutputs.parse(c.get(MonitorKeys.MONITOR_OUTPUTS)),
+                    MonitorMix.parse(c.get(MonitorKeys.MONITOR_MIX)));
+        } catch (IllegalArgumentException e) {
+            r = MonitorRouting.OFF;
+        }
+        return new MonitorChoice(r);
     }
 }

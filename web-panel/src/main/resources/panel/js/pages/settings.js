@@ -6,6 +6,7 @@ import { el, toast, languageSwitch } from '../ui.js';
 import { t, number } from '../i18n.js';
 import { largeType, setLargeType } from '../display.js';
 import { calibrationCard } from '../calibration.js';
+import { monitorCard } from '../monitor.js';
 
 const LABELS = {
   device: 'settings.device',
@@ -120,6 +121,10 @@ export async function show(view) {
     const next = auto.getAttribute('aria-pressed') !== 'true';
     try { await api.patch('/api/settings', { autoRecord: next }); auto.setAttribute('aria-pressed', String(next)); } catch (e) { toast(e.message); }
   });
+
+  // The monitor mix of overdub passes (the teachers'; left out for anyone else).
+  const monitor = await monitorCard();
+  if (monitor) view.append(monitor);
 
   const current = el('input', { id: 'current-pin', type: 'password', inputmode: 'numeric', autocomplete: 'current-password', maxlength: '32' });
   const next = el('input', { id: 'new-pin', type: 'password', inputmode: 'numeric', autocomplete: 'new-password', maxlength: '32' });

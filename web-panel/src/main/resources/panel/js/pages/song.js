@@ -39,6 +39,8 @@ export async function show(view) {
   let song = null;
   let inputs = [];
   const armed = new Set();
+  // The next pass's click and count-in, kept while the page shows the song.
+  const cue = { click: false, countInBars: 0 };
   let transportState = 'idle';
   let playhead = -1;
 
@@ -169,6 +171,17 @@ export async function show(view) {
       if (cycles.value !== '') p.loopCycles = Number(cycles.value);
       return p;
     };
+    // Click and count-in: heard on the monitor outputs only, never recorded.
+    const clickButton = el('button', { type: 'button', id: 'pass-click', class: 'toggle', 'aria-pressed': String(cue.click) }, t('song.click'));
+    clickButton.addEventListener('click', () => {
+      cue.click = !cue.click;
+      clickButton.setAttribute('aria-pressed', String(cue.click));
+    });
+    const countIn = el('select', { id: 'count-in' }, [0, 1, 2, 3, 4].map((n) => el('option', {
+      value: String(n), text: n === 0 ? t('song.countInNone') : String(n), selected: n === cue.countInBars })));
+    countIn.addEventListener('change', () => { cue.countInBars = Number(countIn.value); });
+    const cueRow = el('div', { class: 'row', id: 'pass-cue' }, clickButton,
+      el('label', { for: 'count-in', text: t('song.countIn') }), countIn);
     const overdubbing = transportState === 'overdubbing' || transportState === 'stopping';
     const recordButton = el('button', { type: 'button', id: 'record-pass', class: overdubbing ? 'danger' : 'primary', 'data-overdubbing': String(overdubbing) },
       overdubbing ? t('song.stopPass') : t('song.recordPass'));
@@ -190,6 +203,7 @@ export async function show(view) {
       el('h3', { text: t('song.newPass') }),
       el('div', { class: 'row', role: 'group', 'aria-label': t('song.armedInputs') }, armButtons),
       el('div', { class: 'row' }, el('div', { class: 'grow' }, laneName), recordButton),
+      cueRow,
       punchBox,
       passStatus,
       el('h3', { text: t('song.renders') }),
@@ -287,6 +301,8 @@ export async function show(view) {
     const body = { inputs: chosen };
     if (lane) body.lanes = chosen.length === 1 ? [lane] : chosen.map((n) => `${lane} ${n}`);
     if (punch) body.punch = punch;
+    if (cue.click) body.click = true;
+    if (cue.countInBars > 0) body.countInBars = cue.countInBars;
     try {
       await api.post(`/api/songs/${enc(song.id)}/passes`, body);
       transportState = 'overdubbing';

@@ -27,6 +27,7 @@ import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.service.SongPasses;
+import org.taperoom.appliance.playback.MonitorChoice;
 import org.taperoom.drivers.audio.InputGain;
 import org.taperoom.drivers.sim.SimBackend;
 
@@ -90,6 +91,9 @@ public final class PanelRig implements AutoCloseable {
         this(channels, simGain, "sim", null, settings);
     }
 
+    /** The monitor routing the passes read, as the panel's /api/monitor sets it. */
+    public final MonitorChoice monitor;
+
     public PanelRig(int channels, boolean simGain, String device, Function<Path, UploadService.Settings> publishing,
                     Map<String, String> settings) throws Exception {
         dir = Files.createTempDirectory("taperoom-panel-");
@@ -115,12 +119,13 @@ public final class PanelRig implements AutoCloseable {
         engine = RecordingSetup.engine(config, sim);
         engine.start();
         InputGain gain = simGain ? sim.gains() : InputGain.NONE;
-        control = ControlService.start(engine, config, null, gain, new SongPasses(engine));
+        monitor = new MonitorChoice(RecordingSetup.monitorRouting(config));
+        control = ControlService.start(engine, config, null, gain, new SongPasses(engine, monitor));
         uploads = publishing == null ? null
                 : new UploadService(library, engine.library(), publishing.apply(library), java.time.Clock.systemDefaultZone());
         if (uploads != null) uploads.start();
         panel = WebPanel.start(new PanelContext(config, engine, engine.library(), control.transport(), configFile, control.arming(), gain,
-                null, () -> CaptureDevices.find(this.config), outputs).withUploads(uploads));
+                null, () -> CaptureDevices.find(this.config), outputs).withUploads(uploads).withMonitor(monitor));
         base = URI.create("http://127.0.0.1:" + panel.port());
     }
 

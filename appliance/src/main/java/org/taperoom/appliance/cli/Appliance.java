@@ -3,14 +3,14 @@ package org.taperoom.appliance.cli;
 import java.nio.file.Path;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
-import org.taperoom.appliance.config.MonitorKeys;
-import org.taperoom.appliance.playback.MonitorMix;
+import org.taperoom.appliance.playback.MonitorChoice;
 import org.taperoom.appliance.control.ControlService;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.panel.PanelProvider;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.recording.recover.TakeRecovery;
 import org.taperoom.appliance.service.Progress;
+import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.service.Service;
 import org.taperoom.appliance.service.SongPasses;
 import org.taperoom.appliance.service.SystemdNotifier;
@@ -34,16 +34,23 @@ final class Appliance {
      * @param configFile where the panel writes changed settings, or null to keep them in memory
      */
     static Service start(Config config, RecordingEngine engine, InputGain gain, Path configFile) throws Exception {
+        MonitorChoice monitor;
+        try {
+            monitor = new MonitorChoice(RecordingSetup.monitorRouting(config));
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
         Service service = new Service(config, new Service.Parts(
                 engine,
                 s -> new Progress(s.running() && s.devicePresent(), s.capturePeriods(), s.writerLoops()),
                 library -> TakeRecovery.recoverLibrary(library).size(),
-                (c, recorder) -> ControlService.start(recorder, c, gain, new SongPasses(engine, MonitorMix.parse(c.get(MonitorKeys.MONITOR_MIX)))),
+                (c, recorder) -> ControlService.start(recorder, c, gain, new SongPasses(engine, monitor)),
                 PanelProvider.find(),
                 SystemdNotifier.fromEnvironment(),
                 configFile,
                 gain,
-                new RenderService()));
+                new RenderService(),
+                monitor));
         Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "taperoom-shutdown"));
         try {
             service.start();

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.taperoom.appliance.config.Config;
-import org.taperoom.appliance.config.MonitorKeys;
-import org.taperoom.appliance.playback.MonitorMix;
+import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.playback.MonitorRouting;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.device.DeviceBackends;
 import org.taperoom.appliance.service.RecordingSetup;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.song.Overdub;
+import org.taperoom.appliance.song.PassCue;
 import org.taperoom.appliance.song.RoundTrip;
 import org.taperoom.appliance.song.RoundTrips;
 import org.taperoom.appliance.song.SongException;
@@ -20,7 +21,7 @@ import org.taperoom.drivers.audio.AudioDeviceException;
 
 /**
  * {@code taperoom overdub --library DIR --song ID --inputs 1,2 --seconds S [--device D]
- * [--punch-in S --punch-out S [--loop [--cycles N]]]}: plays the song while the armed inputs
+ * [--punch-in S --punch-out S [--loop [--cycles N]]] [--click] [--count-in BARS]}: plays the song while the armed inputs
  * record a new pass, placed where it was played along to (punched: exactly the punch region;
  * looped: one pass per cycle); prints the pass's take folder last.
  */
@@ -46,7 +47,9 @@ final class OverdubCommand implements Command {
                 Flag.value("punch-in", "S", "Record only from this song position in seconds (with --punch-out); what plays before it is heard, not recorded."),
                 Flag.value("punch-out", "S", "Stop recording at this song position in seconds; the pass is exactly punch-in to punch-out."),
                 Flag.toggle("loop", "Loop the punch region and record each cycle as a pass of its own (the last one active)."),
-                Flag.value("cycles", "N", "With --loop: how many cycles to record (default 4)."));
+                Flag.value("cycles", "N", "With --loop: how many cycles to record (default 4)."),
+                Flag.toggle("click", "Play the click from the song's tempo and time signature on the monitor outputs (monitorOutputs); never recorded."),
+                Flag.value("count-in", "BARS", "Count in 0 to 4 bars of click before the first recorded frame, which lands on a bar line (default 0)."));
     }
 
     @Override
@@ -73,6 +76,7 @@ final class OverdubCommand implements Command {
         long punchOut = punched ? Math.round(args.decimal("punch-out", 0, 0, 24 * 3600) * rate) : -1;
         if (punched && punchOut <= punchIn) throw new UsageException("--punch-out must come after --punch-in");
         int cycles = args.has("loop") ? (int) args.integer("cycles", 4, 1, 1000) : 0;
+        PassCue cue = new PassCue(args.has("click"), (int) args.integer("count-in", 0, 0, PassCue.MAX_COUNT_IN_BARS));
         double from = args.decimal("from", punched ? Math.max(0, punchIn / (double) rate - 2) : 0, 0, 24 * 3600);
         if (punched && Math.round(from * rate) > punchIn) throw new UsageException("--from must be at or before --punch-in (the pre-roll plays before it)");
         List<Integer> inputs = new ArrayList<>();
@@ -99,9 +103,9 @@ final class OverdubCommand implements Command {
                 config.get(RecordingKeys.PERIOD_FRAMES), config.get(RecordingKeys.BUFFER_PERIODS));
         Overdub.Result r;
         try {
-            MonitorMix monitor = MonitorMix.parse(config.get(MonitorKeys.MONITOR_MIX));
-            r = new Overdub(songs, RecordingSetup.engineSettings(config), backend, clockless, monitor).record(new Overdub.Request(songId, inputs, lanes, seconds, from, punchIn, punchOut, cycles), roundTrip);
-        } catch (SongException | NoSuchElementException | EngineException | AudioDeviceException | IllegalArgumentException e) {
+            MonitorRouting monitor = RecordingSetup.monitorRouting(config);
+            r = new Overdub(songs, RecordingSetup.engineSettings(config), backend, clockless, monitor).record(new Overdub.Request(songId, inputs, lanes, seconds, from, punchIn, punchOut, cycles, cue), roundTrip);
+        } catch (SongException | NoSuchElementException | EngineException | AudioDeviceException | IllegalArgumentException | ConfigException e) {
             throw new UsageException(e.getMessage());
         }
         System.err.println("round trip: " + roundTrip.frames() + " frames (" + roundTrip.source() + ")");

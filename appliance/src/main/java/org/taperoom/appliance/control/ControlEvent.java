@@ -46,14 +46,19 @@ public sealed interface ControlEvent {
      * @param punch  the region to record (punch in/out, loop), or null for the song from its start until stopped
      */
     record Overdub(String source, String songId, java.util.List<Integer> inputs, java.util.List<String> lanes,
-                   PassRecorder.Punch punch) implements ControlEvent {
+                   PassRecorder.Punch punch, PassRecorder.Cue cue) implements ControlEvent {
         public Overdub {
             inputs = java.util.List.copyOf(inputs);
             lanes = java.util.List.copyOf(lanes);
+            if (cue == null) cue = PassRecorder.Cue.NONE;
+        }
+
+        public Overdub(String source, String songId, java.util.List<Integer> inputs, java.util.List<String> lanes, PassRecorder.Punch punch) {
+            this(source, songId, inputs, lanes, punch, PassRecorder.Cue.NONE);
         }
 
         public Overdub(String source, String songId, java.util.List<Integer> inputs, java.util.List<String> lanes) {
-            this(source, songId, inputs, lanes, null);
+            this(source, songId, inputs, lanes, null, PassRecorder.Cue.NONE);
         }
     }
 

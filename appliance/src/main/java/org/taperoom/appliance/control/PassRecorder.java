@@ -21,23 +21,41 @@ public interface PassRecorder {
      * @param inputs the armed inputs, 1-based, at least one
      * @param lanes  a lane name per input, or empty for the default names
      * @param punch  where the pass records in the song, or null for from the start until stopped
+     * @param cue    the click and count-in heard on the monitor outputs, never recorded
      * @param source who asked (the transport event's source): a student's pass is that student's
      *               take ({@code student:<id>}); any other ("" included) records as an overdub
      */
-    record Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch, String source) {
+    record Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch, Cue cue, String source) {
         public Request {
             inputs = List.copyOf(inputs);
             lanes = List.copyOf(lanes);
+            if (cue == null) cue = Cue.NONE;
             source = source == null ? "" : source;
         }
 
+        public Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch, Cue cue) {
+            this(songId, inputs, lanes, punch, cue, "");
+        }
+
+        public Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch, String source) {
+            this(songId, inputs, lanes, punch, Cue.NONE, source);
+        }
+
         public Request(String songId, List<Integer> inputs, List<String> lanes, Punch punch) {
-            this(songId, inputs, lanes, punch, "");
+            this(songId, inputs, lanes, punch, Cue.NONE, "");
         }
 
         public Request(String songId, List<Integer> inputs, List<String> lanes) {
-            this(songId, inputs, lanes, null, "");
+            this(songId, inputs, lanes, null, Cue.NONE, "");
         }
+    }
+
+    /**
+     * The click from the song's tempo and time signature ({@code click}) and a count-in of
+     * {@code countInBars} bars before the first recorded frame; checked by the pass recorder.
+     */
+    record Cue(boolean click, int countInBars) {
+        public static final Cue NONE = new Cue(false, 0);
     }
 
     /**

@@ -157,11 +157,11 @@ public final class TransportControl implements Transport, AutoCloseable {
             return null;
         } else if (event instanceof ControlEvent.Overdub o) {
             if (s != TransportState.IDLE && s != TransportState.WAITING) return ignore(event, busy(s));
-            return startPass(o.source(), o.songId(), o.inputs(), o.lanes(), o.punch());
+            return startPass(o.source(), o.songId(), o.inputs(), o.lanes(), o.punch(), o.cue());
         } else if (event instanceof ControlEvent.OverdubToggle o) {
             if (s == TransportState.OVERDUBBING) return stopPass(o.source(), "overdub button");
             if (s != TransportState.IDLE && s != TransportState.WAITING) return ignore(event, busy(s));
-            return startPass(o.source(), null, List.of(), List.of(), null);
+            return startPass(o.source(), null, List.of(), List.of(), null, PassRecorder.Cue.NONE);
         } else if (event instanceof ControlEvent.Calibrate c) {
             if (s != TransportState.IDLE && s != TransportState.WAITING) return ignore(event, busy(s));
             return startCalibration(c);
@@ -216,16 +216,17 @@ public final class TransportControl implements Transport, AutoCloseable {
      * Starts a pass over {@code songId} (null: the song used last) with {@code inputs} (empty: the
      * armed ones); a refusal leaves the state as it was and returns why.
      */
-    private String startPass(String source, String songId, List<Integer> inputs, List<String> lanes, PassRecorder.Punch punch) {
+    private String startPass(String source, String songId, List<Integer> inputs, List<String> lanes, PassRecorder.Punch punch,
+                             PassRecorder.Cue cue) {
         String song = songId != null ? songId : lastSongId;
         if (song == null) return ignore(new ControlEvent.OverdubToggle(source), "no song has been used yet: open one on the panel's Song page");
         List<Integer> armed = inputs.isEmpty() ? arming.armedInputs() : inputs;
         if (armed.isEmpty()) return ignore(new ControlEvent.OverdubToggle(source), "no input is armed");
         long generation = ++passGeneration;
         try {
-            passes.start(new PassRecorder.Request(song, armed, lanes, punch, source), problem -> passEnded(generation, source, song, problem));
+            passes.start(new PassRecorder.Request(song, armed, lanes, punch, cue, source), problem -> passEnded(generation, source, song, problem));
         } catch (EngineException e) {
-            return ignore(new ControlEvent.Overdub(source, song, armed, lanes, punch), e.getMessage());
+            return ignore(new ControlEvent.Overdub(source, song, armed, lanes, punch, cue), e.getMessage());
         }
         lastSongId = song;
         move(TransportState.OVERDUBBING, source, "pass over song " + song, null);

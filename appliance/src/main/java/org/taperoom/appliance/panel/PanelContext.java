@@ -7,6 +7,7 @@ import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.dsp.render.RenderService;
+import org.taperoom.appliance.playback.MonitorChoice;
 import org.taperoom.appliance.publish.UploadService;
 import org.taperoom.appliance.recording.engine.Recorder;
 import org.taperoom.appliance.recording.take.TakeLibrary;
@@ -32,10 +33,18 @@ import org.taperoom.drivers.audio.InputGain;
  * @param outputs    the driver that opens the configured interface's outputs for playback, or null:
  *                   then the simulator's for a {@code sim} device, else none (play answers why)
  * @param uploads    the service's publisher (queue, figures, retry and cancel), or null when nothing is published
+ * @param monitor    the monitor routing the overdub passes read when they start, or null: then the panel keeps one of its own
  */
 public record PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
                            InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices,
-                           AudioBackend outputs, UploadService uploads) {
+                           AudioBackend outputs, UploadService uploads, MonitorChoice monitor) {
+    /** A context without a monitor routing shared with the passes. */
+    public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
+                        InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices,
+                        AudioBackend outputs, UploadService uploads) {
+        this(config, recorder, library, transport, configFile, arming, gain, renders, captureDevices, outputs, uploads, null);
+    }
+
     /** A context without a publisher. */
     public PanelContext(Config config, Recorder recorder, TakeLibrary library, Transport transport, Path configFile,
                         InputArming arming, InputGain gain, RenderService renders, Supplier<List<CaptureDevice>> captureDevices,
@@ -45,7 +54,12 @@ public record PanelContext(Config config, Recorder recorder, TakeLibrary library
 
     /** This context with the service's publisher. */
     public PanelContext withUploads(UploadService publisher) {
-        return new PanelContext(config, recorder, library, transport, configFile, arming, gain, renders, captureDevices, outputs, publisher);
+        return new PanelContext(config, recorder, library, transport, configFile, arming, gain, renders, captureDevices, outputs, publisher, monitor);
+    }
+
+    /** This context with the passes' monitor routing. */
+    public PanelContext withMonitor(MonitorChoice choice) {
+        return new PanelContext(config, recorder, library, transport, configFile, arming, gain, renders, captureDevices, outputs, uploads, choice);
     }
 
     /** A context whose panel opens the simulator's outputs for a {@code sim} device and no others. */

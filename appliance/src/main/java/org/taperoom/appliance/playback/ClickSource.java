@@ -73,10 +73,15 @@ public final class ClickSource {
      * ({@code channels} per frame). Frames before 0 are silent.
      */
     public void mixInto(float[] interleaved, int channels, long fromFrame, int frames) {
+        mixInto(interleaved, channels, 0, fromFrame, frames);
+    }
+
+    /** As {@link #mixInto(float[], int, long, int)}, onto the two channels from {@code firstChannel} (0-based) on. */
+    public void mixInto(float[] interleaved, int channels, int firstChannel, long fromFrame, int frames) {
         long end = fromFrame + frames;
         if (end <= 0) return;
         long k = Math.max(0, (long) Math.floor((fromFrame - clickFrames) * ticksPerFrame) - 1);
-        int both = Math.min(channels, 2);
+        int both = Math.min(channels - firstChannel, 2);
         for (;; k++) {
             long onset = tickFrame(k);
             if (onset >= end) break;
@@ -86,7 +91,7 @@ public final class ClickSource {
             long b = Math.min(end, onset + clickFrames);
             for (long f = a; f < b; f++) {
                 float v = wave[(int) (f - onset)];
-                int at = (int) (f - fromFrame) * channels;
+                int at = (int) (f - fromFrame) * channels + firstChannel;
                 for (int c = 0; c < both; c++) interleaved[at + c] += v;
             }
         }

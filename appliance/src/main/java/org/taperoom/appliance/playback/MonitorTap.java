@@ -5,11 +5,11 @@ import org.taperoom.appliance.recording.ring.FrameRing;
 
 /**
  * The monitor mix on the playback thread: adds the monitored inputs, read straight from the
- * capture ring, to each period the device is given. Output frame t carries input frame
+ * capture ring, to the monitor pair of each period the device is given. Output frame t carries input frame
  * t - {@link #delayFrames()}: both streams of a full-duplex pair count from one start, so the
- * offset is exact, and the smallest that never waits on a paced device is the output buffer (the
- * playback thread writes a period a buffer ahead of the one being heard; the capture delivers a
- * frame within a period of hearing it).
+ * offset is exact; the caller picks the smallest a paced device allows (what the output writes
+ * ahead of what is heard, plus two periods: the capture delivers a frame within a period of hearing
+ * it, and its thread may run a period late).
  *
  * <p>A second, read-only reader of the capture ring: it never releases frames. The writer thread
  * may release them, but the capture thread overwrites a slot only a whole ring (seconds) later,
@@ -22,6 +22,8 @@ final class MonitorTap {
     private final int[] lanes;
     private final float[] leftGain;
     private final float[] rightGain;
+    /** The monitor pair's first channel, 0-based. */
+    private final int pairChannel;
     private final long delayFrames;
     /** The sink has no clock: wait (at most a second) for the inputs instead of leaving them out. */
     private final boolean clockless;
@@ -30,7 +32,11 @@ final class MonitorTap {
     /** Input frames left out because they were not captured yet (or too old); written by the playback thread. */
     private volatile long missedFrames;
 
-    MonitorTap(FrameRing ring, MonitorMix mix, long delayFrames, int periodFrames, int channels, boolean clockless) {
+    MonitorTap(FrameRing ring, MonitorMix mix, long delayFrames, int periodFrames, int channels, int pairChannel, boolean clockless) {
+        if (pairChannel + 2 > Math.max(2, channels)) {
+            throw new IllegalArgumentException("monitor outputs " + (pairChannel + 1) + "-" + (pairChannel + 2) + " do not exist; the output has " + channels);
+        }
+        this.pairChannel = pairChannel;
         this.ring = ring;
         this.delayFrames = delayFrames;
         this.clockless = clockless;
@@ -58,7 +64,7 @@ final class MonitorTap {
         return missedFrames;
     }
 
-    /** Playback thread: {@code programme} plus the inputs due at output frame {@code outputFrame}, in a buffer of its own. */
+    /** Playback thread: {@code programme} plus the inputs due at output frame {@code outputFrame} on the monitor pair, in a buffer of its own. */
     float[] mix(float[] programme, long outputFrame, int periodFrames, int channels) {
         System.arraycopy(programme, 0, mixed, 0, mixed.length);
         long first = outputFrame - delayFrames;
@@ -85,8 +91,8 @@ final class MonitorTap {
                 left += v * leftGain[i];
                 right += v * rightGain[i];
             }
-            mixed[f * channels] += left;
-            if (channels > 1) mixed[f * channels + 1] += right;
+            mixed[f * channels + pairChannel] += left;
+            if (channels > 1) mixed[f * channels + pairChannel + 1] += right;
         }
         if (missed > 0) missedFrames = missedFrames + missed;
         return mixed;

@@ -92,6 +92,15 @@ final class PlaybackThread {
 
     /** The monitor mix of live inputs, or null; set before start() (Thread.start publishes it), then read by the playback thread. */
     private MonitorTap monitor;
+    /**
+     * The monitor pair's first channel (0-based): the song is copied there when it is not the main
+     * pair, and the monitored inputs and the click go there only. Set before start().
+     */
+    private int pairChannel;
+    private final float[] routed;
+    /** Playback-thread state: silent frames still to mix before the song (a count-in), and the click to place where play lands. */
+    private long leadInLeft;
+    private ClickCue pendingCue;
 
     /** Set by close() on any thread, read by the playback thread once per period. */
     private volatile boolean running = true;
@@ -141,6 +150,7 @@ final class PlaybackThread {
         this.limited = new float[2 * periodFrames];
         this.devicePeriod = new float[channels * periodFrames];
         this.silence = new float[channels * periodFrames];
+        this.routed = new float[channels * periodFrames];
         this.click = new ClickOverlay(periodFrames, channels);
         this.meters = new PlaybackMeters(tracks, stream.config().rateHz(), periodFrames);
         this.thread = new Thread(this::run, "taperoom-playback");
@@ -152,6 +162,17 @@ final class PlaybackThread {
     void monitor(MonitorTap tap) {
         if (thread.isAlive()) throw new IllegalStateException("the monitor is set before the playback thread starts");
         monitor = tap;
+    }
+
+    /** Before {@link #start()}: the monitor pair, from channel {@code firstChannel} (0-based). */
+    void route(int firstChannel) {
+        if (thread.isAlive()) throw new IllegalStateException("the monitor pair is set before the playback thread starts");
+        if (firstChannel + 2 > Math.max(2, channels)) {
+            throw new IllegalArgumentException("monitor outputs " + (firstChannel + 1) + "-" + (firstChannel + 2) + " do not exist; the output has "
+                    + channels + " channel(s)");
+        }
+        click.pair(firstChannel);
+        pairChannel = firstChannel;
     }
 
     /** Before {@link #start()}: copy each period given to the device into {@code tap}. */
@@ -200,6 +221,7 @@ final class PlaybackThread {
         }
         meters.publish(out, periodFrames, channels);
         if (tap != null) tap.offer(out, periodFrames, channels);
+        if (pairChannel > 0) out = toPair(out);
         if (monitor != null) out = monitor.mix(out, deviceFrame(), periodFrames, channels);
         ReadStatus status = stream.writePeriod(click.over(out, deviceFrame()));
         if (status == ReadStatus.GONE) {
@@ -211,6 +233,16 @@ final class PlaybackThread {
         devicePeriods++;
         periods = devicePeriods;
         return periodFrames;
+    }
+
+    /** The song on the main pair and the monitor pair too (the programme leaves the other channels silent). */
+    private float[] toPair(float[] out) {
+        System.arraycopy(out, 0, routed, 0, routed.length);
+        for (int j = 0; j < routed.length; j += channels) {
+            routed[j + pairChannel] = out[j];
+            routed[j + pairChannel + 1] = out[j + 1];
+        }
+        return routed;
     }
 
     /**
@@ -265,6 +297,12 @@ final class PlaybackThread {
                 if (p.fromFrame() >= 0) seekTo(p.fromFrame());
                 else if (reachedEnd) seekTo(0);
                 else if (newLoop || periodsSinceSeek == 0 && awaitedEpoch == 0) seekTo(playFrame);
+                if (p.fromFrame() >= 0 && p.leadInFrames() > 0) {
+                    leadInLeft = p.leadInFrames();
+                    playFrame -= leadInLeft;
+                    position = playFrame;
+                }
+                pendingCue = p.cue();
                 playing = true;
             }
             case TransportCommand.Pause p -> playing = false;
@@ -288,6 +326,8 @@ final class PlaybackThread {
         reachedEnd = false;
         periodsSinceSeek = 0;
         skipFrames = 0;
+        leadInLeft = 0;
+        pendingCue = null;
         limiter.reset();
     }
 
@@ -312,7 +352,14 @@ final class PlaybackThread {
             devicePeriod[j] = limited[2 * i];
             if (channels > 1) devicePeriod[j + 1] = limited[2 * i + 1];
         }
-        if (periodsSinceSeek == 0) seekLandedDeviceFrame = deviceFrame();
+        if (periodsSinceSeek == 0) {
+            long landed = deviceFrame();
+            if (pendingCue != null) {
+                click.pin(pendingCue.click(), landed + pendingCue.offsetFrames(), pendingCue.endDeviceFrame(landed));
+                pendingCue = null;
+            }
+            seekLandedDeviceFrame = landed;
+        }
         periodsSinceSeek++;
         advancePlayFrame(periodFrames);
         return devicePeriod;
@@ -335,6 +382,14 @@ final class PlaybackThread {
     /** Mixes one block into the limiter; false when the reader has not read it yet. */
     private boolean mixBlock() {
         int room = limiter.room();
+        if (leadInLeft > 0) {
+            int n = (int) Math.min(Math.min(periodFrames, room), leadInLeft);
+            java.util.Arrays.fill(blockLeft, 0, n, 0);
+            java.util.Arrays.fill(blockRight, 0, n, 0);
+            limiter.push(blockLeft, blockRight, n);
+            leadInLeft -= n;
+            return true;
+        }
         if (mixFrame >= programmeFrames && !looping()) {
             // Past the end the programme is silence, as the offline limiter reads it.
             int n = Math.min(periodFrames, room);

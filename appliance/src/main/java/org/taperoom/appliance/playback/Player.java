@@ -46,6 +46,8 @@ public final class Player implements AutoCloseable {
     private final boolean clockless;
     /** Set before start by {@link #monitor}, or null. */
     private volatile MonitorTap monitorTap;
+    /** The monitor pair's first channel (0-based); set before start by {@link #route}. */
+    private int pairChannel;
     /** The settings the playback thread was last sent; guarded by this. */
     private RenderSettings current;
     private boolean started;
@@ -141,8 +143,20 @@ public final class Player implements AutoCloseable {
         if (started) throw new IllegalStateException("the monitor is set before the player starts");
         if (!mix.on()) return;
         var config = stream.config();
-        monitorTap = new MonitorTap(captureRing, mix, delayFrames, config.periodFrames(), config.channels(), clockless);
+        monitorTap = new MonitorTap(captureRing, mix, delayFrames, config.periodFrames(), config.channels(), pairChannel, clockless);
         playback.monitor(monitorTap);
+    }
+
+    /**
+     * Before {@link #start()} and {@link #monitor}: the monitor pair. The song stays on outputs 1-2
+     * and is copied to the pair; the monitored inputs and the click go to the pair only.
+     *
+     * @throws IllegalArgumentException when the stream lacks the pair's channels
+     */
+    public synchronized void route(MonitorOutputs outputs) {
+        if (started) throw new IllegalStateException("the monitor pair is set before the player starts");
+        playback.route(outputs.firstChannel());
+        pairChannel = outputs.firstChannel();
     }
 
     /**
@@ -191,6 +205,19 @@ public final class Player implements AutoCloseable {
      */
     public synchronized long play(long fromFrame, LoopRegion loop) {
         return send(new TransportCommand.Play(fromFrame, loop.fromFrame(), loop.toFrame()));
+    }
+
+    /**
+     * Plays from take frame {@code fromFrame} after {@code leadInFrames} of silence (a count-in:
+     * {@link #seekLandedDeviceFrame} is then the device frame of the lead-in's first frame), with
+     * {@code cue}, if not null, placed relative to that frame.
+     */
+    public synchronized long play(long fromFrame, LoopRegion loop, long leadInFrames, ClickCue cue) {
+        if (fromFrame < 0 || leadInFrames < 0) throw new IllegalArgumentException("a lead-in needs a start frame and a length of 0 or more");
+        if (cue != null && cue.click().rateHz() != rate) {
+            throw new IllegalArgumentException("the click is at " + cue.click().rateHz() + " Hz but the take plays at " + rate + " Hz");
+        }
+        return send(new TransportCommand.Play(fromFrame, loop.fromFrame(), loop.toFrame(), leadInFrames, cue));
     }
 
     public synchronized long pause() {

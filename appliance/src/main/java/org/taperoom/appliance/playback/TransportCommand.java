@@ -4,9 +4,14 @@ package org.taperoom.appliance.playback;
 sealed interface TransportCommand {
     /**
      * Play from take frame {@code fromFrame} (-1: from where it is), looping [loopFrom, loopTo)
-     * when {@code loopTo > loopFrom}.
+     * when {@code loopTo > loopFrom}, after {@code leadInFrames} of silence (a count-in; the play
+     * position runs from fromFrame - leadInFrames), placing {@code cue} (or null) where it lands.
      */
-    record Play(long fromFrame, long loopFrom, long loopTo) implements TransportCommand {}
+    record Play(long fromFrame, long loopFrom, long loopTo, long leadInFrames, ClickCue cue) implements TransportCommand {
+        Play(long fromFrame, long loopFrom, long loopTo) {
+            this(fromFrame, loopFrom, loopTo, 0, null);
+        }
+    }
 
     record Pause() implements TransportCommand {}
 

@@ -3,7 +3,11 @@ package org.taperoom.appliance.service;
 import org.taperoom.appliance.config.AlwaysOnKeys;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.config.MonitorKeys;
 import org.taperoom.appliance.config.RecordingKeys;
+import org.taperoom.appliance.playback.MonitorMix;
+import org.taperoom.appliance.playback.MonitorOutputs;
+import org.taperoom.appliance.playback.MonitorRouting;
 import org.taperoom.appliance.device.DeviceBackends;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.EngineSettings;
@@ -66,5 +70,19 @@ public final class RecordingSetup {
     /** The same, with the take files' writes, syncs and renames through {@code fileOps} (tests count or interrupt them). */
     public static RecordingEngine engine(Config config, AudioBackend backend, FileOps fileOps) {
         return new RecordingEngine(engineSettings(config), backend, fileOps);
+    }
+
+    /**
+     * The monitor routing {@code config} names ({@code monitorOn}, {@code monitorOutputs}, {@code monitorMix}).
+     *
+     * @throws ConfigException when the outputs are not a pair or the mix does not parse
+     */
+    public static MonitorRouting monitorRouting(Config config) throws ConfigException {
+        try {
+            return new MonitorRouting(config.get(MonitorKeys.MONITOR_ON), MonitorOutputs.parse(config.get(MonitorKeys.MONITOR_OUTPUTS)),
+                    MonitorMix.parse(config.get(MonitorKeys.MONITOR_MIX)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.taperoom.appliance.dsp.render.QuickMix;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.panel.Panel;
 import org.taperoom.appliance.panel.PanelContext;
+import org.taperoom.appliance.playback.MonitorChoice;
 import org.taperoom.appliance.panel.PanelProvider;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.appliance.publish.UploadService;
@@ -67,10 +68,17 @@ public final class Service {
      * @param gain       the interface's input gain controls as the panel turns them, or null for none
      * @param renders    background renders: the quick mix of every take that ends, shared with the
      *                   panel (the service closes it); null for no quick mix
+     * @param monitor    the monitor routing the passes read when they start, which the panel changes; null for the panel's own
      */
     public record Parts(RecordingEngine engine, Function<RecorderStatus, Progress> progress, Recovery recovery,
                         ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile,
-                        InputGain gain, RenderService renders) {}
+                        InputGain gain, RenderService renders, MonitorChoice monitor) {
+        public Parts(RecordingEngine engine, Function<RecorderStatus, Progress> progress, Recovery recovery,
+                     ControlStarter control, PanelProvider panelProvider, SystemdNotifier notifier, Path configFile,
+                     InputGain gain, RenderService renders) {
+            this(engine, progress, recovery, control, panelProvider, notifier, configFile, gain, renders, null);
+        }
+    }
 
     private final Config config;
     private final Parts parts;
@@ -131,7 +139,7 @@ public final class Service {
             try {
                 panel = parts.panelProvider().start(new PanelContext(config, recorder, parts.engine().library(), control.transport(),
                         parts.configFile(), control.arming(), parts.gain(), parts.renders(), () -> CaptureDevices.find(config),
-                        playbackOutputs(config)).withUploads(uploads));
+                        playbackOutputs(config)).withUploads(uploads).withMonitor(parts.monitor()));
             } catch (IllegalStateException e) {
                 // The panel's refusal of this configuration (no PIN beyond loopback).
                 throw new ConfigException(e.getMessage());

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.taperoom.appliance.control.PassRecorder;
-import org.taperoom.appliance.playback.MonitorMix;
+import org.taperoom.appliance.playback.MonitorChoice;
+import org.taperoom.appliance.playback.MonitorRouting;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.appliance.recording.engine.EngineSettings;
 import org.taperoom.appliance.recording.engine.RecordingEngine;
 import org.taperoom.appliance.song.Overdub;
+import org.taperoom.appliance.song.PassCue;
 import org.taperoom.appliance.song.RoundTrip;
 import org.taperoom.appliance.song.RoundTrips;
 import org.taperoom.appliance.song.Song;
@@ -32,18 +34,19 @@ public final class SongPasses implements PassRecorder {
     public static final double MAX_PASS_SECONDS = 3600;
 
     private final RecordingEngine engine;
-    private final MonitorMix monitor;
+    /** The monitor routing the panel chose last; read when a pass starts. */
+    private final MonitorChoice monitor;
     /** The round-trip calibration on the same interface; the transport never runs it beside a pass. */
     private final DeviceCalibration calibration;
     /** The pass running, or null; guarded by this. */
     private Overdub running;
 
     public SongPasses(RecordingEngine engine) {
-        this(engine, MonitorMix.OFF);
+        this(engine, new MonitorChoice(MonitorRouting.OFF));
     }
 
-    /** @param monitor the live inputs heard with the song during a pass ({@code monitorMix}) */
-    public SongPasses(RecordingEngine engine, MonitorMix monitor) {
+    /** @param monitor the monitor pair and the live inputs heard with the song during a pass (the panel may change it) */
+    public SongPasses(RecordingEngine engine, MonitorChoice monitor) {
         this.engine = engine;
         this.monitor = monitor;
         this.calibration = new DeviceCalibration(engine);
@@ -73,7 +76,7 @@ public final class SongPasses implements PassRecorder {
         Overdub.Request pass = request(request, settings.rateHz());
         RoundTrip roundTrip = RoundTrips.forDevice(songs.library(), settings.device(), settings.rateHz(), settings.periodFrames(),
                 settings.bufferPeriods());
-        Overdub overdub = new Overdub(songs, settings, engine.backend(), Overdub.clockless(settings.device()), monitor);
+        Overdub overdub = new Overdub(songs, settings, engine.backend(), Overdub.clockless(settings.device()), monitor.get());
         engine.close();
         running = overdub;
         Thread t = new Thread(() -> record(overdub, pass, roundTrip, ended), "overdub");
@@ -112,9 +115,15 @@ public final class SongPasses implements PassRecorder {
      * event would (a student's pass is the student's take); a request without one is an overdub's.
      */
     private static Overdub.Request request(Request r, int rateHz) throws EngineException {
+        PassCue cue;
+        try {
+            cue = new PassCue(r.cue().click(), r.cue().countInBars());
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage());
+        }
         Punch p = r.punch();
         String source = r.source().isEmpty() ? Overdub.Request.OVERDUB_SOURCE : r.source();
-        if (p == null) return new Overdub.Request(r.songId(), r.inputs(), r.lanes(), MAX_PASS_SECONDS, 0, -1, -1, 0, source);
+        if (p == null) return new Overdub.Request(r.songId(), r.inputs(), r.lanes(), MAX_PASS_SECONDS, 0, -1, -1, 0, cue, source);
         if (!(p.outSeconds() > p.inSeconds())) {
             throw new EngineException("punch-out (" + p.outSeconds() + " s) must come after punch-in (" + p.inSeconds() + " s)");
         }
@@ -122,7 +131,7 @@ public final class SongPasses implements PassRecorder {
             throw new EngineException("the song must start playing at or before punch-in (from " + p.fromSeconds() + " s, punch-in " + p.inSeconds() + " s)");
         }
         return new Overdub.Request(r.songId(), r.inputs(), r.lanes(), p.outSeconds() - p.fromSeconds(), p.fromSeconds(),
-                Math.round(p.inSeconds() * rateHz), Math.round(p.outSeconds() * rateHz), p.loopCycles(), source);
+                Math.round(p.inSeconds() * rateHz), Math.round(p.outSeconds() * rateHz), p.loopCycles(), cue, source);
     }
 
     @Override

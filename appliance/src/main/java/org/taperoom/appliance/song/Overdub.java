@@ -8,7 +8,12 @@ import org.taperoom.appliance.dsp.settings.OutputSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.playback.LoopRegion;
+import org.taperoom.appliance.playback.ClickCue;
+import org.taperoom.appliance.playback.ClickSettings;
+import org.taperoom.appliance.playback.ClickSource;
 import org.taperoom.appliance.playback.MonitorMix;
+import org.taperoom.appliance.playback.MonitorOutputs;
+import org.taperoom.appliance.playback.MonitorRouting;
 import org.taperoom.appliance.playback.PlaybackStatus;
 import org.taperoom.appliance.playback.Player;
 import org.taperoom.appliance.recording.engine.EngineException;
@@ -45,27 +50,39 @@ import org.taperoom.drivers.sim.SimBackend;
  * take's overrun records and the result names them, never silently.
  */
 public final class Overdub {
-    /** What the pass asks for. */
     /**
      * What the pass asks for. Punched ({@code punchInFrame >= 0}): playback starts at
      * {@code fromSeconds} (the pre-roll, heard, not recorded) and the pass holds exactly song
      * frames [punchInFrame, punchOutFrame). Looped ({@code loopCycles > 0}, punched): the punch
      * region plays {@code loopCycles} times without a gap and each cycle becomes a pass of its own,
-     * the last one active. {@code seconds} is the length of a plain pass. {@code takeSource} is
-     * what the pass's take.json names as its source (whose take it is).
+     * the last one active. {@code seconds} is the length of a plain pass. {@code cue}: the click and
+     * count-in heard on the monitor pair (never recorded). {@code takeSource} is what the pass's
+     * take.json names as its source (whose take it is).
      */
     public record Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds,
-                          long punchInFrame, long punchOutFrame, int loopCycles, String takeSource) {
+                          long punchInFrame, long punchOutFrame, int loopCycles, PassCue cue, String takeSource) {
         public static final String OVERDUB_SOURCE = "overdub";
 
         public Request {
             inputs = List.copyOf(inputs);
             laneNames = List.copyOf(laneNames);
+            if (cue == null) cue = PassCue.NONE;
+            if (takeSource == null || takeSource.isEmpty()) takeSource = OVERDUB_SOURCE;
+        }
+
+        public Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds,
+                       long punchInFrame, long punchOutFrame, int loopCycles, PassCue cue) {
+            this(songId, inputs, laneNames, seconds, fromSeconds, punchInFrame, punchOutFrame, loopCycles, cue, OVERDUB_SOURCE);
+        }
+
+        public Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds,
+                       long punchInFrame, long punchOutFrame, int loopCycles, String takeSource) {
+            this(songId, inputs, laneNames, seconds, fromSeconds, punchInFrame, punchOutFrame, loopCycles, PassCue.NONE, takeSource);
         }
 
         public Request(String songId, List<Integer> inputs, List<String> laneNames, double seconds, double fromSeconds,
                        long punchInFrame, long punchOutFrame, int loopCycles) {
-            this(songId, inputs, laneNames, seconds, fromSeconds, punchInFrame, punchOutFrame, loopCycles, OVERDUB_SOURCE);
+            this(songId, inputs, laneNames, seconds, fromSeconds, punchInFrame, punchOutFrame, loopCycles, PassCue.NONE, OVERDUB_SOURCE);
         }
 
         /** A plain pass of {@code seconds} from {@code fromSeconds}. */
@@ -78,10 +95,10 @@ public final class Overdub {
         }
     }
 
-    /** The pass recorded: its take, where it sits, and how that was worked out. */
     /** The pass recorded (the last, for a loop: {@code cycles} holds every cycle's take in order). */
+    /** ({@code monitorMissedFrames}: input frames the monitor mix left out because the capture had not delivered them in time.) */
     public record Result(TakeRef take, Song song, long offsetFrames, RoundTrip roundTrip, long outputStartFrame,
-                         long takeStartFrame, List<String> warnings, List<TakeRef> cycles) {
+                         long takeStartFrame, List<String> warnings, List<TakeRef> cycles, long monitorMissedFrames) {
         public Result {
             warnings = List.copyOf(warnings);
             cycles = List.copyOf(cycles);
@@ -92,7 +109,7 @@ public final class Overdub {
     private final EngineSettings settings;
     private final AudioBackend backend;
     private final boolean clockless;
-    private final MonitorMix monitor;
+    private final MonitorRouting monitor;
     /** Set by {@link #stop} (any thread), read by the thread in {@link #record}. */
     private volatile boolean stopRequested;
 
@@ -102,13 +119,18 @@ public final class Overdub {
      * @param clockless the device is unpaced (the simulator's {@code unpaced}): playback waits for the reader
      */
     public Overdub(SongLibrary songs, EngineSettings settings, AudioBackend backend, boolean clockless) {
-        this(songs, settings, backend, clockless, MonitorMix.OFF);
+        this(songs, settings, backend, clockless, MonitorRouting.OFF);
+    }
+
+    /** With the live inputs of {@code monitor} heard on outputs 1-2 beside the song (none: off). */
+    public Overdub(SongLibrary songs, EngineSettings settings, AudioBackend backend, boolean clockless, MonitorMix monitor) {
+        this(songs, settings, backend, clockless, new MonitorRouting(monitor.on(), MonitorOutputs.MAIN, monitor));
     }
 
     /**
-     * @param monitor the live inputs heard on the outputs beside the song during the pass (off: none)
+     * @param monitor the monitor pair (the song, the click and, when on, the live inputs are heard there)
      */
-    public Overdub(SongLibrary songs, EngineSettings settings, AudioBackend backend, boolean clockless, MonitorMix monitor) {
+    public Overdub(SongLibrary songs, EngineSettings settings, AudioBackend backend, boolean clockless, MonitorRouting monitor) {
         this.monitor = monitor;
         this.songs = songs;
         EngineSettings s = settings;
@@ -140,6 +162,7 @@ public final class Overdub {
             checkPunch(r, fromFrame);
             passFrames = r.punchOutFrame() - fromFrame;
         }
+        CueTiming timing = CueTiming.of(song, r, fromFrame, rate);
 
         DuplexStreams pair = openPair();
         if (!pair.linked()) warnings.add(pair.note());
@@ -152,6 +175,7 @@ public final class Overdub {
             RenderSettings monitor = arrangement.settings(RenderSettings.DEFAULT)
                     .withOutput(new OutputSettings(OutputSettings.DEFAULT.sampleFormat(), OutputSettings.DEFAULT.quality(), tailSeconds));
             player = Player.openMonitor(arrangement.tracks(), monitor, out, clockless);
+            player.route(this.monitor.outputs());
         } catch (SettingsException e) {
             pair.close();
             throw new SongException(e.getMessage());
@@ -168,16 +192,24 @@ public final class Overdub {
             try {
                 startMonitor(player, engine, out);
                 if (r.punched()) {
-                    List<TakeRef> cycles = recordPunched(r, song, lanes, roundTrip, player, engine, fromFrame);
+                    List<TakeRef> cycles = recordPunched(r, song, lanes, roundTrip, player, engine, timing);
                     gapWarning(player, warnings);
                     TakeRef last = cycles.get(cycles.size() - 1);
                     TakeInfo info = TakeJson.read(last.folder());
                     overrunWarnings(info, warnings);
                     return new Result(last, songs.load(song.id()), r.punchInFrame(), roundTrip, player.seekLandedDeviceFrame(),
-                            info.startFrame, warnings, cycles);
+                            info.startFrame, warnings, cycles, player.monitorMissedFrames());
+                }
+                if (r.cue().countInBars() > 0) {
+                    Counted counted = recordCountedIn(r, song, lanes, roundTrip, player, engine, timing, passFrames);
+                    take = counted.take();
+                    outputStart = counted.outputStart();
+                    placed = counted.placed();
+                    gapWarning(player, warnings);
+                    return finish(take, song, placed, roundTrip, outputStart, warnings, player.monitorMissedFrames());
                 }
                 take = engine.startTake(new TakeRequest(song.id() + "-pass", r.inputs(), lanes, r.takeSource()));
-                player.play(fromFrame, LoopRegion.NONE);
+                player.play(timing.playFrom(), LoopRegion.NONE, timing.leadInFrames(), timing.cue());
                 player.start();
                 outputStart = awaitPlayStart(player);
                 // Everything the placement needs is known now: the song names the pass before the
@@ -197,10 +229,81 @@ public final class Overdub {
                 engine.close();
             }
         }
+        return finish(take, song, placed, roundTrip, outputStart, warnings, player.monitorMissedFrames());
+    }
+
+    private Result finish(TakeRef take, Song song, Placement placed, RoundTrip roundTrip, long outputStart, List<String> warnings,
+                          long monitorMissed) throws IOException, SongException {
         TakeInfo info = TakeJson.read(take.folder());
         overrunWarnings(info, warnings);
         if (info.startFrame != placed.takeStartFrame()) throw new IllegalStateException("take.json's startFrame changed during the pass");
-        return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings, List.of(take));
+        return new Result(take, songs.load(song.id()), placed.offsetFrames(), roundTrip, outputStart, info.startFrame, warnings, List.of(take), monitorMissed);
+    }
+
+    /**
+     * Where play starts for the pass's cue, and the click: the first recorded song frame
+     * {@code firstFrame} (the plain pass's start, or the punch-in) is a bar line of the click, a
+     * count-in's bars sound just before it (play starts that much earlier; before the song's
+     * start, as silence: {@code leadInFrames}), and the click sounds from the earliest bar line
+     * heard (click on) or for the count-in only (click off).
+     *
+     * @param startFrame the song frame (negative: in the lead-in) heard at play's first device frame
+     */
+    private record CueTiming(long firstFrame, long startFrame, ClickCue cue) {
+        static CueTiming of(Song song, Request r, long fromFrame, int rate) throws SongException {
+            long first = r.punched() ? r.punchInFrame() : fromFrame;
+            PassCue c = r.cue();
+            if (!c.any()) return new CueTiming(first, fromFrame, null);
+            ClickSettings grid;
+            try {
+                grid = new ClickSettings(song.tempoBpm(), Integer.parseInt(song.timeSignature().split("/")[0]), 1, ClickSettings.DEFAULT.levelDb());
+            } catch (IllegalArgumentException e) {
+                throw new SongException("the song's click: " + e.getMessage());
+            }
+            int beatsPerBar = grid.beatsPerBar();
+            long countIn = grid.beatFrame((long) c.countInBars() * beatsPerBar, rate);
+            long start = r.punched() ? Math.min(fromFrame, first - countIn) : first - countIn;
+            long heard = first - start;
+            ClickSource click = new ClickSource(grid, rate);
+            if (!c.click()) return new CueTiming(first, start, new ClickCue(click, heard - countIn, countIn));
+            long bars = 0;
+            while (grid.beatFrame((bars + 1) * beatsPerBar, rate) <= heard) bars++;
+            return new CueTiming(first, start, new ClickCue(click, heard - grid.beatFrame(bars * beatsPerBar, rate), -1));
+        }
+
+        long playFrom() {
+            return Math.max(0, startFrame);
+        }
+
+        long leadInFrames() {
+            return playFrom() - startFrame;
+        }
+    }
+
+    private record Counted(TakeRef take, long outputStart, Placement placed) {}
+
+    /**
+     * A plain pass after a count-in: the take starts exactly on the input frame where the first
+     * song frame's output frame comes back (the bar line after the count-in), and runs until its
+     * length or a stop.
+     */
+    private Counted recordCountedIn(Request r, Song song, List<String> lanes, RoundTrip roundTrip, Player player, RecordingEngine engine,
+                                    CueTiming timing, long passFrames) throws EngineException, IOException, SongException, AudioDeviceException {
+        player.play(timing.playFrom(), LoopRegion.NONE, timing.leadInFrames(), timing.cue());
+        player.start();
+        long outputStart = awaitPlayStart(player);
+        long at = outputStart + roundTrip.frames() + (timing.firstFrame() - timing.startFrame());
+        engine.keepFrom(at);
+        while (engine.captureFrame() < at) {
+            if (player.status().problem() != null) throw new EngineException("the song stopped playing: " + player.status().problem());
+            if (stopRequested) throw new EngineException("the pass was stopped during the count-in: nothing was recorded");
+            LockSupport.parkNanos(200_000L);
+        }
+        TakeRef take = engine.startTakeAt(new TakeRequest(song.id() + "-pass", r.inputs(), lanes, r.takeSource()), at, passFrames, false);
+        Placement placed = place(song.id(), take, lanes, timing.firstFrame() - at);
+        while (engine.status().take() != null && !stopRequested) LockSupport.parkNanos(500_000L);
+        if (engine.status().take() != null) engine.stopTake();
+        return new Counted(take, outputStart, placed);
     }
 
     private static void overrunWarnings(TakeInfo info, List<String> warnings) {
@@ -217,6 +320,10 @@ public final class Overdub {
      * the pass in line only before the gap.
      */
     private static void gapWarning(Player player, List<String> warnings) {
+        if (player.monitorMissedFrames() > 0) {
+            warnings.add(String.format("the monitor left out %d input frame(s) the capture had not delivered in time (heard as silence; "
+                    + "the pass itself is whole)", player.monitorMissedFrames()));
+        }
         PlaybackStatus played = player.status();
         long unaligned = player.unalignedUnderruns();
         if (played.starvedPeriods() > 0 || unaligned > 0) {
@@ -247,13 +354,14 @@ public final class Overdub {
      * region per cycle) and ends by itself after the region, so every pass sits at the punch-in.
      */
     private List<TakeRef> recordPunched(Request r, Song song, List<String> lanes, RoundTrip roundTrip, Player player,
-                                        RecordingEngine engine, long fromFrame) throws EngineException, IOException, SongException, AudioDeviceException {
+                                        RecordingEngine engine, CueTiming timing) throws EngineException, IOException, SongException, AudioDeviceException {
         long regionFrames = r.punchOutFrame() - r.punchInFrame();
         int cycles = Math.max(1, r.loopCycles());
-        player.play(fromFrame, r.loopCycles() > 0 ? new LoopRegion(r.punchInFrame(), r.punchOutFrame()) : LoopRegion.NONE);
+        player.play(timing.playFrom(), r.loopCycles() > 0 ? new LoopRegion(r.punchInFrame(), r.punchOutFrame()) : LoopRegion.NONE,
+                timing.leadInFrames(), timing.cue());
         player.start();
         long outputStart = awaitPlayStart(player);
-        long firstInputFrame = outputStart + roundTrip.frames() + (r.punchInFrame() - fromFrame);
+        long firstInputFrame = outputStart + roundTrip.frames() + (r.punchInFrame() - timing.startFrame());
         List<TakeRef> takes = new ArrayList<>();
         engine.keepFrom(firstInputFrame);
         for (int k = 0; k < cycles; k++) {
@@ -281,15 +389,39 @@ public final class Overdub {
      * The device's capture (the engine's channels, rate, period and buffer, in the files' format
      * where it has it) and a stereo playback, linked where the device allows.
      */
-    private DuplexStreams openPair() throws AudioDeviceException {
-        StreamConfig out = new StreamConfig(2, settings.rateHz(), settings.periodFrames(), settings.bufferPeriods(), null);
+    private DuplexStreams openPair() throws AudioDeviceException, SongException {
+        int outputs = monitor.channelsNeeded();
+        checkOutputs(outputs);
+        StreamConfig out = new StreamConfig(outputs, settings.rateHz(), settings.periodFrames(), settings.bufferPeriods(), null);
         StreamConfig in = new StreamConfig(settings.channels(), settings.rateHz(), settings.periodFrames(), settings.bufferPeriods(),
                 settings.format().deviceFormat());
         try {
             return backend.openDuplex(settings.device(), in, out);
         } catch (AudioDeviceException e) {
             // The device may lack the files' format; let it pick its best, as the engine does.
-            return backend.openDuplex(settings.device(), new StreamConfig(in.channels(), in.rateHz(), in.periodFrames(), in.bufferPeriods(), null), out);
+            try {
+                return backend.openDuplex(settings.device(), new StreamConfig(in.channels(), in.rateHz(), in.periodFrames(), in.bufferPeriods(), null), out);
+            } catch (AudioDeviceException again) {
+                if (outputs <= 2) throw again;
+                throw new SongException("monitor outputs " + monitor.outputs() + ": device " + settings.device() + " does not open " + outputs
+                        + " outputs (" + again.getMessage() + "); choose a pair it has");
+            }
+        }
+    }
+
+    /** The monitor pair against the outputs the device lists, where it lists itself. */
+    private void checkOutputs(int outputs) throws SongException {
+        if (outputs <= 2) return;
+        try {
+            for (var d : backend.devices()) {
+                boolean same = d.name().equals(settings.device()) || SimBackend.handles(settings.device()) && d.name().equals(SimBackend.DEVICE_NAME);
+                if (same && d.playback() != null && d.playback().maxChannels() < outputs) {
+                    throw new SongException("monitor outputs " + monitor.outputs() + " do not exist: device " + settings.device() + " has outputs 1 to "
+                            + d.playback().maxChannels());
+                }
+            }
+        } catch (AudioDeviceException e) {
+            // Not listed now: opening it says what is wrong.
         }
     }
 
@@ -298,17 +430,22 @@ public final class Overdub {
      * behind (the least that never waits on a paced device).
      */
     private void startMonitor(Player player, RecordingEngine engine, PlaybackStream out) throws SongException {
-        if (!monitor.on()) return;
+        if (!monitor.heard().on()) return;
         try {
-            player.monitor(engine.captureRing(), monitor, monitorDelayFrames(out));
+            player.monitor(engine.captureRing(), monitor.heard(), monitorDelayFrames(out));
         } catch (IllegalArgumentException e) {
             throw new SongException(e.getMessage());
         }
     }
 
-    /** Output frame t carries input frame t minus this: the output's buffer. */
+    /**
+     * Output frame t carries input frame t minus this: what the output writes ahead of what is
+     * heard, plus two periods (the capture delivers a frame up to a period after hearing it, and
+     * the capture thread may run up to a period late). That is the monitor's whole addition to the
+     * device's own latency: on a linked pair output frame t and input frame t are one instant.
+     */
     public static long monitorDelayFrames(PlaybackStream out) {
-        return (long) out.config().periodFrames() * out.config().bufferPeriods();
+        return out.writeAheadFrames() + 2L * out.config().periodFrames();
     }
 
     /**

@@ -18,8 +18,9 @@ import org.taperoom.drivers.sim.SimOptions;
 
 /**
  * The playback thread allocates nothing per period once warmed up, looping a region of a take
- * through the full chain with the monitor mix of two live inputs added from a capture ring and
- * the metronome click laid over it, publishing its meters and copying every period into the
+ * through the full chain with the monitor mix of two live inputs added from a capture ring on the
+ * monitor pair 3-4, a pass's click pinned to the play start after a count-in's lead-in, and the
+ * metronome click laid over it, publishing its meters and copying every period into the
  * browser stream's tap (drained by a listener thread, as the panel's stream does); nor does the
  * metronome alone.
  */
@@ -38,7 +39,7 @@ class PlaybackAllocationTest {
         // Warm-up is 30,000 periods: after 10,000 the window still saw 6,784 bytes once, the same in every
         // run and gone with a longer warm-up, so JIT warm-up rather than the period's own work.
         UnderrunningOutput out = new UnderrunningOutput(
-                sim.openPlayback("sim", new StreamConfig(2, PlaybackRig.RATE, 256, 4, SampleFormat.FLOAT_LE)), 500, 3000);
+                sim.openPlayback("sim", new StreamConfig(4, PlaybackRig.RATE, 256, 4, SampleFormat.FLOAT_LE)), 500, 3000);
         FrameRing inputs = new FrameRing(3, 1 << 15);
         Thread capture = null;
         OutputTap tap = new OutputTap(1 << 15);
@@ -57,7 +58,10 @@ class PlaybackAllocationTest {
         }, "test-stream-listener");
         try (Player player = Player.open(take, settings, Normalisation.of(settings.master(), PlaybackRig.RATE, 6), out, true)) {
             // A loop of 3 s: the wrap, the reader's refill and the seek path all run many times.
-            player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE));
+            // After a count-in's lead-in, with a pass's click pinned to the play start, all on the monitor pair 3-4.
+            player.route(MonitorOutputs.parse("3-4"));
+            player.play(0, new LoopRegion(PlaybackRig.RATE / 2, PlaybackRig.RATE / 2 + 3 * PlaybackRig.RATE), PlaybackRig.RATE,
+                    new ClickCue(new ClickSource(new ClickSettings(97, 3, 1, -20), PlaybackRig.RATE), 0, -1));
             player.monitor(inputs, MonitorMix.parse("1:-6:-0.5,3:0:0.7"), 1024);
             capture = feed(inputs, player);
             player.click(new ClickSource(new ClickSettings(173, 7, 4, -10), PlaybackRig.RATE));

@@ -69,6 +69,22 @@ class SongCommandsTest {
         assertEquals("taperoom overdub: --loop needs the region to loop: --punch-in S --punch-out S\n", loopAlone[2]);
     }
 
+    @Test
+    void overdubCountsInOnABarLineWithTheClickAndRefusesABadCountInInOneLine() throws Exception {
+        String take = SongRig.take(library, "101500-rehearsal", List.of("drums"), List.of(SongRig.noise(24000, 0.2, 1)));
+        assertEquals(0, SongRenderTest.taperoom("song", "new", "--library", library.toString(), "--name", "Count", "--from-take", take)[0]);
+        String[] common = {"overdub", "--library", library.toString(), "--song", "count", "--inputs", "1", "--device", "sim:unpaced,loopback=37",
+                "--minFreeMinutes", "0", "--seconds", "0.2"};
+        Object[] counted = SongRenderTest.taperoom(concat(common, "--lanes", "vox", "--click", "--count-in", "1"));
+        assertEquals(0, counted[0], (String) counted[2]);
+        assertEquals(0, new SongLibrary(library).load("count").lane("vox").activePass().offsetFrames(), "after the count-in, on song frame 0");
+        Object[] tooMany = SongRenderTest.taperoom(concat(common, "--count-in", "5"));
+        assertEquals(2, tooMany[0]);
+        assertEquals("taperoom overdub: --count-in 5: expected an integer from 0 to 4\n", tooMany[2]);
+        Object[] notANumber = SongRenderTest.taperoom(concat(common, "--count-in", "two"));
+        assertEquals("taperoom overdub: --count-in two: expected an integer from 0 to 4\n", notANumber[2]);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -32,6 +32,13 @@ final class SongRig {
         return TakeFolders.idOf(library.toAbsolutePath().normalize(), dir.toAbsolutePath().normalize());
     }
 
+    /** The root mean square of {@code s}. */
+    static double rms(float[] s) {
+        double sum = 0;
+        for (float f : s) sum += f * (double) f;
+        return Math.sqrt(sum / Math.max(1, s.length));
+    }
+
     /** White noise at {@code amplitude}, seeded: broadband, so one frame of misalignment shows. */
     static float[] noise(int frames, double amplitude, long seed) {
         Random r = new Random(seed);

@@ -46,6 +46,15 @@ public interface PlaybackStream extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * How far ahead of what is heard a period is written: when a write returns, the period written
+     * next is heard this many frames later. A device whose writes wait for room in a buffer of
+     * {@code bufferPeriods} keeps all but one of them queued (the default).
+     */
+    default long writeAheadFrames() {
+        return (long) config().periodFrames() * Math.max(0, config().bufferPeriods() - 1);
+    }
+
     @Override
     void close();
 }

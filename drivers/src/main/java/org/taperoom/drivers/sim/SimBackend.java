@@ -116,17 +116,21 @@ public final class SimBackend implements AudioBackend {
     }
 
     /**
-     * Capture and playback of the simulated interface as a linked pair: its streams count frames
-     * from their own start, and the loopback maps output frame t to input frame t + FRAMES exactly,
-     * which is what a linked device guarantees.
+     * Capture and playback of the simulated interface as a linked pair: both count frames from one
+     * start, the playback's ({@link SimLink}: the capture's first read waits for it, as a linked
+     * ALSA capture waits for the pair's start), so capture frame t and output frame t are one
+     * instant, and the loopback maps output frame t to input frame t + FRAMES exactly.
      */
     @Override
     public DuplexStreams openDuplex(String deviceName, StreamConfig captureRequest, StreamConfig playbackRequest)
             throws AudioDeviceException {
         CaptureStream capture = openCapture(deviceName, captureRequest);
         try {
-            return new DuplexStreams(capture, openPlayback(deviceName, playbackRequest), true,
-                    "the simulator's streams count from one start (its loopback is exact)");
+            PlaybackStream playback = openPlayback(deviceName, playbackRequest);
+            SimLink link = new SimLink();
+            ((SimCaptureStream) capture).link(link);
+            ((SimPlaybackStream) playback).link(link);
+            return new DuplexStreams(capture, playback, true, "the simulator's streams count from one start (its loopback is exact)");
         } catch (AudioDeviceException | RuntimeException e) {
             capture.close();
             throw e;

@@ -37,6 +37,10 @@ public final class SimCaptureStream implements CaptureStream {
 
     /** The interface's loopback, or null; read by the capture thread. */
     private final SimLoopback loopback;
+    /** The pair's shared start when opened as one half of a duplex pair, or null; see {@link SimLink}. */
+    private volatile SimLink link;
+    /** Capture thread: whether the clock has been set from the link's start. */
+    private boolean linkedStartTaken;
 
     SimCaptureStream(StreamConfig config, SimOptions options, SimGains gains) {
         this(config, options, gains, null);
@@ -52,6 +56,11 @@ public final class SimCaptureStream implements CaptureStream {
         this.signalOf = new SimSignal[config.channels()];
         for (int c = 0; c < signalOf.length; c++) signalOf[c] = options.signalOf(c);
         this.periodGain = new float[config.channels()];
+    }
+
+    /** Before start: this stream's frame 0 is the linked playback's start. */
+    void link(SimLink l) {
+        link = l;
     }
 
     /** Bits of resolution the simulator generates for a device format. */
@@ -116,6 +125,7 @@ public final class SimCaptureStream implements CaptureStream {
 
     @Override
     public ReadStatus readPeriod(int[] dest) {
+        if (!awaitLinkedStart()) return ReadStatus.GONE;
         long first = deviceFrame;
         if (options.vanishAtFrame() >= 0 && first >= options.vanishAtFrame()) return ReadStatus.GONE;
         if (options.hangAtFrame() >= 0 && first >= options.hangAtFrame()) {
@@ -159,6 +169,23 @@ public final class SimCaptureStream implements CaptureStream {
         deviceFrame = first + frames;
         periodsRead++;
         return status;
+    }
+
+    /**
+     * Capture thread: linked, the first read waits for the pair's start (the playback's) and every
+     * read counts frames from it; false when the stream closed meanwhile.
+     */
+    private boolean awaitLinkedStart() {
+        SimLink l = link;
+        if (l == null) return true;
+        if (!linkedStartTaken) {
+            while (!l.settled() && !closed) LockSupport.parkNanos(200_000L);
+            if (closed) return false;
+            linkedStartTaken = true;
+        }
+        // The pair's start moves when the playback restarts its clock after a late write.
+        if (l.started()) startNanos = l.startNanos();
+        return true;
     }
 
     @Override

@@ -45,6 +45,15 @@ public final class SimPlaybackStream implements PlaybackStream {
     @Override
     public void start() {
         startNanos = System.nanoTime();
+        SimLink l = link;
+        if (l != null) l.playbackStarted(startNanos);
+    }
+
+    /** The duplex pair's shared start, or null; set before start. */
+    private SimLink link;
+
+    void link(SimLink l) {
+        link = l;
     }
 
     @Override
@@ -83,6 +92,7 @@ public final class SimPlaybackStream implements PlaybackStream {
             long lateNanos = System.nanoTime() - (startNanos + (periodsWritten + config.bufferPeriods() - 1) * period);
             if (lateNanos > 0) {
                 startNanos += lateNanos;
+                if (link != null) link.shift(lateNanos);
                 late = true;
             }
         }
@@ -113,6 +123,12 @@ public final class SimPlaybackStream implements PlaybackStream {
         periodsWritten++;
     }
 
+    /** A write returns once the period before it is played: the next one is heard at once. */
+    @Override
+    public long writeAheadFrames() {
+        return 0;
+    }
+
     @Override
     public long lastUnderrunLostFrames() {
         return lastUnderrunLostFrames;
@@ -141,6 +157,8 @@ public final class SimPlaybackStream implements PlaybackStream {
 
     @Override
     public void close() {
+        SimLink l = link;
+        if (l != null) l.playbackClosed();
         onClose.run();
     }
 }

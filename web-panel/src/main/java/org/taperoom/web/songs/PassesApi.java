@@ -13,6 +13,7 @@ import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.PassRecorder;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportState;
+import org.taperoom.appliance.song.PassCue;
 import org.taperoom.appliance.song.Song;
 import org.taperoom.web.api.Body;
 import org.taperoom.web.api.PathIds;
@@ -50,14 +51,14 @@ final class PassesApi {
     List<Route> routes() {
         return List.of(
                 Route.post("/api/songs/{id}/passes", Access.CHANGE, this::record,
-                        "Record a pass over the song while it plays: {\"inputs\": [1, 2], \"lanes\": [\"bass\", \"vox\"], \"punch\": {\"inSeconds\", \"outSeconds\", \"fromSeconds\", \"loopCycles\"}} (lanes optional: in<N>, an existing lane gets a new active pass; punch optional: exactly that region after a pre-roll from fromSeconds, default 2 s before; loopCycles > 0 loops it, a pass per cycle); 202, 409 while a take or another pass records.").teachers(),
+                        "Record a pass over the song while it plays: {\"inputs\": [1, 2], \"lanes\": [\"bass\", \"vox\"], \"punch\": {\"inSeconds\", \"outSeconds\", \"fromSeconds\", \"loopCycles\"}, \"click\": bool, \"countInBars\": 0–4} (lanes optional: in<N>, an existing lane gets a new active pass; punch optional: exactly that region after a pre-roll from fromSeconds, default 2 s before; loopCycles > 0 loops it, a pass per cycle; click and count-in from the song's tempo and time signature, on the monitor outputs only, the first recorded frame on a bar line); 202, 409 while a take or another pass records.").teachers(),
                 Route.post("/api/songs/{id}/passes/stop", Access.CHANGE, this::stopPass, "End the pass being recorded (what was recorded is kept); 409 when none is.").teachers());
     }
 
     private void record(Context ctx) throws IOException {
         String id = PathIds.id(ctx, "id");
         Song song = songs.find(id);
-        Body b = Body.of(ctx, Set.of("inputs", "lanes", "punch"));
+        Body b = Body.of(ctx, Set.of("inputs", "lanes", "punch", "click", "countInBars"));
         if (!b.has("inputs")) throw ApiError.badRequest("inputs", "missing: the inputs to record, e.g. [1, 2]");
         List<Integer> armed = inputs(b.node("inputs"));
         List<String> lanes = new ArrayList<>();
@@ -74,12 +75,13 @@ final class PassesApi {
             }
         }
         PassRecorder.Punch punch = b.has("punch") ? punch(b.node("punch"), SongDocs.full(song, songs.libraryRoot())) : null;
+        PassRecorder.Cue cue = cue(b);
         songs.arrangement(song);
         TransportState s = transport.view().state();
         if (s != TransportState.IDLE && s != TransportState.WAITING) throw ApiError.conflict(busy(s));
         // The pass opens the interface's outputs for the song: a take or song playing there must stop.
         playback.stopPlayback();
-        String refused = transport.submit(new ControlEvent.Overdub(SOURCE, id, armed, lanes, punch));
+        String refused = transport.submit(new ControlEvent.Overdub(SOURCE, id, armed, lanes, punch, cue));
         if (refused != null) throw ApiError.conflict(refused);
         req.changed(id);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -88,6 +90,8 @@ final class PassesApi {
         answer.put("inputs", armed);
         answer.put("lanes", lanes);
         answer.put("punch", punch);
+        answer.put("click", cue.click());
+        answer.put("countInBars", cue.countInBars());
         ctx.status(202).json(answer);
     }
 
@@ -121,6 +125,20 @@ final class PassesApi {
         if (out <= in) throw ApiError.badRequest("punch.outSeconds", "must be after punch.inSeconds (" + in + ")");
         double from = n.has("fromSeconds") ? Body.number("punch.fromSeconds", n.get("fromSeconds"), 0, in) : Math.max(0, in - 2);
         return new PassRecorder.Punch(from, in, out, cycles);
+    }
+
+    /** {"click": bool, "countInBars": 0–4}, each optional. */
+    private static PassRecorder.Cue cue(Body b) {
+        boolean click = b.has("click") && b.bool("click");
+        int bars = 0;
+        if (b.has("countInBars")) {
+            JsonNode n = b.node("countInBars");
+            if (!n.isInt() || n.intValue() < 0 || n.intValue() > PassCue.MAX_COUNT_IN_BARS) {
+                throw ApiError.badRequest("countInBars", "expected a whole number of bars from 0 to " + PassCue.MAX_COUNT_IN_BARS + ", got " + n);
+            }
+            bars = n.intValue();
+        }
+        return new PassRecorder.Cue(click, bars);
     }
 
     private List<Integer> inputs(JsonNode n) {
