@@ -118,6 +118,39 @@ class BrowserStreamTest {
             rig.loggedIn().change("POST", "/api/playback/stop", null);
         }
     }
+    /**
+     * The metronome alone on the output (no take open) is heard in the browser too, as the issue
+     * asks of it: its clicks arrive over the stream, each accent where the click puts it.
+     */
+    @Test
+    void theMetronomeAloneIsHeardInTheBrowserStream() throws Exception {
+        PanelRig.Client user = rig.loggedIn();
+        user.change("POST", "/api/playback/stop", null);
+        try (StreamSocket stream = new StreamSocket(rig.base, LiveSocket.cookieOf(user), null)) {
+            assertEquals(200, user.change("POST", "/api/metronome", "{\"bpm\": 120, \"beatsPerBar\": 4, \"levelDb\": -6}").statusCode());
+            int frames = 0;
+            int loudFrames = 0;
+            double peak = 0;
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (frames < 48000 && System.nanoTime() < end) {
+                ByteBuffer m = stream.messages.poll(1, TimeUnit.SECONDS);
+                if (m == null) continue;
+                for (int i = 4; i + 1 < m.remaining(); i += 4) {
+                    double left = Math.abs(m.getShort(i) / 32768.0);
+                    peak = Math.max(peak, left);
+                    if (left > 0.05) loudFrames++;
+                }
+                frames += (m.remaining() - 4) / 4;
+            }
+            System.out.printf("browser stream, metronome alone: %d frames, peak %.3f, %d frames above -26 dBFS%n", frames, peak, loudFrames);
+            assertTrue(frames >= 48000, "a second of the metronome arrived within 5 s: " + frames + " frames");
+            assertTrue(peak > 0.3, "the clicks are in it (accent at -6 dBFS): peak " + peak);
+            assertTrue(loudFrames < frames / 4, "clicks, not a steady tone: " + loudFrames + " loud frames of " + frames);
+        } finally {
+            user.change("POST", "/api/metronome/stop", null);
+        }
+    }
+
     /** Frames that arrive on {@code stream} within {@code millis}. */
     static int framesWithin(StreamSocket stream, long millis) throws InterruptedException {
         stream.messages.clear();

@@ -6,9 +6,9 @@ import org.taperoom.drivers.audio.ReadStatus;
 /**
  * The metronome alone on an output, when no take plays there: a thread that owns the playback
  * stream and writes one period of {@link ClickSource} at a time (frame 0 of the click is the
- * stream's first frame; a new source starts on its accent at the next period). Same real-time
- * contract as the playback thread: after {@link #start()} it never allocates, locks, logs or
- * touches a file.
+ * stream's first frame; a new source starts on its accent at the next period), and copies each
+ * period into the browser stream's tap, as the playback thread does. Same real-time contract as
+ * the playback thread: after {@link #start()} it never allocates, locks, logs or touches a file.
  */
 public final class Metronome implements AutoCloseable {
     private final PlaybackStream stream;
@@ -26,6 +26,8 @@ public final class Metronome implements AutoCloseable {
     private volatile long underruns;
     /** Written by the metronome thread. */
     private volatile boolean deviceGone;
+    /** The browser stream's tap, or null; set before {@link #start()}, read by the metronome thread. */
+    private volatile OutputTap tap;
 
     /** A metronome playing {@code click} on {@code stream} (opened at the click's rate, not started). */
     public Metronome(PlaybackStream stream, ClickSource click) {
@@ -40,6 +42,12 @@ public final class Metronome implements AutoCloseable {
         this.thread = new Thread(this::run, "taperoom-metronome");
         this.thread.setDaemon(true);
         this.thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    /** Copies what the metronome plays into {@code t} too (at the output's rate); call before {@link #start()}. */
+    public void tapInto(OutputTap t) {
+        t.rateHz(stream.config().rateHz());
+        tap = t;
     }
 
     /** Starts the stream and the thread. */
@@ -77,6 +85,8 @@ public final class Metronome implements AutoCloseable {
                 return;
             }
             if (status == ReadStatus.OVERRUN_RECOVERED) underruns = underruns + 1;
+            OutputTap t = tap;
+            if (t != null) t.offer(period, periodFrames, channels);
             frame += periodFrames;
             periods = periods + 1;
         }

@@ -284,6 +284,7 @@ public final class PlaybackService implements AutoCloseable {
         Metronome m;
         try {
             m = new Metronome(stream, new ClickSource(settings, idleRateHz));
+            m.tapInto(tap);
             m.start();
         } catch (AudioDeviceException | RuntimeException e) {
             stream.close();
