@@ -3,8 +3,9 @@
 // buses, and for the master's EQ and glue compressor. Keys and ranges are the API's
 // (appliance dsp/settings: TrackSettings, EqSettings, Band, CompressorSettings, ReverbSettings,
 // DelaySettings, MasterSettings); the defaults shown for a key the document leaves out are the
-// API's defaults for it. Each builder mutates the document object it is given and calls
-// {@code changed} after every move.
+// API's defaults for it. Each builder returns the view's sections ({key, label, nodes}: a desk's
+// pages of a channel: input, EQ, dynamics, sends), mutates the document object it is given and
+// calls {@code changed} after every move.
 import { t } from '../i18n.js';
 import { el } from '../ui.js';
 import { knob, toggle, choice, FADER_OFF_DB } from './controls.js';
@@ -75,20 +76,26 @@ function compressorGroup(c, prefix, titleKey, changed) {
     choice(id('detection'), t('mix.detection'), c.detection, [['rms', t('mix.detectionRms')], ['peak', t('mix.detectionPeak')]], set('detection')));
 }
 
+function section(key, labelKey, ...nodes) {
+  return { key, label: t(labelKey), nodes };
+}
+
 /** A track's strip: trim, polarity, high-pass, EQ, compressor, sends. {@code s} is its mix.tracks entry. */
 export function trackDetail(s, changed) {
   const set = (field) => (v) => { s[field] = v; changed(); };
-  const eq = part(s, 'eq', {});
+  const [highPass, ...bands] = eqGroups(part(s, 'eq', {}), 'detail', changed);
   const compressor = part(s, 'compressor', TRACK_COMPRESSOR);
   return [
-    group('mix.input',
-      knob('detail-trim_db', { min: -24, max: 24, step: 0.5, home: 0, unit: 'mix.db', label: t('mix.trim') }, s.trim_db ?? 0, set('trim_db')),
-      toggle('detail-polarity_inverted', t('mix.polarity'), s.polarity_inverted, set('polarity_inverted'))),
-    ...eqGroups(eq, 'detail', changed),
-    compressorGroup(compressor, 'detail-compressor', 'mix.compressor', changed),
-    group('mix.sends',
+    section('input', 'mix.tabInput',
+      group('mix.input',
+        knob('detail-trim_db', { min: -24, max: 24, step: 0.5, home: 0, unit: 'mix.db', label: t('mix.trim') }, s.trim_db ?? 0, set('trim_db')),
+        toggle('detail-polarity_inverted', t('mix.polarity'), s.polarity_inverted, set('polarity_inverted'))),
+      highPass),
+    section('eq', 'mix.tabEq', ...bands),
+    section('compressor', 'mix.compressor', compressorGroup(compressor, 'detail-compressor', 'mix.compressor', changed)),
+    section('sends', 'mix.sends', group('mix.sends',
       knob('detail-reverb_send_db', { ...SEND, label: t('mix.reverbSend') }, s.reverb_send_db ?? '-inf', set('reverb_send_db')),
-      knob('detail-delay_send_db', { ...SEND, label: t('mix.delaySend') }, s.delay_send_db ?? '-inf', set('delay_send_db'))),
+      knob('detail-delay_send_db', { ...SEND, label: t('mix.delaySend') }, s.delay_send_db ?? '-inf', set('delay_send_db')))),
   ];
 }
 
@@ -97,12 +104,12 @@ export function reverbDetail(mix, changed) {
   const r = part(mix, 'reverb', REVERB);
   const set = (field) => (v) => { r[field] = v; changed(); };
   const unit = { min: 0, max: 1, step: 0.01, unit: 'mix.plain', digits: 2 };
-  return [group('mix.reverb',
+  return [section('reverb', 'mix.reverb', group('mix.reverb',
     knob('detail-reverb-return_db', { ...SEND, label: t('mix.return') }, r.return_db, set('return_db')),
     knob('detail-reverb-pre_delay_ms', { min: 0, max: 250, step: 1, unit: 'mix.ms', digits: 0, label: t('mix.preDelay') }, r.pre_delay_ms, set('pre_delay_ms')),
     knob('detail-reverb-size', { ...unit, label: t('mix.size') }, r.size, set('size')),
     knob('detail-reverb-damping', { ...unit, label: t('mix.damping') }, r.damping, set('damping')),
-    knob('detail-reverb-width', { ...unit, label: t('mix.width') }, r.width, set('width')))];
+    knob('detail-reverb-width', { ...unit, label: t('mix.width') }, r.width, set('width'))))];
 }
 
 /** The delay bus: its return, a free time or a note value of the session tempo, feedback. */
@@ -118,18 +125,19 @@ export function delayDetail(mix, changed) {
     time.hidden = !!v;
     changed();
   });
-  return [group('mix.delay',
+  return [section('delay', 'mix.delay', group('mix.delay',
     knob('detail-delay-return_db', { ...SEND, label: t('mix.return') }, d.return_db ?? DELAY.return_db, set('return_db')),
     sync, time,
     knob('detail-tempo_bpm', { min: 20, max: 300, step: 1, unit: 'mix.bpm', digits: 0, label: t('mix.tempo') }, mix.tempo_bpm ?? TEMPO_BPM,
       (v) => { mix.tempo_bpm = v; changed(); }),
     knob('detail-delay-feedback', { min: 0, max: 0.95, step: 0.01, unit: 'mix.plain', digits: 2, label: t('mix.feedback') }, d.feedback ?? DELAY.feedback, set('feedback')),
-    knob('detail-delay-damping', { min: 0, max: 1, step: 0.01, unit: 'mix.plain', digits: 2, label: t('mix.damping') }, d.damping ?? DELAY.damping, set('damping')))];
+    knob('detail-delay-damping', { min: 0, max: 1, step: 0.01, unit: 'mix.plain', digits: 2, label: t('mix.damping') }, d.damping ?? DELAY.damping, set('damping'))))];
 }
 
 /** The master bus's EQ and glue compressor (its target, ceiling and limiter stay on the Master page). */
 export function masterDetail(master, changed) {
   const eq = part(master, 'eq', {});
   const glue = part(master, 'glue', GLUE_COMPRESSOR);
-  return [...eqGroups(eq, 'master', changed), compressorGroup(glue, 'master-glue', 'mix.glue', changed)];
+  return [section('eq', 'mix.tabEq', ...eqGroups(eq, 'master', changed)),
+    section('glue', 'mix.glue', compressorGroup(glue, 'master-glue', 'mix.glue', changed))];
 }

@@ -178,8 +178,25 @@ export async function show(view) {
     masterTimer = setTimeout(saveMaster, MASTER_SAVE_MILLIS);
   }
 
-  // The detail view shows one strip at a time; its name button says which (aria-pressed).
+  // The detail view shows one strip at a time, its name button says which (aria-pressed); its
+  // sections are pages chosen by a row of buttons, the same page kept from strip to strip.
   const nameButtons = [];
+  let sectionKey = 'input';
+  function showSections(sections) {
+    const shown = sections.find((s) => s.key === sectionKey) || sections[0];
+    const panels = sections.map((s) => el('div', { class: 'detail-groups', 'data-section': s.key, hidden: s !== shown }, ...s.nodes));
+    const buttons = sections.map((s, i) => {
+      const b = el('button', { type: 'button', 'data-section': s.key, 'aria-pressed': String(s === shown), 'aria-controls': `detail-section-${s.key}` }, s.label);
+      panels[i].id = `detail-section-${s.key}`;
+      b.addEventListener('click', () => {
+        sectionKey = s.key;
+        buttons.forEach((other, j) => { other.setAttribute('aria-pressed', String(other === b)); panels[j].hidden = other !== b; });
+      });
+      return b;
+    });
+    const tabs = el('div', { class: 'row detail-tabs', role: 'group', 'aria-label': t('mix.detailSections'), hidden: sections.length < 2 }, ...buttons);
+    detailBody.replaceChildren(tabs, ...panels);
+  }
   function select(button, title, build) {
     const closing = button.getAttribute('aria-pressed') === 'true';
     nameButtons.forEach((b) => b.setAttribute('aria-pressed', 'false'));
@@ -190,7 +207,7 @@ export async function show(view) {
     button.setAttribute('aria-pressed', 'true');
     detail.dataset.strip = button.dataset.strip;
     detailTitle.textContent = t('mix.detailOf', { strip: title });
-    detailBody.replaceChildren(...build());
+    showSections(build());
     detail.scrollIntoView({ block: 'nearest' });
   }
   function nameButton(key, title, build) {
