@@ -140,6 +140,12 @@ class MixDeskTest {
                 "type", type, "x", x, "y", y, "button", "left", "buttons", type.equals("mouseReleased") ? 0 : 1, "clickCount", 1));
     }
 
+    /** A one-finger touch event through the DevTools protocol. */
+    static void touch(Browser b, String type, double x, double y) {
+        ((org.openqa.selenium.chromium.ChromiumDriver) b.driver).executeCdpCommand("Input.dispatchTouchEvent", java.util.Map.of(
+                "type", type, "touchPoints", type.equals("touchEnd") ? List.of() : List.of(java.util.Map.of("x", x, "y", y))));
+    }
+
     static double pixelFor(double[] mapping, double db) {
         return mapping[0] + (db - mapping[1]) / mapping[2];
     }
@@ -270,12 +276,25 @@ class MixDeskTest {
     }
 
     @Test
-    void onThe800By480ScreenAndAPhoneTheStripsScrollSidewaysInTheirRowThePageDoesNotAndTheDetailViewIsNamedAndTouchSized() throws Exception {
+    void onThe800By480ScreenAFingerDoubleTapResetsAFaderAndThereAndOnAPhoneTheStripsScrollSidewaysInTheirRowThePageDoesNotAndTheDetailIsNamedAndTouchSized() throws Exception {
         List<String> problems = new ArrayList<>();
         for (int[] screen : new int[][] {{800, 480}, {390, 844}}) {
             String where = screen[0] + "x" + screen[1];
             try (Browser b = open(screen[0], screen[1], true)) {
                 b.find("[data-strip='master']");
+                if (screen[0] == 800) {
+                    // A double tap with a finger puts the fader back on 0 dB.
+                    set(b, "fader-1", "-20");
+                    b.js("document.getElementById('fader-1').scrollIntoView({block: 'center'})");
+                    double[] c = centre(b, "fader-1");
+                    for (int tap = 0; tap < 2; tap++) {
+                        touch(b, "touchStart", c[0], c[1] + 30);
+                        touch(b, "touchEnd", c[0], c[1] + 30);
+                        Thread.sleep(80);
+                    }
+                    b.until(d -> value(b, "fader-1") == 0 ? true : null);
+                    awaitSaved(b, "mix", m -> track1(m).path("fader_db").asDouble(99) == 0);
+                }
                 long rowWidth = ((Number) b.js("return document.getElementById('strips').scrollWidth")).longValue();
                 long rowShown = ((Number) b.js("return document.getElementById('strips').clientWidth")).longValue();
                 assertTrue(rowWidth > rowShown, where + ": eleven strips are wider than the row (" + rowWidth + " vs " + rowShown + " px)");
