@@ -1,58 +1,67 @@
-// Mix: the take's mixer, live. Play, pause, seek and stop the take on the appliance's outputs;
-// a channel strip per track (fader, pan, mute/solo, EQ, compressor, reverb and delay sends) whose
-// every move is heard at once (sent to the playing mix, then saved a moment later), with each
-// strip's post-fader meter and the master's, measured by the playback engine; and "Listen here",
-// the same live mix streamed to this browser.
+// Mix: the take's mixer, live, laid out as a desk's tablet app is. Play, pause, seek and stop the
+// take on the appliance's outputs; a row of compact strips that scrolls sideways (per track:
+// name, post-fader meter, fader with its dB scale, mute/solo, pan; then the reverb and delay
+// returns and the master); a tap on a strip's name opens its detail view below (trim, polarity,
+// high-pass, EQ, compressor, sends; the buses' settings; the master's EQ and glue). Every move is
+// heard at once (sent to the playing mix, then saved a moment later; the master is saved, which
+// the playing take hears from the next block), with each strip's meter and the master's measured
+// by the playback engine; and "Listen here", the same live mix streamed to this browser.
 import * as api from '../api.js';
 import * as live from '../live.js';
 import * as stream from '../stream.js';
-import { t } from '../i18n.js';
+import { t, fixed } from '../i18n.js';
 import { el, toast, unavailable, currentTakeId, takeTitle, clock } from '../ui.js';
+import { fader, knob } from '../mixer/controls.js';
+import { trackDetail, reverbDetail, delayDetail, masterDetail } from '../mixer/detail.js';
 
-const OFF_DB = -60;
 const METER_FLOOR_DB = -60;
+const SEND_MAX_DB = 6;
+const MIX_SAVE_MILLIS = 400;
+const MASTER_SAVE_MILLIS = 150;
 
-function levelToSlider(db) { return db === '-inf' || db <= OFF_DB ? OFF_DB : db; }
-function sliderToLevel(v) { return Number(v) <= OFF_DB ? '-inf' : Number(v); }
-
-function slider(label, id, min, max, step, value, onInput, unit = 'dB') {
-  const out = el('span', { class: 'muted', text: '' });
-  const input = el('input', { type: 'range', id, min: String(min), max: String(max), step: String(step), value: String(value), 'aria-label': label });
-  const show = () => {
-    const v = Number(input.value);
-    out.textContent = v <= min && unit === 'dB' && min === OFF_DB ? ` ${t('mix.off')}` : ` ${v.toFixed(step < 1 ? 1 : 0)} ${unit}`;
-  };
-  input.addEventListener('input', () => { show(); onInput(Number(input.value)); });
-  show();
-  return el('div', {}, el('label', { for: id }, label, out), input);
+/** Where the page reads and writes the take's documents: the one place that knows the routes. */
+function takeRoutes(id) {
+  const doc = `/api/takes/${encodeURIComponent(id)}`;
+  return { doc, mix: `${doc}/mix`, liveMix: `${doc}/mix/live`, master: `${doc}/master`, play: `${doc}/play` };
 }
 
-/** A horizontal meter: the bar's width and the dB figure beside it (never colour alone). */
-function meter(id, label) {
+/** A meter: the bar's length and the dB figure beside it (never colour alone); vertical in a strip. */
+function meter(id, label, vertical = false) {
   const fill = el('div', { class: 'strip-meter-fill' });
   const figure = el('span', { class: 'meter-db muted', text: '–' });
-  const bar = el('div', { class: 'strip-meter', id, role: 'meter', 'aria-label': label, 'aria-valuemin': String(METER_FLOOR_DB), 'aria-valuemax': '0',
-    'aria-valuenow': String(METER_FLOOR_DB) }, fill);
+  const bar = el('div', { class: `strip-meter${vertical ? ' vertical' : ''}`, id, role: 'meter', 'aria-label': label,
+    'aria-valuemin': String(METER_FLOOR_DB), 'aria-valuemax': '0', 'aria-valuenow': String(METER_FLOOR_DB) }, fill);
   const set = (db) => {
-    fill.style.width = `${Math.max(0, Math.min(100, ((db - METER_FLOOR_DB) / -METER_FLOOR_DB) * 100))}%`;
-    // The colour scale spans the whole bar, whatever its width: green low, red at full scale.
-    fill.style.backgroundSize = `${bar.clientWidth}px 100%`;
+    const percent = `${Math.max(0, Math.min(100, ((db - METER_FLOOR_DB) / -METER_FLOOR_DB) * 100))}%`;
+    // The colour scale spans the whole bar, whatever its length: green low, red at full scale.
+    if (vertical) {
+      fill.style.height = percent;
+      fill.style.backgroundSize = `100% ${bar.clientHeight}px`;
+    } else {
+      fill.style.width = percent;
+      fill.style.backgroundSize = `${bar.clientWidth}px 100%`;
+    }
     fill.dataset.db = String(db);
     bar.setAttribute('aria-valuenow', String(Math.max(METER_FLOOR_DB, db)));
     figure.textContent = db <= METER_FLOOR_DB ? '–' : `${db.toFixed(1)} dB`;
   };
-  return { node: el('div', { class: 'meter-row' }, bar, figure), set };
+  return { node: vertical ? bar : el('div', { class: 'meter-row' }, bar, figure), bar, set };
+}
+
+function panWords(p) {
+  if (Math.abs(p) < 0.005) return t('mix.panCentre');
+  return t(p < 0 ? 'mix.panLeft' : 'mix.panRight', { value: fixed(Math.abs(p) * 100, 0) });
 }
 
 export async function show(view) {
   const id = currentTakeId();
   if (!id) { unavailable(view, t('mix.chooseTake')); return null; }
-  const path = `/api/takes/${encodeURIComponent(id)}`;
+  const routes = takeRoutes(id);
   let take;
   let mix;
+  let master;
   try {
-    take = await api.get(path);
-    mix = await api.get(`${path}/mix`);
+    [take, mix, master] = await Promise.all([api.get(routes.doc), api.get(routes.mix), api.get(routes.master)]);
   } catch (e) {
     unavailable(view, e.status === 501 ? e.message : t('mix.cannotShow', { error: e.message }));
     return null;
@@ -77,13 +86,18 @@ export async function show(view) {
       el('span', { class: 'muted', text: t('mix.masterRight') }), masterRight.node,
       el('span', { class: 'muted', text: t('mix.heardHere') }), heard.node),
     status));
-  const strips = el('div', { class: 'strips' });
-  view.append(el('section', { class: 'card' }, strips));
+  const strips = el('div', { class: 'strips', id: 'strips', role: 'group', 'aria-label': t('mix.strips') });
+  const detailTitle = el('h3', { id: 'strip-detail-title' });
+  const detailBody = el('div', { class: 'detail-groups' });
+  const detail = el('section', { class: 'card strip-detail', id: 'strip-detail', 'aria-labelledby': 'strip-detail-title' },
+    detailTitle, el('p', { class: 'muted', id: 'strip-detail-hint', text: t('mix.detailHint') }), detailBody);
+  view.append(el('section', { class: 'card' }, strips), detail);
 
   let open = false; // this take is open in the engine (playing or paused)
   let playing = false;
   let seeking = false;
   const stripMeters = [];
+  const masterStripMeters = [];
   function showPlayback(doc) {
     open = doc.take === id;
     playing = open && doc.playing;
@@ -91,9 +105,7 @@ export async function show(view) {
     playButton.setAttribute('aria-pressed', String(playing));
     if (!open) {
       status.textContent = doc.take ? t('mix.otherTake') : t('mix.stopped');
-      stripMeters.forEach((m) => m.set(-120));
-      masterLeft.set(-120);
-      masterRight.set(-120);
+      [...stripMeters, ...masterStripMeters, masterLeft, masterRight].forEach((m) => m.set(-120));
       return;
     }
     if (!seeking) position.value = String(doc.positionSeconds);
@@ -103,19 +115,17 @@ export async function show(view) {
     status.dataset.underruns = String(doc.underruns);
     if (doc.meters) {
       doc.meters.tracks.forEach((db, i) => stripMeters[i] && stripMeters[i].set(db));
-      masterLeft.set(doc.meters.master[0]);
-      masterRight.set(doc.meters.master[1]);
+      [masterLeft, masterRight].forEach((m, i) => { m.set(doc.meters.master[i]); masterStripMeters[i].set(doc.meters.master[i]); });
     }
   }
   const offPlayback = live.on('playback', showPlayback);
-  api.get('/api/playback').then(showPlayback).catch(() => {});
 
   async function transport(request) {
     try { showPlayback(await request()); } catch (e) { toast(e.message); }
   }
   playButton.addEventListener('click', () => transport(() => (playing
     ? api.post('/api/playback/pause')
-    : api.post(`${path}/play`, { fromSeconds: Number(position.value) }))));
+    : api.post(routes.play, { fromSeconds: Number(position.value) }))));
   stopButton.addEventListener('click', () => transport(() => api.post('/api/playback/stop')));
   position.addEventListener('input', () => { seeking = true; time.textContent = `${clock(Number(position.value))} / ${clock(take.durationSeconds)}`; });
   position.addEventListener('change', () => {
@@ -135,8 +145,9 @@ export async function show(view) {
     listenButton.setAttribute('aria-pressed', String(!!listening));
   });
 
-  // A move is heard at once (one request on the way at a time, the newest mix next) and saved
-  // a moment after the last one.
+  // A mix move is heard at once (one request on the way at a time, the newest mix next) and
+  // saved a moment after the last one. A master move is saved (the playing take hears a saved
+  // master from the next block), a moment after the last one.
   let saveTimer = null;
   let sending = false;
   let sendAgain = false;
@@ -144,52 +155,109 @@ export async function show(view) {
     if (!open) return;
     if (sending) { sendAgain = true; return; }
     sending = true;
-    try { await api.put(`${path}/mix/live`, mix); } catch (e) { if (e.status !== 409) toast(e.message); }
+    try { await api.put(routes.liveMix, mix); } catch (e) { if (e.status !== 409) toast(e.message); }
     sending = false;
     if (sendAgain) { sendAgain = false; sendLive(); }
   }
   async function save() {
-    try { await api.put(`${path}/mix`, mix); } catch (e) { toast(e.message); }
+    saveTimer = null;
+    try { await api.put(routes.mix, mix); } catch (e) { toast(e.message); }
   }
   function changed() {
     sendLive();
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, 400);
+    saveTimer = setTimeout(save, MIX_SAVE_MILLIS);
+  }
+  let masterTimer = null;
+  async function saveMaster() {
+    masterTimer = null;
+    try { await api.put(routes.master, master); } catch (e) { toast(e.message); }
+  }
+  function masterChanged() {
+    clearTimeout(masterTimer);
+    masterTimer = setTimeout(saveMaster, MASTER_SAVE_MILLIS);
   }
 
+  // The detail view shows one strip at a time, its name button says which (aria-pressed); its
+  // sections are pages chosen by a row of buttons, the same page kept from strip to strip.
+  const nameButtons = [];
+  let sectionKey = 'input';
+  function showSections(sections) {
+    const shown = sections.find((s) => s.key === sectionKey) || sections[0];
+    const panels = sections.map((s) => el('div', { class: 'detail-groups', 'data-section': s.key, hidden: s !== shown }, ...s.nodes));
+    const buttons = sections.map((s, i) => {
+      const b = el('button', { type: 'button', 'data-section': s.key, 'aria-pressed': String(s === shown), 'aria-controls': `detail-section-${s.key}` }, s.label);
+      panels[i].id = `detail-section-${s.key}`;
+      b.addEventListener('click', () => {
+        sectionKey = s.key;
+        buttons.forEach((other, j) => { other.setAttribute('aria-pressed', String(other === b)); panels[j].hidden = other !== b; });
+      });
+      return b;
+    });
+    const tabs = el('div', { class: 'row detail-tabs', role: 'group', 'aria-label': t('mix.detailSections'), hidden: sections.length < 2 }, ...buttons);
+    detailBody.replaceChildren(tabs, ...panels);
+  }
+  function select(button, title, build) {
+    const closing = button.getAttribute('aria-pressed') === 'true';
+    nameButtons.forEach((b) => b.setAttribute('aria-pressed', 'false'));
+    detailBody.replaceChildren();
+    detail.dataset.strip = '';
+    detailTitle.textContent = t('mix.detail');
+    if (closing) return;
+    button.setAttribute('aria-pressed', 'true');
+    detail.dataset.strip = button.dataset.strip;
+    detailTitle.textContent = t('mix.detailOf', { strip: title });
+    showSections(build());
+    detail.scrollIntoView({ block: 'nearest' });
+  }
+  function nameButton(key, title, build) {
+    const b = el('button', { type: 'button', class: 'strip-name', 'data-strip': key, 'aria-pressed': 'false', 'aria-controls': 'strip-detail',
+      title: t('mix.openDetail', { strip: title }) }, title);
+    b.addEventListener('click', () => select(b, title, build));
+    nameButtons.push(b);
+    return b;
+  }
+  detailTitle.textContent = t('mix.detail');
+
   for (const track of take.tracks) {
-    const key = track.stem;
-    const s = mix.tracks[key] || (mix.tracks[key] = {});
-    s.eq = s.eq || {};
-    s.compressor = s.compressor || {};
-    const set = (fn) => (v) => { fn(v); changed(); };
-    const mute = el('button', { type: 'button', 'aria-pressed': String(!!s.mute), 'aria-label': t('mix.muteTrack', { track: track.name }) }, t('mix.mute'));
-    const solo = el('button', { type: 'button', 'aria-pressed': String(!!s.solo), 'aria-label': t('mix.soloTrack', { track: track.name }) }, t('mix.solo'));
+    const s = mix.tracks[track.stem] || (mix.tracks[track.stem] = {});
+    const title = `${track.number} · ${track.name}`;
+    const mute = el('button', { type: 'button', class: 'mute', 'aria-pressed': String(!!s.mute), 'aria-label': t('mix.muteTrack', { track: track.name }) }, t('mix.mute'));
+    const solo = el('button', { type: 'button', class: 'solo', 'aria-pressed': String(!!s.solo), 'aria-label': t('mix.soloTrack', { track: track.name }) }, t('mix.solo'));
     mute.addEventListener('click', () => { s.mute = !s.mute; mute.setAttribute('aria-pressed', String(s.mute)); changed(); });
     solo.addEventListener('click', () => { s.solo = !s.solo; solo.setAttribute('aria-pressed', String(s.solo)); changed(); });
-    const comp = el('button', { type: 'button', 'aria-pressed': String(!!s.compressor.on) }, t('mix.comp'));
-    comp.addEventListener('click', () => { s.compressor.on = !s.compressor.on; comp.setAttribute('aria-pressed', String(s.compressor.on)); changed(); });
-    const band = (name) => (s.eq[name] = s.eq[name] || {});
-    const stripMeter = meter(`strip-meter-${track.number}`, t('mix.stripMeter', { track: track.name }));
+    const stripMeter = meter(`strip-meter-${track.number}`, t('mix.stripMeter', { track: track.name }), true);
     stripMeters.push(stripMeter);
-    strips.append(el('div', { class: 'strip card', 'data-track': String(track.number) },
-      el('h3', { text: `${track.number} · ${track.name}` }),
-      stripMeter.node,
-      el('div', { class: 'row' }, mute, solo, comp),
-      slider(t('mix.fader'), `fader-${track.number}`, OFF_DB, 12, 0.5, levelToSlider(s.fader_db ?? 0), set((v) => { s.fader_db = sliderToLevel(v); })),
-      slider(t('mix.pan'), `pan-${track.number}`, -1, 1, 0.05, s.pan ?? 0, set((v) => { s.pan = v; }), ''),
-      slider(t('mix.low'), `low-${track.number}`, -12, 12, 0.5, band('low_shelf').gain_db ?? 0, set((v) => { band('low_shelf').gain_db = v; })),
-      slider(t('mix.mid1'), `mid1-${track.number}`, -12, 12, 0.5, band('peak_1').gain_db ?? 0, set((v) => { band('peak_1').gain_db = v; })),
-      slider(t('mix.mid2'), `mid2-${track.number}`, -12, 12, 0.5, band('peak_2').gain_db ?? 0, set((v) => { band('peak_2').gain_db = v; })),
-      slider(t('mix.high'), `high-${track.number}`, -12, 12, 0.5, band('high_shelf').gain_db ?? 0, set((v) => { band('high_shelf').gain_db = v; })),
-      slider(t('mix.compThreshold'), `thr-${track.number}`, -60, 0, 1, s.compressor.threshold_db ?? -18, set((v) => { s.compressor.threshold_db = v; })),
-      slider(t('mix.compRatio'), `ratio-${track.number}`, 1, 20, 0.5, s.compressor.ratio ?? 3, set((v) => { s.compressor.ratio = v; }), ':1'),
-      slider(t('mix.reverbSend'), `rev-${track.number}`, OFF_DB, 6, 0.5, levelToSlider(s.reverb_send_db ?? '-inf'), set((v) => { s.reverb_send_db = sliderToLevel(v); })),
-      slider(t('mix.delaySend'), `dly-${track.number}`, OFF_DB, 6, 0.5, levelToSlider(s.delay_send_db ?? '-inf'), set((v) => { s.delay_send_db = sliderToLevel(v); }))));
+    const level = fader({ id: `fader-${track.number}`, label: t('mix.faderOf', { track: track.name }), level: s.fader_db ?? 0,
+      onLevel: (v) => { s.fader_db = v; changed(); } });
+    const pan = knob(`pan-${track.number}`, { min: -1, max: 1, step: 0.01, home: 0, label: t('mix.panOf', { track: track.name }), words: panWords },
+      s.pan ?? 0, (v) => { s.pan = v; changed(); });
+    strips.append(el('div', { class: 'strip', 'data-track': String(track.number) },
+      nameButton(`track-${track.number}`, title, () => trackDetail(s, changed)),
+      el('div', { class: 'strip-body' }, level.node, stripMeter.node),
+      level.readout,
+      el('div', { class: 'row' }, mute, solo),
+      pan));
   }
+  for (const [bus, titleKey, build] of [['reverb', 'mix.reverb', reverbDetail], ['delay', 'mix.delay', delayDetail]]) {
+    const b = mix[bus] || (mix[bus] = {});
+    const level = fader({ id: `return-${bus}`, label: t('mix.returnOf', { bus: t(titleKey) }), level: b.return_db ?? 0, maxDb: SEND_MAX_DB,
+      onLevel: (v) => { b.return_db = v; changed(); } });
+    strips.append(el('div', { class: 'strip bus', 'data-bus': bus },
+      nameButton(bus, t(titleKey), () => build(mix, changed)),
+      el('div', { class: 'strip-body' }, level.node),
+      level.readout));
+  }
+  for (const [i, side] of [[0, 'mix.masterLeft'], [1, 'mix.masterRight']]) masterStripMeters[i] = meter(`master-strip-${i ? 'right' : 'left'}`, t(side), true);
+  strips.append(el('div', { class: 'strip master', 'data-bus': 'master' },
+    nameButton('master', t('mix.master'), () => masterDetail(master, masterChanged)),
+    el('div', { class: 'strip-body' }, masterStripMeters[0].node, masterStripMeters[1].node)));
+  api.get('/api/playback').then(showPlayback).catch(() => {});
+
   return () => {
     offPlayback();
     if (saveTimer) { clearTimeout(saveTimer); save(); }
+    if (masterTimer) { clearTimeout(masterTimer); saveMaster(); }
     if (listening) listening.stop();
   };
 }

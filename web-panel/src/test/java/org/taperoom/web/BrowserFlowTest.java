@@ -103,10 +103,10 @@ class BrowserFlowTest {
         if (prefix.equals("desktop")) {
             // The live mixer: Play, then a fader move is heard at once (the engine's strip meters show it) and saved.
             b.find("#mix-play").click();
-            b.until(d -> b.js("const f = document.querySelectorAll('.strips .strip-meter-fill');"
+            b.until(d -> b.js("const f = document.querySelectorAll('.strips [data-track] .strip-meter-fill');"
                     + "return f.length === 4 && parseFloat(f[1].dataset.db) > -30 ? true : null;"));
             b.js("const f = document.getElementById('fader-1'); f.value = '-12'; f.dispatchEvent(new Event('input'));");
-            b.until(d -> b.js("const f = document.querySelectorAll('.strips .strip-meter-fill');"
+            b.until(d -> b.js("const f = document.querySelectorAll('.strips [data-track] .strip-meter-fill');"
                     + "return parseFloat(f[0].dataset.db) < parseFloat(f[1].dataset.db) - 6 ? true : null;"));
             String take = (String) b.js("return sessionStorage.getItem('taperoom.take')");
             PanelRig.Client api = rig.loggedIn();

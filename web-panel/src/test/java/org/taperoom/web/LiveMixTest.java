@@ -62,11 +62,7 @@ class LiveMixTest {
 
     /** Waits until the output holds {@code frames} frames past {@code from}. */
     private void awaitFrames(int from, int frames) throws InterruptedException {
-        long end = System.currentTimeMillis() + 10_000;
-        while (out.frames < from + frames) {
-            if (System.currentTimeMillis() > end) throw new AssertionError("the output did not reach frame " + (from + frames));
-            Thread.sleep(10);
-        }
+        out.awaitFrames(from + frames);
     }
 
     /** The first frame at or after {@code from} that differs from the one a cycle before, or -1. */
@@ -153,9 +149,7 @@ class LiveMixTest {
     }
 
     private double peak(int from, int to) {
-        double p = 0;
-        for (int i = from; i < to; i++) p = Math.max(p, Math.abs(out.left[i]));
-        return p;
+        return out.peak(from, to);
     }
 
     private String savedMix() throws Exception {

@@ -80,4 +80,20 @@ final class OutputCapture implements SimOutputs {
         }
         throw new AssertionError("the sine never became steady on the output");
     }
+
+    /** The largest |x| over [from, to). */
+    double peak(int from, int to) {
+        double p = 0;
+        for (int i = from; i < to; i++) p = Math.max(p, Math.abs(left[i]));
+        return p;
+    }
+
+    /** Waits (up to 10 s) until {@code total} frames have been captured. */
+    void awaitFrames(int total) throws InterruptedException {
+        long end = System.currentTimeMillis() + 10_000;
+        while (frames < total) {
+            if (System.currentTimeMillis() > end) throw new AssertionError("the output did not reach frame " + total + " (it is at " + frames + ")");
+            Thread.sleep(10);
+        }
+    }
 }
