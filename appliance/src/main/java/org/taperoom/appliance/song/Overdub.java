@@ -283,6 +283,17 @@ public final class Overdub {
     private record Counted(TakeRef take, long outputStart, Placement placed) {}
 
     /**
+     * Keeps every frame the capture brings from now on until the pass knows its first frame: that
+     * frame lies after the output's start, which is after now, but on an unpaced device the capture
+     * may run far ahead while the player starts, and the writer would release the very frames the
+     * pass must start at (seen in a loaded suite run: "cannot start a take at frame 7241: the ring
+     * holds frames 23328 to 45952").
+     */
+    private static void holdFromNow(RecordingEngine engine) throws EngineException {
+        engine.keepFrom(Math.max(0, engine.captureFrame()));
+    }
+
+    /**
      * A plain pass after a count-in: the take starts exactly on the input frame where the first
      * song frame's output frame comes back (the bar line after the count-in), and runs until its
      * length or a stop.
@@ -290,6 +301,7 @@ public final class Overdub {
     private Counted recordCountedIn(Request r, Song song, List<String> lanes, RoundTrip roundTrip, Player player, RecordingEngine engine,
                                     CueTiming timing, long passFrames) throws EngineException, IOException, SongException, AudioDeviceException {
         player.play(timing.playFrom(), LoopRegion.NONE, timing.leadInFrames(), timing.cue());
+        holdFromNow(engine);
         player.start();
         long outputStart = awaitPlayStart(player);
         long at = outputStart + roundTrip.frames() + (timing.firstFrame() - timing.startFrame());
@@ -359,6 +371,7 @@ public final class Overdub {
         int cycles = Math.max(1, r.loopCycles());
         player.play(timing.playFrom(), r.loopCycles() > 0 ? new LoopRegion(r.punchInFrame(), r.punchOutFrame()) : LoopRegion.NONE,
                 timing.leadInFrames(), timing.cue());
+        holdFromNow(engine);
         player.start();
         long outputStart = awaitPlayStart(player);
         long firstInputFrame = outputStart + roundTrip.frames() + (r.punchInFrame() - timing.startFrame());
