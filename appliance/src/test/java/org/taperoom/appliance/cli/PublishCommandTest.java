@@ -151,6 +151,10 @@ class PublishCommandTest {
             while (p.isAlive() && uploads(p).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(5);
             long after = rnd.nextInt(500);
             if (p.waitFor(after, TimeUnit.MILLISECONDS)) break;
+            // The random moment may fall between two files (on a loaded machine one upload can end
+            // before it): the kill then waits for the next upload to be running, so it lands mid-upload.
+            long between = System.currentTimeMillis() + 5_000;
+            while (p.isAlive() && uploads(p).isEmpty() && System.currentTimeMillis() < between) Thread.sleep(2);
             List<ProcessHandle> children = p.descendants().toList();
             if (!uploads(p).isEmpty()) killedDuringUpload++;
             p.destroyForcibly().waitFor();
