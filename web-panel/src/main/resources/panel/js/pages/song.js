@@ -48,7 +48,7 @@ export async function show(view) {
   let playhead = -1;
   // The punch and loop fields' text, kept across redraws of the song (a pass placed, a lane changed).
   const punchText = { in: '', out: '', from: '', cycles: '' };
-  // Waveform overviews by take id (a promise each, fetched once while the page shows).
+  // Waveform overviews by take id (a promise each, fetched once while the page shows; a failed one is asked again at the next redraw).
   const peaks = new Map();
 
   async function loadChooser() {
@@ -330,7 +330,7 @@ export async function show(view) {
       const take = canvas.dataset.take;
       const index = canvas.dataset.trackIndex;
       if (!take || index === '') continue;
-      if (!peaks.has(take)) peaks.set(take, api.get(`/api/takes/${enc(take)}/waveform`).catch(() => null));
+      if (!peaks.has(take)) peaks.set(take, api.get(`/api/takes/${enc(take)}/waveform`).catch(() => { peaks.delete(take); return null; }));
       peaks.get(take).then((w) => {
         const track = w && w.tracks[Number(index)];
         if (!track || !canvas.isConnected) return;

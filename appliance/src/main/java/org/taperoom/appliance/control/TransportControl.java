@@ -51,7 +51,7 @@ public final class TransportControl implements Transport, AutoCloseable {
     private final long minFreeSeconds;
     private final List<Consumer<TransportView>> listeners = new CopyOnWriteArrayList<>();
     /** Who hears a tempo tapped on the front panel (the song used last, the metronome); called on the tapping thread. */
-    private final List<java.util.function.DoubleConsumer> tempoListeners = new CopyOnWriteArrayList<>();
+    private final List<TempoListener> tempoListeners = new CopyOnWriteArrayList<>();
     /** Written by the front panel's button and encoder threads, read by any: the tempo tapped last in BPM, NaN before any. */
     private volatile double tappedTempoBpm = Double.NaN;
     /** Runs stops and engine callbacks in order; one thread owned by this machine. */
@@ -115,8 +115,8 @@ public final class TransportControl implements Transport, AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Hears each tempo tapped on the front panel, in BPM, on the tapping thread (it must not block long). */
-    public void addTempoListener(java.util.function.DoubleConsumer listener) {
+    @Override
+    public void addTempoListener(TempoListener listener) {
         tempoListeners.add(listener);
     }
 
@@ -124,9 +124,10 @@ public final class TransportControl implements Transport, AutoCloseable {
     public void tapTempo(double bpm, String source) {
         tappedTempoBpm = bpm;
         Logger.info("tempo {} BPM tapped on the {}", String.format("%.1f", bpm), source);
-        for (java.util.function.DoubleConsumer l : tempoListeners) {
+        String song = lastSongId();
+        for (TempoListener l : tempoListeners) {
             try {
-                l.accept(bpm);
+                l.tempoTapped(bpm, song);
             } catch (RuntimeException e) {
                 Logger.warn("the tapped tempo could not be applied: {}", e.getMessage());
             }

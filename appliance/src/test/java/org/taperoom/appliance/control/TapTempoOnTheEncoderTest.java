@@ -44,7 +44,7 @@ class TapTempoOnTheEncoderTest {
         long longPress = c.get(GpioKeys.LONG_PRESS_MILLIS);
         try (Rig rig = new Rig(c, new SimBackend(SimOptions.defaults()))) {
             List<Double> heard = new CopyOnWriteArrayList<>();
-            rig.control.transport().addTempoListener(heard::add);
+            rig.control.transport().addTempoListener((bpm, song) -> heard.add(bpm));
             InputArming arming = rig.control.arming();
             boolean armedBefore = arming.isArmed(arming.selected());
 
