@@ -232,7 +232,7 @@ export async function show(view) {
     loadRenders(renderList);
   }
 
-  // The ruler: a bar line and its number every few bars (few enough to read at 800 px), beat ticks
+  // The ruler: a bar line and its number every 1, 2, 4 … bars (few enough to read), beat ticks
   // while bars are wide enough, the song's sections and markers (the active passes' take markers
   // when the song has none) as labelled flags, and the punch region. A drag on it sets the punch.
   function ruler(length) {
@@ -240,8 +240,10 @@ export async function show(view) {
     const beatsPerBar = Number.parseInt(song.timeSignature, 10) || 4;
     const barSeconds = beatSeconds * beatsPerBar;
     const bars = Math.ceil(length / barSeconds);
+    // About one number per 64 px of the screen: 12 on the 800 px kiosk, 5 on a phone.
+    const labels = Math.max(4, Math.floor(window.innerWidth / 64));
     let every = 1;
-    while (bars / every > 12) every *= 2;
+    while (bars / every > labels) every *= 2;
     const at = (seconds) => ({ left: `${Math.min(100, (seconds / length) * 100).toFixed(3)}%` });
     const marks = [];
     for (let bar = 0; bar < bars; bar++) {
