@@ -66,6 +66,7 @@ import org.taperoom.web.server.RouteTable;
 import org.taperoom.web.songs.SongExports;
 import org.taperoom.web.songs.Songs;
 import org.taperoom.web.songs.SongsApi;
+import org.taperoom.web.songs.TappedTempo;
 import org.taperoom.web.takes.TakeCatalog;
 import org.taperoom.web.takes.Waveforms;
 
@@ -178,6 +179,7 @@ public final class WebPanel implements Panel {
         PanelServer server = new PanelServer(host, config.get(PanelKeys.PORT), table.routes(), new Guard(sessions, new HostNames(host, config.get(PanelKeys.HOST_NAMES))), hub,
                 playback.stream()::configure).start();
         urlHolder[0] = server.url(host);
+        context.transport().addTempoListener(new TappedTempo(songs, playbackService, hub::event));
         context.transport().addListener(view -> {
             hub.eventFor(state::stateMessage);
             // A take has just ended (or failed to start): the Takes page refreshes its list.

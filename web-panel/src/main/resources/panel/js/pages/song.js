@@ -4,13 +4,16 @@
 // playback of the song with a playhead, renders
 // with their progress, and passes taken out to the song's trash with an undo. A song is made here
 // from a take (its tracks become lanes); its punch crossfade is set and the whole song goes to the
-// library's trash here, with an undo.
+// library's trash here, with an undo. Above the lanes a ruler of bars and beats from the song's
+// tempo and time signature carries its sections and markers (or its passes' take markers) and the
+// punch region, which a finger or mouse drags out on it; the pass blocks draw their waveforms.
 import * as api from '../api.js';
 import * as live from '../live.js';
 import * as jobs from '../jobs.js';
 import { t } from '../i18n.js';
 import { el, clock, toast } from '../ui.js';
 import { calibrationNote } from '../calibration.js';
+import { drawWaveform } from '../waveform.js';
 
 const SONG_KEY = 'taperoom.song';
 const enc = encodeURIComponent;
@@ -43,6 +46,10 @@ export async function show(view) {
   const cue = { click: false, countInBars: 0 };
   let transportState = 'idle';
   let playhead = -1;
+  // The punch and loop fields' text, kept across redraws of the song (a pass placed, a lane changed).
+  const punchText = { in: '', out: '', from: '', cycles: '' };
+  // Waveform overviews by take id (a promise each, fetched once while the page shows; a failed one is asked again at the next redraw).
+  const peaks = new Map();
 
   async function loadChooser() {
     let songs = [];
@@ -116,7 +123,8 @@ export async function show(view) {
         'aria-label': t(p.active ? 'song.passHeard' : 'song.passChoose', { number: p.number, lane: lane.name }),
         title: t(p.active ? 'song.passHeard' : 'song.passChoose', { number: p.number, lane: lane.name }),
         style: { left: `${(left * 100).toFixed(3)}%`, width: `${Math.max(0.5, width * 100).toFixed(3)}%` } },
-      p.missing ? t('song.passMissing', { number: p.number }) : (p.active ? t('song.passActive', { number: p.number }) : String(p.number)));
+      el('canvas', { class: 'pass-wave', 'aria-hidden': 'true', 'data-take': p.take, 'data-track-index': String(p.trackIndex ?? '') }),
+      el('span', { class: 'pass-name', text: p.missing ? t('song.passMissing', { number: p.number }) : (p.active ? t('song.passActive', { number: p.number }) : String(p.number)) }));
       block.addEventListener('click', () => { if (!p.active) changeLane(lane, { active: p.number }); });
       const remove = el('button', { type: 'button', class: 'pass-remove', 'data-remove-pass': `${lane.number}/${p.number}`,
         'aria-label': t('song.removePass', { number: p.number, lane: lane.name }), title: t('song.removePass', { number: p.number, lane: lane.name }) }, '✕');
@@ -138,7 +146,8 @@ export async function show(view) {
     playButton.addEventListener('click', play);
     stopButton.addEventListener('click', stopPlayback);
     const head = el('div', { class: 'song-playhead', id: 'song-playhead', hidden: playhead < 0 || length <= 0 });
-    const lanes = el('div', { class: 'song-lanes', id: 'song-lanes' }, song.lanes.map((l) => laneRow(l, length)),
+    const lanes = el('div', { class: 'song-lanes', id: 'song-lanes' }, length > 0 ? ruler(length) : null,
+      song.lanes.map((l) => laneRow(l, length)),
       el('div', { class: 'playhead-area', 'aria-hidden': 'true' }, head));
 
     const armButtons = inputs.map((input) => {
@@ -157,7 +166,11 @@ export async function show(view) {
     const punchOut = number('punch-out', t('song.punchOut'));
     const preRoll = number('punch-from', t('song.punchFrom'));
     const cycles = el('input', { id: 'loop-cycles', type: 'number', min: '0', max: '32', step: '1', inputmode: 'numeric', 'aria-label': t('song.loopCycles') });
-    const punchBox = el('details', { class: 'punch', id: 'punch-box' },
+    for (const [key, field] of [['in', punchIn], ['out', punchOut], ['from', preRoll], ['cycles', cycles]]) {
+      field.value = punchText[key];
+      field.addEventListener('input', () => { punchText[key] = field.value; drawRegion(); });
+    }
+    const punchBox = el('details', { class: 'punch', id: 'punch-box', open: punchText.in !== '' || punchText.out !== '' },
       el('summary', { text: t('song.punchAndLoop') }),
       el('div', { class: 'punch-grid' },
         el('div', {}, el('label', { for: 'punch-from', text: t('song.punchFrom') }), preRoll),
@@ -212,9 +225,121 @@ export async function show(view) {
       renderList);
     detail.append(...songSettings());
     if (!detail.isConnected) view.prepend(detail);
+    drawRegion();
+    drawWaves();
     drawPlayhead();
     showRender();
     loadRenders(renderList);
+  }
+
+  // The ruler: a bar line and its number every 1, 2, 4 … bars (few enough to read), beat ticks
+  // while bars are wide enough, the song's sections and markers (the active passes' take markers
+  // when the song has none) as labelled flags, and the punch region. A drag on it sets the punch.
+  function ruler(length) {
+    const beatSeconds = 60 / song.tempoBpm;
+    const beatsPerBar = Number.parseInt(song.timeSignature, 10) || 4;
+    const barSeconds = beatSeconds * beatsPerBar;
+    const bars = Math.ceil(length / barSeconds);
+    // About one number per 64 px of the screen: 12 on the 800 px kiosk, 5 on a phone.
+    const labels = Math.max(4, Math.floor(window.innerWidth / 64));
+    let every = 1;
+    while (bars / every > labels) every *= 2;
+    const at = (seconds) => ({ left: `${Math.min(100, (seconds / length) * 100).toFixed(3)}%` });
+    const marks = [];
+    for (let bar = 0; bar < bars; bar++) {
+      const start = bar * barSeconds;
+      if (bar % every === 0) {
+        marks.push(el('span', { class: 'ruler-bar', 'data-bar': String(bar + 1), 'data-seconds': start.toFixed(3), style: at(start) }, String(bar + 1)));
+      }
+      for (let beat = 1; bars <= 24 && beat < beatsPerBar; beat++) {
+        const s = start + beat * beatSeconds;
+        if (s < length) marks.push(el('span', { class: 'ruler-beat', style: at(s) }));
+      }
+    }
+    const heard = song.lanes.flatMap((l) => l.passes.filter((p) => p.active).flatMap((p) => p.markers || []));
+    const markers = (song.markers || []).length ? song.markers : heard;
+    const flag = (kind, seconds, text) => el('span', { class: `ruler-flag ${kind}`, 'data-flag': kind, 'data-seconds': String(seconds),
+      style: at(seconds), title: `${clock(seconds)} ${text}` }, text);
+    const flags = [
+      ...(song.sections || []).map((x) => flag('section', x.seconds, `§ ${x.name}`)),
+      ...markers.map((m, i) => flag('marker', m.seconds, `▾ ${m.label && m.label !== 'marker' ? m.label : t('song.markerN', { n: i + 1 })}`))];
+    const region = el('div', { class: 'ruler-region', id: 'punch-region', hidden: true }, el('span', { class: 'region-name' }));
+    const bar = el('div', { class: 'song-ruler', id: 'song-ruler', role: 'group',
+      'aria-label': t('song.ruler', { tempo: song.tempoBpm, time: song.timeSignature }), title: t('song.rulerDrag'),
+      'data-length-seconds': String(length) }, region, marks, flags);
+    dragPunch(bar, length);
+    return el('div', { class: 'pass-row ruler-row' }, bar, el('span', { class: 'ruler-spacer', 'aria-hidden': 'true' }));
+  }
+
+  // A drag on the ruler sets the punch in and out (to a tenth of a second, as the fields step);
+  // one begun near an edge of the region moves that edge alone.
+  function dragPunch(bar, length) {
+    let grab = null;
+    let anchor = 0;
+    const secondsAt = (e) => {
+      const r = bar.getBoundingClientRect();
+      const fraction = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));
+      return Math.round(fraction * length * 10) / 10;
+    };
+    const set = (a, b) => {
+      punchText.in = String(Math.min(a, b));
+      punchText.out = String(Math.max(a, b));
+      for (const [id, key] of [['punch-in', 'in'], ['punch-out', 'out']]) {
+        const f = detail.querySelector(`#${id}`);
+        if (f) f.value = punchText[key];
+      }
+      const box = detail.querySelector('#punch-box');
+      if (box) box.open = true;
+      drawRegion();
+    };
+    bar.addEventListener('pointerdown', (e) => {
+      const s = secondsAt(e);
+      const r = bar.getBoundingClientRect();
+      const near = (v) => punchText[v] !== '' && Math.abs((Number(punchText[v]) / length) * r.width - (e.clientX - r.left)) < 24;
+      if (near('in')) { grab = 'edge'; anchor = Number(punchText.out); } else if (near('out')) { grab = 'edge'; anchor = Number(punchText.in); } else { grab = 'new'; anchor = s; }
+      bar.setPointerCapture(e.pointerId);
+      e.preventDefault();
+    });
+    bar.addEventListener('pointermove', (e) => {
+      if (!grab) return;
+      const s = secondsAt(e);
+      if (grab === 'new' && s === anchor) return;
+      set(anchor, s);
+    });
+    const end = () => { grab = null; };
+    bar.addEventListener('pointerup', end);
+    bar.addEventListener('pointercancel', end);
+  }
+
+  function drawRegion() {
+    const region = detail.querySelector('#punch-region');
+    const length = song ? song.lengthSeconds : 0;
+    if (!region || !(length > 0)) return;
+    const a = Number(punchText.in);
+    const b = Number(punchText.out);
+    region.hidden = punchText.in === '' || punchText.out === '' || !(b > a);
+    if (region.hidden) return;
+    region.style.left = `${Math.min(100, (a / length) * 100).toFixed(3)}%`;
+    region.style.width = `${Math.max(0, (Math.min(b, length) - a) / length * 100).toFixed(3)}%`;
+    const loops = Number(punchText.cycles) > 0;
+    region.dataset.loop = String(loops);
+    region.firstChild.textContent = loops ? t('song.loopRegion', { cycles: Number(punchText.cycles) }) : t('song.punchRegion');
+  }
+
+  // Each pass block's peaks: its track from its take's waveform overview, with the take's markers.
+  function drawWaves() {
+    for (const canvas of detail.querySelectorAll('canvas.pass-wave')) {
+      const take = canvas.dataset.take;
+      const index = canvas.dataset.trackIndex;
+      if (!take || index === '') continue;
+      if (!peaks.has(take)) peaks.set(take, api.get(`/api/takes/${enc(take)}/waveform`).catch(() => { peaks.delete(take); return null; }));
+      peaks.get(take).then((w) => {
+        const track = w && w.tracks[Number(index)];
+        if (!track || !canvas.isConnected) return;
+        drawWaveform(canvas, track, -1, []);
+        canvas.dataset.drawn = 'true';
+      });
+    }
   }
 
   // The song's own settings and its way to the trash: how long a punch's boundaries crossfade in

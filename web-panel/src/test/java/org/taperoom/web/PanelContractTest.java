@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.InputArming;
 import org.taperoom.appliance.control.PassRecorder;
+import org.taperoom.appliance.control.TempoListener;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.control.TransportView;
@@ -64,8 +65,8 @@ class PanelContractTest {
                                 "org.taperoom.appliance.song.."))
                         // the transport, the recorder's read side and the input gains
                         .or(belongToAnyOf(Transport.class, TransportView.class, TransportState.class, ControlEvent.class,
-                                // what a pass over a song asks of the transport (its punch region)
-                                PassRecorder.class,
+                                // what a pass over a song asks of the transport (its punch region); a tempo tapped on the front panel
+                                PassRecorder.class, TempoListener.class,
                                 InputArming.class, Recorder.class, RecorderStatus.class, RecorderListener.class, TakeRequest.class,
                                 EngineException.class, MeterSnapshot.class, InputGain.class,
                                 // what the playback engine's control side throws when the output will not open

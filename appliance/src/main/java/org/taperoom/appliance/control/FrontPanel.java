@@ -25,7 +25,11 @@ import org.tinylog.Logger;
  *     sets it) with the armed inputs while the song plays; the next press ends the pass. The
  *     status LED flickers while a pass records, so the wall tells a pass from a take.</li>
  * <li>Encoder: turning selects an input; a push (released without turning) toggles the selected
- *     input's arming; turning while pushed changes its gain by {@code gpioGainStepDb} per detent.</li>
+ *     input's arming; turning while pushed changes its gain by {@code gpioGainStepDb} per detent.
+ *     A long press ({@code gpioLongPressMillis}, without turning) enters tap tempo: from then on
+ *     each push is a tap (the tempo of the last taps, from the second on, goes to the song used
+ *     last and the metronome), turning nudges the tempo by 1 BPM a detent, and another long press
+ *     leaves it, back to selecting and arming inputs.</li>
  * <li>LEDs: decided by {@link Indicators}, which the control loop drives.</li>
  * </ul>
  *
@@ -45,6 +49,12 @@ public final class FrontPanel implements AutoCloseable {
     private Button push;
     /** Written by the encoder's GPIO threads and the button timer; true once the encoder turned during this push. */
     private volatile boolean turnedWhilePushed;
+    /** Written by the button timer (long press), read by the GPIO threads: pushes tap the tempo. */
+    private volatile boolean tapMode;
+    /** Written and read by the button timer and the push's GPIO thread: this push was a long press. */
+    private volatile boolean longPushed;
+    /** Used on the push's GPIO thread only (taps) and the button timer (reset on entering tap mode). */
+    private final TapTempo taps = new TapTempo();
 
     public FrontPanel(Gpio gpio, Config config, TransportControl transport, InputGain gain) throws GpioException {
         this.transport = transport;
@@ -76,8 +86,11 @@ public final class FrontPanel implements AutoCloseable {
             int pushPin = config.get(GpioKeys.ENCODER_PUSH);
             if (pushPin >= 0) {
                 push = new Button(gpio, pushPin, "encoder push switch", debounce, longPress, timer, new Button.Listener() {
-                    @Override public void pressed(long pressNanos) { turnedWhilePushed = false; }
-                    @Override public void released(long heldMillis) { if (!turnedWhilePushed) arming.toggleSelected(); }
+                    @Override public void pressed(long pressNanos) { onPush(pressNanos); }
+                    @Override public void released(long heldMillis) {
+                        if (!turnedWhilePushed && !longPushed && !tapMode) arming.toggleSelected();
+                    }
+                    @Override public void longPressed() { onLongPush(); }
                 });
             }
             int a = config.get(GpioKeys.ENCODER_A);
@@ -101,8 +114,36 @@ public final class FrontPanel implements AutoCloseable {
         return indicators;
     }
 
+    /** On the push's GPIO thread: a tap in tap mode. */
+    private void onPush(long pressNanos) {
+        turnedWhilePushed = false;
+        longPushed = false;
+        if (!tapMode) return;
+        double bpm = taps.tap(pressNanos);
+        if (!Double.isNaN(bpm)) transport.tapTempo(bpm, "encoder");
+    }
+
+    /** On the button timer: a long push without turning enters or leaves tap mode. */
+    private synchronized void onLongPush() {
+        if (turnedWhilePushed) return;
+        longPushed = true;
+        taps.reset();
+        tapMode = !tapMode;
+        Logger.info(tapMode ? "encoder: tap tempo (push to tap, turn to nudge, hold to leave)" : "encoder: back to inputs");
+    }
+
+    /** Whether pushes of the encoder tap the tempo (entered and left by a long push). */
+    public boolean tapMode() {
+        return tapMode;
+    }
+
     /** On the encoder's GPIO thread. */
     private void onTurn(int detents) {
+        if (tapMode && (push == null || !push.isDown())) {
+            double now = transport.tappedTempoBpm();
+            if (!Double.isNaN(now)) transport.tapTempo(TapTempo.clamp(now + detents), "encoder");
+            return;
+        }
         if (push != null && push.isDown()) {
             turnedWhilePushed = true;
             int input = arming.selected();

@@ -31,6 +31,9 @@ public interface Transport {
         return null;
     }
 
+    /** Hears each tempo tapped on the front panel; a transport without one never calls it. */
+    default void addTempoListener(TempoListener listener) {}
+
     /** Called after every transition, on the thread that made it; must return quickly. */
     void addListener(Consumer<TransportView> listener);
 }

@@ -50,6 +50,10 @@ public final class TransportControl implements Transport, AutoCloseable {
     private final InputArming arming;
     private final long minFreeSeconds;
     private final List<Consumer<TransportView>> listeners = new CopyOnWriteArrayList<>();
+    /** Who hears a tempo tapped on the front panel (the song used last, the metronome); called on the tapping thread. */
+    private final List<TempoListener> tempoListeners = new CopyOnWriteArrayList<>();
+    /** Written by the front panel's button and encoder threads, read by any: the tempo tapped last in BPM, NaN before any. */
+    private volatile double tappedTempoBpm = Double.NaN;
     /** Runs stops and engine callbacks in order; one thread owned by this machine. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "transport");
@@ -109,6 +113,30 @@ public final class TransportControl implements Transport, AutoCloseable {
     @Override
     public void addListener(Consumer<TransportView> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void addTempoListener(TempoListener listener) {
+        tempoListeners.add(listener);
+    }
+
+    /** A tempo tapped (or nudged) on the front panel: kept, logged and given to the tempo listeners. */
+    public void tapTempo(double bpm, String source) {
+        tappedTempoBpm = bpm;
+        Logger.info("tempo {} BPM tapped on the {}", String.format("%.1f", bpm), source);
+        String song = lastSongId();
+        for (TempoListener l : tempoListeners) {
+            try {
+                l.tempoTapped(bpm, song);
+            } catch (RuntimeException e) {
+                Logger.warn("the tapped tempo could not be applied: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The tempo tapped last in BPM, or NaN when none was tapped since the start. */
+    public double tappedTempoBpm() {
+        return tappedTempoBpm;
     }
 
     /** The song an {@link ControlEvent.OverdubToggle} records over, or null when none was used yet. */

@@ -42,6 +42,8 @@ final class SongDocs {
         d.put("timeSignature", song.timeSignature());
         d.put("key", song.key());
         d.put("punchCrossfadeMs", song.punchCrossfadeMs());
+        d.put("sections", song.sections().stream().map(x -> place("name", x.name(), x.frame(), song.rateHz())).toList());
+        d.put("markers", song.markers().stream().map(x -> place("label", x.label(), x.frame(), song.rateHz())).toList());
         List<Map<String, Object>> lanes = new ArrayList<>();
         long endFrames = 0;
         int number = 1;
@@ -85,7 +87,27 @@ final class SongDocs {
         p.put("lengthSeconds", info == null ? null : seconds(info.frames, rateHz));
         p.put("recordedAt", info == null ? null : info.started);
         p.put("notes", info == null ? "" : info.notes);
+        // Where the pass's peaks are in its take's waveform, and its take's markers where they fall in the song.
+        p.put("trackIndex", info == null ? null : trackIndex(info, pass.track()));
+        p.put("markers", info == null ? List.of() : info.markers.stream()
+                .map(m -> place("label", m.label(), pass.offsetFrames() + m.frame(), rateHz)).toList());
         return p;
+    }
+
+    private static Map<String, Object> place(String labelKey, String label, long frame, int rateHz) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(labelKey, label);
+        m.put("seconds", seconds(frame, rateHz));
+        return m;
+    }
+
+    /** The track's position in its take (as the take's waveform lists them), or null when the take has no such track. */
+    private static Integer trackIndex(TakeInfo info, String stem) {
+        for (int i = 0; i < info.tracks.size(); i++) {
+            TakeInfo.Track track = info.tracks.get(i);
+            if (stem.equals(track.name()) || (track.file() != null && track.file().replaceFirst("\\.wav$", "").equals(stem))) return i;
+        }
+        return null;
     }
 
     private static TakeInfo takeInfo(String takeId, Path library) {

@@ -68,6 +68,11 @@ final class SongRequests {
     }
 
     void changed(String id) {
-        changed.accept("{\"type\":\"songs\",\"song\":\"" + id + "\"}");
+        changed.accept(changedMessage(id));
+    }
+
+    /** The live message that song {@code id} changed. */
+    static String changedMessage(String id) {
+        return "{\"type\":\"songs\",\"song\":\"" + id + "\"}";
     }
 }
