@@ -94,12 +94,13 @@ class KioskBacklightTest {
         pb.environment().putAll(env);
         Process watch = pb.start();
         try {
+            // The watcher writes one display after the other: wait for each.
             awaitFile(root.resolve("dsi/bl_power"), "4", 5000);
-            assertEquals("0", read(root, "pwm/brightness"), "dark at night");
+            awaitFile(root.resolve("pwm/brightness"), "0", 5000);
             Files.write(touch, new byte[24]);
             long touched = System.currentTimeMillis();
             awaitFile(root.resolve("dsi/bl_power"), "0", 5000);
-            assertEquals("180", read(root, "pwm/brightness"), "a touch lights it");
+            awaitFile(root.resolve("pwm/brightness"), "180", 5000);
             awaitFile(root.resolve("dsi/bl_power"), "4", 8000);
             long litMillis = System.currentTimeMillis() - touched;
             assertTrue(litMillis >= 1500, "lit for the idle time (2 s) after the touch: " + litMillis + " ms");
