@@ -124,7 +124,11 @@ public final class Metronome implements AutoCloseable {
                     if (mixing == null || m.ring() != mixing.ring()) monitorShiftFrames = m.ring().writeFrame() - (frame - queued);
                     mixing = m;
                 }
+                long missedBefore = m.missedFrames();
                 out = m.mix(period, frame + monitorShiftFrames, periodFrames, channels);
+                // A whole period not there (the capture paused while its device was away, and goes
+                // on from where it stopped): meet it afresh at the next period.
+                if (m.missedFrames() - missedBefore >= periodFrames) mixing = null;
             } else {
                 mixing = null;
             }

@@ -343,7 +343,14 @@ public final class PlaybackService implements AutoCloseable {
         boolean heard = monitorHeard();
         int channels = heard ? routing.channelsNeeded() : 2;
         if (alone != null && channels == channelsBefore && (heard || metronome != null)) {
-            alone.monitor(heard ? monitorTap(alone.stream()) : null);
+            try {
+                alone.monitor(heard ? monitorTap(alone.stream()) : null);
+            } catch (RuntimeException e) {
+                monitorRing = null;
+                alone.monitor(null);
+                if (metronome == null) closeAlone();
+                throw e;
+            }
             return;
         }
         closeAlone();
