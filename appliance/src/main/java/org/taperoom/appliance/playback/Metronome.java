@@ -36,6 +36,10 @@ public final class Metronome implements AutoCloseable {
      * different starts), read by it only.
      */
     private long monitorShiftFrames;
+    /** Periods since the thread last met the capture; metronome thread only. */
+    private int meetingPeriods;
+    /** Periods after a meeting in which a later capture position still moves it. */
+    private static final int MEETING_PERIODS = 8;
     /** The browser stream's tap, or null; set before {@link #start()}, read by the metronome thread. */
     private volatile OutputTap tap;
 
@@ -117,13 +121,19 @@ public final class Metronome implements AutoCloseable {
             float[] out = period;
             MonitorTap m = monitor;
             if (m != null) {
-                if (m != mixing) {
-                    // The frame heard now (what is queued ahead of it is still to play) meets the
-                    // newest captured frame: from here on the two streams advance on one clock.
-                    long queued = Math.min(sinceRestart, writeAheadFrames);
-                    if (mixing == null || m.ring() != mixing.ring()) monitorShiftFrames = m.ring().writeFrame() - (frame - queued);
-                    mixing = m;
+                // The frame heard now (what is queued ahead of it is still to play) meets the newest
+                // captured frame: the two streams advance on one clock. The capture thread may run a
+                // period late at any one meeting, so the first few periods after it keep the latest.
+                long queued = Math.min(sinceRestart, writeAheadFrames);
+                long shift = m.ring().writeFrame() - (frame - queued);
+                if (mixing == null || m.ring() != mixing.ring()) {
+                    monitorShiftFrames = shift;
+                    meetingPeriods = 0;
+                } else if (meetingPeriods < MEETING_PERIODS && shift > monitorShiftFrames) {
+                    monitorShiftFrames = shift;
                 }
+                meetingPeriods++;
+                mixing = m;
                 long missedBefore = m.missedFrames();
                 out = m.mix(period, frame + monitorShiftFrames, periodFrames, channels);
                 // A whole period not there (the capture paused while its device was away, and goes
