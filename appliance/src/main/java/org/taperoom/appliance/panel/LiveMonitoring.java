@@ -19,17 +19,19 @@ import org.tinylog.Logger;
 public final class LiveMonitoring implements RecorderListener {
     private final PlaybackService playback;
     private final MonitorChoice choice;
+    private final Recorder recorder;
     /** The recorder's ring now, or null; guarded by this. */
     private FrameRing ring;
 
-    private LiveMonitoring(PlaybackService playback, MonitorChoice choice) {
+    private LiveMonitoring(Recorder recorder, PlaybackService playback, MonitorChoice choice) {
+        this.recorder = recorder;
         this.playback = playback;
         this.choice = choice;
     }
 
     /** Starts following {@code recorder} and {@code choice}; monitors at once if both say so. */
     public static LiveMonitoring follow(Recorder recorder, MonitorChoice choice, PlaybackService playback) {
-        LiveMonitoring m = new LiveMonitoring(playback, choice);
+        LiveMonitoring m = new LiveMonitoring(recorder, playback, choice);
         recorder.addListener(m);
         choice.follow(r -> m.apply());
         m.captureRing(recorder.captureRing());
@@ -46,8 +48,16 @@ public final class LiveMonitoring implements RecorderListener {
 
     private synchronized void apply() {
         MonitorRouting routing = choice.get();
+        FrameRing heard = ring;
+        // The output opens at the panel's rate; a recorder reopened at another one is not monitored
+        // (its frames would play at the wrong speed) until the service starts again.
+        int rateHz = recorder.status().rateHz();
+        if (heard != null && routing.heard().on() && rateHz != playback.idleRateHz()) {
+            Logger.warn("the live monitor is off: the recorder runs at {} Hz, the output at {} Hz until the service restarts", rateHz, playback.idleRateHz());
+            heard = null;
+        }
         try {
-            playback.monitor(ring, routing);
+            playback.monitor(heard, routing);
         } catch (AudioDeviceException | RuntimeException e) {
             Logger.warn("the live monitor on outputs {} is off: {}", routing.outputs(), e.getMessage());
         }

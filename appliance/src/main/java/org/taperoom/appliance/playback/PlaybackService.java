@@ -364,6 +364,11 @@ public final class PlaybackService implements AutoCloseable {
         }
     }
 
+    /** The rate the output opens at when no take plays (the metronome's and the live monitor's). */
+    public int idleRateHz() {
+        return idleRateHz;
+    }
+
     /** Input frames the live monitor left out since its output opened (not captured in time); 0 while it is off. */
     public synchronized long monitorMissedFrames() {
         return alone == null ? 0 : alone.monitorMissedFrames();

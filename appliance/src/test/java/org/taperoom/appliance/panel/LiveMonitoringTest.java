@@ -50,7 +50,7 @@ class LiveMonitoringTest {
     }
 
     @Test
-    void theRecordersInputsAreHeardOnTheChosenPairWhileItRunsAndTheOutputIsFreedBeforeItStops(@TempDir Path dir) throws Exception {
+    void theRecordersInputsAreHeardOnTheChosenPairWhileItRunsAtTheOutputsRateAndTheOutputIsFreedBeforeItStops(@TempDir Path dir) throws Exception {
         Config config = Config.defaults()
                 .with(RecordingKeys.LIBRARY, dir)
                 .with(RecordingKeys.CHANNELS, 2)
@@ -85,6 +85,10 @@ class LiveMonitoringTest {
 
             engine.start();
             waitUntil(() -> playback.metronomeAlonePeriods() > 10, "the monitor comes back with the recorder");
+            assertTrue(engine.reopen("sim", 2, 44100, "24", 0), "the recorder reopens at 44.1 kHz");
+            assertEquals(-1, playback.metronomeAlonePeriods(), "a recorder at another rate than the output's is not monitored");
+            assertTrue(engine.reopen("sim", 2, 48000, "24", 0), "the recorder reopens at 48 kHz");
+            waitUntil(() -> playback.metronomeAlonePeriods() > 10, "the monitor comes back at the output's rate");
             choice.set(MonitorRouting.OFF);
             assertEquals(-1, playback.metronomeAlonePeriods(), "monitor off: the output is free");
         } finally {
