@@ -1,6 +1,6 @@
 // The monitor mix of an overdub pass, on the Settings page: on or off, the output pair the pass is
 // heard on (the song, the monitored inputs and the click), and per input a level, a pan and a mute.
-// Saved through /api/monitor; the next pass hears it. Teachers only: for anyone else the card is left out.
+// Saved through /api/monitor; heard at once while recording and in the next pass. Teachers only: for anyone else the card is left out.
 import * as api from './api.js';
 import { el } from './ui.js';
 import { t } from './i18n.js';

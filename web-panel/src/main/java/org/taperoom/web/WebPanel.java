@@ -18,6 +18,7 @@ import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.web.share.ShareLinks;
 import org.taperoom.appliance.panel.PanelContext;
 import org.taperoom.appliance.panel.PanelMetrics;
+import org.taperoom.appliance.panel.LiveMonitoring;
 import org.taperoom.appliance.panel.PanelPlayback;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.web.api.CalibrationApi;
@@ -117,6 +118,8 @@ public final class WebPanel implements Panel {
         InputArming arming = context.arming() != null ? context.arming() : new InputArming(Math.max(1, context.recorder().status().channels()));
         InputGain gain = context.gain() != null ? context.gain() : InputGain.NONE;
         PlaybackService playbackService = PanelPlayback.open(context);
+        MonitorChoice monitor = monitorChoice(context);
+        LiveMonitoring.follow(context.recorder(), monitor, playbackService);
         StateApi state = new StateApi(context.transport(), context.recorder(), context.uploads(), playbackService::gaps);
         LiveHub hub = new LiveHub(sessions, state::stateMessage);
         TakeCatalog takes = Library.open(context);
@@ -166,7 +169,7 @@ public final class WebPanel implements Panel {
                 .add(new SettingsApi(config, context.configFile(), context.transport(), context.recorder(), arming,
                         context.captureDevices() != null ? context.captureDevices() : List::of, pin, sessions).routes())
                 .add(new CalibrationApi(context.transport()).routes())
-                .add(new MonitorApi(monitorChoice(context), context.configFile(), arming::inputs).routes())
+                .add(new MonitorApi(monitor, context.configFile(), arming::inputs).routes())
                 .add(new StudentsApi(school.roster(), sessions, school.quota(), () -> urlHolder[0]).routes())
                 .add(new WorkApi(takes, school.roster()).routes())
                 .add(new ClassExportApi(school.exports()).routes())

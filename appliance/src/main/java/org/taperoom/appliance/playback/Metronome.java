@@ -4,11 +4,13 @@ import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.ReadStatus;
 
 /**
- * The metronome alone on an output, when no take plays there: a thread that owns the playback
- * stream and writes one period of {@link ClickSource} at a time (frame 0 of the click is the
- * stream's first frame; a new source starts on its accent at the next period), and copies each
- * period into the browser stream's tap, as the playback thread does. Same real-time contract as
- * the playback thread: after {@link #start()} it never allocates, locks, logs or touches a file.
+ * The output when no take plays there: a thread that owns the playback stream and writes one
+ * period at a time of the metronome's {@link ClickSource} (frame 0 of the click is the stream's
+ * first frame; a new source starts on its accent at the next period) and, when set, of the live
+ * monitor ({@link #monitor}: the inputs from the capture ring on the monitor pair), and copies
+ * each period into the browser stream's tap, as the playback thread does. Either may be absent.
+ * Same real-time contract as the playback thread: after {@link #start()} it never allocates,
+ * locks, logs or touches a file.
  */
 public final class Metronome implements AutoCloseable {
     private final PlaybackStream stream;
@@ -26,12 +28,24 @@ public final class Metronome implements AutoCloseable {
     private volatile long underruns;
     /** Written by the metronome thread. */
     private volatile boolean deviceGone;
+    /** The live monitor, or null; written by any thread, read by the metronome thread each period. */
+    private volatile MonitorTap monitor;
+    /**
+     * Added to the stream's frame to give the frame {@link #monitor} mixes at: set by the
+     * metronome thread when it first sees a tap (the capture ring and this stream count from
+     * different starts), read by it only.
+     */
+    private long monitorShiftFrames;
+    /** Periods since the thread last met the capture; metronome thread only. */
+    private int meetingPeriods;
+    /** Periods after a meeting in which a later capture position still moves it. */
+    private static final int MEETING_PERIODS = 8;
     /** The browser stream's tap, or null; set before {@link #start()}, read by the metronome thread. */
     private volatile OutputTap tap;
 
-    /** A metronome playing {@code click} on {@code stream} (opened at the click's rate, not started). */
+    /** A metronome playing {@code click} (null: silence until {@link #change}) on {@code stream} (opened at the click's rate, not started). */
     public Metronome(PlaybackStream stream, ClickSource click) {
-        if (stream.config().rateHz() != click.rateHz()) {
+        if (click != null && stream.config().rateHz() != click.rateHz()) {
             throw new IllegalArgumentException("the click is at " + click.rateHz() + " Hz but the output runs at " + stream.config().rateHz() + " Hz");
         }
         this.stream = stream;
@@ -56,10 +70,31 @@ public final class Metronome implements AutoCloseable {
         thread.start();
     }
 
-    /** Any thread: plays {@code c} from the next period on, starting on its accent. */
+    /** Any thread: plays {@code c} (null: no click) from the next period on, starting on its accent. */
     public void change(ClickSource c) {
-        if (c.rateHz() != stream.config().rateHz()) throw new IllegalArgumentException("the click's rate is not the output's");
+        if (c != null && c.rateHz() != stream.config().rateHz()) throw new IllegalArgumentException("the click's rate is not the output's");
         click = c;
+    }
+
+    /**
+     * Any thread: mixes the live inputs of {@code tap} (null: none) into the periods from the next
+     * one on. The tap's delay counts from the frame heard when the thread first mixes it.
+     */
+    void monitor(MonitorTap tap) {
+        if (tap != null && tap.pairChannel() + 2 > Math.max(2, channels)) {
+            throw new IllegalArgumentException("the monitor pair needs " + (tap.pairChannel() + 2) + " outputs; the output has " + channels);
+        }
+        monitor = tap;
+    }
+
+    PlaybackStream stream() {
+        return stream;
+    }
+
+    /** Input frames the live monitor left out (not captured in time); 0 without one. */
+    public long monitorMissedFrames() {
+        MonitorTap t = monitor;
+        return t == null ? 0 : t.missedFrames();
     }
 
     public ClickSource click() {
@@ -71,6 +106,10 @@ public final class Metronome implements AutoCloseable {
         ClickSource current = null;
         long origin = 0;
         long frame = 0;
+        MonitorTap mixing = null;
+        long writeAheadFrames = stream.writeAheadFrames();
+        // Frames written since the stream last started (or recovered from an underrun): what it may hold queued.
+        long sinceRestart = 0;
         while (running) {
             ClickSource c = click;
             if (c != current) {
@@ -78,15 +117,45 @@ public final class Metronome implements AutoCloseable {
                 origin = frame;
             }
             java.util.Arrays.fill(period, 0f);
-            c.mixInto(period, channels, frame - origin, periodFrames);
-            ReadStatus status = stream.writePeriod(period);
+            if (c != null) c.mixInto(period, channels, frame - origin, periodFrames);
+            float[] out = period;
+            MonitorTap m = monitor;
+            if (m != null) {
+                // The frame heard now (what is queued ahead of it is still to play) meets the newest
+                // captured frame: the two streams advance on one clock. The capture thread may run a
+                // period late at any one meeting, so the first few periods after it keep the latest.
+                long queued = Math.min(sinceRestart, writeAheadFrames);
+                long shift = m.ring().writeFrame() - (frame - queued);
+                if (mixing == null || m.ring() != mixing.ring()) {
+                    monitorShiftFrames = shift;
+                    meetingPeriods = 0;
+                } else if (meetingPeriods < MEETING_PERIODS && shift > monitorShiftFrames) {
+                    monitorShiftFrames = shift;
+                }
+                meetingPeriods++;
+                mixing = m;
+                long missedBefore = m.missedFrames();
+                out = m.mix(period, frame + monitorShiftFrames, periodFrames, channels);
+                // A whole period not there (the capture paused while its device was away, and goes
+                // on from where it stopped): meet it afresh at the next period.
+                if (m.missedFrames() - missedBefore >= periodFrames) mixing = null;
+            } else {
+                mixing = null;
+            }
+            ReadStatus status = stream.writePeriod(out);
             if (status == ReadStatus.GONE) {
                 deviceGone = true;
                 return;
             }
-            if (status == ReadStatus.OVERRUN_RECOVERED) underruns = underruns + 1;
+            sinceRestart += periodFrames;
+            if (status == ReadStatus.OVERRUN_RECOVERED) {
+                underruns = underruns + 1;
+                // The device skipped frames this thread never wrote: meet the capture afresh.
+                sinceRestart = 0;
+                mixing = null;
+            }
             OutputTap t = tap;
-            if (t != null) t.offer(period, periodFrames, channels);
+            if (t != null) t.offer(out, periodFrames, channels);
             frame += periodFrames;
             periods = periods + 1;
         }

@@ -56,6 +56,14 @@ final class MonitorTap {
         this.mixed = new float[periodFrames * channels];
     }
 
+    FrameRing ring() {
+        return ring;
+    }
+
+    int pairChannel() {
+        return pairChannel;
+    }
+
     long delayFrames() {
         return delayFrames;
     }

@@ -10,6 +10,7 @@ import org.taperoom.appliance.dsp.render.TakeTracks;
 import org.taperoom.appliance.dsp.settings.MixSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
+import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.PlaybackStream;
@@ -27,6 +28,11 @@ import org.tinylog.Logger;
  * the playback thread), alone on the output ({@link Metronome}, at the idle rate) otherwise. It
  * keeps playing across a take's start and stop; only {@link #stopMetronome()} and
  * {@link #close()} end it.
+ *
+ * <p>The live monitor ({@link #monitor}: the inputs being recorded, heard on the monitor pair while
+ * the recorder runs) shares that thread with the metronome when no take plays: the output opens
+ * with the pair's channels, the click stays on outputs 1-2. While a take plays, the player owns
+ * the output and the live monitor pauses; it comes back when the take stops.
  */
 public final class PlaybackService implements AutoCloseable {
     /**
@@ -62,6 +68,10 @@ public final class PlaybackService implements AutoCloseable {
     private ClickSettings metronome;
     /** The metronome alone on the output (on, and no take open), or null. */
     private Metronome alone;
+    /** The capture ring the live monitor reads, or null: monitor off. */
+    private FrameRing monitorRing;
+    /** How the live monitor is heard (only when {@link #monitorRing} is set and its mix is on). */
+    private MonitorRouting monitorRouting = MonitorRouting.OFF;
     /** The rate the output opens at for the metronome alone. */
     private final int idleRateHz;
     private final OutputTap tap = new OutputTap(TAP_FRAMES);
@@ -280,10 +290,13 @@ public final class PlaybackService implements AutoCloseable {
     }
 
     private void openAlone(ClickSettings settings) throws AudioDeviceException {
-        PlaybackStream stream = backend.openPlayback(deviceName, new StreamConfig(2, idleRateHz, periodFrames, bufferPeriods, null));
+        boolean monitoring = monitorHeard();
+        int channels = monitoring ? monitorRouting.channelsNeeded() : 2;
+        PlaybackStream stream = backend.openPlayback(deviceName, new StreamConfig(channels, idleRateHz, periodFrames, bufferPeriods, null));
         Metronome m;
         try {
-            m = new Metronome(stream, new ClickSource(settings, idleRateHz));
+            m = new Metronome(stream, settings == null ? null : new ClickSource(settings, idleRateHz));
+            if (monitoring) m.monitor(monitorTap(stream));
             m.tapInto(tap);
             m.start();
         } catch (AudioDeviceException | RuntimeException e) {
@@ -293,11 +306,72 @@ public final class PlaybackService implements AutoCloseable {
         alone = m;
     }
 
-    /** Stops the metronome (a take playing carries on without it). */
+    /** The live monitor's tap for {@code stream}: an output buffer plus two periods behind the newest captured frame. */
+    private MonitorTap monitorTap(PlaybackStream stream) {
+        StreamConfig c = stream.config();
+        long delay = stream.writeAheadFrames() + 2L * c.periodFrames();
+        return new MonitorTap(monitorRing, monitorRouting.heard(), delay, c.periodFrames(), c.channels(), monitorRouting.outputs().firstChannel(), false);
+    }
+
+    private boolean monitorHeard() {
+        return monitorRing != null && monitorRouting.heard().on();
+    }
+
+    /** Stops the metronome (a take playing carries on without it; the live monitor keeps the output). */
     public synchronized void stopMetronome() {
         metronome = null;
-        closeAlone();
+        if (alone != null && monitorHeard()) alone.change(null);
+        else closeAlone();
         if (player != null) player.click(null);
+    }
+
+    /**
+     * The live monitor while the recorder runs: the inputs of {@code routing}'s mix, read from
+     * {@code captureRing} (the recorder's, on this output's device and rate), heard on its pair
+     * from the next period, at most two periods later than the device's own latency (the output's
+     * buffer and the capture's). A new mix on the same pair and ring changes what is heard without
+     * reopening the output; another pair reopens it. {@code captureRing} null, or the routing off,
+     * stops it. Paused while a take plays (the player owns the output).
+     *
+     * @throws AudioDeviceException the output cannot be opened with the pair's channels (the monitor is off then)
+     */
+    public synchronized void monitor(FrameRing captureRing, MonitorRouting routing) throws AudioDeviceException {
+        int channelsBefore = monitorHeard() ? monitorRouting.channelsNeeded() : 2;
+        monitorRing = captureRing;
+        monitorRouting = routing;
+        if (player != null) return;
+        boolean heard = monitorHeard();
+        int channels = heard ? routing.channelsNeeded() : 2;
+        if (alone != null && channels == channelsBefore && (heard || metronome != null)) {
+            try {
+                alone.monitor(heard ? monitorTap(alone.stream()) : null);
+            } catch (RuntimeException e) {
+                monitorRing = null;
+                alone.monitor(null);
+                if (metronome == null) closeAlone();
+                throw e;
+            }
+            return;
+        }
+        closeAlone();
+        if (!heard && metronome == null) return;
+        try {
+            openAlone(metronome);
+        } catch (AudioDeviceException | RuntimeException e) {
+            monitorRing = null;
+            if (metronome != null) openAlone(metronome);
+            throw e;
+        }
+    }
+
+    /** The rate the output opens at when no take plays (the metronome's and the live monitor's). */
+    public int idleRateHz() {
+        return idleRateHz;
+    }
+
+    /** Input frames the live monitor left out since its output opened (not captured in time); 0 while it is off. */
+    public synchronized long monitorMissedFrames() {
+        return alone == null ? 0 : alone.monitorMissedFrames();
     }
 
     /** The metronome's settings while it is on, or null. */
@@ -305,7 +379,7 @@ public final class PlaybackService implements AutoCloseable {
         return metronome;
     }
 
-    /** Periods the metronome alone has written, or -1 while it is not alone on the output: for tests and status. */
+    /** Periods the metronome or the live monitor has written alone on the output, or -1 while neither holds it: for tests and status. */
     public synchronized long metronomeAlonePeriods() {
         return alone == null ? -1 : alone.periods();
     }
@@ -337,11 +411,12 @@ public final class PlaybackService implements AutoCloseable {
     public synchronized void stop() throws AudioDeviceException {
         boolean hadPlayer = player != null;
         closePlayer();
-        if (hadPlayer && metronome != null && alone == null) {
+        if (hadPlayer && (metronome != null || monitorHeard()) && alone == null) {
             try {
                 openAlone(metronome);
             } catch (AudioDeviceException e) {
                 metronome = null;
+                monitorRing = null;
                 throw e;
             }
         }
@@ -353,5 +428,6 @@ public final class PlaybackService implements AutoCloseable {
         closePlayer();
         closeAlone();
         metronome = null;
+        monitorRing = null;
     }
 }

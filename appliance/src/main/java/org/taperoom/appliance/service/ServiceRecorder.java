@@ -60,5 +60,6 @@ final class ServiceRecorder implements Recorder {
     @Override public boolean addRingTap(org.taperoom.appliance.recording.ring.RingTap tap) { return engine.addRingTap(tap); }
     @Override public void removeRingTap(org.taperoom.appliance.recording.ring.RingTap tap) { engine.removeRingTap(tap); }
     @Override public void addListener(RecorderListener listener) { engine.addListener(listener); }
+    @Override public org.taperoom.appliance.recording.ring.FrameRing captureRing() { return engine.captureRing(); }
     @Override public void close() { engine.close(); }
 }

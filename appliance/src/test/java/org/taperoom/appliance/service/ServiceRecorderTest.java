@@ -28,4 +28,16 @@ class ServiceRecorderTest {
             assertEquals(engine.status().lastError(), seen.status().lastError(), "a running engine's own status shows through");
         }
     }
+
+    @Test
+    void thePanelsLiveMonitorFindsTheEnginesCaptureRingThroughTheServicesRecorder(@TempDir Path dir) throws Exception {
+        Config config = Config.defaults().with(RecordingKeys.LIBRARY, dir.resolve("library")).with(RecordingKeys.PRE_ROLL_SECONDS, 0.0);
+        try (RecordingEngine engine = RecordingSetup.engine(config)) {
+            ServiceRecorder seen = new ServiceRecorder(engine);
+            engine.start();
+            assertTrue(seen.captureRing() != null && seen.captureRing() == engine.captureRing(), "the running engine's ring shows through");
+            engine.close();
+            assertEquals(null, seen.captureRing(), "a stopped engine has none");
+        }
+    }
 }

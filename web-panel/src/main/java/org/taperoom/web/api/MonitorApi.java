@@ -19,9 +19,9 @@ import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.Route;
 
 /**
- * The monitor mix of an overdub pass: on or off, the output pair, and per input a level, a pan
- * and a mute. A change is kept for the next pass at once (the passes read the same
- * {@link MonitorChoice}) and written to the configuration file when the service has one
+ * The monitor mix, live while the recorder runs and during an overdub pass: on or off, the output
+ * pair, and per input a level, a pan and a mute. A change is heard at once on the live monitor
+ * and kept for the next pass (both follow the same {@link MonitorChoice}) and written to the configuration file when the service has one
  * ({@code monitorOn}, {@code monitorOutputs}, {@code monitorMix}).
  */
 public final class MonitorApi {
@@ -42,9 +42,9 @@ public final class MonitorApi {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/monitor", Access.SESSION, this::get,
-                        "The monitor mix of a pass: {\"on\", \"outputs\": \"3-4\", \"inputs\": [{\"input\", \"levelDb\", \"pan\", \"mute\"}], \"interfaceInputs\"}.").teachers(),
+                        "The monitor mix (live while recording, and of a pass): {\"on\", \"outputs\": \"3-4\", \"inputs\": [{\"input\", \"levelDb\", \"pan\", \"mute\"}], \"interfaceInputs\"}.").teachers(),
                 Route.put("/api/monitor", Access.CHANGE, this::put,
-                        "Replace the monitor mix: {\"on\": bool, \"outputs\": \"N-(N+1)\", \"inputs\": [{\"input\": 1–channels, \"levelDb\": -60–12, \"pan\": -1–1, \"mute\": bool}]} (each optional); the next pass hears it; 400 names the first wrong field.").teachers());
+                        "Replace the monitor mix: {\"on\": bool, \"outputs\": \"N-(N+1)\", \"inputs\": [{\"input\": 1–channels, \"levelDb\": -60–12, \"pan\": -1–1, \"mute\": bool}]} (each optional); heard at once while recording and in the next pass; 400 names the first wrong field.").teachers());
     }
 
     private void get(Context ctx) {

@@ -47,6 +47,11 @@ public interface Recorder extends AutoCloseable {
         return false;
     }
 
+    /** The running capture's ring (null when stopped, or for a recorder without one): see {@link RecorderListener#captureRing}. */
+    default org.taperoom.appliance.recording.ring.FrameRing captureRing() {
+        return null;
+    }
+
     /** A consistent copy of the latest meters (lock-free; never waits for the capture thread). */
     void readMeters(MeterSnapshot into);
 

@@ -1,5 +1,6 @@
 package org.taperoom.appliance.recording.engine;
 
+import org.taperoom.appliance.recording.ring.FrameRing;
 import org.taperoom.appliance.recording.take.EndReason;
 import org.taperoom.appliance.recording.take.TakeRef;
 
@@ -16,4 +17,11 @@ public interface RecorderListener {
 
     /** The device disappeared ({@code present == false}) or came back. */
     default void deviceChanged(boolean present) {}
+
+    /**
+     * The capture ring a second, read-only reader may follow (the live monitor): the new one after
+     * a start, null before the engine stops capturing (a pass's own streams then take the device).
+     * Called on the thread that starts or stops the engine, which holds the engine's lock.
+     */
+    default void captureRing(FrameRing ring) {}
 }

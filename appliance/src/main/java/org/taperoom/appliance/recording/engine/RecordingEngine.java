@@ -222,6 +222,7 @@ public final class RecordingEngine implements Recorder {
         deviceWatch = new Thread(this::watchDevice, "taperoom-device-watch");
         deviceWatch.setDaemon(true);
         deviceWatch.start();
+        for (RecorderListener l : listeners) l.captureRing(r);
         Logger.info("engine started: {} × {} Hz from {}, {}-bit files in {}", channels, rateHz, device, format.bits, root);
     }
 
@@ -534,8 +535,9 @@ public final class RecordingEngine implements Recorder {
      * The capture ring of the running device (null before start): for a second, read-only reader
      * on the playback thread of the same device (the monitor mix), which never releases frames.
      */
+    @Override
     public FrameRing captureRing() {
-        return ring;
+        return running ? ring : null;
     }
 
     /** Ring frames captured so far (the position the next take's press would have). */
@@ -569,6 +571,7 @@ public final class RecordingEngine implements Recorder {
 
     /** Ends the capture, writer and device-watch threads (no take runs); the caller holds this lock. */
     private void stopCapture() {
+        for (RecorderListener l : listeners) l.captureRing(null);
         running = false;
         if (deviceWatch != null) deviceWatch.interrupt();
         capture.close(2000);
