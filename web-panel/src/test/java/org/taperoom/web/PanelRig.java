@@ -203,6 +203,10 @@ public final class PanelRig implements AutoCloseable {
 
     /** Records a take of about {@code millis} through the API and returns its id. */
     public String recordTake(Client c, long millis) throws Exception {
+        // The new take is the one the listing did not hold before: two takes started in the same
+        // second sort by their names, so "the newest first" cannot tell them apart.
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (JsonNode t : c.json(c.get("/api/takes"))) before.add(t.get("id").asText());
         HttpResponse<String> r = c.change("POST", "/api/transport/record", null);
         if (r.statusCode() != 202) throw new AssertionError("record: " + r.statusCode() + " " + r.body());
         awaitState("recording", 5000);
@@ -210,7 +214,9 @@ public final class PanelRig implements AutoCloseable {
         r = c.change("POST", "/api/transport/stop", null);
         if (r.statusCode() != 202) throw new AssertionError("stop: " + r.statusCode() + " " + r.body());
         awaitState("idle", 10000);
-        JsonNode takes = c.json(c.get("/api/takes"));
-        return takes.get(0).get("id").asText();
+        for (JsonNode t : c.json(c.get("/api/takes"))) {
+            if (!before.contains(t.get("id").asText())) return t.get("id").asText();
+        }
+        throw new AssertionError("no new take in the listing after record and stop");
     }
 }

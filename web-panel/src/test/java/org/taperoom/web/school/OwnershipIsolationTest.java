@@ -254,7 +254,7 @@ class OwnershipIsolationTest {
         for (JsonNode t : mine) assertEquals(a, t.get("owner").asText(), "A's listing holds " + t);
         Set<String> all = new HashSet<>();
         for (JsonNode t : teacher.json(teacher.get("/api/takes"))) all.add(t.get("id").asText());
-        assertTrue(all.contains(foreignIds.get(0).get("id")) && all.contains(foreignIds.get(1).get("id")), all.toString());
+        assertTrue(all.contains(foreignIds.get(0).get("id")) && all.contains(foreignIds.get(1).get("id")), foreignIds + " in " + all);
         JsonNode work = teacher.json(teacher.get("/api/school/work"));
         Set<String> students = new HashSet<>();
         for (JsonNode t : work) students.add(t.get("student").asText() + "/" + t.get("class").asText());
