@@ -135,6 +135,8 @@ export async function show(view) {
     const playButton = el('button', { type: 'button', id: 'play-song', class: 'primary' }, t('song.play'));
     const stopButton = el('button', { type: 'button', id: 'stop-song' }, t('song.stop'));
     const position = el('span', { id: 'song-position', class: 'big-number', text: clock(Math.max(0, playhead)) });
+    // The Mix page as this song's desk: its lanes are the strips, every move heard while it plays.
+    const mixLink = el('a', { class: 'button', id: 'mix-song', href: `#mix/song/${encodeURIComponent(song.id)}`, title: t('song.mixTitle') }, t('song.mix'));
     playButton.addEventListener('click', play);
     stopButton.addEventListener('click', stopPlayback);
     const head = el('div', { class: 'song-playhead', id: 'song-playhead', hidden: playhead < 0 || length <= 0 });
@@ -198,7 +200,7 @@ export async function show(view) {
     detail.replaceChildren(
       el('h2', {}, `${t('song.heading')} · `, el('span', { class: 'take-name', 'data-song-name': '', text: song.title })),
       el('p', { class: 'muted', text: t('song.figures', { rate: song.rateHz, tempo: song.tempoBpm, length: clock(length), lanes: song.lanes.length }) }),
-      el('div', { class: 'row' }, playButton, stopButton, position),
+      el('div', { class: 'row' }, playButton, stopButton, position, mixLink),
       song.lanes.length ? lanes : el('p', { class: 'muted', text: t('song.noLanes') }),
       el('h3', { text: t('song.newPass') }),
       el('div', { class: 'row', role: 'group', 'aria-label': t('song.armedInputs') }, armButtons),
