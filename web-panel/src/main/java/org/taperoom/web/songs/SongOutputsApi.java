@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.taperoom.appliance.dsp.export.OutputFormat;
+import org.taperoom.appliance.dsp.render.QuickMix;
 import org.taperoom.appliance.dsp.render.RenderJob;
 import org.taperoom.appliance.dsp.render.RenderService;
 import org.taperoom.appliance.dsp.settings.MixSettings;
@@ -60,6 +61,8 @@ final class SongOutputsApi {
                         "Hear a mix document (as PUT /api/songs/{id}/mix takes it) on the song playing from the next block, without saving it; 409 when that song is not playing.").teachers(),
                 Route.post("/api/songs/{id}/render", Access.CHANGE, this::render,
                         "Render the song with its mix and master: {\"format\": \"wav|flac|mp3|opus\"} (optional, wav); 202 with the job (progress as for /api/jobs).").teachers(),
+                Route.post("/api/songs/{id}/quick-mix", Access.CHANGE, this::quickMix,
+                        "Make the song's quick mix as a take gets one (each lane brought to a common loudness, a high-pass on all but low parts, the rehearsal master; the song's own mix is left as it is), listed with its renders as <stamp>-quick-mix.mp3; 202 with the job (progress as for /api/jobs).").teachers(),
                 Route.get("/api/songs/{id}/renders", Access.SESSION, this::renders, "The song's finished renders, newest first: [{file, bytes, url}].").teachers(),
                 Route.get("/api/songs/{id}/renders/{file}", Access.SESSION, this::download, "Download one of the song's renders.").teachers());
     }
@@ -105,6 +108,15 @@ final class SongOutputsApi {
         RenderSettings settings = a.settings(RenderSettings.DEFAULT);
         Path file = songs.folder(id).resolve(RenderService.RENDERS_DIR).resolve(LocalDateTime.now().format(STAMP) + "-mix." + format);
         RenderJob job = renders.submit(a.tracks(), () -> settings, file);
+        jobs.follow(job, null, () -> req.changed(id));
+        ctx.status(202).json(Map.of("job", job.id(), "song", id, "file", file.getFileName().toString()));
+    }
+
+    private void quickMix(Context ctx) throws IOException {
+        String id = PathIds.id(ctx, "id");
+        SongArrangement a = songs.arrangement(songs.find(id));
+        Path file = songs.folder(id).resolve(RenderService.RENDERS_DIR).resolve(LocalDateTime.now().format(STAMP) + "-" + QuickMix.FILE_NAME);
+        RenderJob job = new QuickMix(renders).start(a.tracks(), file);
         jobs.follow(job, null, () -> req.changed(id));
         ctx.status(202).json(Map.of("job", job.id(), "song", id, "file", file.getFileName().toString()));
     }
