@@ -195,7 +195,10 @@ export async function show(view) {
     const progress = el('progress', { id: 'render-progress', max: '1', value: '0', hidden: true, 'aria-label': t('song.renderProgress') });
     const renderStatus = el('p', { id: 'render-status', role: 'status', class: 'muted' });
     const renderList = el('ul', { id: 'song-renders', class: 'plain-list' });
-    renderButton.addEventListener('click', startRender);
+    renderButton.addEventListener('click', () => startRender('render', { format: 'wav' }));
+    // The quick mix a take gets when it stops: each lane levelled, the rehearsal master, an MP3.
+    const quickMixButton = el('button', { type: 'button', id: 'quick-mix-song', title: t('song.quickMixTitle') }, t('song.quickMix'));
+    quickMixButton.addEventListener('click', () => startRender('quick-mix'));
 
     detail.replaceChildren(
       el('h2', {}, `${t('song.heading')} · `, el('span', { class: 'take-name', 'data-song-name': '', text: song.title })),
@@ -209,7 +212,7 @@ export async function show(view) {
       punchBox,
       passStatus,
       el('h3', { text: t('song.renders') }),
-      el('div', { class: 'row' }, renderButton, el('div', { class: 'grow' }, progress)),
+      el('div', { class: 'row' }, renderButton, quickMixButton, el('div', { class: 'grow' }, progress)),
       renderStatus,
       renderList);
     detail.append(...songSettings());
@@ -355,18 +358,21 @@ export async function show(view) {
   const renderJob = { running: false, fraction: -1, note: '' };
   function showRender() {
     const button = detail.querySelector('#render-song');
+    const quick = detail.querySelector('#quick-mix-song');
     const progress = detail.querySelector('#render-progress');
     const status = detail.querySelector('#render-status');
     if (!button) return;
     button.disabled = renderJob.running;
+    if (quick) quick.disabled = renderJob.running;
     progress.hidden = renderJob.fraction < 0;
     progress.value = Math.max(0, renderJob.fraction);
     status.textContent = renderJob.note;
   }
 
-  async function startRender() {
+  /** Starts the song's render ({@code route} 'render') or quick mix ('quick-mix') and follows it to the end. */
+  async function startRender(route, body) {
     try {
-      const started = await api.post(`/api/songs/${enc(song.id)}/render`, { format: 'wav' });
+      const started = await api.post(`/api/songs/${enc(song.id)}/${route}`, body);
       Object.assign(renderJob, { running: true, fraction: 0, note: t('song.rendering', { percent: 0 }) });
       showRender();
       await jobs.follow(started.job, (fraction) => {

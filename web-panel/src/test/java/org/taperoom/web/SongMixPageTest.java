@@ -97,4 +97,24 @@ class SongMixPageTest {
             b.screenshot("song-mix");
         }
     }
+
+    @Test
+    void theSongPagesQuickMixButtonMakesAnMp3ListedWithTheSongsRenders() throws Exception {
+        try (Browser b = new Browser(800, 480, false)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("song");
+            b.until(d -> b.js("const s = document.getElementById('song-select'); return s && [...s.options].some(o => o.value === arguments[0]) ? true : null", songId));
+            b.js("const s = document.getElementById('song-select'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", songId);
+            var quick = b.find("#quick-mix-song");
+            b.js("arguments[0].scrollIntoView({block: 'center'})", quick);
+            quick.click();
+            String listed = b.until(d -> {
+                Object name = b.js("const a = [...document.querySelectorAll('#song-renders a')].find(e => /-quick-mix\\.mp3$/.test(e.textContent)); return a ? a.textContent : null");
+                return (String) name;
+            });
+            assertTrue(listed.matches("[0-9]{8}-[0-9]{6}-quick-mix\\.mp3"), listed);
+            assertEquals("Rendered", b.find("#render-status").getText(), "the page says the quick mix is done");
+        }
+    }
 }
