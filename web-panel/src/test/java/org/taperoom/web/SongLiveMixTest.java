@@ -47,6 +47,7 @@ class SongLiveMixTest {
         user.change("POST", "/api/playback/stop", null);
         rig.outputs.setOutputs(null);
         user.change("PUT", "/api/songs/" + songId + "/mix", "{}");
+        user.change("PUT", "/api/songs/" + songId + "/master", "{}");
     }
 
     private void play() throws Exception {
@@ -116,5 +117,23 @@ class SongLiveMixTest {
         int silentFrom = out.frames - RATE / 10;
         assertTrue(out.firstChange(mutedAt - out.periodFrames, out.frames, CYCLE_FRAMES) > 0, "the lane's mute is heard");
         assertTrue(out.peak(silentFrom, out.frames) < 1e-4, "the muted lane is silent: peak " + out.peak(silentFrom, out.frames));
+    }
+
+    @Test
+    void aSavedMasterEqOfTheSongPlayingIsHeardOnTheOutputs() throws Exception {
+        play();
+        int steady = steady();
+        double peakBefore = out.peak(steady, out.frames);
+        int savedAt = out.frames;
+        // A 1 kHz high-pass on the master: the 100 Hz sine falls by far more than 20 dB.
+        assertEquals(200, user.change("PUT", "/api/songs/" + songId + "/master",
+                "{\"eq\": {\"high_pass\": {\"on\": true, \"frequency_hz\": 1000}}}").statusCode());
+        out.awaitFrames(out.frames + RATE / 2);
+        int heard = out.firstChange(savedAt - out.periodFrames, out.frames, CYCLE_FRAMES);
+        assertTrue(heard > 0, "the saved master is heard while the song plays");
+        double peakAfter = out.peak(out.frames - RATE / 10, out.frames);
+        double dropDb = 20 * Math.log10(peakAfter / peakBefore);
+        System.out.printf("song master high-pass at 1 kHz saved while playing: the 100 Hz sine falls %.1f dB%n", dropDb);
+        assertTrue(dropDb < -20, "the master's high-pass is heard: " + dropDb + " dB");
     }
 }
