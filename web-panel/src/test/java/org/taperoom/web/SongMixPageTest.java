@@ -47,17 +47,22 @@ class SongMixPageTest {
         return ((Number) v).doubleValue();
     }
 
+    /** Logs in and opens the song on the Song page, as its chooser does. */
+    static void openTheSong(Browser b) {
+        b.open(rig.base.toString());
+        b.logIn(PanelRig.PIN);
+        b.page("song");
+        b.until(d -> b.js("const s = document.getElementById('song-select'); return s && [...s.options].some(o => o.value === arguments[0]) ? true : null", songId));
+        b.js("const s = document.getElementById('song-select'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", songId);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theSongPagesMixActionOpensTheSongsLanesAsStripsAndAFaderMoveIsSentLiveAndHeard() throws Exception {
         OutputCapture out = new OutputCapture(RATE, 20);
         rig.outputs.setOutputs(out);
         try (Browser b = new Browser(1280, 900, false)) {
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("song");
-            b.until(d -> b.js("const s = document.getElementById('song-select'); return s && [...s.options].some(o => o.value === arguments[0]) ? true : null", songId));
-            b.js("const s = document.getElementById('song-select'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", songId);
+            openTheSong(b);
             b.find("#mix-song").click();
             b.until(d -> "mix".equals(b.find("#view").getDomAttribute("data-page")) ? true : null);
             b.find(".strip");
@@ -101,11 +106,7 @@ class SongMixPageTest {
     @Test
     void theSongPagesQuickMixButtonMakesAnMp3ListedWithTheSongsRenders() throws Exception {
         try (Browser b = new Browser(800, 480, false)) {
-            b.open(rig.base.toString());
-            b.logIn(PanelRig.PIN);
-            b.page("song");
-            b.until(d -> b.js("const s = document.getElementById('song-select'); return s && [...s.options].some(o => o.value === arguments[0]) ? true : null", songId));
-            b.js("const s = document.getElementById('song-select'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", songId);
+            openTheSong(b);
             var quick = b.find("#quick-mix-song");
             b.js("arguments[0].scrollIntoView({block: 'center'})", quick);
             quick.click();
