@@ -1,5 +1,5 @@
-// Mix: the take's mixer, live, laid out as a desk's tablet app is. Play, pause, seek and stop the
-// take on the appliance's outputs; a row of compact strips that scrolls sideways (per track:
+// Mix: the take's (or, opened as #mix/song/<id> from the Song page, the song's) mixer, live, laid
+// out as a desk's tablet app is. Play, pause, seek and stop it on the appliance's outputs; a row of compact strips that scrolls sideways (per track:
 // name, post-fader meter, fader with its dB scale, mute/solo, pan; then the reverb and delay
 // returns and the master); a tap on a strip's name opens its detail view below (trim, polarity,
 // high-pass, EQ, compressor, sends; the buses' settings; the master's EQ and glue). Every move is
@@ -19,10 +19,46 @@ const SEND_MAX_DB = 6;
 const MIX_SAVE_MILLIS = 400;
 const MASTER_SAVE_MILLIS = 150;
 
-/** Where the page reads and writes the take's documents: the one place that knows the routes. */
-function takeRoutes(id) {
-  const doc = `/api/takes/${encodeURIComponent(id)}`;
+/** Where the page reads and writes a take's or song's documents: the one place that knows the routes. */
+function routesUnder(doc) {
   return { doc, mix: `${doc}/mix`, liveMix: `${doc}/mix/live`, master: `${doc}/master`, play: `${doc}/play` };
+}
+
+/**
+ * What the page mixes: a take (its tracks are the strips, keyed by stem) or a song (its lanes,
+ * keyed by name). Each strip says which of the engine's meters is its own: a song's lane whose
+ * active pass is missing is not played, so it has none (-1).
+ */
+function takeSubject(id) {
+  return {
+    routes: routesUnder(`/api/takes/${encodeURIComponent(id)}`),
+    describe: (take) => ({ name: take.name, durationSeconds: take.durationSeconds,
+      strips: take.tracks.map((track, i) => ({ key: track.stem, number: track.number, name: track.name, meter: i })) }),
+    plays: (doc) => doc.take === id,
+  };
+}
+
+function songSubject(id) {
+  return {
+    routes: routesUnder(`/api/songs/${encodeURIComponent(id)}`),
+    describe: (song) => {
+      let heard = 0;
+      return { name: song.title, durationSeconds: song.lengthSeconds,
+        strips: song.lanes.map((lane) => {
+          const active = lane.passes.find((p) => p.active);
+          return { key: lane.name, number: lane.number, name: lane.name, meter: active && !active.missing ? heard++ : -1 };
+        }) };
+    },
+    plays: (doc) => doc.song === id,
+  };
+}
+
+/** The song named by the address (#mix/song/<id>), else the take chosen on the Takes page; null when neither. */
+function subjectOf(hash) {
+  const song = /^#mix\/song\/([^/]+)$/.exec(hash);
+  if (song) return songSubject(decodeURIComponent(song[1]));
+  const take = currentTakeId();
+  return take ? takeSubject(take) : null;
 }
 
 /** A meter: the bar's length and the dB figure beside it (never colour alone); vertical in a strip. */
@@ -54,14 +90,16 @@ function panWords(p) {
 }
 
 export async function show(view) {
-  const id = currentTakeId();
-  if (!id) { unavailable(view, t('mix.chooseTake')); return null; }
-  const routes = takeRoutes(id);
-  let take;
+  const subject = subjectOf(location.hash);
+  if (!subject) { unavailable(view, t('mix.chooseTake')); return null; }
+  const routes = subject.routes;
+  let shown; // the take or song as the page shows it: name, length, strips
   let mix;
   let master;
   try {
-    [take, mix, master] = await Promise.all([api.get(routes.doc), api.get(routes.mix), api.get(routes.master)]);
+    let doc;
+    [doc, mix, master] = await Promise.all([api.get(routes.doc), api.get(routes.mix), api.get(routes.master)]);
+    shown = subject.describe(doc);
   } catch (e) {
     unavailable(view, e.status === 501 ? e.message : t('mix.cannotShow', { error: e.message }));
     return null;
@@ -71,14 +109,14 @@ export async function show(view) {
   // The transport: what the engine plays, as the /ws playback messages say.
   const playButton = el('button', { type: 'button', id: 'mix-play', class: 'primary', 'aria-pressed': 'false' }, t('mix.play'));
   const stopButton = el('button', { type: 'button', id: 'mix-stop' }, t('mix.stop'));
-  const position = el('input', { type: 'range', id: 'mix-position', min: '0', max: String(Math.max(0.1, take.durationSeconds || 0)), step: '0.01', value: '0', 'aria-label': t('mix.position') });
-  const time = el('span', { id: 'mix-time', class: 'muted', text: `${clock(0)} / ${clock(take.durationSeconds)}` });
+  const position = el('input', { type: 'range', id: 'mix-position', min: '0', max: String(Math.max(0.1, shown.durationSeconds || 0)), step: '0.01', value: '0', 'aria-label': t('mix.position') });
+  const time = el('span', { id: 'mix-time', class: 'muted', text: `${clock(0)} / ${clock(shown.durationSeconds)}` });
   const listenButton = el('button', { type: 'button', id: 'mix-listen', 'aria-pressed': 'false' }, t('mix.listenHere'));
   const status = el('p', { id: 'mix-status', class: 'muted', 'aria-live': 'polite', text: t('mix.stopped') });
   const masterLeft = meter('master-meter-left', t('mix.masterLeft'));
   const masterRight = meter('master-meter-right', t('mix.masterRight'));
   const heard = meter('stream-meter', t('mix.heardHere'));
-  view.append(el('section', { class: 'card' }, takeTitle(t('mix.title'), take.name),
+  view.append(el('section', { class: 'card' }, takeTitle(t('mix.title'), shown.name),
     el('div', { class: 'row' }, playButton, stopButton, listenButton),
     el('label', { for: 'mix-position' }, t('mix.position'), ' ', time), position,
     el('div', { class: 'master-meters' },
@@ -93,18 +131,18 @@ export async function show(view) {
     detailTitle, el('p', { class: 'muted', id: 'strip-detail-hint', text: t('mix.detailHint') }), detailBody);
   view.append(el('section', { class: 'card' }, strips), detail);
 
-  let open = false; // this take is open in the engine (playing or paused)
+  let open = false; // this take or song is open in the engine (playing or paused)
   let playing = false;
   let seeking = false;
   const stripMeters = [];
   const masterStripMeters = [];
   function showPlayback(doc) {
-    open = doc.take === id;
+    open = subject.plays(doc);
     playing = open && doc.playing;
     playButton.textContent = playing ? t('mix.pause') : t('mix.play');
     playButton.setAttribute('aria-pressed', String(playing));
     if (!open) {
-      status.textContent = doc.take ? t('mix.otherTake') : t('mix.stopped');
+      status.textContent = doc.take || doc.song ? t('mix.otherTake') : t('mix.stopped');
       [...stripMeters, ...masterStripMeters, masterLeft, masterRight].forEach((m) => m.set(-120));
       return;
     }
@@ -114,7 +152,7 @@ export async function show(view) {
     status.textContent = t('mix.status', { state, underruns: doc.underruns, starved: doc.starvedPeriods });
     status.dataset.underruns = String(doc.underruns);
     if (doc.meters) {
-      doc.meters.tracks.forEach((db, i) => stripMeters[i] && stripMeters[i].set(db));
+      stripMeters.forEach((m) => m.set(m.engineIndex >= 0 && m.engineIndex < doc.meters.tracks.length ? doc.meters.tracks[m.engineIndex] : -120));
       [masterLeft, masterRight].forEach((m, i) => { m.set(doc.meters.master[i]); masterStripMeters[i].set(doc.meters.master[i]); });
     }
   }
@@ -127,7 +165,7 @@ export async function show(view) {
     ? api.post('/api/playback/pause')
     : api.post(routes.play, { fromSeconds: Number(position.value) }))));
   stopButton.addEventListener('click', () => transport(() => api.post('/api/playback/stop')));
-  position.addEventListener('input', () => { seeking = true; time.textContent = `${clock(Number(position.value))} / ${clock(take.durationSeconds)}`; });
+  position.addEventListener('input', () => { seeking = true; time.textContent = `${clock(Number(position.value))} / ${clock(shown.durationSeconds)}`; });
   position.addEventListener('change', () => {
     seeking = false;
     if (open) transport(() => api.post('/api/playback/seek', { seconds: Number(position.value) }));
@@ -219,14 +257,15 @@ export async function show(view) {
   }
   detailTitle.textContent = t('mix.detail');
 
-  for (const track of take.tracks) {
-    const s = mix.tracks[track.stem] || (mix.tracks[track.stem] = {});
+  for (const track of shown.strips) {
+    const s = mix.tracks[track.key] || (mix.tracks[track.key] = {});
     const title = `${track.number} · ${track.name}`;
     const mute = el('button', { type: 'button', class: 'mute', 'aria-pressed': String(!!s.mute), 'aria-label': t('mix.muteTrack', { track: track.name }) }, t('mix.mute'));
     const solo = el('button', { type: 'button', class: 'solo', 'aria-pressed': String(!!s.solo), 'aria-label': t('mix.soloTrack', { track: track.name }) }, t('mix.solo'));
     mute.addEventListener('click', () => { s.mute = !s.mute; mute.setAttribute('aria-pressed', String(s.mute)); changed(); });
     solo.addEventListener('click', () => { s.solo = !s.solo; solo.setAttribute('aria-pressed', String(s.solo)); changed(); });
     const stripMeter = meter(`strip-meter-${track.number}`, t('mix.stripMeter', { track: track.name }), true);
+    stripMeter.engineIndex = track.meter;
     stripMeters.push(stripMeter);
     const level = fader({ id: `fader-${track.number}`, label: t('mix.faderOf', { track: track.name }), level: s.fader_db ?? 0,
       onLevel: (v) => { s.fader_db = v; changed(); } });

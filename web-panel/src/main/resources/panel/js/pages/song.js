@@ -143,6 +143,8 @@ export async function show(view) {
     const playButton = el('button', { type: 'button', id: 'play-song', class: 'primary' }, t('song.play'));
     const stopButton = el('button', { type: 'button', id: 'stop-song' }, t('song.stop'));
     const position = el('span', { id: 'song-position', class: 'big-number', text: clock(Math.max(0, playhead)) });
+    // The Mix page as this song's desk: its lanes are the strips, every move heard while it plays.
+    const mixLink = el('a', { class: 'button', id: 'mix-song', href: `#mix/song/${encodeURIComponent(song.id)}`, title: t('song.mixTitle') }, t('song.mix'));
     playButton.addEventListener('click', play);
     stopButton.addEventListener('click', stopPlayback);
     const head = el('div', { class: 'song-playhead', id: 'song-playhead', hidden: playhead < 0 || length <= 0 });
@@ -206,12 +208,15 @@ export async function show(view) {
     const progress = el('progress', { id: 'render-progress', max: '1', value: '0', hidden: true, 'aria-label': t('song.renderProgress') });
     const renderStatus = el('p', { id: 'render-status', role: 'status', class: 'muted' });
     const renderList = el('ul', { id: 'song-renders', class: 'plain-list' });
-    renderButton.addEventListener('click', startRender);
+    renderButton.addEventListener('click', () => startRender('render', { format: 'wav' }));
+    // The quick mix a take gets when it stops: each lane levelled, the rehearsal master, an MP3.
+    const quickMixButton = el('button', { type: 'button', id: 'quick-mix-song', title: t('song.quickMixTitle') }, t('song.quickMix'));
+    quickMixButton.addEventListener('click', () => startRender('quick-mix'));
 
     detail.replaceChildren(
       el('h2', {}, `${t('song.heading')} · `, el('span', { class: 'take-name', 'data-song-name': '', text: song.title })),
       el('p', { class: 'muted', text: t('song.figures', { rate: song.rateHz, tempo: song.tempoBpm, length: clock(length), lanes: song.lanes.length }) }),
-      el('div', { class: 'row' }, playButton, stopButton, position),
+      el('div', { class: 'row' }, playButton, stopButton, position, mixLink),
       song.lanes.length ? lanes : el('p', { class: 'muted', text: t('song.noLanes') }),
       el('h3', { text: t('song.newPass') }),
       el('div', { class: 'row', role: 'group', 'aria-label': t('song.armedInputs') }, armButtons),
@@ -220,7 +225,7 @@ export async function show(view) {
       punchBox,
       passStatus,
       el('h3', { text: t('song.renders') }),
-      el('div', { class: 'row' }, renderButton, el('div', { class: 'grow' }, progress)),
+      el('div', { class: 'row' }, renderButton, quickMixButton, el('div', { class: 'grow' }, progress)),
       renderStatus,
       renderList);
     detail.append(...songSettings());
@@ -478,18 +483,21 @@ export async function show(view) {
   const renderJob = { running: false, fraction: -1, note: '' };
   function showRender() {
     const button = detail.querySelector('#render-song');
+    const quick = detail.querySelector('#quick-mix-song');
     const progress = detail.querySelector('#render-progress');
     const status = detail.querySelector('#render-status');
     if (!button) return;
     button.disabled = renderJob.running;
+    if (quick) quick.disabled = renderJob.running;
     progress.hidden = renderJob.fraction < 0;
     progress.value = Math.max(0, renderJob.fraction);
     status.textContent = renderJob.note;
   }
 
-  async function startRender() {
+  /** Starts the song's render ({@code route} 'render') or quick mix ('quick-mix') and follows it to the end. */
+  async function startRender(route, body) {
     try {
-      const started = await api.post(`/api/songs/${enc(song.id)}/render`, { format: 'wav' });
+      const started = await api.post(`/api/songs/${enc(song.id)}/${route}`, body);
       Object.assign(renderJob, { running: true, fraction: 0, note: t('song.rendering', { percent: 0 }) });
       showRender();
       await jobs.follow(started.job, (fraction) => {

@@ -213,6 +213,19 @@ public final class PlaybackService implements AutoCloseable {
     }
 
     /**
+     * New settings for what plays under {@code key} (a song's folder, whose settings live in the
+     * song's document rather than the folder): heard from the next period, with the strips'
+     * smoothing; false when {@code key} is not what is open.
+     *
+     * @throws SettingsException the mix names a track the arrangement lacks
+     */
+    public synchronized boolean settingsChanged(Path key, RenderSettings settings) throws SettingsException {
+        if (player == null || !key.equals(take)) return false;
+        player.change(settings);
+        return true;
+    }
+
+    /**
      * A mix heard at once on the take playing, without saving it (a fader being moved): false when
      * {@code takeDir} is not the take open.
      *

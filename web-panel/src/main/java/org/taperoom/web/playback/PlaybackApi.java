@@ -3,14 +3,18 @@ package org.taperoom.web.playback;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.taperoom.appliance.dsp.render.TakeTracks;
+import org.taperoom.appliance.dsp.settings.MasterSettings;
 import org.taperoom.appliance.dsp.settings.MixSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
 import org.taperoom.appliance.dsp.settings.SettingsException;
+import org.taperoom.appliance.dsp.settings.TrackSettings;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.web.api.Body;
@@ -21,6 +25,7 @@ import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
 import org.taperoom.web.server.Route;
 import org.taperoom.web.takes.TakeCatalog;
+import org.tinylog.Logger;
 
 /**
  * Play, pause, seek and stop a take on the appliance's output, through the playback engine:
@@ -35,6 +40,11 @@ public final class PlaybackApi {
     private volatile String playingId;
     /** The id of the song playing, or null; written by the request threads that play and stop. */
     private volatile String playingSong;
+    /** The song opened last, with its folder and the lanes it plays; written by the request thread that plays it. */
+    private volatile SongOpen songOpen;
+
+    /** A song as the engine opened it: the key it plays under and the lanes heard (a missing lane's strip is left out). */
+    private record SongOpen(String id, Path dir, Set<String> lanes) {}
 
     public PlaybackApi(TakeCatalog takes, PlaybackService playback) {
         this.takes = takes;
@@ -68,6 +78,7 @@ public final class PlaybackApi {
             PlaybackService.Now now = playback.playArranged(tracks, settings, fromSeconds);
             playingId = null;
             playingSong = songId;
+            songOpen = new SongOpen(songId, tracks.dir(), tracks.tracks().stream().map(TakeTracks.Track::name).collect(Collectors.toUnmodifiableSet()));
             // A song is the teachers' work: its sound is theirs to hear.
             heardOwner = new Heard(true, null);
             return PlaybackDocs.doc(now, null, songId);
@@ -76,6 +87,42 @@ public final class PlaybackApi {
         } catch (AudioDeviceException e) {
             throw ApiError.conflict("the output cannot play: " + e.getMessage());
         }
+    }
+
+    /**
+     * A mix heard at once on song {@code songId} while it is open (playing or paused), without
+     * saving it; false when another song, a take or nothing is open.
+     *
+     * @throws SettingsException the mix cannot be played
+     */
+    public boolean liveSongMix(String songId, MixSettings mix) throws SettingsException {
+        SongOpen open = songOpen;
+        if (open == null || !open.id().equals(songId) || !songId.equals(playingSong)) return false;
+        return playback.liveMix(open.dir(), heardStrips(open, mix));
+    }
+
+    /**
+     * Song {@code songId}'s saved mix and master: heard from the next block when it is the song
+     * open, else nothing happens.
+     */
+    public void songSettingsSaved(String songId, MixSettings mix, MasterSettings master) {
+        SongOpen open = songOpen;
+        if (open == null || !open.id().equals(songId) || !songId.equals(playingSong)) return;
+        try {
+            playback.settingsChanged(open.dir(), RenderSettings.DEFAULT.withMix(heardStrips(open, mix)).withMaster(master));
+        } catch (SettingsException e) {
+            // Saved settings were checked before they were written; a failure here leaves the old mix playing.
+            Logger.warn("the saved settings of song {} could not reach the playing mix: {}", songId, e.getMessage());
+        }
+    }
+
+    /** {@code mix} with the strips of lanes the engine does not play left out (as a song's render leaves them out). */
+    private static MixSettings heardStrips(SongOpen open, MixSettings mix) {
+        Map<String, TrackSettings> strips = new LinkedHashMap<>();
+        mix.tracks().forEach((lane, strip) -> {
+            if (open.lanes().contains(lane)) strips.put(lane, strip);
+        });
+        return mix.withTracks(strips);
     }
 
     /**

@@ -24,6 +24,18 @@ final class SongMixMaster {
         return new MixMasterApi("/api/songs", "song", "lane", id -> home(req, id), false).routes();
     }
 
+    /** A mix document for {@code song}: its strips keyed by the song's lanes, one naming no lane refused. */
+    static MixSettings parseMix(Song song, String json) throws SettingsException {
+        MixSettings mix = RenderSettings.parseMix(json);
+        for (String key : mix.tracks().keySet()) {
+            if (song.lanes().stream().noneMatch(l -> l.name().equals(key))) {
+                throw new SettingsException("mix.tracks." + key + ": no such lane in song " + song.id() + "; lanes: "
+                        + String.join(", ", song.lanes().stream().map(Lane::name).toList()));
+            }
+        }
+        return mix;
+    }
+
     private static MixMasterApi.Home home(SongRequests req, String id) throws IOException {
         Songs songs = req.songs;
         songs.find(id);
@@ -35,16 +47,10 @@ final class SongMixMaster {
 
             @Override
             public MixSettings putMix(String json) throws IOException, SettingsException {
-                MixSettings mix = RenderSettings.parseMix(json);
-                Song now = songs.find(id);
-                for (String key : mix.tracks().keySet()) {
-                    if (now.lanes().stream().noneMatch(l -> l.name().equals(key))) {
-                        throw new SettingsException("mix.tracks." + key + ": no such lane in song " + id + "; lanes: "
-                                + String.join(", ", now.lanes().stream().map(Lane::name).toList()));
-                    }
-                }
+                MixSettings mix = parseMix(songs.find(id), json);
                 req.refuseWhileOverdubbing("the mix is saved");
                 Song saved = songs.change(id, s -> s.withMix(mix));
+                req.heard(saved);
                 req.changed(id);
                 return saved.mix();
             }
@@ -59,6 +65,7 @@ final class SongMixMaster {
                 MasterSettings master = RenderSettings.parseMaster(json);
                 req.refuseWhileOverdubbing("the master is saved");
                 Song saved = songs.change(id, s -> s.withMaster(master));
+                req.heard(saved);
                 req.changed(id);
                 return saved.master();
             }

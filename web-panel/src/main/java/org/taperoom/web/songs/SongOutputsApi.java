@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.taperoom.appliance.dsp.export.OutputFormat;
+import org.taperoom.appliance.dsp.render.QuickMix;
 import org.taperoom.appliance.dsp.render.RenderJob;
 import org.taperoom.appliance.dsp.render.RenderService;
+import org.taperoom.appliance.dsp.settings.MixSettings;
 import org.taperoom.appliance.dsp.settings.RenderSettings;
+import org.taperoom.appliance.dsp.settings.SettingsException;
 import org.taperoom.appliance.song.Song;
 import org.taperoom.appliance.song.SongArrangement;
 import org.taperoom.web.api.Body;
@@ -54,8 +57,12 @@ final class SongOutputsApi {
         return List.of(
                 Route.post("/api/songs/{id}/play", Access.CHANGE, this::play,
                         "Play the song (its active passes, mix and master) on the output: {\"fromSeconds\": 0} (optional); answers the playback state, then as /api/playback.").teachers(),
+                Route.put("/api/songs/{id}/mix/live", Access.CHANGE, this::liveMix,
+                        "Hear a mix document (as PUT /api/songs/{id}/mix takes it) on the song playing from the next block, without saving it; 409 when that song is not playing.").teachers(),
                 Route.post("/api/songs/{id}/render", Access.CHANGE, this::render,
                         "Render the song with its mix and master: {\"format\": \"wav|flac|mp3|opus\"} (optional, wav); 202 with the job (progress as for /api/jobs).").teachers(),
+                Route.post("/api/songs/{id}/quick-mix", Access.CHANGE, this::quickMix,
+                        "Make the song's quick mix as a take gets one (each lane brought to a common loudness, a high-pass on all but low parts, the rehearsal master; the song's own mix is left as it is), listed with its renders as <stamp>-quick-mix.mp3; 202 with the job (progress as for /api/jobs).").teachers(),
                 Route.get("/api/songs/{id}/renders", Access.SESSION, this::renders, "The song's finished renders, newest first: [{file, bytes, url}].").teachers(),
                 Route.get("/api/songs/{id}/renders/{file}", Access.SESSION, this::download, "Download one of the song's renders.").teachers());
     }
@@ -74,6 +81,18 @@ final class SongOutputsApi {
         ctx.json(playback.playSong(id, a.tracks(), a.settings(RenderSettings.DEFAULT), from));
     }
 
+    private void liveMix(Context ctx) throws IOException {
+        String id = PathIds.id(ctx, "id");
+        Song song = songs.find(id);
+        try {
+            MixSettings mix = SongMixMaster.parseMix(song, ctx.body());
+            if (!playback.liveSongMix(id, mix)) throw ApiError.conflict("song " + id + " is not playing: play it first");
+        } catch (SettingsException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+        ctx.status(204);
+    }
+
     private void render(Context ctx) throws IOException {
         String id = PathIds.id(ctx, "id");
         Song song = songs.find(id);
@@ -89,6 +108,15 @@ final class SongOutputsApi {
         RenderSettings settings = a.settings(RenderSettings.DEFAULT);
         Path file = songs.folder(id).resolve(RenderService.RENDERS_DIR).resolve(LocalDateTime.now().format(STAMP) + "-mix." + format);
         RenderJob job = renders.submit(a.tracks(), () -> settings, file);
+        jobs.follow(job, null, () -> req.changed(id));
+        ctx.status(202).json(Map.of("job", job.id(), "song", id, "file", file.getFileName().toString()));
+    }
+
+    private void quickMix(Context ctx) throws IOException {
+        String id = PathIds.id(ctx, "id");
+        SongArrangement a = songs.arrangement(songs.find(id));
+        Path file = songs.folder(id).resolve(RenderService.RENDERS_DIR).resolve(LocalDateTime.now().format(STAMP) + "-" + QuickMix.FILE_NAME);
+        RenderJob job = new QuickMix(renders).start(a.tracks(), file);
         jobs.follow(job, null, () -> req.changed(id));
         ctx.status(202).json(Map.of("job", job.id(), "song", id, "file", file.getFileName().toString()));
     }

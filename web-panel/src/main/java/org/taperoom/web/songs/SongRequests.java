@@ -9,6 +9,7 @@ import org.taperoom.appliance.control.TransportState;
 import org.taperoom.appliance.song.Song;
 import org.taperoom.web.api.Body;
 import org.taperoom.web.api.PathIds;
+import org.taperoom.web.playback.PlaybackApi;
 import org.taperoom.web.server.ApiError;
 
 /**
@@ -25,11 +26,13 @@ final class SongRequests {
     final Transport transport;
     /** Tells every browser that a song changed ({@code {"type":"songs","song":id}}); must not block. */
     private final Consumer<String> changed;
+    private final PlaybackApi playback;
 
-    SongRequests(Songs songs, Transport transport, Consumer<String> changed) {
+    SongRequests(Songs songs, Transport transport, Consumer<String> changed, PlaybackApi playback) {
         this.songs = songs;
         this.transport = transport;
         this.changed = changed;
+        this.playback = playback;
     }
 
     static String title(Body b) {
@@ -65,6 +68,11 @@ final class SongRequests {
 
     void use(String id) {
         transport.send(new ControlEvent.UseSong(SOURCE, id));
+    }
+
+    /** The saved mix and master of {@code song} are heard from the next block if it is the song playing. */
+    void heard(Song song) {
+        playback.songSettingsSaved(song.id(), song.mix(), song.master());
     }
 
     void changed(String id) {

@@ -37,7 +37,7 @@ public final class SongsApi {
     /** Every song route, in the order API.md lists them. */
     public static List<Route> routes(Songs songs, Transport transport, IntSupplier inputs, PlaybackApi playback, RenderService renders,
                                      JobsApi jobs, Consumer<String> changed) {
-        SongRequests req = new SongRequests(songs, transport, changed);
+        SongRequests req = new SongRequests(songs, transport, changed, playback);
         List<Route> all = new ArrayList<>(new SongsApi(req).routes());
         all.addAll(new SongTrashApi(req).routes());
         all.addAll(SongMixMaster.routes(req));
@@ -128,6 +128,7 @@ public final class SongsApi {
             }
             return out;
         });
+        if (mute != null || solo != null) req.heard(after);
         req.answer(ctx, after);
     }
 }

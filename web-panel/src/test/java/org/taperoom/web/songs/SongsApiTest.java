@@ -425,4 +425,40 @@ class SongsApiTest {
         assertEquals("RIFF", new String(file.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(file.body().length > 48000 * 2 * 2 / 2, "half a second of stereo at least: " + file.body().length);
     }
+
+    @Test
+    void aSongGetsAQuickMixAsAJobListedWithItsRendersAnMp3AsLongAsTheSongAndItsOwnMixUntouched() throws Exception {
+        JsonNode made = newSong("Quick");
+        String id = made.get("id").asText();
+        double length = made.get("lengthSeconds").asDouble();
+        assertEquals(200, user.change("PUT", "/api/songs/" + id + "/mix", "{\"tracks\": {\"" + made.get("lanes").get(0).get("name").asText()
+                + "\": {\"fader_db\": -7}}}").statusCode());
+        String mixBefore = user.get("/api/songs/" + id + "/mix").body();
+        HttpResponse<String> r = user.change("POST", "/api/songs/" + id + "/quick-mix", null);
+        assertEquals(202, r.statusCode(), r.body());
+        String name = user.json(r).get("file").asText();
+        assertTrue(name.matches("[0-9]{8}-[0-9]{6}-quick-mix\\.mp3"), name);
+        finished(user.json(r).get("job").asText());
+        JsonNode renders = user.json(user.get("/api/songs/" + id + "/renders"));
+        assertEquals(1, renders.size(), renders.toString());
+        assertEquals(name, renders.get(0).get("file").asText());
+        HttpResponse<byte[]> file = user.bytes(renders.get(0).get("url").asText(), Map.of());
+        assertEquals(200, file.statusCode());
+        java.nio.file.Path mp3 = java.nio.file.Files.createTempFile("song-quick-mix", ".mp3");
+        try {
+            java.nio.file.Files.write(mp3, file.body());
+            Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries",
+                    "stream=codec_name,channels:format=duration", "-of", "default=noprint_wrappers=1", mp3.toString()).redirectErrorStream(true).start();
+            String probed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), probed);
+            assertTrue(probed.contains("codec_name=mp3") && probed.contains("channels=2"), probed);
+            java.util.regex.Matcher d = java.util.regex.Pattern.compile("duration=([0-9.]+)").matcher(probed);
+            assertTrue(d.find(), probed);
+            assertEquals(length, Double.parseDouble(d.group(1)), 0.1, "the quick mix lasts as long as the song: " + probed);
+        } finally {
+            java.nio.file.Files.deleteIfExists(mp3);
+        }
+        assertEquals(mixBefore, user.get("/api/songs/" + id + "/mix").body(), "the song's own mix is left as it was");
+        assertEquals(404, user.change("POST", "/api/songs/no-such-song/quick-mix", null).statusCode());
+    }
 }

@@ -44,6 +44,14 @@ public final class QuickMix {
         return service.submit(tracks, () -> settingsFor(tracks), file);
     }
 
+    /**
+     * Queues the quick mix of tracks placed on a timeline (a song's active passes, its lanes named
+     * as strips) into {@code file}; returns the job.
+     */
+    public RenderJob start(TakeTracks tracks, Path file) {
+        return service.submit(tracks, () -> settingsFor(tracks), file);
+    }
+
     /** The quick mix's settings for a take: levels from each track's loudness, high-pass by name or content. */
     public static RenderSettings settingsFor(TakeTracks tracks) throws IOException {
         Map<String, TrackSettings> perTrack = new LinkedHashMap<>();
