@@ -123,13 +123,16 @@ class SongPageFlowTest {
             b.screenshot("kiosk-song");
 
             // The song's punch crossfade is set on the page and kept by the server.
-            WebElement fade = b.find("#punch-crossfade");
-            b.js("arguments[0].scrollIntoView({block: 'center'})", fade);
-            fade.clear();
-            fade.sendKeys("0\t");
+            // The page redraws when the song changes (the render finished above sends a songs event), so
+            // the field is looked up again until the server holds the value typed into it.
             b.until(d -> {
                 try {
-                    return api.json(api.get("/api/songs/" + songId)).get("punchCrossfadeMs").asDouble() == 0 ? true : null;
+                    if (api.json(api.get("/api/songs/" + songId)).get("punchCrossfadeMs").asDouble() == 0) return true;
+                    WebElement fade = d.findElement(By.id("punch-crossfade"));
+                    b.js("arguments[0].scrollIntoView({block: 'center'})", fade);
+                    fade.clear();
+                    fade.sendKeys("0\t");
+                    return null;
                 } catch (Exception e) {
                     return null;
                 }
