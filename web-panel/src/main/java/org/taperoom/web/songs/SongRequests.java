@@ -35,6 +35,30 @@ final class SongRequests {
         this.playback = playback;
     }
 
+    /** A song's tempo, as the click plays it: 20 to 300 BPM. */
+    static final double MIN_TEMPO_BPM = 20;
+    static final double MAX_TEMPO_BPM = 300;
+    private static final int MAX_KEY_CHARS = 40;
+
+    /** "N/D": N beats of 1/D to the bar, N 1 to 16, D a power of two up to 16. */
+    static String timeSignature(Body b) {
+        String v = b.text("timeSignature", 5).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})").matcher(v);
+        if (m.matches()) {
+            int beats = Integer.parseInt(m.group(1));
+            int unit = Integer.parseInt(m.group(2));
+            if (beats >= 1 && beats <= 16 && (unit == 1 || unit == 2 || unit == 4 || unit == 8 || unit == 16)) return beats + "/" + unit;
+        }
+        throw ApiError.badRequest("timeSignature", "expected N/D with N 1 to 16 and D 1, 2, 4, 8 or 16 (e.g. 4/4, 6/8), got \"" + v + "\"");
+    }
+
+    /** A key as people write it ("E minor", "Bb"), one line, or empty for none. */
+    static String key(Body b) {
+        String v = b.text("key", MAX_KEY_CHARS).strip();
+        if (v.contains("\n") || v.contains("\t")) throw ApiError.badRequest("key", "one line of up to " + MAX_KEY_CHARS + " characters, e.g. \"E minor\"");
+        return v;
+    }
+
     static String title(Body b) {
         if (!b.has("title")) throw ApiError.badRequest("title", "missing: the song's name");
         String title = b.text("title", MAX_TITLE_CHARS).strip();

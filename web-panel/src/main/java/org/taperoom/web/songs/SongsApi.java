@@ -55,7 +55,7 @@ public final class SongsApi {
                 Route.get("/api/songs/{id}", Access.SESSION, this::get,
                         "A song: title, rateHz, tempoBpm, timeSignature, key, punchCrossfadeMs, lengthSeconds, lanes [{number, name, mute, solo, active, passes [{number, active, take, track, offsetFrames, offsetSeconds, lengthFrames, lengthSeconds, missing, recordedAt, notes}]}].").teachers(),
                 Route.patch("/api/songs/{id}", Access.CHANGE, this::change,
-                        "Rename a song or set how long a punch's boundaries crossfade in its render: {\"title\": \"…\", \"punchCrossfadeMs\": 0–100 (0: a butt splice)} (either; its id stays).").teachers(),
+                        "Change a song's title, tempo, time signature, key or how long a punch's boundaries crossfade in its render: {\"title\": \"…\", \"tempoBpm\": 20–300, \"timeSignature\": \"N/D\" (N 1–16, D 1, 2, 4, 8 or 16), \"key\": \"E minor\" (up to 40 characters, empty for none), \"punchCrossfadeMs\": 0–100 (0: a butt splice)} (any of them; its id stays; the click and the ruler follow the tempo and time signature).").teachers(),
                 Route.patch("/api/songs/{id}/lanes/{lane}", Access.CHANGE, this::lane,
                         "Change lane {lane} (from 1): {\"mute\": bool, \"solo\": bool, \"active\": <pass number>, \"name\": \"…\"} (any of them).").teachers());
     }
@@ -89,12 +89,19 @@ public final class SongsApi {
 
     private void change(Context ctx) throws IOException {
         String id = PathIds.id(ctx, "id");
-        Body b = Body.of(ctx, Set.of("title", "punchCrossfadeMs"));
-        if (b.fields().isEmpty()) throw ApiError.badRequest("body", "give title, punchCrossfadeMs or both");
+        Body b = Body.of(ctx, Set.of("title", "punchCrossfadeMs", "tempoBpm", "timeSignature", "key"));
+        if (b.fields().isEmpty()) throw ApiError.badRequest("body", "give at least one of title, punchCrossfadeMs, tempoBpm, timeSignature, key");
         String title = b.has("title") ? SongRequests.title(b) : null;
         Double fadeMs = b.has("punchCrossfadeMs") ? b.number("punchCrossfadeMs", 0, Song.MAX_PUNCH_CROSSFADE_MS) : null;
+        Double tempo = b.has("tempoBpm") ? b.number("tempoBpm", SongRequests.MIN_TEMPO_BPM, SongRequests.MAX_TEMPO_BPM) : null;
+        String meter = b.has("timeSignature") ? SongRequests.timeSignature(b) : null;
+        String key = b.has("key") ? SongRequests.key(b) : null;
         req.answer(ctx, songs.change(id, s -> {
             Song out = title == null ? s : SongEdits.retitled(s, title);
+            if (tempo != null || meter != null) {
+                out = out.withTempo(tempo != null ? tempo : out.tempoBpm(), meter != null ? meter : out.timeSignature());
+            }
+            if (key != null) out = out.withKey(key);
             return fadeMs == null ? out : out.withPunchCrossfadeMs(fadeMs);
         }));
     }

@@ -106,7 +106,11 @@ class SongsApiTest {
                 {"GET", "/api/songs/no-such-song", null, 404, "no song no-such-song"},
                 {"GET", "/api/songs/..%2Fetc", null, 404, ""},
                 {"PATCH", base, "{\"title\":7}", 400, "title: expected a string"},
-                {"PATCH", base, "{}", 400, "body: give title, punchCrossfadeMs or both"},
+                {"PATCH", base, "{}", 400, "body: give at least one of title, punchCrossfadeMs, tempoBpm, timeSignature, key"},
+                {"PATCH", base, "{\"tempoBpm\":10}", 400, "tempoBpm: expected a number from 20"},
+                {"PATCH", base, "{\"timeSignature\":\"7/3\"}", 400, "timeSignature: expected N/D with N 1 to 16"},
+                {"PATCH", base, "{\"timeSignature\":\"four\"}", 400, "timeSignature: expected N/D"},
+                {"PATCH", base, "{\"key\":\"E minor\\nand more\"}", 400, "key: one line"},
                 {"PATCH", base, "{\"punchCrossfadeMs\":500}", 400, "punchCrossfadeMs: expected a number from 0 to"},
                 {"DELETE", "/api/songs/no-such-song", null, 404, "no song no-such-song"},
                 {"POST", "/api/trash/songs/no-such-song/restore", null, 404, "no song no-such-song in the trash"},
@@ -155,6 +159,22 @@ class SongsApiTest {
         }
         assertEquals(List.of(), wrong, "each answers its status with one line naming what is wrong");
         if (!rig.control.transport().view().state().wireName().equals("idle")) throw new AssertionError("the bad requests started something");
+    }
+
+    @Test
+    void aSongsTempoTimeSignatureAndKeyAreSetAndStayWhereTheClickAndRulerReadThem() throws Exception {
+        String id = newSong("In six").get("id").asText();
+        HttpResponse<String> r = user.change("PATCH", "/api/songs/" + id, "{\"tempoBpm\":96.5,\"timeSignature\":\"6/8\",\"key\":\"E minor\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode s = song(id);
+        assertEquals(96.5, s.get("tempoBpm").asDouble());
+        assertEquals("6/8", s.get("timeSignature").asText());
+        assertEquals("E minor", s.get("key").asText());
+        // The tempo alone keeps the time signature.
+        assertEquals(200, user.change("PATCH", "/api/songs/" + id, "{\"tempoBpm\":120}").statusCode());
+        s = song(id);
+        assertEquals(120, s.get("tempoBpm").asDouble());
+        assertEquals("6/8", s.get("timeSignature").asText());
     }
 
     @Test
