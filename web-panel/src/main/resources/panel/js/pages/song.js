@@ -362,9 +362,28 @@ export async function show(view) {
       'aria-label': t('song.deleteSongOf', { title: song.title }) }, t('song.deleteSong'));
     remove.addEventListener('click', deleteSong);
     calibrationNote().then((note) => detail.querySelector('#song-calibration')?.replaceWith(note));
+    // Tempo, time signature and key: the click, the count-in and the ruler read the first two.
+    const patch = async (body, field, restore) => {
+      try {
+        song = await api.patch(`/api/songs/${enc(song.id)}`, body);
+        toast(t('song.musicSaved', { tempo: song.tempoBpm, meter: song.timeSignature }));
+        render();
+      } catch (e) { toast(e.message); restore(); }
+    };
+    const tempo = el('input', { id: 'song-tempo', type: 'number', min: '20', max: '300', step: '0.1', inputmode: 'decimal',
+      value: String(song.tempoBpm ?? 120) });
+    tempo.addEventListener('change', () => patch({ tempoBpm: Number(tempo.value) }, tempo, () => { tempo.value = String(song.tempoBpm); }));
+    const meter = el('input', { id: 'song-meter', type: 'text', maxlength: '5', inputmode: 'numeric', value: song.timeSignature || '4/4' });
+    meter.addEventListener('change', () => patch({ timeSignature: meter.value }, meter, () => { meter.value = song.timeSignature; }));
+    const key = el('input', { id: 'song-key', type: 'text', maxlength: '40', value: song.key || '' });
+    key.addEventListener('change', () => patch({ key: key.value }, key, () => { key.value = song.key || ''; }));
     return [
       el('h3', { text: t('song.settings') }),
       el('p', { id: 'song-calibration', class: 'muted' }),
+      el('div', { class: 'row' },
+        el('div', { class: 'grow' }, el('label', { for: 'song-tempo', text: t('song.tempo') }), tempo),
+        el('div', { class: 'grow' }, el('label', { for: 'song-meter', text: t('song.meter') }), meter),
+        el('div', { class: 'grow' }, el('label', { for: 'song-key', text: t('song.key') }), key)),
       el('label', { for: 'punch-crossfade', text: t('song.crossfade') }),
       el('div', { class: 'row' }, el('div', { class: 'grow' }, fade)),
       el('p', { id: 'punch-crossfade-help', class: 'muted', text: t('song.crossfadeHelp') }),
