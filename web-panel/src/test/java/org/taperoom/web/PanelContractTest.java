@@ -66,7 +66,7 @@ class PanelContractTest {
                         // the transport, the recorder's read side and the input gains
                         .or(belongToAnyOf(Transport.class, TransportView.class, TransportState.class, ControlEvent.class,
                                 // what a pass over a song asks of the transport (its punch region); a tempo tapped on the front panel
-                                PassRecorder.class, TempoListener.class,
+                                PassRecorder.class, TempoListener.class, org.taperoom.appliance.control.PassListener.class,
                                 InputArming.class, Recorder.class, RecorderStatus.class, RecorderListener.class, TakeRequest.class,
                                 EngineException.class, MeterSnapshot.class, InputGain.class,
                                 // what the playback engine's control side throws when the output will not open

@@ -34,6 +34,9 @@ public interface Transport {
     /** Hears each tempo tapped on the front panel; a transport without one never calls it. */
     default void addTempoListener(TempoListener listener) {}
 
+    /** Hears each pass recorded over a song; a transport that records no passes never calls it. */
+    default void addPassListener(PassListener listener) {}
+
     /** Called after every transition, on the thread that made it; must return quickly. */
     void addListener(Consumer<TransportView> listener);
 }

@@ -52,6 +52,7 @@ public final class TransportControl implements Transport, AutoCloseable {
     private final List<Consumer<TransportView>> listeners = new CopyOnWriteArrayList<>();
     /** Who hears a tempo tapped on the front panel (the song used last, the metronome); called on the tapping thread. */
     private final List<TempoListener> tempoListeners = new CopyOnWriteArrayList<>();
+    private final List<PassListener> passListeners = new CopyOnWriteArrayList<>();
     /** Written by the front panel's button and encoder threads, read by any: the tempo tapped last in BPM, NaN before any. */
     private volatile double tappedTempoBpm = Double.NaN;
     /** Runs stops and engine callbacks in order; one thread owned by this machine. */
@@ -118,6 +119,11 @@ public final class TransportControl implements Transport, AutoCloseable {
     @Override
     public void addTempoListener(TempoListener listener) {
         tempoListeners.add(listener);
+    }
+
+    @Override
+    public void addPassListener(PassListener listener) {
+        passListeners.add(listener);
     }
 
     /** A tempo tapped (or nudged) on the front panel: kept, logged and given to the tempo listeners. */
@@ -298,6 +304,14 @@ public final class TransportControl implements Transport, AutoCloseable {
         TransportState s = view.state();
         if (s != TransportState.OVERDUBBING && s != TransportState.STOPPING) return;
         move(restState(), source, problem == null ? "pass over song " + song + " recorded" : "the pass over song " + song + " failed: " + problem, null);
+        if (problem != null) return;
+        for (PassListener l : passListeners) {
+            try {
+                l.passRecorded(song);
+            } catch (RuntimeException e) {
+                Logger.warn("after the pass over song {}: {}", song, e.getMessage());
+            }
+        }
     }
 
     /** On the transport thread: finalize the files, then rest. */

@@ -114,11 +114,33 @@ final class SongOutputsApi {
 
     private void quickMix(Context ctx) throws IOException {
         String id = PathIds.id(ctx, "id");
+        RenderJob job = startQuickMix(id);
+        ctx.status(202).json(Map.of("job", job.id(), "song", id, "file", job.file().getFileName().toString()));
+    }
+
+    /**
+     * After each pass recorded over a song: its quick mix, as a take gets one when it stops, so the
+     * band can listen on their phones at once. The transport calls it on the pass's thread; the
+     * arrangement is read on a virtual thread and rendered on the render service's. A failure is
+     * logged; the song is untouched.
+     */
+    void quickMixAfterPass(String id) {
+        Thread.ofVirtual().name("quick-mix-song-" + id).start(() -> {
+            try {
+                RenderJob job = startQuickMix(id);
+                org.tinylog.Logger.info("quick mix of song {} after its pass queued as render job {}", id, job.id());
+            } catch (IOException | RuntimeException e) {
+                org.tinylog.Logger.warn("no quick mix of song {} after its pass: {}", id, e.getMessage());
+            }
+        });
+    }
+
+    private RenderJob startQuickMix(String id) throws IOException {
         SongArrangement a = songs.arrangement(songs.find(id));
         Path file = songs.folder(id).resolve(RenderService.RENDERS_DIR).resolve(LocalDateTime.now().format(STAMP) + "-" + QuickMix.FILE_NAME);
         RenderJob job = new QuickMix(renders).start(a.tracks(), file);
         jobs.follow(job, null, () -> req.changed(id));
-        ctx.status(202).json(Map.of("job", job.id(), "song", id, "file", file.getFileName().toString()));
+        return job;
     }
 
     private void renders(Context ctx) throws IOException {

@@ -43,7 +43,9 @@ public final class SongsApi {
         all.addAll(SongMixMaster.routes(req));
         all.addAll(new PassTrashApi(req).routes());
         all.addAll(new PassesApi(req, inputs, playback).routes());
-        all.addAll(new SongOutputsApi(req, playback, renders, jobs).routes());
+        SongOutputsApi outputs = new SongOutputsApi(req, playback, renders, jobs);
+        all.addAll(outputs.routes());
+        transport.addPassListener(outputs::quickMixAfterPass);
         return List.copyOf(all);
     }
 

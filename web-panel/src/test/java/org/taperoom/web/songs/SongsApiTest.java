@@ -199,6 +199,22 @@ class SongsApiTest {
     }
 
     @Test
+    void aSongGetsItsQuickMixAfterEachPassAsATakeDoesWhenItStops() throws Exception {
+        String id = newSong("Quick after").get("id").asText();
+        assertEquals(0, user.json(user.get("/api/songs/" + id + "/renders")).size(), "no render before the pass");
+        overdub(id, "Vox", 600);
+        JsonNode renders = null;
+        long end = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < end) {
+            renders = user.json(user.get("/api/songs/" + id + "/renders"));
+            if (renders.size() > 0) break;
+            Thread.sleep(100);
+        }
+        assertEquals(1, renders.size(), "one render after the pass: " + renders);
+        assertTrue(renders.get(0).get("file").asText().endsWith("-quick-mix.mp3"), renders.toString());
+    }
+
+    @Test
     void aPassRecordedFromThePanelLandsInItsLaneAndCompingSwitchesBetweenPasses() throws Exception {
         String id = newSong("Overdubs").get("id").asText();
         JsonNode after = overdub(id, "Vox", 700);
