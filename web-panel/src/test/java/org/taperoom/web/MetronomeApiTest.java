@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.taperoom.appliance.playback.ClickSettings;
+import org.taperoom.appliance.playback.ClickSound;
+import org.taperoom.appliance.playback.ClickSource;
 import org.taperoom.drivers.sim.SimOutputs;
 
 /** The metronome through the panel: it clicks on the interface's outputs at the asked tempo, beside a playing take, and stops. */
@@ -59,6 +62,32 @@ class MetronomeApiTest {
     }
 
     @Test
+    void theMetronomeClicksInTheChosenSoundAndKeepsItAcrossChanges() throws Exception {
+        Waves heard = new Waves();
+        rig.sim.setOutputs(heard);
+        try {
+            JsonNode on = ok(user.change("POST", "/api/metronome", "{\"bpm\": 200, \"sound\": \"stick\", \"levelDb\": -10}"));
+            assertEquals("stick", on.get("sound").asText());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (heard.firstClick() == null && System.nanoTime() < deadline) Thread.sleep(50);
+            float[] click = heard.firstClick();
+            assertTrue(click != null, "a click within 10 s");
+            float[] want = new float[click.length];
+            new ClickSource(new ClickSettings(200, 4, 1, -10, ClickSound.STICK), 48000).mixInto(want, 1, 0, want.length);
+            for (int i = 0; i < want.length; i++) assertEquals(want[i], click[i], 1e-6, "the stick's crack, sample " + i);
+            JsonNode faster = ok(user.change("POST", "/api/metronome", "{\"bpm\": 210}"));
+            assertEquals("stick", faster.get("sound").asText(), "a change of tempo keeps the sound");
+            assertEquals("stick", ok(user.get("/api/metronome")).get("sound").asText());
+        } finally {
+            rig.sim.setOutputs(null);
+            user.change("POST", "/api/metronome/stop", null);
+        }
+        HttpResponse<String> r = user.change("POST", "/api/metronome", "{\"sound\": \"cowbell\"}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("sound") && r.body().contains("beep, wood or stick"), r.body());
+    }
+
+    @Test
     void aTempoOutOfRangeIsRefusedNamingTheField() throws Exception {
         HttpResponse<String> r = user.change("POST", "/api/metronome", "{\"bpm\": 900}");
         assertEquals(400, r.statusCode());
@@ -67,6 +96,38 @@ class MetronomeApiTest {
         assertEquals(400, half.statusCode());
         assertTrue(half.body().contains("beatsPerBar"), half.body());
         assertFalse(ok(user.get("/api/metronome")).get("on").asBoolean(), "nothing started");
+    }
+
+    /** The first click on channel 0 of the outputs, sample by sample: what follows 200 zeros, for 15 ms. */
+    static final class Waves implements SimOutputs {
+        private final float[] click = new float[720];
+        private int have = -1;
+        private long zeros = 200;
+
+        @Override
+        public synchronized void floatPeriod(long frame, float[] interleaved, int frames, int channels) {
+            for (int i = 0; i < frames; i++) {
+                float v = interleaved[i * channels];
+                if (have < 0) {
+                    if (v != 0f && zeros >= 200) {
+                        click[0] = v;
+                        have = 1;
+                    }
+                    zeros = v == 0f ? zeros + 1 : 0;
+                } else if (have < click.length) {
+                    click[have++] = v;
+                }
+            }
+        }
+
+        @Override
+        public void intPeriod(long frame, int[] interleaved, int frames, int channels) {
+            throw new AssertionError("the playback engine writes floats");
+        }
+
+        synchronized float[] firstClick() {
+            return have == click.length ? click.clone() : null;
+        }
     }
 
     /** Click onsets on channel 0 of the outputs: a non-zero sample after at least 200 zeros; accents are the louder ones. */

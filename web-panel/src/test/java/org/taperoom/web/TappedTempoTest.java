@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A tempo tapped on the front panel's encoder (the transport's tap, as the encoder sends it) lands
- * in the song used last and in the playing metronome, which keeps its bar; the API shows both.
+ * in the song used last and in the playing metronome, which keeps its bar, sound and level; the API shows both.
  */
 @ExtendWith(PanelRigExtension.class)
 class TappedTempoTest {
@@ -22,7 +22,7 @@ class TappedTempoTest {
         JsonNode made = api.json(api.change("POST", "/api/songs", "{\"title\": \"Tapped\", \"fromTake\": \"" + takeId + "\"}"));
         String songId = made.get("id").asText();
         String signature = made.get("timeSignature").asText();
-        assertEquals(200, api.change("POST", "/api/metronome", "{\"bpm\": 100, \"beatsPerBar\": 3}").statusCode());
+        assertEquals(200, api.change("POST", "/api/metronome", "{\"bpm\": 100, \"beatsPerBar\": 3, \"sound\": \"wood\", \"levelDb\": -20}").statusCode());
         try {
             rig.control.transport().tapTempo(132.5, "encoder");
 
@@ -33,6 +33,8 @@ class TappedTempoTest {
             assertTrue(metronome.get("on").asBoolean());
             assertEquals(132.5, metronome.get("bpm").asDouble(), 1e-9, "the metronome plays the tapped tempo");
             assertEquals(3, metronome.get("beatsPerBar").asInt(), "and keeps its bar");
+            assertEquals("wood", metronome.get("sound").asText(), "its sound");
+            assertEquals(-20, metronome.get("levelDb").asDouble(), 1e-9, "and its level");
         } finally {
             api.change("POST", "/api/metronome/stop", null);
         }

@@ -5,13 +5,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.taperoom.appliance.device.DeviceBackends;
 import org.taperoom.appliance.playback.ClickSettings;
+import org.taperoom.appliance.playback.ClickSound;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.appliance.recording.engine.EngineException;
 import org.taperoom.drivers.audio.AudioDeviceException;
 
 /**
  * {@code taperoom metronome --device D [--bpm N] [--meter N/D] [--subdivisions S] [--level-db DB]
- * [--seconds S]}: the metronome alone on an output, through the playback engine, until --seconds
+ * [--sound beep|wood|stick] [--seconds S]}: the metronome alone on an output, through the playback engine, until --seconds
  * have passed or Ctrl-C.
  */
 final class MetronomeCommand implements Command {
@@ -22,7 +23,7 @@ final class MetronomeCommand implements Command {
 
     @Override
     public String summary() {
-        return "A metronome on an output device: tempo, meter (beat one accented), subdivisions, level; until --seconds or Ctrl-C.";
+        return "A metronome on an output device: tempo, meter (beat one accented), subdivisions, level, sound; until --seconds or Ctrl-C.";
     }
 
     @Override
@@ -33,6 +34,7 @@ final class MetronomeCommand implements Command {
                 Flag.value("meter", "N/D", "The time signature; N beats to the bar, the first accented (default 4/4)."),
                 Flag.value("subdivisions", "S", "Ticks a beat, 1–4 (default 1: beats only)."),
                 Flag.value("level-db", "DB", "Peak level of the accent in dBFS, -60 to 0 (default -12); other beats 6 dB lower."),
+                Flag.value("sound", "NAME", "What the click sounds like: beep (sine), wood (a woodblock) or stick (a crack of noise); default beep."),
                 Flag.value("seconds", "S", "Stop after S seconds (default: until Ctrl-C or SIGTERM)."),
                 Flag.value("rate", "HZ", "Sample rate of the output (default 48000)."),
                 Flag.value("period", "FRAMES", "Frames per period of the output (default 256)."));
@@ -47,10 +49,16 @@ final class MetronomeCommand implements Command {
         int beats = meterBeats(args.string("meter", "4/4"));
         int subdivisions = (int) args.integer("subdivisions", 1, 1, ClickSettings.MAX_SUBDIVISIONS);
         double levelDb = args.decimal("level-db", -12, ClickSettings.MIN_LEVEL_DB, 0);
+        ClickSound sound;
+        try {
+            sound = ClickSound.parse(args.string("sound", ClickSound.BEEP.id()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--sound: " + e.getMessage());
+        }
         double seconds = args.decimal("seconds", 0, 0, 7 * 24 * 3600);
         int rate = (int) args.integer("rate", 48000, 8000, 384000);
         int period = (int) args.integer("period", 256, 16, 8192);
-        ClickSettings click = new ClickSettings(bpm, beats, subdivisions, levelDb);
+        ClickSettings click = new ClickSettings(bpm, beats, subdivisions, levelDb, sound);
         PlaybackService playback;
         try {
             playback = new PlaybackService(DeviceBackends.forDevice(device), device, period, 4, rate);
@@ -65,8 +73,8 @@ final class MetronomeCommand implements Command {
             } catch (AudioDeviceException e) {
                 throw new UsageException(e.getMessage());
             }
-            System.err.printf("metronome: %s BPM, %d/%s, %d tick%s a beat, %.1f dBFS on %s%n", trim(bpm), beats,
-                    args.string("meter", "4/4").split("/")[1], subdivisions, subdivisions == 1 ? "" : "s", levelDb, device);
+            System.err.printf("metronome: %s BPM, %d/%s, %d tick%s a beat, %.1f dBFS, %s, on %s%n", trim(bpm), beats,
+                    args.string("meter", "4/4").split("/")[1], subdivisions, subdivisions == 1 ? "" : "s", levelDb, sound.id(), device);
             Runtime.getRuntime().addShutdownHook(hook);
             if (seconds > 0) stop.await((long) (seconds * 1e9), TimeUnit.NANOSECONDS);
             else stop.await();

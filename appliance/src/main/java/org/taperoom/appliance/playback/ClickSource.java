@@ -4,17 +4,14 @@ package org.taperoom.appliance.playback;
  * A sample-accurate metronome click: beat n (0-based) begins at exactly
  * {@link ClickSettings#beatFrame round(n·60·rate/bpm)} frames after the click's frame 0, and a
  * subdivision tick k of a beat split in s at round(k·60·rate/(bpm·s)); the first beat of every
- * bar is accented (higher pitch, full level). The sound of each kind of click is a decaying sine
- * burst computed once in the constructor; {@link #mixInto} is a pure function of the frame
+ * bar is accented (full level; higher in pitch where the sound has one). The voice of each kind of
+ * click, in the settings' {@link ClickSound}, is computed once in the constructor; {@link #mixInto} is a pure function of the frame
  * position, allocates nothing and takes no lock, so the playback thread calls it every period.
  * Immutable: a new tempo is a new source.
  */
 public final class ClickSource {
     /** Length of one click, 15 ms: shorter than the closest ticks (300 BPM in fourths are 50 ms apart). */
     static final double CLICK_SECONDS = 0.015;
-    private static final double ACCENT_HZ = 1760;
-    private static final double BEAT_HZ = 1320;
-    private static final double TICK_HZ = 880;
 
     private final ClickSettings settings;
     private final int rateHz;
@@ -30,26 +27,11 @@ public final class ClickSource {
         this.rateHz = rateHz;
         this.clickFrames = (int) Math.round(CLICK_SECONDS * rateHz);
         double level = Math.pow(10, settings.levelDb() / 20);
-        this.accent = burst(ACCENT_HZ, level, rateHz, clickFrames);
-        this.beat = burst(BEAT_HZ, level / 2, rateHz, clickFrames);
-        this.tick = burst(TICK_HZ, level / 4, rateHz, clickFrames);
+        this.accent = settings.sound().voice(0, level, rateHz, clickFrames);
+        this.beat = settings.sound().voice(1, level / 2, rateHz, clickFrames);
+        this.tick = settings.sound().voice(2, level / 4, rateHz, clickFrames);
         this.ticksPerBar = settings.beatsPerBar() * settings.subdivisions();
         this.ticksPerFrame = settings.bpm() * settings.subdivisions() / (60.0 * rateHz);
-    }
-
-    /**
-     * A cosine burst, so its first sample is its peak (the onset is that very frame), with an
-     * exponential decay to about -60 dB at the end and a short linear fade of the last frames.
-     */
-    private static float[] burst(double hz, double peak, int rateHz, int frames) {
-        float[] w = new float[frames];
-        double tau = frames / 6.9;
-        int fade = Math.max(1, frames / 10);
-        for (int i = 0; i < frames; i++) {
-            double env = Math.exp(-i / tau) * Math.min(1.0, (frames - i) / (double) fade);
-            w[i] = (float) (peak * env * Math.cos(2 * Math.PI * hz * i / rateHz));
-        }
-        return w;
     }
 
     public ClickSettings settings() {

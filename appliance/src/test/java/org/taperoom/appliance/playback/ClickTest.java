@@ -79,6 +79,61 @@ class ClickTest {
     }
 
     @Test
+    void everySoundClicksOnTheSameFramesAtTheChosenLevelButSoundsDifferent() throws Exception {
+        int rate = 48000;
+        float[][] accents = new float[ClickSound.values().length][];
+        for (ClickSound sound : ClickSound.values()) {
+            float[] out = playMetronome(new ClickSettings(128, 4, 2, -9, sound), rate, 8 * rate);
+            List<Integer> onsets = onsets(out, 8 * rate);
+            double level = Math.pow(10, -9 / 20.0);
+            for (int k = 0; k < 32; k++) {
+                long want = k % 2 == 0 ? Math.round((k / 2) * 60.0 * rate / 128) : Math.round(k * 60.0 * rate / (128 * 2));
+                assertEquals(want, (long) onsets.get(k), sound.id() + ": tick " + k);
+                double peak = k % 8 == 0 ? level : k % 2 == 0 ? level / 2 : level / 4;
+                assertEquals(peak, out[2 * onsets.get(k)], 1e-6, sound.id() + ": tick " + k + " starts at its peak");
+                int first = onsets.get(k);
+                for (int f = first; f < first + (int) Math.round(ClickSource.CLICK_SECONDS * rate); f++) {
+                    assertTrue(Math.abs(out[2 * f]) <= peak + 1e-6, sound.id() + ": nothing in tick " + k + " louder than its first sample");
+                }
+            }
+            int clickFrames = (int) Math.round(ClickSource.CLICK_SECONDS * rate);
+            accents[sound.ordinal()] = new float[clickFrames];
+            for (int f = 0; f < clickFrames; f++) accents[sound.ordinal()][f] = out[2 * (onsets.get(0) + f)];
+        }
+        for (int a = 0; a < accents.length; a++) {
+            for (int b = a + 1; b < accents.length; b++) {
+                double c = correlation(accents[a], accents[b]);
+                assertTrue(Math.abs(c) < 0.5, ClickSound.values()[a].id() + " and " + ClickSound.values()[b].id() + " are different sounds: correlation " + c);
+            }
+        }
+        assertTrue(zeroCrossings(accents[ClickSound.STICK.ordinal()]) > 2 * zeroCrossings(accents[ClickSound.BEEP.ordinal()]),
+                "the stick's crack is brighter than the beep");
+    }
+
+    @Test
+    void anUnknownClickSoundIsRefusedWithOneLineNamingTheSoundsThereAre() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClickSound.parse("cowbell"));
+        assertEquals("the click sound must be beep, wood or stick, not cowbell", e.getMessage());
+        assertEquals(ClickSound.WOOD, ClickSound.parse("wood"));
+    }
+
+    private static double correlation(float[] a, float[] b) {
+        double ab = 0, aa = 0, bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += a[i] * b[i];
+            aa += a[i] * a[i];
+            bb += b[i] * b[i];
+        }
+        return ab / Math.sqrt(aa * bb);
+    }
+
+    private static int zeroCrossings(float[] w) {
+        int n = 0;
+        for (int i = 1; i < w.length; i++) if ((w[i - 1] < 0) != (w[i] < 0)) n++;
+        return n;
+    }
+
+    @Test
     void aTempoOutsideTwentyToThreeHundredBpmIsRefusedWithOneLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ClickSettings(400, 4, 1, -12));
         assertEquals("the tempo must be 20 to 300 BPM, not 400.0", e.getMessage());

@@ -1,11 +1,13 @@
 package org.taperoom.web.playback;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.taperoom.appliance.playback.ClickSettings;
+import org.taperoom.appliance.playback.ClickSound;
 import org.taperoom.appliance.playback.PlaybackService;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.web.api.Body;
@@ -27,9 +29,9 @@ public final class MetronomeApi {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/metronome", Access.SESSION, this::state,
-                        "The metronome: {\"on\", \"bpm\", \"beatsPerBar\", \"subdivisions\", \"levelDb\"} (the settings it plays, or the defaults when off).").students(),
+                        "The metronome: {\"on\", \"bpm\", \"beatsPerBar\", \"subdivisions\", \"levelDb\", \"sound\"} (the settings it plays, or the defaults when off).").students(),
                 Route.post("/api/metronome", Access.CHANGE, this::start,
-                        "Start the metronome on the output, or change it while it plays: {\"bpm\": 20–300, \"beatsPerBar\": 1–16, \"subdivisions\": 1–4, \"levelDb\": -60–0} (each optional; beat one accented); 409 when the output cannot open.").students(),
+                        "Start the metronome on the output, or change it while it plays: {\"bpm\": 20–300, \"beatsPerBar\": 1–16, \"subdivisions\": 1–4, \"levelDb\": -60–0, \"sound\": \"beep\" | \"wood\" | \"stick\"} (each optional, the rest as it plays; beat one accented); 409 when the output cannot open.").students(),
                 Route.post("/api/metronome/stop", Access.CHANGE, this::stop, "Stop the metronome (a take playing carries on).").students());
     }
 
@@ -46,6 +48,7 @@ public final class MetronomeApi {
         m.put("beatsPerBar", s.beatsPerBar());
         m.put("subdivisions", s.subdivisions());
         m.put("levelDb", s.levelDb());
+        m.put("sound", s.sound().id());
         return m;
     }
 
@@ -55,19 +58,31 @@ public final class MetronomeApi {
         int beats = base.beatsPerBar();
         int subdivisions = base.subdivisions();
         double levelDb = base.levelDb();
+        ClickSound sound = base.sound();
         if (ctx.bodyAsBytes().length > 0) {
-            Body b = Body.of(ctx, Set.of("bpm", "beatsPerBar", "subdivisions", "levelDb"));
+            Body b = Body.of(ctx, Set.of("bpm", "beatsPerBar", "subdivisions", "levelDb", "sound"));
             if (b.has("bpm")) bpm = b.number("bpm", ClickSettings.MIN_BPM, ClickSettings.MAX_BPM);
             if (b.has("beatsPerBar")) beats = whole(b, "beatsPerBar", ClickSettings.MAX_BEATS_PER_BAR);
             if (b.has("subdivisions")) subdivisions = whole(b, "subdivisions", ClickSettings.MAX_SUBDIVISIONS);
             if (b.has("levelDb")) levelDb = b.number("levelDb", ClickSettings.MIN_LEVEL_DB, 0);
+            if (b.has("sound")) sound = sound("sound", b.node("sound"));
         }
         try {
-            playback.startMetronome(new ClickSettings(bpm, beats, subdivisions, levelDb));
+            playback.startMetronome(new ClickSettings(bpm, beats, subdivisions, levelDb, sound));
         } catch (AudioDeviceException e) {
             throw ApiError.conflict("the output cannot play the metronome: " + e.getMessage());
         }
         ctx.json(doc());
+    }
+
+    /** One of the click's sounds by name from the body's {@code field}; the one-line 400 names them all. */
+    public static ClickSound sound(String field, JsonNode n) {
+        try {
+            if (!n.isTextual()) throw new IllegalArgumentException("the click sound must be " + ClickSound.choices() + ", not " + n);
+            return ClickSound.parse(n.asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(field, e.getMessage());
+        }
     }
 
     private static int whole(Body b, String field, int max) {

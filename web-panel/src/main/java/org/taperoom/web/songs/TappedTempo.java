@@ -38,7 +38,7 @@ public final class TappedTempo implements TempoListener {
         ClickSettings on = playback.metronome();
         if (on != null) {
             try {
-                playback.startMetronome(new ClickSettings(bpm, on.beatsPerBar(), on.subdivisions(), on.levelDb()));
+                playback.startMetronome(new ClickSettings(bpm, on.beatsPerBar(), on.subdivisions(), on.levelDb(), on.sound()));
             } catch (AudioDeviceException e) {
                 Logger.warn("the metronome could not take the tapped tempo: {}", e.getMessage());
             }
