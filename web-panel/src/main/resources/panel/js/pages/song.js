@@ -14,6 +14,7 @@ import { t } from '../i18n.js';
 import { el, clock, toast } from '../ui.js';
 import { calibrationNote } from '../calibration.js';
 import { drawWaveform } from '../waveform.js';
+import { soundSelect, levelSelect } from '../click.js';
 
 const SONG_KEY = 'taperoom.song';
 const enc = encodeURIComponent;
@@ -42,8 +43,8 @@ export async function show(view) {
   let song = null;
   let inputs = [];
   const armed = new Set();
-  // The next pass's click and count-in, kept while the page shows the song.
-  const cue = { click: false, countInBars: 0 };
+  // The next pass's click and count-in, their sound and level, kept while the page shows the song.
+  const cue = { click: false, countInBars: 0, clickSound: 'beep', clickLevelDb: -12 };
   let transportState = 'idle';
   let playhead = -1;
   // The punch and loop fields' text, kept across redraws of the song (a pass placed, a lane changed).
@@ -195,8 +196,12 @@ export async function show(view) {
     const countIn = el('select', { id: 'count-in' }, [0, 1, 2, 3, 4].map((n) => el('option', {
       value: String(n), text: n === 0 ? t('song.countInNone') : String(n), selected: n === cue.countInBars })));
     countIn.addEventListener('change', () => { cue.countInBars = Number(countIn.value); });
+    const clickSound = soundSelect('pass-click-sound', cue.clickSound);
+    clickSound.addEventListener('change', () => { cue.clickSound = clickSound.value; });
+    const clickLevel = levelSelect('pass-click-level', cue.clickLevelDb);
+    clickLevel.addEventListener('change', () => { cue.clickLevelDb = Number(clickLevel.value); });
     const cueRow = el('div', { class: 'row', id: 'pass-cue' }, clickButton,
-      el('label', { for: 'count-in', text: t('song.countIn') }), countIn);
+      el('label', { for: 'count-in', text: t('song.countIn') }), countIn, clickSound, clickLevel);
     const overdubbing = transportState === 'overdubbing' || transportState === 'stopping';
     const recordButton = el('button', { type: 'button', id: 'record-pass', class: overdubbing ? 'danger' : 'primary', 'data-overdubbing': String(overdubbing) },
       overdubbing ? t('song.stopPass') : t('song.recordPass'));
@@ -452,6 +457,7 @@ export async function show(view) {
     if (punch) body.punch = punch;
     if (cue.click) body.click = true;
     if (cue.countInBars > 0) body.countInBars = cue.countInBars;
+    if (cue.click || cue.countInBars > 0) Object.assign(body, { clickSound: cue.clickSound, clickLevelDb: cue.clickLevelDb });
     try {
       await api.post(`/api/songs/${enc(song.id)}/passes`, body);
       transportState = 'overdubbing';

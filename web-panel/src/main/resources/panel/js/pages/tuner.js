@@ -5,6 +5,7 @@ import * as api from '../api.js';
 import * as live from '../live.js';
 import { t, number } from '../i18n.js';
 import { el, toast, unavailable } from '../ui.js';
+import { soundSelect, levelSelect, chooseLevel } from '../click.js';
 
 const INPUT_KEY = 'taperoom.tuner.input';
 /** Within this many cents a note reads "in tune". */
@@ -135,7 +136,7 @@ export async function show(view) {
 const SUBDIVISION_WORDS = { 1: 'metronome.sub1', 2: 'metronome.sub2', 3: 'metronome.sub3', 4: 'metronome.sub4' };
 const TICKS_WORDS = { 2: 'metronome.ticks2', 3: 'metronome.ticks3', 4: 'metronome.ticks4' };
 
-/** The metronome on the appliance's outputs: tempo (typed, stepped or tapped), beats to the bar, subdivisions, start and stop. */
+/** The metronome on the appliance's outputs: tempo (typed, stepped or tapped), beats to the bar, subdivisions, sound, level, start and stop. */
 function metronomeCard() {
   let on = false;
   let taps = [];
@@ -147,6 +148,8 @@ function metronomeCard() {
   beats.value = '4';
   const subdivisions = el('select', { id: 'metronome-subdivisions' },
     [1, 2, 3, 4].map((n) => el('option', { value: String(n), text: t(SUBDIVISION_WORDS[n]) })));
+  const sound = soundSelect('metronome-sound', 'beep');
+  const level = levelSelect('metronome-level', -12);
   const tap = el('button', { type: 'button', id: 'metronome-tap' }, t('metronome.tap'));
   const toggle = el('button', { type: 'button', id: 'metronome-toggle', class: 'primary', 'aria-pressed': 'false' }, t('metronome.start'));
   const status = el('p', { class: 'muted', id: 'metronome-status' }, t('metronome.off'));
@@ -154,7 +157,9 @@ function metronomeCard() {
     el('div', { class: 'tuner-controls' },
       el('div', {}, el('label', { for: 'metronome-bpm', text: t('metronome.bpm') }), el('div', { class: 'row tuner-a4' }, slower, bpm, faster)),
       el('div', {}, el('label', { for: 'metronome-beats', text: t('metronome.beats') }), beats),
-      el('div', {}, el('label', { for: 'metronome-subdivisions', text: t('metronome.subdivisions') }), subdivisions)),
+      el('div', {}, el('label', { for: 'metronome-subdivisions', text: t('metronome.subdivisions') }), subdivisions),
+      el('div', {}, el('label', { for: 'metronome-sound', text: t('click.sound') }), sound),
+      el('div', {}, el('label', { for: 'metronome-level', text: t('click.level') }), level)),
     el('div', { class: 'row' }, toggle, tap), status);
 
   function show(state) {
@@ -179,7 +184,7 @@ function metronomeCard() {
   async function send() {
     const b = tempo();
     if (b === null) return;
-    try { show(await api.post('/api/metronome', { bpm: b, beatsPerBar: Number(beats.value), subdivisions: Number(subdivisions.value) })); } catch (e) { toast(e.message); }
+    try { show(await api.post('/api/metronome', { bpm: b, beatsPerBar: Number(beats.value), subdivisions: Number(subdivisions.value), sound: sound.value, levelDb: Number(level.value) })); } catch (e) { toast(e.message); }
   }
   async function changed() { if (on) await send(); }
   toggle.addEventListener('click', async () => {
@@ -194,6 +199,8 @@ function metronomeCard() {
   bpm.addEventListener('change', changed);
   beats.addEventListener('change', changed);
   subdivisions.addEventListener('change', changed);
+  sound.addEventListener('change', changed);
+  level.addEventListener('change', changed);
   // Tap tempo: the mean of the last taps' intervals; a pause of 2 s starts over.
   tap.addEventListener('click', () => {
     const now = performance.now();
@@ -212,6 +219,8 @@ function metronomeCard() {
       bpm.value = String(state.bpm);
       beats.value = String(state.beatsPerBar);
       subdivisions.value = String(state.subdivisions);
+      sound.value = state.sound;
+      chooseLevel(level, state.levelDb);
       show(state);
     } catch (e) { status.textContent = e.message; }
   }

@@ -68,11 +68,18 @@ class MonitorAndCuePageTest {
             SongPageFlowTest.tap(b, "#pass-click");
             assertEquals("true", b.find("#pass-click").getDomAttribute("aria-pressed"), "the click's state is said, not only shown");
             new Select(b.find("#count-in")).selectByValue("1");
+            new Select(b.find("#pass-click-sound")).selectByValue("stick");
+            new Select(b.find("#pass-click-level")).selectByValue("-6");
+            b.js("window.__passBodies = []; const send = window.fetch; window.fetch = (url, init) => {"
+                    + " if (String(url).endsWith('/passes') && init && init.body) window.__passBodies.push(JSON.parse(init.body));"
+                    + " return send(url, init); };");
             WebElement lane = b.find("#pass-lane");
             lane.clear();
             lane.sendKeys("Counted");
             SongPageFlowTest.tap(b, "#record-pass");
             b.until(d -> "true".equals(d.findElement(By.id("record-pass")).getAttribute("data-overdubbing")) ? true : null);
+            assertEquals("stick -6", b.js("const p = window.__passBodies[0]; return p.clickSound + ' ' + p.clickLevelDb;"),
+                    "the pass asks for the click's chosen sound and level");
             // A bar of 4/4 at the song's 120 BPM is 2 s; then a second of the pass.
             Thread.sleep(3200);
             SongPageFlowTest.tap(b, "#record-pass");

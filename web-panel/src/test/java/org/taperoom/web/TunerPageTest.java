@@ -83,7 +83,7 @@ class TunerPageTest {
             double noteTop = ((Number) b.js("return document.getElementById('tuner-note').getBoundingClientRect().bottom")).doubleValue();
             assertTrue(noteTop <= 480, "the note is on the first screen: " + noteTop);
 
-            // The metronome on the same page: started, tempo stepped, meter and subdivisions changed, tapped, stopped.
+            // The metronome on the same page: started, tempo stepped, meter, subdivisions, level and sound changed, tapped, stopped.
             b.find("#metronome-faster").click();
             b.find("#metronome-faster").click();
             b.find("#metronome-toggle").click();
@@ -94,6 +94,15 @@ class TunerPageTest {
             chooseAndAwait(b, c, "#metronome-beats", "beatsPerBar", 3);
             chooseAndAwait(b, c, "#metronome-subdivisions", "subdivisions", 3);
             assertTrue(b.find("#metronome-status").getText().contains("triplets"), b.find("#metronome-status").getText());
+            chooseAndAwait(b, c, "#metronome-level", "levelDb", -24);
+            new org.openqa.selenium.support.ui.Select(b.find("#metronome-sound")).selectByValue("wood");
+            b.until(d -> {
+                try {
+                    return c.json(c.get("/api/metronome")).get("sound").asText().equals("wood") ? true : null;
+                } catch (Exception e) {
+                    return null;
+                }
+            });
             // Five taps half a second apart, timed by the page's own clock (WebDriver's clicks take their own time).
             b.js("const tap = document.getElementById('metronome-tap');"
                     + "for (let i = 0; i < 5; i++) setTimeout(() => tap.click(), 500 * i);");

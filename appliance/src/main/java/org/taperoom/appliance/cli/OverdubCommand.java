@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.ConfigException;
+import org.taperoom.appliance.playback.ClickSettings;
+import org.taperoom.appliance.playback.ClickSound;
 import org.taperoom.appliance.playback.MonitorRouting;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.device.DeviceBackends;
@@ -21,7 +23,8 @@ import org.taperoom.drivers.audio.AudioDeviceException;
 
 /**
  * {@code taperoom overdub --library DIR --song ID --inputs 1,2 --seconds S [--device D]
- * [--punch-in S --punch-out S [--loop [--cycles N]]] [--click] [--count-in BARS]}: plays the song while the armed inputs
+ * [--punch-in S --punch-out S [--loop [--cycles N]]] [--click] [--count-in BARS] [--click-level-db DB]
+ * [--click-sound beep|wood|stick]}: plays the song while the armed inputs
  * record a new pass, placed where it was played along to (punched: exactly the punch region;
  * looped: one pass per cycle); prints the pass's take folder last.
  */
@@ -49,7 +52,9 @@ final class OverdubCommand implements Command {
                 Flag.toggle("loop", "Loop the punch region and record each cycle as a pass of its own (the last one active)."),
                 Flag.value("cycles", "N", "With --loop: how many cycles to record (default 4)."),
                 Flag.toggle("click", "Play the click from the song's tempo and time signature on the monitor outputs (monitorOutputs); never recorded."),
-                Flag.value("count-in", "BARS", "Count in 0 to 4 bars of click before the first recorded frame, which lands on a bar line (default 0)."));
+                Flag.value("count-in", "BARS", "Count in 0 to 4 bars of click before the first recorded frame, which lands on a bar line (default 0)."),
+                Flag.value("click-level-db", "DB", "Peak of the click's accent in dBFS, -60 to 0 (default -12); other beats 6 dB lower."),
+                Flag.value("click-sound", "NAME", "What the click and count-in sound like: beep, wood or stick (default beep)."));
     }
 
     @Override
@@ -76,7 +81,14 @@ final class OverdubCommand implements Command {
         long punchOut = punched ? Math.round(args.decimal("punch-out", 0, 0, 24 * 3600) * rate) : -1;
         if (punched && punchOut <= punchIn) throw new UsageException("--punch-out must come after --punch-in");
         int cycles = args.has("loop") ? (int) args.integer("cycles", 4, 1, 1000) : 0;
-        PassCue cue = new PassCue(args.has("click"), (int) args.integer("count-in", 0, 0, PassCue.MAX_COUNT_IN_BARS));
+        PassCue cue;
+        try {
+            cue = new PassCue(args.has("click"), (int) args.integer("count-in", 0, 0, PassCue.MAX_COUNT_IN_BARS),
+                    args.decimal("click-level-db", ClickSettings.DEFAULT.levelDb(), ClickSettings.MIN_LEVEL_DB, 0),
+                    ClickSound.parse(args.string("click-sound", ClickSettings.DEFAULT.sound().id())));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--click-sound: " + e.getMessage());
+        }
         double from = args.decimal("from", punched ? Math.max(0, punchIn / (double) rate - 2) : 0, 0, 24 * 3600);
         if (punched && Math.round(from * rate) > punchIn) throw new UsageException("--from must be at or before --punch-in (the pre-roll plays before it)");
         List<Integer> inputs = new ArrayList<>();

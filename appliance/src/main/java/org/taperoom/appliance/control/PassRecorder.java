@@ -52,10 +52,17 @@ public interface PassRecorder {
 
     /**
      * The click from the song's tempo and time signature ({@code click}) and a count-in of
-     * {@code countInBars} bars before the first recorded frame; checked by the pass recorder.
+     * {@code countInBars} bars before the first recorded frame, the accent at
+     * {@code clickLevelDb} dBFS in the sound named {@code clickSound} (beep, wood, stick); checked
+     * by the pass recorder.
      */
-    record Cue(boolean click, int countInBars) {
+    record Cue(boolean click, int countInBars, double clickLevelDb, String clickSound) {
         public static final Cue NONE = new Cue(false, 0);
+
+        /** At the metronome's default level (-12 dBFS) and sound (beep). */
+        public Cue(boolean click, int countInBars) {
+            this(click, countInBars, -12, "beep");
+        }
     }
 
     /**

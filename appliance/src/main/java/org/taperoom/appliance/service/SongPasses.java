@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.taperoom.appliance.control.PassRecorder;
+import org.taperoom.appliance.playback.ClickSound;
 import org.taperoom.appliance.playback.MonitorChoice;
 import org.taperoom.appliance.playback.MonitorRouting;
 import org.taperoom.appliance.recording.engine.EngineException;
@@ -117,7 +118,7 @@ public final class SongPasses implements PassRecorder {
     private static Overdub.Request request(Request r, int rateHz) throws EngineException {
         PassCue cue;
         try {
-            cue = new PassCue(r.cue().click(), r.cue().countInBars());
+            cue = new PassCue(r.cue().click(), r.cue().countInBars(), r.cue().clickLevelDb(), ClickSound.parse(r.cue().clickSound()));
         } catch (IllegalArgumentException e) {
             throw new EngineException(e.getMessage());
         }

@@ -256,7 +256,7 @@ public final class Overdub {
             if (!c.any()) return new CueTiming(first, fromFrame, null);
             ClickSettings grid;
             try {
-                grid = new ClickSettings(song.tempoBpm(), Integer.parseInt(song.timeSignature().split("/")[0]), 1, ClickSettings.DEFAULT.levelDb());
+                grid = new ClickSettings(song.tempoBpm(), Integer.parseInt(song.timeSignature().split("/")[0]), 1, c.levelDb(), c.sound());
             } catch (IllegalArgumentException e) {
                 throw new SongException("the song's click: " + e.getMessage());
             }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taperoom.appliance.config.Config;
 import org.taperoom.appliance.config.RecordingKeys;
 import org.taperoom.appliance.playback.ClickSettings;
+import org.taperoom.appliance.playback.ClickSound;
+import org.taperoom.appliance.playback.ClickSource;
 import org.taperoom.appliance.playback.MonitorMix;
 import org.taperoom.appliance.playback.MonitorOutputs;
 import org.taperoom.appliance.playback.MonitorRouting;
@@ -116,6 +118,20 @@ class PassClickTest {
         assertEquals(accent, pair[0] - main[0], 1.5 / 8388608.0, "the accent's first sample at take frame 0");
         assertEquals(0, pair[beat - 1] - main[beat - 1], "silence just before the second beat");
         assertTrue(Math.abs(pair[beat] - main[beat] - accent / 2) < 1.5 / 8388608.0, "the second beat (6 dB below the accent) at its frame");
+    }
+
+    @Test
+    void thePassesClickSoundsInTheChosenVoiceAndLevel() throws Exception {
+        Song song = bed();
+        Overdub.Result r = pass(song, 4, List.of(1, 3), new PassCue(true, 1, -20, ClickSound.WOOD), null);
+        float[] main = track(r, 0);
+        float[] pair = track(r, 1);
+        float[] want = new float[(int) Math.round(0.015 * SongRig.RATE)];
+        new ClickSource(new ClickSettings(BPM, 4, 1, -20, ClickSound.WOOD), SongRig.RATE).mixInto(want, 1, 0, want.length);
+        assertEquals(Math.pow(10, -20 / 20.0), want[0], 1e-6, "the accent's peak at -20 dBFS");
+        for (int k = 0; k < want.length; k++) {
+            assertEquals(want[k], pair[k] - main[k], 1.5 / 8388608.0, "the woodblock's accent at take frame " + k);
+        }
     }
 
     private Song bed() throws Exception {

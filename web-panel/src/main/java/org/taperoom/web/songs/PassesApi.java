@@ -13,10 +13,13 @@ import org.taperoom.appliance.control.ControlEvent;
 import org.taperoom.appliance.control.PassRecorder;
 import org.taperoom.appliance.control.Transport;
 import org.taperoom.appliance.control.TransportState;
+import org.taperoom.appliance.playback.ClickSettings;
+import org.taperoom.appliance.playback.ClickSound;
 import org.taperoom.appliance.song.PassCue;
 import org.taperoom.appliance.song.Song;
 import org.taperoom.web.api.Body;
 import org.taperoom.web.api.PathIds;
+import org.taperoom.web.playback.MetronomeApi;
 import org.taperoom.web.playback.PlaybackApi;
 import org.taperoom.web.server.Access;
 import org.taperoom.web.server.ApiError;
@@ -51,14 +54,14 @@ final class PassesApi {
     List<Route> routes() {
         return List.of(
                 Route.post("/api/songs/{id}/passes", Access.CHANGE, this::record,
-                        "Record a pass over the song while it plays: {\"inputs\": [1, 2], \"lanes\": [\"bass\", \"vox\"], \"punch\": {\"inSeconds\", \"outSeconds\", \"fromSeconds\", \"loopCycles\"}, \"click\": bool, \"countInBars\": 0–4} (lanes optional: in<N>, an existing lane gets a new active pass; punch optional: exactly that region after a pre-roll from fromSeconds, default 2 s before; loopCycles > 0 loops it, a pass per cycle; click and count-in from the song's tempo and time signature, on the monitor outputs only, the first recorded frame on a bar line); 202, 409 while a take or another pass records.").teachers(),
+                        "Record a pass over the song while it plays: {\"inputs\": [1, 2], \"lanes\": [\"bass\", \"vox\"], \"punch\": {\"inSeconds\", \"outSeconds\", \"fromSeconds\", \"loopCycles\"}, \"click\": bool, \"countInBars\": 0–4, \"clickLevelDb\": -60–0, \"clickSound\": \"beep\" | \"wood\" | \"stick\"} (lanes optional: in<N>, an existing lane gets a new active pass; punch optional: exactly that region after a pre-roll from fromSeconds, default 2 s before; loopCycles > 0 loops it, a pass per cycle; click and count-in from the song's tempo and time signature, on the monitor outputs only, the first recorded frame on a bar line); 202, 409 while a take or another pass records.").teachers(),
                 Route.post("/api/songs/{id}/passes/stop", Access.CHANGE, this::stopPass, "End the pass being recorded (what was recorded is kept); 409 when none is.").teachers());
     }
 
     private void record(Context ctx) throws IOException {
         String id = PathIds.id(ctx, "id");
         Song song = songs.find(id);
-        Body b = Body.of(ctx, Set.of("inputs", "lanes", "punch", "click", "countInBars"));
+        Body b = Body.of(ctx, Set.of("inputs", "lanes", "punch", "click", "countInBars", "clickLevelDb", "clickSound"));
         if (!b.has("inputs")) throw ApiError.badRequest("inputs", "missing: the inputs to record, e.g. [1, 2]");
         List<Integer> armed = inputs(b.node("inputs"));
         List<String> lanes = new ArrayList<>();
@@ -92,6 +95,8 @@ final class PassesApi {
         answer.put("punch", punch);
         answer.put("click", cue.click());
         answer.put("countInBars", cue.countInBars());
+        answer.put("clickLevelDb", cue.clickLevelDb());
+        answer.put("clickSound", cue.clickSound());
         ctx.status(202).json(answer);
     }
 
@@ -127,7 +132,7 @@ final class PassesApi {
         return new PassRecorder.Punch(from, in, out, cycles);
     }
 
-    /** {"click": bool, "countInBars": 0–4}, each optional. */
+    /** {"click": bool, "countInBars": 0–4, "clickLevelDb": -60–0, "clickSound": a sound's name}, each optional. */
     private static PassRecorder.Cue cue(Body b) {
         boolean click = b.has("click") && b.bool("click");
         int bars = 0;
@@ -138,7 +143,9 @@ final class PassesApi {
             }
             bars = n.intValue();
         }
-        return new PassRecorder.Cue(click, bars);
+        double levelDb = b.has("clickLevelDb") ? b.number("clickLevelDb", ClickSettings.MIN_LEVEL_DB, 0) : ClickSettings.DEFAULT.levelDb();
+        ClickSound sound = b.has("clickSound") ? MetronomeApi.sound("clickSound", b.node("clickSound")) : ClickSettings.DEFAULT.sound();
+        return new PassRecorder.Cue(click, bars, levelDb, sound.id());
     }
 
     private List<Integer> inputs(JsonNode n) {

@@ -142,6 +142,8 @@ class SongsApiTest {
                 {"POST", base + "/passes", "{\"inputs\":[1],\"click\":\"yes\"}", 400, "click: expected true or false"},
                 {"POST", base + "/passes", "{\"inputs\":[1],\"countInBars\":5}", 400, "countInBars: expected a whole number of bars from 0 to 4, got 5"},
                 {"POST", base + "/passes", "{\"inputs\":[1],\"countInBars\":1.5}", 400, "countInBars: expected a whole number of bars from 0 to 4"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"clickSound\":\"cowbell\"}", 400, "clickSound: the click sound must be beep, wood or stick, not cowbell"},
+                {"POST", base + "/passes", "{\"inputs\":[1],\"clickLevelDb\":3}", 400, "clickLevelDb: expected a number from -60"},
                 {"POST", base + "/passes/stop", null, 409, "no pass is being recorded"},
                 {"POST", base + "/play", "{\"fromSeconds\":-1}", 400, "fromSeconds: expected a number from 0"},
                 {"POST", base + "/play", "{\"fromSeconds\":9999}", 400, "past the song's end"},
