@@ -52,7 +52,7 @@ final class CalibrateCommand implements Command {
         int repeats = (int) args.integer("repeats", 5, 1, 50);
         LatencyProbe.Measurement m;
         try {
-            m = LatencyProbe.measure(DeviceBackends.forDevice(device), device, rate, period, buffer, output, input,
+            m = LatencyProbe.measure(DeviceBackends.forDevice(c), device, rate, period, buffer, output, input,
                     c.get(RecordingKeys.CHANNELS), repeats, rate / 2);
         } catch (EngineException | AudioDeviceException | SongException e) {
             throw new UsageException(e.getMessage());

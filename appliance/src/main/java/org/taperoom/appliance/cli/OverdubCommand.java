@@ -105,7 +105,7 @@ final class OverdubCommand implements Command {
         String device = config.get(RecordingKeys.DEVICE);
         AudioBackend backend;
         try {
-            backend = DeviceBackends.forDevice(device);
+            backend = DeviceBackends.forDevice(config);
         } catch (EngineException e) {
             throw new UsageException(e.getMessage());
         }
