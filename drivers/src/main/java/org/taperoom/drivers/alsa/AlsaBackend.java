@@ -134,12 +134,16 @@ public final class AlsaBackend implements AudioBackend, AutoCloseable {
         return DevicePresence.system(this).isPresent(deviceName);
     }
 
-    /** Whether {@code name} opens for capture now (non-blocking open, closed at once). */
+    /**
+     * Whether {@code name} is there to capture from: it opens now (non-blocking, closed at once),
+     * or it is busy. A PCM over a hardware device is exclusive, so while the engine itself holds
+     * it, opening it again gives -EBUSY; that is a device in use, not one unplugged.
+     */
     public boolean canOpenCapture(String name) {
         try (AlsaPcm pcm = open(name, PcmDirection.CAPTURE, AlsaLibrary.SND_PCM_NONBLOCK)) {
             return true;
         } catch (AlsaException e) {
-            return false;
+            return e.errorCode() == -AlsaException.EBUSY;
         }
     }
 

@@ -62,4 +62,24 @@ class DevicePresenceTest {
         assertTrue(p.isPresent("cap8"));
         assertFalse(p.isPresent("other"));
     }
+
+    @Test
+    void aPcmFromTheConfigurationThatIsBusyIsPresentAndOneThatCannotOpenIsNot() throws Exception {
+        // An asound.conf PCM over a hardware device is exclusive: while the engine holds it (an
+        // asym over snd-aloop in the virtual appliance), opening it again gives -EBUSY, which no
+        // plugin on this machine can produce, so it is injected in front of the real alsa-lib.
+        AlsaLibrary held = new DelegatingAlsaLibrary(AlsaNative.INSTANCE) {
+            @Override
+            public int snd_pcm_open_lconf(com.sun.jna.ptr.PointerByReference pcm, String name, int stream, int mode, com.sun.jna.Pointer lconf) {
+                return name.equals("held") ? -AlsaException.EBUSY : target.snd_pcm_open_lconf(pcm, name, stream, mode, lconf);
+            }
+        };
+        String config = "pcm.held { type null }\npcm.broken { type file slave.pcm { type null } file \"/dev/null\" infile \""
+                + dir.resolve("no-such-file.raw") + "\" format \"raw\" }\n";
+        try (AlsaBackend alsa = new AlsaBackend(held, config)) {
+            assertTrue(alsa.present("held"), "a busy PCM is there: someone (the engine itself) has it open");
+            assertFalse(alsa.present("broken"), "a PCM that cannot open for another reason is not");
+            assertFalse(alsa.present("nothing-of-that-name"));
+        }
+    }
 }
