@@ -71,6 +71,25 @@ class SongRenderTest {
         assertSameBits(byHand, song);
     }
 
+    @Test
+    void aPassThatEndedBeforeTheSongsStartOrHoldsNoFramesIsSilenceNotAnError() throws Exception {
+        // What an overdub that failed at once leaves (a pass of 0 frames, placed a round trip
+        // before frame 0), and a short pass placed wholly before the song: both play as silence.
+        float[] bed = SongRig.noise(6000, 0.2, 8);
+        String a = SongRig.take(library, "203000-bed", List.of("bed"), List.of(bed));
+        String empty = SongRig.take(library, "203100-empty", List.of("dub"), List.of(new float[0]));
+        String early = SongRig.take(library, "203200-early", List.of("early"), List.of(SongRig.noise(500, 0.2, 9)));
+        SongLibrary songs = new SongLibrary(library);
+        Song s = songs.create("Before", a);
+        s = s.withLane(new Lane("dub", 0, List.of(new Pass(empty, "01-dub", -49_344))))
+                .withLane(new Lane("early", 0, List.of(new Pass(early, "01-early", -1000))));
+        s = s.withStrip("bed", s.strip("bed").withPan(-1)).withMaster(s.master().withNormalize(false));
+        float[][] song = renderSong(s, "before.wav");
+        float[][] byHand = renderTake(List.of("bed"), List.of(bed), s.mix().tracks(), "by-hand.wav");
+        assertEquals(6000, song[0].length, "the bed sets the length");
+        assertSameBits(byHand, song);
+    }
+
     private float[][] renderSong(Song s, String name) throws Exception {
         Path out = library.resolve(name);
         SongArrangement a = SongArrangement.of(s, library);

@@ -22,6 +22,8 @@ public final class SoundFileReader implements AutoCloseable {
     private final int rateHz;
     private final int channels;
     private final long frames;
+    /** The file's own length in frames, as its header says. */
+    private final long fileFrames;
     private final int format;
     /** The timeline frame of the file's first frame; 0 for a reader that is not placed. */
     private final long offsetFrames;
@@ -36,6 +38,7 @@ public final class SoundFileReader implements AutoCloseable {
         this.channels = info.channels;
         this.offsetFrames = offsetFrames;
         this.frames = Math.max(0, info.frames + offsetFrames);
+        this.fileFrames = info.frames;
         this.format = info.format;
     }
 
@@ -113,11 +116,19 @@ public final class SoundFileReader implements AutoCloseable {
         return (int) n;
     }
 
-    /** Moves to frame {@code frame} (clamped to the end): the next read starts there. */
+    /**
+     * Moves to frame {@code frame} (clamped to the end): the next read starts there. A file placed
+     * so far before the timeline that none of it is heard (or one of no frames) is at its end.
+     */
     public void seek(long frame) throws SoundFileException {
         if (handle == null) throw new IllegalStateException("reader closed");
         long at = Math.min(Math.max(0, frame), frames);
-        long fileFrame = Math.max(0, at - offsetFrames);
+        // libsndfile refuses a seek past the file's end, even to the end of a file of 0 frames.
+        long fileFrame = Math.min(Math.max(0, at - offsetFrames), fileFrames);
+        if (fileFrames == 0) {
+            position = at;
+            return;
+        }
         if (Sndfile.sf_seek(handle, fileFrame, Sndfile.SEEK_SET) < 0) {
             throw new SoundFileException(path + ": seek to frame " + frame + " failed (" + Sndfile.sf_strerror(handle) + ")");
         }
