@@ -88,6 +88,12 @@ public final class AlsaCaptureStream implements CaptureStream {
         while (doneFrames < periodFrames) {
             Pointer at = period.at(doneFrames);
             period.inCall(true);
+            // Closed on another thread (while this one waited for a partner): the handle may be
+            // freed. inCall is raised first, so close() either sees it or is seen here.
+            if (period.closed()) {
+                period.inCall(false);
+                return ReadStatus.GONE;
+            }
             long got = lib.snd_pcm_readi(handle, at, periodFrames - doneFrames);
             period.inCall(false);
             if (got >= 0) {
@@ -110,6 +116,11 @@ public final class AlsaCaptureStream implements CaptureStream {
                 doneFrames = 0;
                 continue;
             }
+            // A linked capture starts only with its partner, and Linux (6.x) ends a read that waits
+            // longer than 1.1 buffers with -EIO even though nothing is wrong: the playback has not
+            // filled its buffer yet (an overdub's song is still being prepared, or refills after an
+            // underrun). Wait on, until the pair starts or the stream is closed.
+            if (err == -AlsaException.EIO && waitingForPartner(handle)) continue;
             // -ENODEV (unplugged), -EBADFD, -EIO: the device will not give more.
             return ReadStatus.GONE;
         }
@@ -117,6 +128,11 @@ public final class AlsaCaptureStream implements CaptureStream {
         framesDelivered += periodFrames;
         lastPeriodNanos = System.nanoTime();
         return recovered ? ReadStatus.OVERRUN_RECOVERED : ReadStatus.OK;
+    }
+
+    /** Linked, prepared and not started: the capture waits for its partner's start. Allocation-free. */
+    private boolean waitingForPartner(Pointer handle) {
+        return pcm.linked() && !period.closed() && lib.snd_pcm_state(handle) == AlsaLibrary.SND_PCM_STATE_PREPARED;
     }
 
     @Override

@@ -81,6 +81,11 @@ public interface AlsaLibrary {
     int snd_pcm_sw_params(Pointer pcm, Pointer params);
 
     // --- PCM: running
+    /** snd_pcm_state_t: set up, ready to start ({@code snd_pcm_prepare}), not yet running. */
+    int SND_PCM_STATE_PREPARED = 2;
+
+    int snd_pcm_state(Pointer pcm);
+
     int snd_pcm_prepare(Pointer pcm);
 
     int snd_pcm_start(Pointer pcm);

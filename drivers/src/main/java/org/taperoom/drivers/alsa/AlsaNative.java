@@ -117,6 +117,9 @@ public final class AlsaNative implements AlsaLibrary {
     public native int snd_pcm_sw_params(Pointer pcm, Pointer params);
 
     @Override
+    public native int snd_pcm_state(Pointer pcm);
+
+    @Override
     public native int snd_pcm_prepare(Pointer pcm);
 
     @Override

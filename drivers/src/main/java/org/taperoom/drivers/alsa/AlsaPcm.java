@@ -198,6 +198,11 @@ final class AlsaPcm implements AutoCloseable {
         return err;
     }
 
+    /** Whether {@link #link} linked this PCM to another (and it is not unlinked yet). */
+    boolean linked() {
+        return linked;
+    }
+
     /** Unlinks before this PCM stops, so that stopping it does not stop its partner mid-read. */
     void unlinkIfLinked() {
         if (linked && handle != null) {

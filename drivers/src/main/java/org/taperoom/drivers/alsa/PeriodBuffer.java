@@ -29,7 +29,8 @@ final class PeriodBuffer {
      * thread, read by a thread that closes the stream because the owner seems stuck.
      */
     private volatile boolean inCall;
-    private boolean closed;
+    /** Set by {@link #close} on any thread; read by the stream's thread while it waits. */
+    private volatile boolean closed;
 
     PeriodBuffer(AlsaPcm pcm, StreamConfig config) {
         this.pcm = pcm;

@@ -104,6 +104,43 @@ class AlsaDuplexTest {
         assertTrue(firstUnlink < firstDrop, "unlinked before either stream stops (a drop would stop both): " + order);
     }
 
+    @Test
+    void aLinkedCaptureWaitsPastTheKernelsReadTimeoutForThePlaybacksStart() throws Exception {
+        // Linux 6.x ends a read that waits over 1.1 buffers with -EIO; a linked capture waits that
+        // long whenever the playback takes longer to fill its buffer (seen with snd-aloop in the
+        // virtual appliance: every overdub ended 0.5 s in, "the audio interface disappeared").
+        Injected lib = new Injected(true);
+        lib.timeoutsBeforeStart.set(3);
+        lib.partnerStartPending = true;
+        try (AlsaBackend alsa = new AlsaBackend(lib, duplexPcm());
+             DuplexStreams pair = alsa.openDuplex("duplex", CONFIG, CONFIG)) {
+            pair.capture().start();
+            int[] in = new int[PERIOD * CHANNELS];
+            assertEquals(ReadStatus.OK, pair.capture().readPeriod(in), "three reads timed out while the pair waited, then the period came");
+            assertEquals(0, lib.timeoutsBeforeStart.get());
+            int[] want = new int[PERIOD * CHANNELS];
+            for (int i = 0; i < want.length; i++) want[i] = VirtualRig.expected(i % CHANNELS, i / CHANNELS, SampleFormat.S32_LE);
+            assertArrayEquals(want, in, "the first period, from the first frame");
+        }
+    }
+
+    @Test
+    void aLinkedCaptureStillWaitingWhenClosedEndsItsRead() throws Exception {
+        Injected lib = new Injected(true);
+        lib.timeoutsBeforeStart.set(Integer.MAX_VALUE);
+        lib.partnerStartPending = true;
+        try (AlsaBackend alsa = new AlsaBackend(lib, duplexPcm());
+             DuplexStreams pair = alsa.openDuplex("duplex", CONFIG, CONFIG)) {
+            pair.capture().start();
+            java.util.concurrent.CompletableFuture<ReadStatus> read =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> pair.capture().readPeriod(new int[PERIOD * CHANNELS]));
+            Thread.sleep(200);
+            assertFalse(read.isDone(), "the read waits for the partner that never starts");
+            pair.capture().close();
+            assertEquals(ReadStatus.GONE, read.get(5, java.util.concurrent.TimeUnit.SECONDS), "closing the stream ends the wait");
+        }
+    }
+
     private static int idx(List<String> l, String s) {
         int i = l.indexOf(s);
         return i < 0 ? Integer.MAX_VALUE : i;
@@ -117,6 +154,13 @@ class AlsaDuplexTest {
         long boundary = -1;
         /** Capture's and playback's delay, or null for alsa-lib's own. */
         long[] delays;
+        /**
+         * Reads of the capture that time out (-EIO after a few ms, as the kernel's after 1.1
+         * buffers) while it reports itself prepared, before the partner "starts" it; 0: none.
+         */
+        final java.util.concurrent.atomic.AtomicInteger timeoutsBeforeStart = new java.util.concurrent.atomic.AtomicInteger();
+        /** Whether the capture waits for a partner's start (emulated after the timeouts). */
+        volatile boolean partnerStartPending;
         private final List<Pointer> captures = new ArrayList<>();
 
         Injected(boolean grantLink) {
@@ -129,6 +173,31 @@ class AlsaDuplexTest {
             int err = super.snd_pcm_open_lconf(pcm, name, stream, mode, lconf);
             if (err == 0 && stream == SND_PCM_STREAM_CAPTURE) captures.add(pcm.getValue());
             return err;
+        }
+
+        @Override
+        public long snd_pcm_readi(Pointer pcm, Pointer buffer, long size) {
+            if (captures.contains(pcm) && partnerStartPending) {
+                if (timeoutsBeforeStart.get() > 0) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    timeoutsBeforeStart.decrementAndGet();
+                    return -AlsaException.EIO;
+                }
+                // The partner's start (the link is only injected, so the capture is started here).
+                partnerStartPending = false;
+                super.snd_pcm_start(pcm);
+            }
+            return super.snd_pcm_readi(pcm, buffer, size);
+        }
+
+        @Override
+        public int snd_pcm_state(Pointer pcm) {
+            if (captures.contains(pcm) && partnerStartPending) return SND_PCM_STATE_PREPARED;
+            return super.snd_pcm_state(pcm);
         }
 
         @Override

@@ -148,6 +148,11 @@ public class DelegatingAlsaLibrary implements AlsaLibrary {
     }
 
     @Override
+    public int snd_pcm_state(Pointer pcm) {
+        return target.snd_pcm_state(pcm);
+    }
+
+    @Override
     public int snd_pcm_prepare(Pointer pcm) {
         return target.snd_pcm_prepare(pcm);
     }
