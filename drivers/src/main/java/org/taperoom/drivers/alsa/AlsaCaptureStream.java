@@ -103,7 +103,12 @@ public final class AlsaCaptureStream implements CaptureStream {
             int err = (int) got;
             if (err == -AlsaException.EAGAIN || err == -4 /* EINTR */) continue;
             if (err == -AlsaException.EPIPE || err == -AlsaException.ESTRPIPE) {
-                if (lib.snd_pcm_recover(handle, err, 1) < 0) return ReadStatus.GONE;
+                // In a linked pair an underrun of the playback stops both, and the playback thread
+                // may prepare and restart the pair before this thread gets here: preparing a
+                // running pair again fails (-EBUSY), so only a pair still stopped is prepared.
+                boolean partnerRecovered = err == -AlsaException.EPIPE && pcm.linked()
+                        && lib.snd_pcm_state(handle) != AlsaLibrary.SND_PCM_STATE_XRUN;
+                if (!partnerRecovered && lib.snd_pcm_recover(handle, err, 1) < 0) return ReadStatus.GONE;
                 overruns++;
                 if (!recovered) lastOverrunFrame = framesDelivered;
                 // The device kept its clock: every frame of the time since the last period handed

@@ -83,6 +83,8 @@ public interface AlsaLibrary {
     // --- PCM: running
     /** snd_pcm_state_t: set up, ready to start ({@code snd_pcm_prepare}), not yet running. */
     int SND_PCM_STATE_PREPARED = 2;
+    /** snd_pcm_state_t: stopped by an overrun or underrun, waiting for {@code snd_pcm_prepare}. */
+    int SND_PCM_STATE_XRUN = 4;
 
     int snd_pcm_state(Pointer pcm);
 

@@ -141,6 +141,23 @@ class AlsaDuplexTest {
         }
     }
 
+    @Test
+    void anOverrunThePlaybackAlreadyRecoveredIsCountedNotTakenForAnUnplug() throws Exception {
+        // An underrun stops a linked pair; when the playback thread prepares and restarts it
+        // first, the capture's read still returns -EPIPE, and preparing the running pair again
+        // fails with -EBUSY (the kernel's rule, injected here as no plugin links).
+        Injected lib = new Injected(true);
+        try (AlsaBackend alsa = new AlsaBackend(lib, duplexPcm());
+             DuplexStreams pair = alsa.openDuplex("duplex", CONFIG, CONFIG)) {
+            pair.capture().start();
+            int[] in = new int[PERIOD * CHANNELS];
+            lib.partnerRestartedAfterXrun = true;
+            assertEquals(ReadStatus.OVERRUN_RECOVERED, pair.capture().readPeriod(in), "the overrun is counted and the period read");
+            assertEquals(1, pair.capture().overruns());
+            assertEquals(ReadStatus.OK, pair.capture().readPeriod(in));
+        }
+    }
+
     private static int idx(List<String> l, String s) {
         int i = l.indexOf(s);
         return i < 0 ? Integer.MAX_VALUE : i;
@@ -159,6 +176,11 @@ class AlsaDuplexTest {
          * buffers) while it reports itself prepared, before the partner "starts" it; 0: none.
          */
         final java.util.concurrent.atomic.AtomicInteger timeoutsBeforeStart = new java.util.concurrent.atomic.AtomicInteger();
+        /**
+         * The next capture read returns -EPIPE while the pair runs again (the partner recovered
+         * it first); a recover of the capture then gets -EBUSY, as preparing a running pair does.
+         */
+        volatile boolean partnerRestartedAfterXrun;
         /** Whether the capture waits for a partner's start (emulated after the timeouts). */
         volatile boolean partnerStartPending;
         private final List<Pointer> captures = new ArrayList<>();
@@ -191,7 +213,23 @@ class AlsaDuplexTest {
                 partnerStartPending = false;
                 super.snd_pcm_start(pcm);
             }
+            if (captures.contains(pcm) && partnerRestartedAfterXrun) {
+                partnerRestartedAfterXrun = false;
+                recoverRefused = true;
+                return -AlsaException.EPIPE;
+            }
             return super.snd_pcm_readi(pcm, buffer, size);
+        }
+
+        private volatile boolean recoverRefused;
+
+        @Override
+        public int snd_pcm_recover(Pointer pcm, int err, int silent) {
+            if (captures.contains(pcm) && recoverRefused) {
+                recoverRefused = false;
+                return -AlsaException.EBUSY;
+            }
+            return super.snd_pcm_recover(pcm, err, silent);
         }
 
         @Override
