@@ -53,7 +53,8 @@ final class CalibrateCommand implements Command {
         LatencyProbe.Measurement m;
         try {
             m = LatencyProbe.measure(DeviceBackends.forDevice(c), device, rate, period, buffer, output, input,
-                    c.get(RecordingKeys.CHANNELS), repeats, rate / 2);
+                    c.get(RecordingKeys.CHANNELS), repeats,
+                    LatencyProbe.searchWindowFrames(rate, period, buffer));
         } catch (EngineException | AudioDeviceException | SongException e) {
             throw new UsageException(e.getMessage());
         }

@@ -54,7 +54,8 @@ final class DeviceCalibration {
         String problem = null;
         try {
             LatencyProbe.Measurement m = LatencyProbe.measure(engine.backend(), s.device(), s.rateHz(), s.periodFrames(), s.bufferPeriods(),
-                    output, input, s.channels(), REPEATS, s.rateHz() / 2);
+                    output, input, s.channels(), REPEATS,
+                    LatencyProbe.searchWindowFrames(s.rateHz(), s.periodFrames(), s.bufferPeriods()));
             new Calibrations(s.library()).store(s.device(), s.rateHz(), s.periodFrames(), s.bufferPeriods(), m);
             Logger.info("calibrated {} at {} Hz, period {} x {}: round trip {} frames, spread {} (output {} to input {})", s.device(), s.rateHz(),
                     s.periodFrames(), s.bufferPeriods(), m.roundTripFrames(), m.spreadFrames(), output, input);

@@ -36,6 +36,16 @@ public final class LatencyProbe {
     private LatencyProbe() {}
 
     /**
+     * The longest round trip worth looking for on a device run at {@code periodFrames} x
+     * {@code bufferPeriods}: half a second, or a whole output buffer written ahead plus four
+     * periods and 100 ms for the converters, the input's period and a USB interface's own
+     * buffers, whichever is longer (a 32 x 1024-frame buffer alone holds 0.68 s).
+     */
+    public static int searchWindowFrames(int rateHz, int periodFrames, int bufferPeriods) {
+        return Math.max(rateHz / 2, periodFrames * (bufferPeriods + 4) + rateHz / 10);
+    }
+
+    /**
      * @param outputChannel  the output (1-based) the signal leaves from
      * @param inputChannel   the input (1-based) it comes back to
      * @param inputChannels  channels to open the capture stream with (at least inputChannel)

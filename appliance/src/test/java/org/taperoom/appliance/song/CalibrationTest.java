@@ -59,4 +59,13 @@ class CalibrationTest {
         assertEquals(2, none[0]);
         assertTrue(((String) none[2]).startsWith("taperoom calibrate: no loopback found from output 1 to input 1"), (String) none[2]);
     }
+
+    @Test
+    void aLargeBufferIsSearchedAsFarAsItsRoundTripCanReach() throws Exception {
+        // 32 periods of 1024 frames: a round trip of 0.65 s, beyond the half second looked at before.
+        Object[] r = SongRenderTest.taperoom("calibrate", "--device", "sim:unpaced,loopback=31000", "--library", library.toString(),
+                "--period-frames", "1024", "--buffer-periods", "32", "--repeats", "2", "--json");
+        assertEquals(0, r[0], (String) r[2]);
+        assertTrue(((String) r[1]).contains("\"round_trip_frames\": 31000, \"spread_frames\": 0"), (String) r[1]);
+    }
 }
