@@ -5,6 +5,7 @@ import java.util.List;
 import org.taperoom.drivers.audio.AudioBackend;
 import org.taperoom.drivers.audio.AudioDeviceException;
 import org.taperoom.drivers.audio.CaptureStream;
+import org.taperoom.drivers.audio.DuplexStreams;
 import org.taperoom.drivers.audio.PlaybackStream;
 import org.taperoom.drivers.audio.ReadStatus;
 import org.taperoom.drivers.audio.StreamConfig;
@@ -14,8 +15,10 @@ import org.taperoom.drivers.audio.StreamConfig;
  * simulator's {@code loopback=FRAMES}): plays a maximum length sequence ({@link Mls}) several
  * times, each burst followed by silence longer than any plausible round trip, captures the input
  * meanwhile, and finds each burst's delay as the lag of the largest cross-correlation, to the
- * sample. Both streams are opened on one backend and driven from one thread, a period written
- * then a period read, so the frame counters of the two are the ones the overdub uses.
+ * sample. Both streams are opened as one full-duplex pair, as the overdub opens them (linked where
+ * the device allows: one start, one clock), and driven from one thread, a period written then a
+ * period read once the output's buffer is full, so the frame counters of the two are the ones the
+ * overdub places a pass with.
  */
 public final class LatencyProbe {
     /** MLS order: 4095 frames, 85 ms at 48 kHz. */
@@ -62,14 +65,23 @@ public final class LatencyProbe {
         long total = lead + repeats * stride + maxRoundTripFrames;
         if (total > Integer.MAX_VALUE / 2) throw new SongException("the measurement would be too long; lower the largest round trip");
         float[] captured = new float[(int) (total + periodFrames)];
-        try (PlaybackStream out = backend.openPlayback(device, new StreamConfig(outChannels, rateHz, periodFrames, bufferPeriods, null));
-             CaptureStream in = backend.openCapture(device, new StreamConfig(Math.max(inputChannel, inputChannels), rateHz, periodFrames, bufferPeriods, null))) {
+        StreamConfig outConfig = new StreamConfig(outChannels, rateHz, periodFrames, bufferPeriods, null);
+        StreamConfig inConfig = new StreamConfig(Math.max(inputChannel, inputChannels), rateHz, periodFrames, bufferPeriods, null);
+        // Opened as the overdub opens them (one pair, linked where the device allows), so that the
+        // delay measured is between the same two frame counters the overdub places a pass with.
+        try (DuplexStreams pair = backend.openDuplex(device, inConfig, outConfig)) {
+            PlaybackStream out = pair.playback();
+            CaptureStream in = pair.capture();
             float[] period = new float[periodFrames * outChannels];
             int[] read = new int[periodFrames * in.config().channels()];
             int inStride = in.config().channels();
             in.start();
             out.start();
-            for (long frame = 0; frame < total; frame += periodFrames) {
+            // A linked pair starts when the output's buffer is full: the first read comes after
+            // that many periods are written, then a period is written and one read in turn.
+            long firstRead = (long) bufferPeriods - 1;
+            for (long p = 0, readFrames = 0; readFrames < total; p++) {
+                long frame = p * periodFrames;
                 java.util.Arrays.fill(period, 0f);
                 for (int f = 0; f < periodFrames; f++) {
                     long t = frame + f - lead;
@@ -84,12 +96,14 @@ public final class LatencyProbe {
                 if (w == ReadStatus.OVERRUN_RECOVERED && out.lastUnderrunLostFrames() != 0) {
                     throw new SongException("the output underran during the measurement; measure again (a larger --period helps)");
                 }
+                if (p < firstRead) continue;
                 ReadStatus s = in.readPeriod(read);
                 if (s == ReadStatus.GONE) throw new AudioDeviceException("the input " + device + " disappeared");
                 if (s == ReadStatus.OVERRUN_RECOVERED) throw new SongException("the input overran during the measurement: frames were lost; measure again");
-                for (int f = 0; f < periodFrames && frame + f < captured.length; f++) {
-                    captured[(int) (frame + f)] = read[f * inStride + inputChannel - 1] * 0x1.0p-31f;
+                for (int f = 0; f < periodFrames && readFrames + f < captured.length; f++) {
+                    captured[(int) (readFrames + f)] = read[f * inStride + inputChannel - 1] * 0x1.0p-31f;
                 }
+                readFrames += periodFrames;
             }
         }
         List<Long> each = new ArrayList<>();

@@ -212,6 +212,11 @@ public final class CaptureThread {
         return ringDroppedFrames;
     }
 
+    /** The driver's words for why the device went (see {@link CaptureStream#goneReason()}); once the thread has ended. */
+    public String goneReason() {
+        return stream.goneReason();
+    }
+
     public boolean deviceGone() {
         return deviceGone;
     }

@@ -295,7 +295,8 @@ public final class RecordingEngine implements Recorder {
                 devicePresent = false;
                 told = false;
                 if (c != null) {
-                    lastError = "the audio interface " + device + " disappeared";
+                    String why = c.goneReason();
+                    lastError = "the audio interface " + device + " disappeared" + (why.isEmpty() ? "" : " (" + why + ")");
                     Logger.warn("{}; waiting for it to come back", lastError);
                 }
                 for (RecorderListener l : listeners) l.deviceChanged(false);
