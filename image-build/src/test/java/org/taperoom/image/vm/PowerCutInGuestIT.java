@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at most the fsync interval (1 s), measured against the take length the panel last reported.
  */
 @ExtendWith(Guest.Extension.class)
-@Order(3)
+@Order(4)
 class PowerCutInGuestIT {
     private static final Pattern ELAPSED = Pattern.compile("\"elapsedSeconds\"\\s*:\\s*([0-9.]+)");
     private static final Pattern TAKE = Pattern.compile("\"take\"\\s*:\\s*\"([^\"]+)\"");
