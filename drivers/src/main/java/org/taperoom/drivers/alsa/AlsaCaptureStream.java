@@ -32,6 +32,10 @@ public final class AlsaCaptureStream implements CaptureStream {
     /** When the last whole period was read (System.nanoTime), and the frames the last overrun lost. */
     private long lastPeriodNanos;
     private long lastOverrunLostFrames = -1;
+    /** The error and the stream's state when a read last gave up (0, -1: never); read by {@link #goneReason()}. */
+    private int goneError;
+    private int goneState = -1;
+    private boolean goneInRecover;
 
     /** SCHED_FIFO priority to ask for on the capture thread; 0 for none. */
     private final int fifoPriority;
@@ -108,7 +112,15 @@ public final class AlsaCaptureStream implements CaptureStream {
                 // running pair again fails (-EBUSY), so only a pair still stopped is prepared.
                 boolean partnerRecovered = err == -AlsaException.EPIPE && pcm.linked()
                         && lib.snd_pcm_state(handle) != AlsaLibrary.SND_PCM_STATE_XRUN;
-                if (!partnerRecovered && lib.snd_pcm_recover(handle, err, 1) < 0) return ReadStatus.GONE;
+                if (!partnerRecovered) {
+                    int recoverErr = lib.snd_pcm_recover(handle, err, 1);
+                    if (recoverErr < 0) {
+                        goneError = recoverErr;
+                        goneInRecover = true;
+                        goneState = lib.snd_pcm_state(handle);
+                        return ReadStatus.GONE;
+                    }
+                }
                 overruns++;
                 if (!recovered) lastOverrunFrame = framesDelivered;
                 // The device kept its clock: every frame of the time since the last period handed
@@ -127,6 +139,8 @@ public final class AlsaCaptureStream implements CaptureStream {
             // underrun). Wait on, until the pair starts or the stream is closed.
             if (err == -AlsaException.EIO && waitingForPartner(handle)) continue;
             // -ENODEV (unplugged), -EBADFD, -EIO: the device will not give more.
+            goneError = err;
+            goneState = lib.snd_pcm_state(handle);
             return ReadStatus.GONE;
         }
         period.decode(dest);
@@ -138,6 +152,12 @@ public final class AlsaCaptureStream implements CaptureStream {
     /** Linked, prepared and not started: the capture waits for its partner's start. Allocation-free. */
     private boolean waitingForPartner(Pointer handle) {
         return pcm.linked() && !period.closed() && lib.snd_pcm_state(handle) == AlsaLibrary.SND_PCM_STATE_PREPARED;
+    }
+
+    @Override
+    public String goneReason() {
+        if (goneError == 0) return "";
+        return (goneInRecover ? "snd_pcm_recover: " : "snd_pcm_readi: ") + lib.snd_strerror(goneError) + " (" + goneError + "), stream state " + goneState;
     }
 
     @Override

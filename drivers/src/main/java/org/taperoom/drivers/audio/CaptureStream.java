@@ -51,6 +51,15 @@ public interface CaptureStream extends AutoCloseable {
     long overruns();
 
     /**
+     * Why the last {@link #readPeriod} returned {@link ReadStatus#GONE}, in the driver's words
+     * (for ALSA the call, the error and the stream's state); empty when it did not or cannot say.
+     * Asked by another thread once the capture thread has ended.
+     */
+    default String goneReason() {
+        return "";
+    }
+
+    /**
      * Frames the device lost in the overrun the last {@link ReadStatus#OVERRUN_RECOVERED} read
      * reported, or -1 when the stream cannot tell. Read by the capture thread only.
      */
