@@ -41,7 +41,6 @@ class OverdubNullInGuestIT {
     private static final String DEVICE = "taperoom_overdub";
     private static final String LIBRARY = "/root/overdub-library";
     private static final String CONFIG = "/root/overdub.conf";
-    private static final String ATTEMPTS_NOTE = "passes recorded (faulted ones reported, then retried in a fresh song)";
     private static final int ATTEMPTS = 4;
     /** An emulator allowance (see the class comment); the package's own options otherwise. */
     private static final String EMULATOR_JVM = "export TAPEROOM_JAVA_OPTS='-XX:-UseZGC -XX:+UseSerialGC -XX:TieredStopAtLevel=1'; ";
@@ -107,8 +106,8 @@ class OverdubNullInGuestIT {
             double nullDb = peakDbfs(dir.resolve("null.wav"));
             double bedDb = peakDbfs(dir.resolve("bed.wav"));
             System.out.printf("guest overdub through snd-aloop (linked, 32 x 1024 frames): round trip %s frames (spread %s), pass placed at"
-                    + " song frame %s, null %.1f dBFS, bed %.1f dBFS; %d of %d %s%n",
-                    rt.group(1), spread.group(1), placed.group(1), nullDb, bedDb, faulted.size(), attempt, ATTEMPTS_NOTE);
+                    + " song frame %s, null %.1f dBFS, bed %.1f dBFS; passes the emulator faulted before this one: %d (reported, retried)%n",
+                    rt.group(1), spread.group(1), placed.group(1), nullDb, bedDb, faulted.size());
             faulted.forEach(f -> System.out.println("  " + f));
             assertTrue(bedDb > -20, "the bed is there to null: " + bedDb + " dBFS");
             assertTrue(nullDb < -100, "bed minus pass peaks at " + nullDb + " dBFS (pass: " + said + ")");
