@@ -15,7 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -23,8 +29,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the first test class that needs it builds (or takes from the cache) the base image, boots a fresh
  * overlay, installs the package with apt and waits for taperoom.service; it is powered off when
  * the run ends. Everything goes through the rig's own commands, as a person would use them.
+ *
+ * <p>One run, one architecture: {@code -Dtaperoom.vm.arch=arm64} boots the arm64 guest
+ * (qemu-system-aarch64) instead of the amd64 one, and only the classes marked
+ * {@code @Guest.Arch("arm64")} run; the others need amd64 (the default) and are skipped with the
+ * reason, without booting anything.
  */
 public final class Guest implements ExtensionContext.Store.CloseableResource {
+    /** The guest's second virtual disk (/dev/vdb, empty), the size of a small card: the first-boot test lays it out. */
+    public static final int SECOND_DISK_MIB = 3072;
     private static Guest shared;
 
     /** What `taperoom-vm start` printed: "READY: <status line>" or "FAILED: ...". */
@@ -41,8 +54,29 @@ public final class Guest implements ExtensionContext.Store.CloseableResource {
         this.startSeconds = startSeconds;
     }
 
+    /** The guest architecture a test class runs on (amd64 without the annotation). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Arch {
+        String value();
+    }
+
+    /** This run's guest architecture: {@code -Dtaperoom.vm.arch}, amd64 by default. */
+    public static String arch() {
+        String arch = System.getProperty("taperoom.vm.arch", "");
+        return arch.isBlank() ? "amd64" : arch.strip();
+    }
+
     /** {@code @ExtendWith(Guest.Extension.class)}: the test class runs against the shared guest. */
-    public static final class Extension implements BeforeAllCallback {
+    public static final class Extension implements BeforeAllCallback, ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String wanted = context.getTestClass().map(c -> c.getAnnotation(Arch.class)).map(Arch::value).orElse("amd64");
+            return wanted.equals(arch()) ? ConditionEvaluationResult.enabled("runs on the " + wanted + " guest")
+                    : ConditionEvaluationResult.disabled("runs on the " + wanted + " guest; this run boots " + arch()
+                            + " (-Dtaperoom.vm.arch=" + wanted + ")");
+        }
+
         @Override
         public void beforeAll(ExtensionContext context) {
             // Kept in the root store, so the guest's close() runs once, when the whole run ends.
@@ -77,7 +111,9 @@ public final class Guest implements ExtensionContext.Store.CloseableResource {
             Path run = Files.createTempDirectory("taperoom-vm-run");
             int port = Integer.getInteger("taperoom.vm.port", 18080);
             long t0 = System.nanoTime();
-            Result r = rig(run, Duration.ofMinutes(20), List.of("start", "--port", Integer.toString(port)));
+            // Emulated arm64 (TCG on another architecture) starts the JVM several times slower.
+            Duration limit = arch().equals("amd64") ? Duration.ofMinutes(20) : Duration.ofMinutes(45);
+            Result r = rig(run, limit, List.of("start", "--arch", arch(), "--port", Integer.toString(port)));
             Guest g = new Guest(run, port, (System.nanoTime() - t0) / 1_000_000_000L);
             g.startLine = r.output().lines().filter(l -> l.startsWith("READY") || l.startsWith("FAILED")).reduce((a, b) -> b).orElse("");
             System.out.printf("guest: taperoom-vm start took %d s: %s%n%s%n", g.startSeconds, g.startLine, r.output());
@@ -214,7 +250,7 @@ public final class Guest implements ExtensionContext.Store.CloseableResource {
         List<String> command = new ArrayList<>(List.of(repo.resolve("image-build/vm/taperoom-vm").toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("TAPEROOM_VM_RUN", run.toString()));
+        pb.environment().putAll(Map.of("TAPEROOM_VM_RUN", run.toString(), "TAPEROOM_VM_SECOND_DISK_MIB", Integer.toString(SECOND_DISK_MIB)));
         // Not inside the run folder: taperoom-vm start lays that folder anew.
         Path out = Files.createTempFile("taperoom-vm-rig", ".log");
         pb.redirectOutput(out.toFile());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the guest without the package.
  */
 @ExtendWith(Guest.Extension.class)
-@Order(5)
+@Order(6)
 class PackageLifecycleInGuestIT {
 
     @Test
