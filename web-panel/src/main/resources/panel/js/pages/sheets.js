@@ -341,7 +341,9 @@ async function showStage(view, card, path, r) {
     } catch (e) { toast(e.message); }
   });
   const off = live.on('playback', onPlayback);
-  try { onPlayback(await api.get('/api/playback')); } catch { /* the live messages still come */ }
+  // Not awaited: the router keeps this page's leave function only once show() returns, and Exit
+  // tapped before a slow answer arrived would otherwise leave the panel's bar hidden.
+  api.get('/api/playback').then(onPlayback, () => { /* the live messages still come */ });
   return () => {
     off();
     setRunning(false);

@@ -142,6 +142,25 @@ class SheetsPageTest {
         }
     }
 
+    @Test
+    void leavingTheStageBeforeThePlayersStateArrivesBringsTheBarBack() throws Exception {
+        try (Browser b = new Browser(800, 480, true)) {
+            b.open(rig.base.toString());
+            b.logIn(PanelRig.PIN);
+            b.page("sheets");
+            // A loaded appliance: the player's state takes its time to answer.
+            b.js("const f = window.fetch; window.fetch = (u, i) => String(u).startsWith('/api/playback')"
+                    + " ? new Promise((ok) => setTimeout(ok, 4000)).then(() => f(u, i)) : f(u, i);");
+            b.js("location.hash = arguments[0]", "sheets/song/" + songId + "/stage");
+            b.find("#stage-exit").click();
+            b.find("#sheet-title");
+            assertEquals(Boolean.TRUE, b.js("return getComputedStyle(document.querySelector('header.bar')).display !== 'none'"), "the bar is back");
+            Thread.sleep(4500);
+            assertEquals(Boolean.TRUE, b.js("return getComputedStyle(document.querySelector('header.bar')).display !== 'none'"),
+                    "the bar stays once the player's state arrives");
+        }
+    }
+
     /** Three sections of four lines each: more than the 800×480 stage shows at once. */
     static final String STAGED = """
             {title: Tide Table}
