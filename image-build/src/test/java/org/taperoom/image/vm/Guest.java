@@ -3,6 +3,10 @@ package org.taperoom.image.vm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -206,6 +207,23 @@ public final class Guest implements ExtensionContext.Store.CloseableResource {
     public void copyOut(String guestPath, Path hostDir) throws Exception {
         Result r = rig(run, Duration.ofMinutes(5), List.of("copy-out", guestPath, hostDir.toString()));
         assertEquals(0, r.exit(), r.output());
+    }
+
+    /** Copies the guest's {@code folder} (a take) into {@code into}; the WAV files in it, sorted by name. */
+    public List<Path> copyOutWavs(String folder, Path into) throws Exception {
+        Files.createDirectories(into);
+        copyOut(folder, into);
+        try (Stream<Path> s = Files.walk(into)) {
+            return s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
+        }
+    }
+
+    /** Runs a command on the host (sox, ffprobe: the independent readers), requires exit 0; returns its output. */
+    public static String host(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+        return out;
     }
 
     /** A logged-in panel session (the PIN from the first-pin file the package left). */

@@ -75,12 +75,12 @@ class LoopbackRecordingInGuestIT {
         String journal = g.check("journalctl -b -u taperoom.service --since '" + since + "' --no-pager -q -o cat | grep -c 'overran' || true");
         assertTrue(Integer.parseInt(journal) > 0, "the take's overruns are not in the journal");
 
-        List<Path> tracks = LoopbackSignal.copyTracks(g, folder, dir.resolve("take"));
+        List<Path> tracks = g.copyOutWavs(folder, dir.resolve("take"));
         assertEquals(2, tracks.size(), tracks.toString());
         long frames = -1;
         for (Path track : tracks) {
-            long sox = Long.parseLong(LoopbackSignal.host("sox", "--i", "-s", track.toString()).strip());
-            String probe = LoopbackSignal.host("ffprobe", "-v", "error", "-show_entries", "stream=duration_ts", "-of", "csv=p=0", track.toString()).strip();
+            long sox = Long.parseLong(Guest.host("sox", "--i", "-s", track.toString()).strip());
+            String probe = Guest.host("ffprobe", "-v", "error", "-show_entries", "stream=duration_ts", "-of", "csv=p=0", track.toString()).strip();
             assertEquals(sox, Long.parseLong(probe), track + ": sox and ffprobe disagree on its length");
             if (frames >= 0) assertEquals(frames, sox, "tracks of one take differ in length");
             frames = sox;

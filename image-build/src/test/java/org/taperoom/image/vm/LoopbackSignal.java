@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A known signal through snd-aloop in the guest: the service set to capture hw:Loopback,1, noise
@@ -42,13 +41,13 @@ final class LoopbackSignal {
     static String recordNoiseBitExact(Guest g, Path dir, int seconds) throws Exception {
         // The signal: 24-bit noise in a 32-bit container (the capture side's S32_LE), made by sox on the host.
         Path noise = dir.resolve("noise.wav");
-        host("sox", "-n", "-r", "48000", "-c", "2", "-b", "24", "-e", "signed-integer", noise.toString(),
+        Guest.host("sox", "-n", "-r", "48000", "-c", "2", "-b", "24", "-e", "signed-integer", noise.toString(),
                 "synth", Integer.toString(seconds), "whitenoise", "whitenoise", "gain", "-6");
         // Half a second of silence after the noise: snd-aloop moves audio across on its timer, and
         // what is left when the playing side stops never arrives (without the pad the noise's last
         // 192 frames, one 4-ms kernel tick, came back as zeros). Only the noise is compared.
         Path signal = dir.resolve("signal.wav");
-        host("sox", noise.toString(), "-b", "32", "-e", "signed-integer", signal.toString(), "pad", "0", "0.5");
+        Guest.host("sox", noise.toString(), "-b", "32", "-e", "signed-integer", signal.toString(), "pad", "0", "0.5");
         g.copyIn(signal, "/root/signal.wav");
 
         Guest.Panel panel = g.login();
@@ -59,7 +58,7 @@ final class LoopbackSignal {
         assertEquals(2, panel.post("/api/transport/stop").statusCode() / 100);
         String folder = g.newestCompleteTake();
         String takeJson = g.check("cat '" + folder + "/take.json'");
-        List<Path> tracks = copyTracks(g, folder, dir.resolve("take"));
+        List<Path> tracks = g.copyOutWavs(folder, dir.resolve("take"));
         assertEquals(2, tracks.size(), tracks.toString());
         for (int channel = 0; channel < 2; channel++) {
             int[] played = Arrays.copyOf(samples(dir, signal, channel + 1), seconds * 48000);
@@ -79,19 +78,10 @@ final class LoopbackSignal {
         return folder;
     }
 
-    /** Copies the guest's take folder into {@code into}; its WAV files, sorted by name. */
-    static List<Path> copyTracks(Guest g, String folder, Path into) throws Exception {
-        Files.createDirectories(into);
-        g.copyOut(folder, into);
-        try (Stream<Path> s = Files.walk(into)) {
-            return s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
-        }
-    }
-
     /** Channel {@code channel} (1-based) of a WAV file as 32-bit samples (24-bit values shifted up), via sox. */
     static int[] samples(Path dir, Path wav, int channel) throws Exception {
         Path raw = dir.resolve(wav.getFileName() + "." + channel + ".s32");
-        host("sox", wav.toString(), "-t", "s32", "-e", "signed-integer", "-b", "32", raw.toString(), "remix", Integer.toString(channel));
+        Guest.host("sox", wav.toString(), "-t", "s32", "-e", "signed-integer", "-b", "32", raw.toString(), "remix", Integer.toString(channel));
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(raw)).order(ByteOrder.LITTLE_ENDIAN);
         int[] out = new int[b.remaining() / 4];
         for (int i = 0; i < out.length; i++) out[i] = b.getInt();
@@ -106,13 +96,5 @@ final class LoopbackSignal {
             if (i == 64) return start;
         }
         return -1;
-    }
-
-    /** Runs a host command (sox, ffprobe), requires exit 0; returns its output. */
-    static String host(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
-        return out;
     }
 }

@@ -115,9 +115,7 @@ class OverdubNullInGuestIT {
 
     /** The sample peak of a WAV file in dBFS, as sox's stat reads it (-inf for digital silence). */
     private static double peakDbfs(Path wav) throws Exception {
-        Process p = new ProcessBuilder("sox", wav.toString(), "-n", "stat").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), "sox stat " + wav + ": " + out);
+        String out = Guest.host("sox", wav.toString(), "-n", "stat");
         Matcher max = Pattern.compile("Maximum amplitude:\\s*(\\S+)").matcher(out);
         Matcher min = Pattern.compile("Minimum amplitude:\\s*(\\S+)").matcher(out);
         assertTrue(max.find() && min.find(), out);

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,17 +50,12 @@ class PowerCutInGuestIT {
 
             String folder = g.check("find /var/lib/taperoom/library -mindepth 1 -maxdepth 3 -type d -name '" + take.replaceFirst("^[^_]*_", "") + "' | head -n 1");
             assertTrue(g.check("cat '" + folder + "/take.json'").contains("\"state\""), folder);
-            Path copy = Files.createDirectories(dir.resolve("round" + round));
-            g.copyOut(folder, copy);
-            List<Path> tracks;
-            try (Stream<Path> s = Files.walk(copy)) {
-                tracks = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
-            }
+            List<Path> tracks = g.copyOutWavs(folder, dir.resolve("round" + round));
             assertTrue(!tracks.isEmpty(), "no track files recovered in " + folder);
             double worstLoss = 0;
             for (Path track : tracks) {
-                double seconds = Double.parseDouble(host("sox", "--i", "-D", track.toString()).strip());
-                String probe = host("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", track.toString()).strip();
+                double seconds = Double.parseDouble(Guest.host("sox", "--i", "-D", track.toString()).strip());
+                String probe = Guest.host("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", track.toString()).strip();
                 assertTrue(Math.abs(Double.parseDouble(probe) - seconds) < 0.01, track + ": ffprobe " + probe + " s, sox " + seconds + " s");
                 worstLoss = Math.max(worstLoss, acknowledgedSeconds - seconds);
             }
@@ -71,12 +64,5 @@ class PowerCutInGuestIT {
             assertTrue(worstLoss <= 1.0, "lost " + worstLoss + " s of a take (acknowledged " + acknowledgedSeconds + " s), more than the fsync interval");
         }
         System.out.println("power cuts: loss per round (s) " + losses);
-    }
-
-    private static String host(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
-        return out;
     }
 }
